@@ -1,0 +1,128 @@
+# eco - one makefile for the library, the commands, the tests and the pages.
+#
+#   make            libeco.a and every command, in build/
+#   make demo       builds, then runs the main job on examples/
+#   make check      everything under ASan and UBSan, unit, cli, conformance,
+#                   man-page examples, mandoc -Tlint, the French catalogue
+#   make install    PREFIX, DESTDIR: commands, man pages, catalogue
+#   make fuzz       each libFuzzer target for FUZZTIME seconds (clang)
+#   make bench      eco against the libyaml parse floor and the peers
+#
+# Missing Debian packages are installed by tools/deps.sh (as root), or
+# named in one apt-get line.
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
+
+CC = cc
+CFLAGS = -O2 -g
+SANFLAGS =
+WFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic
+ALLCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLOCALEDIR=\"$(LOCALEDIR)\" $(CPPFLAGS)
+ALLCFLAGS = $(WFLAGS) $(CFLAGS) $(SANFLAGS)
+LDLIBS = -lyaml -lm
+
+BUILD = build
+B = $(BUILD)
+
+DEPS_BUILD = gcc make libc6-dev libyaml-dev gettext
+DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev mandoc python3
+DEPS_FUZZ = clang libclang-rt-14-dev
+
+CMDS = $(notdir $(basename $(wildcard cmd/eco*.c)))
+LIBMODS = $(notdir $(basename $(wildcard lib/eco_*.c)))
+LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
+CLIOBJ = $(B)/cmd/cli.o
+BINS = $(CMDS:%=$(B)/bin/%)
+UNITS = $(notdir $(basename $(wildcard tests/unit/test_*.c)))
+UNITBINS = $(UNITS:%=$(B)/tests/%)
+HDRS = lib/eco.h lib/eco_priv.h cmd/cli.h
+MANS = $(wildcard man/*.1 man/*.5 man/*.7)
+MO = $(B)/locale/fr/LC_MESSAGES/eco.mo
+
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all deps deps-check demo check check-run unit cli lint po-check \
+	install uninstall fuzz bench clean
+
+all: deps $(B)/libeco.a $(BINS) $(MO)
+
+deps:
+	@sh tools/deps.sh $(DEPS_BUILD)
+
+$(B)/lib/%.o: lib/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -c -o $@ $<
+
+$(B)/cmd/%.o: cmd/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -c -o $@ $<
+
+$(B)/libeco.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rc $@ $(LIBOBJ)
+
+$(B)/bin/%: $(B)/cmd/%.o $(CLIOBJ) $(B)/libeco.a
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $< $(CLIOBJ) $(B)/libeco.a $(LDLIBS)
+
+$(MO): po/fr.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ po/fr.po
+
+# Demo: the main job on the example project.
+demo: all
+	@sh tools/demo.sh $(B)/bin
+
+# Tests: everything is rebuilt with the sanitizers in build/san.
+check: deps-check
+	$(MAKE) BUILD=build/san SANFLAGS="$(SAN)" CFLAGS="-O1 -g" check-run
+
+deps-check:
+	@sh tools/deps.sh $(DEPS_CHECK)
+
+check-run: all $(UNITBINS) lint po-check
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    sh tests/run.sh $(B)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libeco.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -Ilib -o $@ $< $(B)/libeco.a \
+	    -lcmocka $(LDLIBS)
+
+lint:
+	mandoc -Tlint -Wwarning $(MANS)
+
+# The French catalogue holds every message of the sources, translated.
+po-check:
+	@sh tools/po-check.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES
+	for f in $(CMDS); do install -m 0755 $(B)/bin/$$f $(DESTDIR)$(BINDIR)/$$f; done
+	for f in $(MANS); do \
+	    s=$${f##*.}; install -m 0644 $$f $(DESTDIR)$(MANDIR)/man$$s/; done
+	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/eco.mo
+
+uninstall:
+	for f in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
+	for f in $(MANS); do \
+	    s=$${f##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${f##*/}; done
+	rm -f $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/eco.mo
+
+FUZZTIME = 60
+FUZZERS = $(notdir $(basename $(wildcard tests/fuzz/fuzz_*.c)))
+fuzz:
+	@sh tools/deps.sh $(DEPS_BUILD) $(DEPS_FUZZ)
+	sh tests/fuzz/run.sh $(FUZZTIME) $(FUZZERS)
+
+bench: all
+	sh bench/run.sh $(B)
+
+clean:
+	rm -rf build

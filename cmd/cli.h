@@ -1,0 +1,43 @@
+/*
+ * cli.h - what every command shares: start-up, the one diagnostic
+ * printer, operands (files, folders, stdin), output formats, the end.
+ * Unlike lib/, this code prints and exits.
+ */
+#ifndef ECO_CLI_H
+#define ECO_CLI_H
+
+#include <libintl.h>
+#include "../lib/eco.h"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+enum cli_format { FMT_YAML, FMT_JSON, FMT_TEXTE, FMT_MD, FMT_HTML, FMT_CSV };
+
+extern const char *cli_prog;
+
+/* Locale, catalogue (ECO_LOCALEDIR overrides the built-in path). */
+void cli_init(const char *prog);
+/* Print and forget the diagnostics recorded so far. */
+void cli_print_diags(struct eco_diags *);
+/* A usage error: message, "usage:" line, exit 2. */
+_Noreturn void cli_usage_error(const char *usage, const char *fmt, ...);
+/* --help: synopsis and one example on stdout, exit 0. */
+_Noreturn void cli_help(const char *usage, const char *example);
+_Noreturn void cli_version(void);
+/* Parse -o's argument among the allowed formats (bit mask of 1<<fmt). */
+enum cli_format cli_format(const char *arg, unsigned allowed,
+    const char *usage);
+
+/*
+ * Expand operands: a folder gives every *.yaml / *.yml under it in name
+ * order, "-" or no operand gives standard input.  Failures are recorded.
+ * Returns a NULL-terminated array to free with cli_free_paths.
+ */
+char **cli_expand(int argc, char **argv, struct eco_diags *);
+void cli_free_paths(char **);
+
+/* Flush stdout; a failed write is reported and makes the status 3. */
+int cli_finish(struct eco_diags *);
+
+#endif

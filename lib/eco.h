@@ -1,0 +1,169 @@
+/*
+ * eco.h - the one public header of libeco.
+ *
+ * The library reads YAML into position-keeping trees, writes trees back as
+ * YAML or JSON, and collects diagnostics.  It never prints and never exits:
+ * every call returns a status and fills a struct eco_diags, so the commands
+ * in cmd/ decide what to say and how to end.
+ */
+#ifndef ECO_H
+#define ECO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define ECO_VERSION "0.1.0"
+
+/* Exit status shared by every command. */
+enum {
+	ECO_EXIT_OK = 0,	/* success */
+	ECO_EXIT_DATA = 1,	/* input read but invalid, or a check failed */
+	ECO_EXIT_USAGE = 2,	/* bad options or operands */
+	ECO_EXIT_SYS = 3	/* I/O, memory, failed write to stdout */
+};
+
+/* eco_diag.c: the diagnostic list. */
+
+enum eco_sev { ECO_SEV_ERROR, ECO_SEV_WARNING, ECO_SEV_NOTE };
+
+struct eco_diag {
+	char *file;		/* owned copy; NULL when no file is concerned */
+	int line, col;		/* 1-based; 0 when unknown */
+	enum eco_sev sev;
+	int sys;		/* 1: a system error (exit 3), not bad data */
+	const char *check;	/* static name printed in brackets, or NULL */
+	char *msg;		/* owned, already translated */
+};
+
+struct eco_diags {
+	struct eco_diag *v;
+	size_t n, cap;
+	size_t nerr, nwarn;
+	int sys;		/* some diagnostic was a system error */
+	int oom;		/* a diagnostic could not be recorded */
+};
+
+void eco_diags_init(struct eco_diags *);
+void eco_diags_free(struct eco_diags *);
+/* Forget the recorded diagnostics but keep the counters. */
+void eco_diags_clear(struct eco_diags *);
+/* Record one diagnostic; fmt is printf-like and already translated. */
+void eco_diag_add(struct eco_diags *, const char *file, int line, int col,
+    enum eco_sev, const char *check, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+/* Same, for system errors (I/O, memory): sets sys. */
+void eco_diag_sys(struct eco_diags *, const char *file, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Worst exit status the recorded diagnostics call for. */
+int eco_diags_status(const struct eco_diags *);
+/* Translated word for a severity ("erreur", "avertissement"). */
+const char *eco_sev_name(enum eco_sev);
+
+/* eco_node.c: the document tree. */
+
+enum eco_type {
+	ECO_NULL, ECO_BOOL, ECO_INT, ECO_FLOAT, ECO_STR, ECO_SEQ, ECO_MAP
+};
+
+struct eco_pair;
+
+struct eco_node {
+	enum eco_type type;
+	int line, col;		/* 1-based start position in the source */
+	size_t len;		/* scalar: bytes of s; SEQ: items; MAP: pairs */
+	const char *s;		/* scalar: its text, NUL-terminated (as written
+				 * for INT and FLOAT, "true"/"false", "null") */
+	size_t weight;		/* nodes under this one, aliases expanded */
+	union {
+		int b;			/* BOOL */
+		long long i;		/* INT, when !big */
+		double f;		/* FLOAT, and INT as a double */
+		struct eco_node **items;	/* SEQ */
+		struct eco_pair *pairs;		/* MAP */
+	} u;
+	double num;		/* INT and FLOAT: the value as a double */
+	unsigned char flags;	/* ECO_F_* */
+};
+
+/* node flags */
+#define ECO_F_BIG	1	/* INT that does not fit in long long */
+#define ECO_F_MERGE	2	/* the plain key "<<" */
+#define ECO_F_QUOTED	4	/* scalar written quoted or as a block */
+
+struct eco_pair {
+	struct eco_node *key, *val;
+};
+
+struct eco_arena;
+
+struct eco_doc {
+	struct eco_node *root;
+	const char *file;	/* name used in messages, owned by the doc */
+	int index;		/* 1-based position in its stream */
+	size_t nerr;		/* errors found while loading it */
+	struct eco_arena *arena;
+};
+
+void eco_doc_free(struct eco_doc *);
+/* Value of key in a mapping, or NULL. */
+const struct eco_node *eco_map_get(const struct eco_node *, const char *key);
+/* Follow a dotted path of keys ("budget.total") from a mapping. */
+const struct eco_node *eco_node_path(const struct eco_node *, const char *path);
+/* Deep equality of values (positions ignored; 1 and 1.0 differ). */
+int eco_node_equal(const struct eco_node *, const struct eco_node *);
+/* Name of a type in messages ("chaîne", "entier"...), translated. */
+const char *eco_type_name(enum eco_type);
+
+/* eco_load.c: YAML → tree. */
+
+struct eco_limits {
+	size_t file_size;	/* bytes of one file or stream */
+	size_t depth;		/* nesting of collections */
+	size_t nodes;		/* nodes of one document */
+	size_t scalar;		/* bytes of one scalar */
+	size_t expansion;	/* nodes of one document, aliases expanded */
+};
+
+/* The defaults: 64 MiB, 256, 1 000 000, 1 MiB, 1 000 000. */
+void eco_limits_default(struct eco_limits *);
+
+struct eco_reader;
+
+/*
+ * Open a YAML stream.  path "-" or NULL means standard input, named
+ * "<stdin>" in messages.  Returns NULL and records why on failure.
+ */
+struct eco_reader *eco_reader_open(const char *path,
+    const struct eco_limits *, struct eco_diags *);
+/* Same over bytes held by the caller; name is used in messages. */
+struct eco_reader *eco_reader_mem(const char *buf, size_t len,
+    const char *name, const struct eco_limits *, struct eco_diags *);
+/*
+ * Next document: 1 and *doc set (free it with eco_doc_free; doc->nerr
+ * counts the errors recorded for it), 0 at the end of the stream, -1
+ * when the stream cannot be read further (the reason is recorded).
+ */
+int eco_reader_next(struct eco_reader *, struct eco_doc **doc);
+void eco_reader_close(struct eco_reader *);
+
+/* Resolve a plain scalar by the YAML 1.2 core schema. */
+enum eco_type eco_resolve(const char *s, size_t len);
+
+/* eco_emit.c: tree → YAML, tree → JSON. */
+
+/* Write doc as a YAML document ("---" first).  0, or -1 on write error. */
+int eco_emit_yaml(FILE *, const struct eco_node *);
+/* Write one JSON value and a newline.  -1 on write error; -2 when the
+ * tree holds a value JSON cannot carry (recorded in diags). */
+int eco_emit_json(FILE *, const struct eco_node *, const char *file,
+    struct eco_diags *);
+/* 1 when a YAML 1.2 or 1.1 reader would take string s for another type. */
+int eco_str_needs_quotes(const char *s, size_t len);
+
+#endif

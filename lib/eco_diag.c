@@ -1,0 +1,146 @@
+/*
+ * eco_diag.c - the diagnostic list.
+ *
+ * Every module records what it finds here instead of printing; the
+ * commands print the list with one printer and derive the exit status.
+ * When memory runs out while recording, the list keeps counting and
+ * remembers that something was lost (oom), which is itself exit 3.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eco_priv.h"
+
+void
+eco_diags_init(struct eco_diags *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void
+eco_diags_clear(struct eco_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	d->n = 0;
+}
+
+void
+eco_diags_free(struct eco_diags *d)
+{
+	eco_diags_clear(d);
+	free(d->v);
+	d->v = NULL;
+	d->cap = 0;
+}
+
+static char *
+vformat(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	char *s;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0 || !(s = malloc((size_t)n + 1)))
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+static void
+add(struct eco_diags *d, const char *file, int line, int col,
+    enum eco_sev sev, int sys, const char *check, const char *fmt, va_list ap)
+{
+	struct eco_diag *g;
+
+	if (sev == ECO_SEV_ERROR)
+		d->nerr++;
+	else if (sev == ECO_SEV_WARNING)
+		d->nwarn++;
+	if (sys)
+		d->sys = 1;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct eco_diag *v = realloc(d->v, cap * sizeof *v);
+
+		if (!v) {
+			d->oom = 1;
+			return;
+		}
+		d->v = v;
+		d->cap = cap;
+	}
+	g = &d->v[d->n];
+	g->file = file ? strdup(file) : NULL;
+	g->msg = vformat(fmt, ap);
+	if ((file && !g->file) || !g->msg) {
+		free(g->file);
+		free(g->msg);
+		d->oom = 1;
+		return;
+	}
+	g->line = line;
+	g->col = col;
+	g->sev = sev;
+	g->sys = sys;
+	g->check = check;
+	d->n++;
+}
+
+void
+eco_diag_vadd(struct eco_diags *d, const char *file, int line, int col,
+    enum eco_sev sev, const char *check, const char *fmt, va_list ap)
+{
+	add(d, file, line, col, sev, 0, check, fmt, ap);
+}
+
+void
+eco_diag_add(struct eco_diags *d, const char *file, int line, int col,
+    enum eco_sev sev, const char *check, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, file, line, col, sev, 0, check, fmt, ap);
+	va_end(ap);
+}
+
+void
+eco_diag_sys(struct eco_diags *d, const char *file, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, file, 0, 0, ECO_SEV_ERROR, 1, NULL, fmt, ap);
+	va_end(ap);
+}
+
+int
+eco_diags_status(const struct eco_diags *d)
+{
+	if (d->sys || d->oom)
+		return ECO_EXIT_SYS;
+	if (d->nerr)
+		return ECO_EXIT_DATA;
+	return ECO_EXIT_OK;
+}
+
+const char *
+eco_sev_name(enum eco_sev s)
+{
+	switch (s) {
+	case ECO_SEV_ERROR: return _("error");
+	case ECO_SEV_WARNING: return _("warning");
+	case ECO_SEV_NOTE: return _("note");
+	}
+	return "?";
+}

@@ -1,0 +1,1108 @@
+/*
+ * eco_load.c - libyaml events → a tree of positioned nodes.
+ *
+ * A file is read whole (under the size limit) and checked for UTF-8
+ * before libyaml sees it, so an encoding error is reported at its byte.
+ * Scalars resolve by the YAML 1.2 core schema.  Aliases point at the
+ * anchored node (no copy); each node's weight counts its expansion so
+ * that a billion-laughs document is refused after a few thousand events.
+ * An anchor is known only once its node is complete, which makes a
+ * recursive alias an "unknown anchor" instead of a cycle.
+ *
+ * Errors inside a document (duplicate key, bad tag, unknown anchor) are
+ * recorded and loading goes on; a libyaml error or a limit ends the
+ * stream, since libyaml cannot resume after one.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "eco_priv.h"
+
+#define CHECK "yaml"
+
+/* libyaml's messages, so that _() finds them in the catalogue. */
+static const char *const yaml_msgs[] = {
+	N_("block sequence entries are not allowed in this context"),
+	N_("could not find expected ':'"),
+	N_("did not find expected ',' or ']'"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected <document start>"),
+	N_("did not find expected alphabetic or numeric character"),
+	N_("did not find expected comment or line break"),
+	N_("did not find expected key"),
+	N_("did not find expected node content"),
+	N_("did not find expected whitespace or line break"),
+	N_("found a tab character that violates indentation"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("found an indentation indicator equal to 0"),
+	N_("found character that cannot start any token"),
+	N_("found duplicate %YAML directive"),
+	N_("found incompatible YAML document"),
+	N_("found undefined tag handle"),
+	N_("found unexpected ':'"),
+	N_("found unexpected document indicator"),
+	N_("found unexpected end of stream"),
+	N_("found unknown escape character"),
+	N_("mapping keys are not allowed in this context"),
+	N_("mapping values are not allowed in this context"),
+	N_("while parsing a block collection"),
+	N_("while parsing a block mapping"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow mapping"),
+	N_("while parsing a flow node"),
+	N_("while parsing a flow sequence"),
+	N_("while scanning a block scalar"),
+	N_("while scanning a plain scalar"),
+	N_("while scanning a quoted scalar"),
+	N_("while scanning a simple key"),
+	N_("while scanning an alias"),
+	N_("while scanning an anchor"),
+	N_("while scanning a tag"),
+	N_("while scanning for the next token"),
+};
+
+void
+eco_limits_default(struct eco_limits *l)
+{
+	l->file_size = 64u << 20;
+	l->depth = 256;
+	l->nodes = 1000000;
+	l->scalar = 1u << 20;
+	l->expansion = 1000000;
+}
+
+struct anchor {
+	char *name;
+	struct eco_node *node;
+};
+
+struct frame {
+	struct eco_node *node;
+	size_t base;		/* first child in kids */
+	char *anchor;		/* to register when the node completes */
+	int merges;		/* "<<" keys among the children */
+};
+
+struct eco_reader {
+	char *name;
+	char *buf;		/* owned copy of the input, or NULL */
+	const char *src;	/* the input, for positions of reader errors */
+	size_t srclen;
+	const struct eco_limits *lim;
+	struct eco_diags *diags;
+	yaml_parser_t parser;
+	int started, done;
+	int index;
+	/* state of the document being built */
+	struct eco_doc *doc;
+	struct frame *stack;
+	size_t depth, stackcap;
+	struct eco_node **kids;
+	size_t nkids, kidscap;
+	struct anchor *anchors;
+	size_t nanchors, anchorcap;
+	size_t nodes, expanded;
+};
+
+/* Core schema resolution. */
+
+static int
+all_in(const char *s, size_t n, int (*ok)(int))
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!ok((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int isdig(int c) { return c >= '0' && c <= '9'; }
+static int isoct(int c) { return c >= '0' && c <= '7'; }
+static int ishex(int c)
+{
+	return isdig(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int
+is_word(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+static int
+is_core_float(const char *s, size_t n)
+{
+	size_t i = 0, d = 0;
+
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	if (is_word(s + i, n - i, ".inf") || is_word(s + i, n - i, ".Inf") ||
+	    is_word(s + i, n - i, ".INF"))
+		return 1;
+	if (is_word(s, n, ".nan") || is_word(s, n, ".NaN") ||
+	    is_word(s, n, ".NAN"))
+		return 1;
+	while (i < n && isdig((unsigned char)s[i]))
+		i++, d++;
+	if (i < n && s[i] == '.') {
+		i++;
+		while (i < n && isdig((unsigned char)s[i]))
+			i++, d++;
+	}
+	if (d == 0)
+		return 0;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			i++;
+		if (!all_in(s + i, n - i, isdig))
+			return 0;
+		return 1;
+	}
+	return i == n;
+}
+
+static int
+is_core_int(const char *s, size_t n)
+{
+	if (n > 2 && s[0] == '0' && s[1] == 'o')
+		return all_in(s + 2, n - 2, isoct);
+	if (n > 2 && s[0] == '0' && s[1] == 'x')
+		return all_in(s + 2, n - 2, ishex);
+	if (n > 0 && (s[0] == '-' || s[0] == '+'))
+		s++, n--;
+	return all_in(s, n, isdig);
+}
+
+static int
+is_core_null(const char *s, size_t n)
+{
+	return n == 0 || is_word(s, n, "~") || is_word(s, n, "null") ||
+	    is_word(s, n, "Null") || is_word(s, n, "NULL");
+}
+
+static int
+core_bool(const char *s, size_t n)
+{
+	if (is_word(s, n, "true") || is_word(s, n, "True") ||
+	    is_word(s, n, "TRUE"))
+		return 1;
+	if (is_word(s, n, "false") || is_word(s, n, "False") ||
+	    is_word(s, n, "FALSE"))
+		return 0;
+	return -1;
+}
+
+enum eco_type
+eco_resolve(const char *s, size_t n)
+{
+	if (n == 0)
+		return ECO_NULL;
+	/* Most scalars are words: decide them on the first byte. */
+	switch (s[0]) {
+	case '~': case 'n': case 'N':
+		return is_core_null(s, n) ? ECO_NULL : ECO_STR;
+	case 't': case 'T': case 'f': case 'F':
+		return core_bool(s, n) >= 0 ? ECO_BOOL : ECO_STR;
+	case '+': case '-': case '.':
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		if (is_core_int(s, n))
+			return ECO_INT;
+		return is_core_float(s, n) ? ECO_FLOAT : ECO_STR;
+	}
+	return ECO_STR;
+}
+
+/* Fill the value of a node whose text s is known to be of type t. */
+static void
+set_value(struct eco_node *nd, enum eco_type t)
+{
+	const char *s = nd->s;
+	char *end;
+	int neg = 0;
+
+	nd->type = t;
+	switch (t) {
+	case ECO_NULL:
+	case ECO_STR:
+	case ECO_SEQ:
+	case ECO_MAP:
+		break;
+	case ECO_BOOL:
+		nd->u.b = core_bool(s, nd->len);
+		break;
+	case ECO_INT:
+		errno = 0;
+		if (s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
+			unsigned long long v = strtoull(s + 2, &end,
+			    s[1] == 'o' ? 8 : 16);
+
+			nd->num = (double)v;
+			if (errno == ERANGE || v > LLONG_MAX) {
+				nd->flags |= ECO_F_BIG;
+				nd->num = strtod(s, NULL);
+				if (s[1] == 'o')
+					nd->num = HUGE_VAL;
+			} else
+				nd->u.i = (long long)v;
+			break;
+		}
+		nd->u.i = strtoll(s, &end, 10);
+		nd->num = (double)nd->u.i;
+		if (errno == ERANGE) {
+			nd->flags |= ECO_F_BIG;
+			nd->num = strtod(s, NULL);
+		}
+		break;
+	case ECO_FLOAT:
+		if (s[0] == '-' || s[0] == '+')
+			neg = s[0] == '-', s++;
+		if (s[0] == '.' && (s[1] == 'i' || s[1] == 'I'))
+			nd->u.f = neg ? -HUGE_VAL : HUGE_VAL;
+		else if (s[0] == '.' && (s[1] == 'n' || s[1] == 'N'))
+			nd->u.f = NAN;
+		else
+			nd->u.f = strtod(nd->s, NULL);
+		nd->num = nd->u.f;
+		break;
+	}
+}
+
+/* Reading the input. */
+
+static char *
+read_all(int fd, const char *name, const struct eco_limits *lim,
+    struct eco_diags *d, size_t *lenp)
+{
+	struct stat st;
+	size_t cap = 65536, len = 0;
+	char *buf, *nb;
+	ssize_t r;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((uintmax_t)st.st_size > lim->file_size) {
+			eco_diag_add(d, name, 0, 0, ECO_SEV_ERROR, "limite",
+			    _("file too large: %jd bytes (limit: %zu)"),
+			    (intmax_t)st.st_size, lim->file_size);
+			return NULL;
+		}
+		cap = (size_t)st.st_size + 1;
+	} else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		eco_diag_sys(d, name, "%s", _("is a directory"));
+		return NULL;
+	}
+	if (!(buf = malloc(cap))) {
+		eco_diag_sys(d, name, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	for (;;) {
+		if (len == cap) {
+			if (cap > lim->file_size) {
+				eco_diag_add(d, name, 0, 0, ECO_SEV_ERROR,
+				    "limite", _("input too large (limit: %zu bytes)"),
+				    lim->file_size);
+				free(buf);
+				return NULL;
+			}
+			if (!(nb = realloc(buf, cap * 2))) {
+				eco_diag_sys(d, name, "%s", strerror(ENOMEM));
+				free(buf);
+				return NULL;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			eco_diag_sys(d, name, "%s", strerror(errno));
+			free(buf);
+			return NULL;
+		}
+		len += (size_t)r;
+	}
+	if (len > lim->file_size) {
+		eco_diag_add(d, name, 0, 0, ECO_SEV_ERROR, "limite",
+		    _("input too large (limit: %zu bytes)"), lim->file_size);
+		free(buf);
+		return NULL;
+	}
+	*lenp = len;
+	return buf;
+}
+
+/* Line and column (1-based, in characters) of a byte offset. */
+static void
+offset_pos(const char *buf, size_t len, size_t off, int *line, int *col)
+{
+	size_t i;
+
+	*line = *col = 1;
+	for (i = 0; i < off && i < len; i++) {
+		if (buf[i] == '\n')
+			++*line, *col = 1;
+		else if (((unsigned char)buf[i] & 0xC0) != 0x80)
+			++*col;
+	}
+}
+
+/* Report the first invalid UTF-8 byte of buf, if any; 0 when clean. */
+static int
+check_utf8(const char *buf, size_t len, const char *name, struct eco_diags *d)
+{
+	size_t off = eco_utf8_check(buf, len);
+	int line, col;
+
+	if (off == len)
+		return 0;
+	offset_pos(buf, len, off, &line, &col);
+	if (buf[off] == '\0')
+		eco_diag_add(d, name, line, col, ECO_SEV_ERROR, "utf8",
+		    _("NUL byte at byte offset %zu"), off);
+	else
+		eco_diag_add(d, name, line, col, ECO_SEV_ERROR, "utf8",
+		    _("invalid UTF-8 (byte 0x%02X) at byte offset %zu"),
+		    (unsigned char)buf[off], off);
+	return -1;
+}
+
+static struct eco_reader *
+reader_new(const char *name, const struct eco_limits *lim,
+    struct eco_diags *d)
+{
+	struct eco_reader *r = calloc(1, sizeof *r);
+
+	if (!r || !(r->name = strdup(name))) {
+		free(r);
+		eco_diag_sys(d, name, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	r->lim = lim;
+	r->diags = d;
+	if (!yaml_parser_initialize(&r->parser)) {
+		free(r->name);
+		free(r);
+		eco_diag_sys(d, name, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	return r;
+}
+
+struct eco_reader *
+eco_reader_mem(const char *buf, size_t len, const char *name,
+    const struct eco_limits *lim, struct eco_diags *d)
+{
+	struct eco_reader *r;
+
+	if (len > lim->file_size) {
+		eco_diag_add(d, name, 0, 0, ECO_SEV_ERROR, "limite",
+		    _("input too large (limit: %zu bytes)"), lim->file_size);
+		return NULL;
+	}
+	if (check_utf8(buf, len, name, d) < 0)
+		return NULL;
+	if (!(r = reader_new(name, lim, d)))
+		return NULL;
+	r->src = buf;
+	r->srclen = len;
+	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf,
+	    len);
+	return r;
+}
+
+struct eco_reader *
+eco_reader_open(const char *path, const struct eco_limits *lim,
+    struct eco_diags *d)
+{
+	const char *name = path;
+	struct eco_reader *r;
+	size_t len = 0;
+	char *buf;
+	int fd = 0;
+
+	if (!path || strcmp(path, "-") == 0)
+		name = "<stdin>";
+	else if ((fd = open(path, O_RDONLY)) < 0) {
+		eco_diag_sys(d, path, "%s", strerror(errno));
+		return NULL;
+	}
+	buf = read_all(fd, name, lim, d, &len);
+	if (fd != 0)
+		close(fd);
+	if (!buf)
+		return NULL;
+	if (!(r = eco_reader_mem(buf, len, name, lim, d))) {
+		free(buf);
+		return NULL;
+	}
+	r->buf = buf;
+	return r;
+}
+
+void
+eco_reader_close(struct eco_reader *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	yaml_parser_delete(&r->parser);
+	eco_doc_free(r->doc);
+	for (i = 0; i < r->depth; i++)
+		free(r->stack[i].anchor);
+	for (i = 0; i < r->nanchors; i++)
+		free(r->anchors[i].name);
+	free(r->anchors);
+	free(r->stack);
+	free(r->kids);
+	free(r->buf);
+	free(r->name);
+	free(r);
+}
+
+/* Building the tree. */
+
+static void
+err_at(struct eco_reader *r, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	eco_diag_vadd(r->diags, r->name, line, col, ECO_SEV_ERROR, CHECK, fmt,
+	    ap);
+	va_end(ap);
+	if (r->doc)
+		r->doc->nerr++;
+}
+
+static void
+yaml_error(struct eco_reader *r)
+{
+	yaml_parser_t *p = &r->parser;
+	const char *problem = p->problem ? p->problem : "error";
+	int line = (int)p->problem_mark.line + 1;
+	int col = (int)p->problem_mark.column + 1;
+
+	switch (p->error) {
+	case YAML_MEMORY_ERROR:
+		eco_diag_sys(r->diags, r->name, "%s", strerror(ENOMEM));
+		return;
+	case YAML_READER_ERROR:
+		offset_pos(r->src, r->srclen, p->problem_offset, &line, &col);
+		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR,
+		    "utf8", _("%s at byte offset %zu"), _(problem),
+		    p->problem_offset);
+		return;
+	default:
+		break;
+	}
+	if (p->context)
+		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR, CHECK,
+		    _("%s (%s, line %d)"), _(problem), _(p->context),
+		    (int)p->context_mark.line + 1);
+	else
+		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR, CHECK,
+		    "%s", _(problem));
+}
+
+static int
+oom(struct eco_reader *r)
+{
+	eco_diag_sys(r->diags, r->name, "%s", strerror(ENOMEM));
+	return -1;
+}
+
+static int
+limit(struct eco_reader *r, const yaml_mark_t *m, const char *what, size_t v)
+{
+	eco_diag_add(r->diags, r->name, (int)m->line + 1, (int)m->column + 1,
+	    ECO_SEV_ERROR, "limite", _("%s exceeds the limit of %zu"), what, v);
+	return -1;
+}
+
+static struct eco_node *
+new_node(struct eco_reader *r, const yaml_mark_t *m)
+{
+	struct eco_node *nd;
+
+	if (++r->nodes > r->lim->nodes) {
+		limit(r, m, _("the number of nodes in the document"),
+		    r->lim->nodes);
+		return NULL;
+	}
+	if (!(nd = eco_arena_alloc(r->doc->arena, sizeof *nd))) {
+		oom(r);
+		return NULL;
+	}
+	memset(nd, 0, sizeof *nd);
+	nd->line = (int)m->line + 1;
+	nd->col = (int)m->column + 1;
+	nd->weight = 1;
+	return nd;
+}
+
+static int
+push_kid(struct eco_reader *r, struct eco_node *nd)
+{
+	if (r->nkids == r->kidscap) {
+		size_t cap = r->kidscap ? r->kidscap * 2 : 256;
+		struct eco_node **k = realloc(r->kids, cap * sizeof *k);
+
+		if (!k)
+			return oom(r);
+		r->kids = k;
+		r->kidscap = cap;
+	}
+	r->kids[r->nkids++] = nd;
+	if (r->depth > 0)
+		r->stack[r->depth - 1].node->weight += nd->weight;
+	return 0;
+}
+
+static int
+add_anchor(struct eco_reader *r, char *name, struct eco_node *nd)
+{
+	if (r->nanchors == r->anchorcap) {
+		size_t cap = r->anchorcap ? r->anchorcap * 2 : 16;
+		struct anchor *a = realloc(r->anchors, cap * sizeof *a);
+
+		if (!a) {
+			free(name);
+			return oom(r);
+		}
+		r->anchors = a;
+		r->anchorcap = cap;
+	}
+	r->anchors[r->nanchors].name = name;
+	r->anchors[r->nanchors++].node = nd;
+	return 0;
+}
+
+static char *
+take_anchor(struct eco_reader *r, yaml_char_t *anchor)
+{
+	char *s;
+
+	if (!anchor)
+		return NULL;
+	if (!(s = strdup((char *)anchor)))
+		oom(r);
+	return s;
+}
+
+/* Place a finished node: under its parent, or as the document root. */
+static int
+attach(struct eco_reader *r, struct eco_node *nd, const yaml_mark_t *m)
+{
+	if (r->expanded > r->lim->expansion - nd->weight ||
+	    nd->weight > r->lim->expansion)
+		return limit(r, m, _("the expansion of aliases"),
+		    r->lim->expansion);
+	r->expanded += nd->weight;
+	if (r->depth == 0) {
+		r->doc->root = nd;
+		return 0;
+	}
+	if (r->stack[r->depth - 1].node->type == ECO_MAP &&
+	    (nd->flags & ECO_F_MERGE) &&
+	    (r->nkids - r->stack[r->depth - 1].base) % 2 == 0)
+		r->stack[r->depth - 1].merges++;
+	return push_kid(r, nd);
+}
+
+static const char *
+tag_short(const char *tag)
+{
+	static const char pfx[] = "tag:yaml.org,2002:";
+
+	if (strncmp(tag, pfx, sizeof pfx - 1) == 0)
+		return tag + sizeof pfx - 1;
+	return NULL;
+}
+
+static int
+scalar(struct eco_reader *r, yaml_event_t *ev)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	size_t len = ev->data.scalar.length;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	const char *t;
+	struct eco_node *nd;
+	enum eco_type want;
+	char *anchor;
+
+	if (len > r->lim->scalar)
+		return limit(r, m, _("the length of a scalar"), r->lim->scalar);
+	if (!(nd = new_node(r, m)))
+		return -1;
+	if (!(nd->s = eco_arena_strndup(r->doc->arena,
+	    (const char *)ev->data.scalar.value, len)))
+		return oom(r);
+	nd->len = len;
+	if (!plain)
+		nd->flags |= ECO_F_QUOTED;
+	if (!tag || strcmp(tag, "!") == 0) {
+		want = plain && !tag ? eco_resolve(nd->s, len) : ECO_STR;
+		if (plain && !tag && len == 2 && memcmp(nd->s, "<<", 2) == 0)
+			nd->flags |= ECO_F_MERGE;
+	} else if (!(t = tag_short(tag))) {
+		err_at(r, nd->line, nd->col, _("unknown tag « %s »"), tag);
+		want = ECO_STR;
+	} else if (strcmp(t, "str") == 0)
+		want = ECO_STR;
+	else if (strcmp(t, "merge") == 0 && len == 2 &&
+	    memcmp(nd->s, "<<", 2) == 0) {
+		want = ECO_STR;
+		nd->flags |= ECO_F_MERGE;
+	} else {
+		enum eco_type got = eco_resolve(nd->s, len);
+
+		if (strcmp(t, "null") == 0)
+			want = ECO_NULL;
+		else if (strcmp(t, "bool") == 0)
+			want = ECO_BOOL;
+		else if (strcmp(t, "int") == 0)
+			want = ECO_INT;
+		else if (strcmp(t, "float") == 0) {
+			want = ECO_FLOAT;
+			if (got == ECO_INT && nd->s[0] != '0')
+				got = ECO_FLOAT;
+			else if (got == ECO_INT && is_core_float(nd->s, len))
+				got = ECO_FLOAT;
+		} else if (strcmp(t, "map") == 0 || strcmp(t, "seq") == 0) {
+			err_at(r, nd->line, nd->col,
+			    _("tag « !!%s » on a scalar"), t);
+			want = got = ECO_STR;
+		} else {
+			err_at(r, nd->line, nd->col, _("unknown tag « %s »"),
+			    tag);
+			want = got = ECO_STR;
+		}
+		if (got != want) {
+			err_at(r, nd->line, nd->col,
+			    _("« %s » is not a valid value for tag « %s »"),
+			    nd->s, tag);
+			want = ECO_STR;
+		}
+	}
+	set_value(nd, want);
+	anchor = take_anchor(r, ev->data.scalar.anchor);
+	if (ev->data.scalar.anchor && !anchor)
+		return -1;
+	if (anchor && add_anchor(r, anchor, nd) < 0)
+		return -1;
+	return attach(r, nd, m);
+}
+
+static int
+alias(struct eco_reader *r, yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	const yaml_mark_t *m = &ev->start_mark;
+	size_t i = r->nanchors;
+
+	while (i-- > 0)
+		if (strcmp(r->anchors[i].name, name) == 0)
+			return attach(r, r->anchors[i].node, m);
+	err_at(r, (int)m->line + 1, (int)m->column + 1,
+	    _("alias « *%s » refers to an unknown anchor"), name);
+	/* Keep the document's shape: the alias reads as null. */
+	{
+		struct eco_node *nd = new_node(r, m);
+
+		if (!nd)
+			return -1;
+		nd->type = ECO_NULL;
+		nd->s = "";
+		return attach(r, nd, m);
+	}
+}
+
+static int
+start(struct eco_reader *r, yaml_event_t *ev, enum eco_type type)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	const char *tag, *t;
+	yaml_char_t *anchor;
+	struct eco_node *nd;
+	struct frame *f;
+
+	if (type == ECO_MAP) {
+		tag = (const char *)ev->data.mapping_start.tag;
+		anchor = ev->data.mapping_start.anchor;
+	} else {
+		tag = (const char *)ev->data.sequence_start.tag;
+		anchor = ev->data.sequence_start.anchor;
+	}
+	if (r->depth >= r->lim->depth)
+		return limit(r, m, _("the nesting depth"), r->lim->depth);
+	if (!(nd = new_node(r, m)))
+		return -1;
+	nd->type = type;
+	if (tag && strcmp(tag, "!") != 0) {
+		t = tag_short(tag);
+		if (!t || (strcmp(t, "map") != 0 && strcmp(t, "seq") != 0))
+			err_at(r, nd->line, nd->col, _("unknown tag « %s »"),
+			    tag);
+		else if (strcmp(t, type == ECO_MAP ? "map" : "seq") != 0)
+			err_at(r, nd->line, nd->col,
+			    _("tag « %s » does not match the node (found: %s)"), tag,
+			    eco_type_name(type));
+	}
+	if (r->depth == r->stackcap) {
+		size_t cap = r->stackcap ? r->stackcap * 2 : 32;
+
+		if (!(f = realloc(r->stack, cap * sizeof *f)))
+			return oom(r);
+		r->stack = f;
+		r->stackcap = cap;
+	}
+	f = &r->stack[r->depth++];
+	f->node = nd;
+	f->base = r->nkids;
+	f->merges = 0;
+	f->anchor = NULL;
+	if (anchor && !(f->anchor = take_anchor(r, anchor)))
+		return -1;
+	return 0;
+}
+
+/* Keys of one mapping, for duplicate and merge checks. */
+
+static size_t
+key_hash(const struct eco_node *k)
+{
+	size_t h = 1469598103934665603u ^ (size_t)k->type, i;
+
+	switch (k->type) {
+	case ECO_STR:
+		for (i = 0; i < k->len; i++)
+			h = (h ^ (unsigned char)k->s[i]) * 1099511628211u;
+		return h;
+	case ECO_INT:
+		return h ^ (size_t)k->u.i;
+	case ECO_BOOL:
+		return h ^ (size_t)k->u.b;
+	case ECO_FLOAT:
+		return h ^ (size_t)(long long)k->u.f;
+	default:
+		return h ^ k->len;
+	}
+}
+
+struct keyset {
+	const struct eco_node **slot;
+	size_t mask;		/* 0: no table, search the list */
+	const struct eco_node **list;
+	size_t n;
+};
+
+static int
+keyset_init(struct keyset *ks, size_t n)
+{
+	size_t size = 16;
+
+	memset(ks, 0, sizeof *ks);
+	if (n <= 16)
+		return (ks->list = malloc(16 * sizeof *ks->list)) ? 0 : -1;
+	while (size < n * 2)
+		size *= 2;
+	if (!(ks->slot = calloc(size, sizeof *ks->slot)))
+		return -1;
+	ks->mask = size - 1;
+	return 0;
+}
+
+static void
+keyset_free(struct keyset *ks)
+{
+	free(ks->slot);
+	free(ks->list);
+}
+
+/* The key already in the set equal to k, or NULL after adding k. */
+static const struct eco_node *
+keyset_add(struct keyset *ks, const struct eco_node *k)
+{
+	size_t i;
+
+	if (!ks->mask) {
+		for (i = 0; i < ks->n; i++)
+			if (eco_node_equal(ks->list[i], k))
+				return ks->list[i];
+		ks->list[ks->n++] = k;
+		return NULL;
+	}
+	for (i = key_hash(k) & ks->mask; ks->slot[i]; i = (i + 1) & ks->mask)
+		if (eco_node_equal(ks->slot[i], k))
+			return ks->slot[i];
+	ks->slot[i] = k;
+	return NULL;
+}
+
+static const char *
+key_text(const struct eco_node *k)
+{
+	return k->type == ECO_SEQ || k->type == ECO_MAP ? "…" : k->s;
+}
+
+static void
+dup_error(struct eco_reader *r, const struct eco_node *k,
+    const struct eco_node *first)
+{
+	char where[32];
+
+	snprintf(where, sizeof where, "%d", first->line);
+	err_at(r, k->line, k->col,
+	    _("duplicate key « %s » (already at line %s)"), key_text(k), where);
+}
+
+/* Add the pairs of one merged mapping whose keys are not yet present. */
+static int
+merge_from(struct eco_reader *r, struct keyset *ks, const struct eco_node *src,
+    struct eco_pair *out, size_t *n, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; i < src->len; i++) {
+		if (keyset_add(ks, src->u.pairs[i].key))
+			continue;
+		if (*n == cap)
+			return oom(r);
+		out[(*n)++] = src->u.pairs[i];
+	}
+	return 0;
+}
+
+static size_t
+merge_size(const struct eco_node *v)
+{
+	size_t i, n = 0;
+
+	if (v->type == ECO_MAP)
+		return v->len;
+	if (v->type == ECO_SEQ)
+		for (i = 0; i < v->len; i++)
+			if (v->u.items[i]->type == ECO_MAP)
+				n += v->u.items[i]->len;
+	return n;
+}
+
+static int
+finish_map(struct eco_reader *r, struct frame *f)
+{
+	struct eco_node *nd = f->node, **kv = r->kids + f->base;
+	size_t npairs = (r->nkids - f->base) / 2, cap = npairs, n = 0, i, j;
+	struct keyset ks;
+	struct eco_pair *out;
+	const struct eco_node *prev;
+
+	for (i = 0; i < npairs; i++)
+		if (kv[2 * i]->flags & ECO_F_MERGE)
+			cap += merge_size(kv[2 * i + 1]);
+	if (!(out = eco_arena_alloc(r->doc->arena, (cap ? cap : 1) * sizeof *out)))
+		return oom(r);
+	if (keyset_init(&ks, cap) < 0)
+		return oom(r);
+	/* Explicit keys first: they win over merged ones. */
+	for (i = 0; i < npairs; i++) {
+		if (f->merges && (kv[2 * i]->flags & ECO_F_MERGE))
+			continue;
+		if ((prev = keyset_add(&ks, kv[2 * i])))
+			dup_error(r, kv[2 * i], prev);
+	}
+	for (i = 0; i < npairs; i++) {
+		struct eco_node *k = kv[2 * i], *v = kv[2 * i + 1];
+
+		if (!f->merges || !(k->flags & ECO_F_MERGE)) {
+			out[n].key = k;
+			out[n++].val = v;
+			continue;
+		}
+		if (v->type == ECO_MAP) {
+			if (merge_from(r, &ks, v, out, &n, cap) < 0)
+				goto fail;
+			continue;
+		}
+		if (v->type == ECO_SEQ) {
+			for (j = 0; j < v->len; j++) {
+				if (v->u.items[j]->type != ECO_MAP) {
+					err_at(r, v->u.items[j]->line,
+					    v->u.items[j]->col,
+					    _("a merge (<<) takes mappings (found: %s)"),
+					    eco_type_name(v->u.items[j]->type));
+					continue;
+				}
+				if (merge_from(r, &ks, v->u.items[j], out, &n, cap) < 0)
+					goto fail;
+			}
+			continue;
+		}
+		err_at(r, v->line, v->col,
+		    _("a merge (<<) takes a mapping or a sequence of mappings (found: %s)"),
+		    eco_type_name(v->type));
+	}
+	keyset_free(&ks);
+	nd->u.pairs = out;
+	nd->len = n;
+	return 0;
+fail:
+	keyset_free(&ks);
+	return -1;
+}
+
+static int
+end(struct eco_reader *r, const yaml_mark_t *m)
+{
+	struct frame *f = &r->stack[r->depth - 1];
+	struct eco_node *nd = f->node;
+	size_t n = r->nkids - f->base;
+
+	if (nd->type == ECO_MAP) {
+		if (finish_map(r, f) < 0)
+			return -1;
+	} else {
+		if (!(nd->u.items = eco_arena_alloc(r->doc->arena,
+		    (n ? n : 1) * sizeof *nd->u.items)))
+			return oom(r);
+		memcpy(nd->u.items, r->kids + f->base, n * sizeof *nd->u.items);
+		nd->len = n;
+	}
+	r->nkids = f->base;
+	r->depth--;
+	if (f->anchor && add_anchor(r, f->anchor, nd) < 0)
+		return -1;
+	/* The children's weight was counted once already, as they came. */
+	r->expanded -= nd->weight - 1;
+	return attach(r, nd, m);
+}
+
+static void
+reset_doc(struct eco_reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->depth; i++)
+		free(r->stack[i].anchor);
+	for (i = 0; i < r->nanchors; i++)
+		free(r->anchors[i].name);
+	r->depth = r->nkids = r->nanchors = 0;
+	r->nodes = r->expanded = 0;
+}
+
+static int
+fail(struct eco_reader *r)
+{
+	r->done = 1;
+	reset_doc(r);
+	eco_doc_free(r->doc);
+	r->doc = NULL;
+	return -1;
+}
+
+/* Build one document from DOCUMENT-START to DOCUMENT-END. */
+static int
+build(struct eco_reader *r)
+{
+	yaml_event_t ev;
+	int rc;
+
+	for (;;) {
+		if (!yaml_parser_parse(&r->parser, &ev)) {
+			yaml_error(r);
+			return -1;
+		}
+		switch (ev.type) {
+		case YAML_SCALAR_EVENT:
+			rc = scalar(r, &ev);
+			break;
+		case YAML_ALIAS_EVENT:
+			rc = alias(r, &ev);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			rc = start(r, &ev, ECO_SEQ);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			rc = start(r, &ev, ECO_MAP);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			rc = end(r, &ev.start_mark);
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			yaml_event_delete(&ev);
+			return 0;
+		default:
+			rc = 0;
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (rc < 0)
+			return -1;
+	}
+}
+
+int
+eco_reader_next(struct eco_reader *r, struct eco_doc **out)
+{
+	yaml_event_t ev;
+
+	*out = NULL;
+	if (r->done)
+		return 0;
+	for (;;) {
+		if (!yaml_parser_parse(&r->parser, &ev)) {
+			yaml_error(r);
+			return fail(r);
+		}
+		if (ev.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			r->done = 1;
+			return 0;
+		}
+		if (ev.type == YAML_DOCUMENT_START_EVENT)
+			break;
+		yaml_event_delete(&ev);
+	}
+	yaml_event_delete(&ev);
+	if (!(r->doc = calloc(1, sizeof *r->doc)) ||
+	    !(r->doc->arena = eco_arena_new()) ||
+	    !(r->doc->file = strdup(r->name))) {
+		oom(r);
+		return fail(r);
+	}
+	r->doc->index = ++r->index;
+	if (build(r) < 0)
+		return fail(r);
+	reset_doc(r);
+	*out = r->doc;
+	r->doc = NULL;
+	return 1;
+}
+
+/* Keep the table referenced: it exists for xgettext and _(problem). */
+const char *const *eco_yaml_msgs_(void);
+const char *const *
+eco_yaml_msgs_(void)
+{
+	return yaml_msgs;
+}

@@ -1,0 +1,48 @@
+#!/bin/sh
+# run.sh BUILD - run every test against the commands built in BUILD.
+# Unit tests (cmocka), end-to-end scripts (tests/cli/*.t, TAP) and the
+# conformance suite; prints one "N passed, N failed" line and fails when
+# anything failed.
+B=${1:?usage: run.sh BUILD}
+top=$(cd "$(dirname "$0")/.." && pwd)
+B=$(cd "$B" && pwd)
+cd "$top" || exit 3
+PATH=$B/bin:$PATH
+ECO_LOCALEDIR=$B/locale
+LANGUAGE=fr
+LC_ALL=C.UTF-8
+export PATH ECO_LOCALEDIR LANGUAGE LC_ALL
+unset NO_COLOR ECO_SCHEMAS
+pass=0 fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+count() {	# count a TAP stream read from $log, echo its failures
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	pass=$((pass + p))
+	fail=$((fail + f))
+	grep '^not ok ' "$log" | sed "s|^|$1: |"
+}
+
+for t in "$B"/tests/test_*; do
+	[ -x "$t" ] || continue
+	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
+	rc=$?
+	count "${t##*/}"
+	if [ $rc -ne 0 ] && ! grep -q '^not ok ' "$log"; then
+		fail=$((fail + 1)); echo "${t##*/}: exit $rc"; tail -20 "$log"
+	fi
+done
+for t in tests/cli/*.t tests/conformance/*.t; do
+	[ -f "$t" ] || continue
+	sh "$t" >"$log" 2>&1
+	rc=$?
+	count "$t"
+	if [ $rc -ne 0 ] && ! grep -q '^not ok ' "$log"; then
+		fail=$((fail + 1)); echo "$t: exit $rc"; tail -20 "$log"
+	fi
+	[ -n "$VERBOSE" ] && cat "$log"
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
