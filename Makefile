@@ -88,10 +88,10 @@ check-run: all $(UNITBINS) lint po-check
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    sh tests/run.sh $(B)
 
-$(B)/tests/%: tests/unit/%.c $(B)/libeco.a $(HDRS)
+$(B)/tests/%: tests/unit/%.c $(CLIOBJ) $(B)/libeco.a $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -Ilib -o $@ $< $(B)/libeco.a \
-	    -lcmocka $(LDLIBS)
+	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -Ilib -Icmd -o $@ $< $(CLIOBJ) \
+	    $(B)/libeco.a -lcmocka $(LDLIBS)
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
