@@ -22,18 +22,19 @@ SANFLAGS =
 WFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic
 ALLCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLOCALEDIR=\"$(LOCALEDIR)\" $(CPPFLAGS)
 ALLCFLAGS = $(WFLAGS) $(CFLAGS) $(SANFLAGS)
-LDLIBS = -lyaml -lm
+LDLIBS = -lyaml -lpcre2-8 -lm
 
 BUILD = build
 B = $(BUILD)
 
-DEPS_BUILD = gcc make libc6-dev libyaml-dev gettext
+DEPS_BUILD = gcc make libc6-dev libyaml-dev libpcre2-dev gettext
 DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev mandoc python3
 DEPS_FUZZ = clang libclang-rt-14-dev
 
 CMDS = $(notdir $(basename $(wildcard cmd/eco*.c)))
 LIBMODS = $(notdir $(basename $(wildcard lib/eco_*.c)))
-LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o)
+SCHEMAS = $(wildcard schemas/*.schema.json schemas/meta/*.json)
+LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o) $(B)/gen/embedded.o
 CLIOBJ = $(B)/cmd/cli.o
 BINS = $(CMDS:%=$(B)/bin/%)
 UNITS = $(notdir $(basename $(wildcard tests/unit/test_*.c)))
@@ -60,6 +61,14 @@ $(B)/cmd/%.o: cmd/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -c -o $@ $<
 
+# The schemas are compiled into the library.
+$(B)/gen/embedded.c: $(SCHEMAS) tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh $@ $(SCHEMAS)
+
+$(B)/gen/embedded.o: $(B)/gen/embedded.c
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
+
 $(B)/libeco.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rc $@ $(LIBOBJ)
@@ -83,15 +92,19 @@ check: deps-check
 deps-check:
 	@sh tools/deps.sh $(DEPS_CHECK)
 
-check-run: all $(UNITBINS) lint po-check
+check-run: all $(UNITBINS) $(B)/tests/conformance-suite lint po-check
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    sh tests/run.sh $(B)
+	    ECO_BUILD=$(B) sh tests/run.sh $(B)
 
 $(B)/tests/%: tests/unit/%.c $(CLIOBJ) $(B)/libeco.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -Ilib -Icmd -o $@ $< $(CLIOBJ) \
 	    $(B)/libeco.a -lcmocka $(LDLIBS)
+
+$(B)/tests/conformance-suite: tests/conformance/suite.c $(B)/libeco.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -Ilib -o $@ $< $(B)/libeco.a $(LDLIBS)
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)

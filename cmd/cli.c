@@ -34,13 +34,61 @@ cli_init(const char *prog)
 	textdomain("eco");
 }
 
+struct order {
+	size_t group, index;
+	const struct eco_diag *g;
+};
+
+static int
+by_position(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	if (x->g->line != y->g->line)
+		return x->g->line < y->g->line ? -1 : 1;
+	if (x->g->col != y->g->col)
+		return x->g->col < y->g->col ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Diagnostics of one file come out in line and column order, whatever
+ * order the checks found them in; files keep the order they came in.
+ */
+static struct order *
+sorted(const struct eco_diags *d)
+{
+	struct order *o = malloc((d->n ? d->n : 1) * sizeof *o);
+	size_t i, j;
+
+	if (!o)
+		return NULL;
+	for (i = 0; i < d->n; i++) {
+		o[i].g = &d->v[i];
+		o[i].index = i;
+		o[i].group = i;
+		for (j = 0; j < i; j++)
+			if (o[j].group == j && ((!d->v[j].file && !d->v[i].file) ||
+			    (d->v[j].file && d->v[i].file &&
+			    strcmp(d->v[j].file, d->v[i].file) == 0))) {
+				o[i].group = j;
+				break;
+			}
+	}
+	qsort(o, d->n, sizeof *o, by_position);
+	return o;
+}
+
 void
 cli_print_diags(struct eco_diags *d)
 {
+	struct order *o = sorted(d);
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		const struct eco_diag *g = &d->v[i];
+		const struct eco_diag *g = o ? o[i].g : &d->v[i];
 
 		fprintf(stderr, "%s: ", cli_prog);
 		if (g->file && g->line > 0)
@@ -52,6 +100,7 @@ cli_print_diags(struct eco_diags *d)
 			fprintf(stderr, " [%s]", g->check);
 		putc('\n', stderr);
 	}
+	free(o);
 	if (d->oom)
 		fprintf(stderr, "%s: %s: %s\n", cli_prog,
 		    eco_sev_name(ECO_SEV_ERROR), strerror(ENOMEM));

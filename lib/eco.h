@@ -33,6 +33,7 @@ struct eco_diag {
 	int sys;		/* 1: a system error (exit 3), not bad data */
 	const char *check;	/* static name printed in brackets, or NULL */
 	char *msg;		/* owned, already translated */
+	char *path;		/* owned JSON pointer in the document, or NULL */
 };
 
 struct eco_diags {
@@ -60,6 +61,8 @@ void eco_diag_sys(struct eco_diags *, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* Attach a JSON pointer ("/objectifs/0/id") to the last diagnostic. */
+void eco_diag_set_path(struct eco_diags *, const char *path);
 /* Worst exit status the recorded diagnostics call for. */
 int eco_diags_status(const struct eco_diags *);
 /* Translated word for a severity ("erreur", "avertissement"). */
@@ -165,5 +168,60 @@ int eco_emit_json(FILE *, const struct eco_node *, const char *file,
     struct eco_diags *);
 /* 1 when a YAML 1.2 or 1.1 reader would take string s for another type. */
 int eco_str_needs_quotes(const char *s, size_t len);
+
+/* eco_schema.c: JSON Schema draft 2020-12. */
+
+struct eco_schemaset;
+struct eco_schema;
+
+struct eco_schemaset *eco_schemaset_new(void);
+void eco_schemaset_free(struct eco_schemaset *);
+/*
+ * Whether format (date, date-time, time, email, uri) is an assertion, as
+ * eco's schemas need (the default), or an annotation only, as draft
+ * 2020-12 says when a schema does not ask for it.  Set before adding.
+ */
+void eco_schemaset_formats(struct eco_schemaset *, int assert);
+/*
+ * Compile the schema tree root.  base is the URI it was read from, used
+ * when it has no $id.  The tree must outlive the set, or be handed over
+ * with eco_schemaset_adopt.  Returns the compiled schema, or NULL with
+ * the reasons recorded.
+ */
+const struct eco_schema *eco_schemaset_add(struct eco_schemaset *,
+    const struct eco_node *root, const char *base, struct eco_diags *);
+void eco_schemaset_adopt(struct eco_schemaset *, struct eco_doc *);
+/* Read and add every document of a YAML or JSON file; NULL on failure. */
+const struct eco_schema *eco_schemaset_load(struct eco_schemaset *,
+    const char *path, struct eco_diags *);
+/* Add the draft 2020-12 meta-schemas compiled into the library. */
+int eco_schemaset_add_meta(struct eco_schemaset *, struct eco_diags *);
+/* Add eco's own schemas: compiled in, or read from $ECO_SCHEMAS. */
+int eco_schemaset_add_eco(struct eco_schemaset *, struct eco_diags *);
+/* Resolve every $ref; unresolvable ones are recorded.  0 or -1. */
+int eco_schemaset_resolve(struct eco_schemaset *, struct eco_diags *);
+/* The schema at an absolute URI (with optional fragment), or NULL. */
+const struct eco_schema *eco_schemaset_get(struct eco_schemaset *,
+    const char *uri);
+/* The schema of an eco document kind ("plan"), or NULL. */
+const struct eco_schema *eco_schemaset_kind(struct eco_schemaset *,
+    const char *kind);
+/* The schema's source tree (for title, description, examples). */
+const struct eco_node *eco_schema_node(const struct eco_schema *);
+
+/* 1 when inst is valid; records nothing. */
+int eco_schema_valid(const struct eco_schema *, const struct eco_node *inst);
+/*
+ * Validate inst and record every failure at the instance node's
+ * position, with its JSON pointer and check "schema".  Returns the
+ * number of errors recorded.
+ */
+size_t eco_schema_check(const struct eco_schema *, const struct eco_node *inst,
+    const char *file, struct eco_diags *);
+
+/* Checks of formats, shared with the method's rules. */
+int eco_format_date(const char *s, size_t n);
+/* Closest of n candidate words to s, or NULL when none is close. */
+const char *eco_closest(const char *s, const char *const *cand, size_t n);
 
 #endif

@@ -27,6 +27,7 @@ eco_diags_clear(struct eco_diags *d)
 	for (i = 0; i < d->n; i++) {
 		free(d->v[i].file);
 		free(d->v[i].msg);
+		free(d->v[i].path);
 	}
 	d->n = 0;
 }
@@ -88,6 +89,7 @@ add(struct eco_diags *d, const char *file, int line, int col,
 		d->oom = 1;
 		return;
 	}
+	g->path = NULL;
 	g->line = line;
 	g->col = col;
 	g->sev = sev;
@@ -122,6 +124,19 @@ eco_diag_sys(struct eco_diags *d, const char *file, const char *fmt, ...)
 	va_start(ap, fmt);
 	add(d, file, 0, 0, ECO_SEV_ERROR, 1, NULL, fmt, ap);
 	va_end(ap);
+}
+
+void
+eco_diag_set_path(struct eco_diags *d, const char *path)
+{
+	struct eco_diag *g;
+
+	if (d->n == 0 || !path)
+		return;
+	g = &d->v[d->n - 1];
+	free(g->path);
+	if (!(g->path = strdup(path)))
+		d->oom = 1;
 }
 
 int
