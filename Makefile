@@ -22,7 +22,7 @@ SANFLAGS =
 WFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic
 ALLCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLOCALEDIR=\"$(LOCALEDIR)\" $(CPPFLAGS)
 ALLCFLAGS = $(WFLAGS) $(CFLAGS) $(SANFLAGS)
-LDLIBS = -lyaml -lpcre2-8 -lm
+LDLIBS = -lyaml -lpcre2-8 -lpthread -lm
 
 BUILD = build
 B = $(BUILD)

@@ -107,6 +107,42 @@ cli_print_diags(struct eco_diags *d)
 	eco_diags_clear(d);
 }
 
+static void
+json_field(const char *key, const char *val, int comma)
+{
+	printf("%s\"%s\":", comma ? "," : "", key);
+	if (val)
+		eco_json_string(stdout, val, strlen(val));
+	else
+		fputs("null", stdout);
+}
+
+void
+cli_print_diags_json(struct eco_diags *d)
+{
+	static const char *const sev[] = { "error", "warning", "note" };
+	struct order *o = sorted(d);
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct eco_diag *g = o ? o[i].g : &d->v[i];
+
+		putchar('{');
+		json_field("file", g->file, 0);
+		printf(",\"line\":%d,\"column\":%d", g->line, g->col);
+		json_field("path", g->path, 1);
+		json_field("check", g->check, 1);
+		json_field("severity", sev[g->sev], 1);
+		json_field("message", g->msg, 1);
+		puts("}");
+	}
+	free(o);
+	if (d->oom)
+		fprintf(stderr, "%s: %s: %s\n", cli_prog,
+		    eco_sev_name(ECO_SEV_ERROR), strerror(ENOMEM));
+	eco_diags_clear(d);
+}
+
 void
 cli_usage_error(const char *usage, const char *fmt, ...)
 {

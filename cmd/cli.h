@@ -20,6 +20,9 @@ extern const char *cli_prog;
 void cli_init(const char *prog);
 /* Print and forget the diagnostics recorded so far. */
 void cli_print_diags(struct eco_diags *);
+/* Print and forget them as JSON lines on stdout (file, line, column,
+ * path, check, severity, message). */
+void cli_print_diags_json(struct eco_diags *);
 /* A usage error: message, "usage:" line, exit 2. */
 _Noreturn void cli_usage_error(const char *usage, const char *fmt, ...);
 /* --help: synopsis and one example on stdout, exit 0. */

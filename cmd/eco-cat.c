@@ -5,7 +5,12 @@
  * top level of each document: --kind and --id keep the documents whose
  * kind or id is one of those given; every --ou CHAMP=VALEUR must hold
  * (CHAMP may name a nested key with dots; a sequence matches when one
- * of its items equals VALEUR).
+ * of its items equals VALEUR).  Values compare as written or as read:
+ * --ou n=7 selects n: 007, --ou b=true selects b: True.
+ *
+ * A document goes to the output whole or not at all: JSON is built in
+ * memory first, so a value JSON cannot carry (.inf, a complex key)
+ * leaves no half-written document behind.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -15,7 +20,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "eco-cat [-o yaml|json] [--kind K] [--id ID] [--ou CHAMP=VALEUR]... "
+    "eco-cat [-o yaml|json] [--kind K]... [--id ID]... [--ou CHAMP=VALEUR]... "
     "[FICHIER|DOSSIER|-]...";
 
 struct sel {
@@ -53,7 +58,7 @@ scalar_is(const struct eco_node *n, const char *v)
 				return 1;
 		return 0;
 	}
-	return n->type != ECO_MAP && strcmp(n->s, v) == 0;
+	return eco_scalar_matches(n, v);
 }
 
 static int
@@ -94,6 +99,26 @@ selected(const struct eco_node *root)
 	return 1;
 }
 
+/* -1 on a failed write; a document JSON cannot carry is skipped. */
+static int
+emit_json(const struct eco_doc *doc, struct eco_diags *d)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc;
+
+	if (!mem)
+		return -1;
+	rc = eco_emit_json(mem, doc->root, doc->file, d);
+	if (fclose(mem) != 0)
+		rc = -1;
+	if (rc == 0 && fwrite(buf, 1, len, stdout) != len)
+		rc = -1;
+	free(buf);
+	return rc == -1 ? -1 : 0;
+}
+
 static void
 cat_one(const char *path, const struct eco_limits *lim, struct eco_diags *d)
 {
@@ -105,8 +130,7 @@ cat_one(const char *path, const struct eco_limits *lim, struct eco_diags *d)
 	while (eco_reader_next(r, &doc) > 0) {
 		if (doc->nerr == 0 && selected(doc->root)) {
 			if (fmt == FMT_JSON) {
-				if (eco_emit_json(stdout, doc->root, doc->file,
-				    d) == -1)
+				if (emit_json(doc, d) < 0)
 					write_failed = 1;
 			} else if (eco_emit_yaml(stdout, doc->root) < 0)
 				write_failed = 1;

@@ -155,6 +155,9 @@ struct eco_reader *eco_reader_mem(const char *buf, size_t len,
 int eco_reader_next(struct eco_reader *, struct eco_doc **doc);
 void eco_reader_close(struct eco_reader *);
 
+/* 1 when scalar n is written text, or has the value text has when read
+ * as a plain YAML scalar ("7" matches 007, "true" matches True). */
+int eco_scalar_matches(const struct eco_node *n, const char *text);
 /* Resolve a plain scalar by the YAML 1.2 core schema. */
 enum eco_type eco_resolve(const char *s, size_t len);
 
@@ -166,6 +169,8 @@ int eco_emit_yaml(FILE *, const struct eco_node *);
  * tree holds a value JSON cannot carry (recorded in diags). */
 int eco_emit_json(FILE *, const struct eco_node *, const char *file,
     struct eco_diags *);
+/* Write s as a JSON string (quotes and escapes). */
+void eco_json_string(FILE *, const char *s, size_t n);
 /* 1 when a YAML 1.2 or 1.1 reader would take string s for another type. */
 int eco_str_needs_quotes(const char *s, size_t len);
 
@@ -223,5 +228,38 @@ size_t eco_schema_check(const struct eco_schema *, const struct eco_node *inst,
 int eco_format_date(const char *s, size_t n);
 /* Closest of n candidate words to s, or NULL when none is close. */
 const char *eco_closest(const char *s, const char *const *cand, size_t n);
+
+/* eco_project.c: the project folder and safe writes. */
+
+/* Root of the project holding start (a folder): the nearest folder
+ * upwards with an eco.yaml.  0 and out filled, or -1 (errno). */
+int eco_project_root(const char *start, char *out, size_t cap);
+/* Take the project's advisory lock (.eco.lock); a descriptor or -1. */
+int eco_project_lock(const char *root);
+void eco_project_unlock(int fd);
+/*
+ * Replace path with head then tail, atomically: temporary file in the
+ * same folder, fsync, rename.  With must_be_new, fail with EEXIST rather
+ * than replace an existing file.  0, or -1 and errno.
+ */
+int eco_write_atomic(const char *path, const char *head, size_t headlen,
+    const char *tail, size_t taillen, int must_be_new);
+
+/* eco_rules.c: the method's rules beyond schemas. */
+
+struct eco_index;
+
+struct eco_index *eco_index_new(void);
+void eco_index_free(struct eco_index *);
+/*
+ * Check one document by the rules of its kind and note its ids and
+ * references in the index (which may be a per-file one, merged later).
+ */
+void eco_rules_doc(struct eco_index *, const struct eco_doc *,
+    struct eco_diags *);
+/* Move everything of from into into; from is left empty. */
+int eco_index_merge(struct eco_index *into, struct eco_index *from);
+/* Rules across the documents of a project: ids, references, totals. */
+void eco_rules_project(struct eco_index *, struct eco_diags *);
 
 #endif

@@ -231,8 +231,8 @@ struct jout {
 	int bad;
 };
 
-static void
-json_str(FILE *fp, const char *s, size_t n)
+void
+eco_json_string(FILE *fp, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i, run = 0;
@@ -318,10 +318,10 @@ json_node(struct jout *j, const struct eco_node *nd)
 				putc(',', j->fp);
 			if (k->type == ECO_SEQ || k->type == ECO_MAP) {
 				json_bad(j, k, _("A complex key"));
-				json_str(j->fp, "", 0);
+				eco_json_string(j->fp, "", 0);
 			} else {
 				s = scalar_text(k, buf, sizeof buf, &len);
-				json_str(j->fp, s, len);
+				eco_json_string(j->fp, s, len);
 			}
 			putc(':', j->fp);
 			json_node(j, nd->u.pairs[i].val);
@@ -329,7 +329,7 @@ json_node(struct jout *j, const struct eco_node *nd)
 		putc('}', j->fp);
 		return;
 	case ECO_STR:
-		json_str(j->fp, nd->s, nd->len);
+		eco_json_string(j->fp, nd->s, nd->len);
 		return;
 	case ECO_INT:
 		if ((nd->flags & ECO_F_BIG) && nd->s[0] != '0')

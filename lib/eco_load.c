@@ -283,6 +283,22 @@ set_value(struct eco_node *nd, enum eco_type t)
 	}
 }
 
+int
+eco_scalar_matches(const struct eco_node *n, const char *text)
+{
+	struct eco_node tmp;
+
+	if (!n || n->type == ECO_SEQ || n->type == ECO_MAP)
+		return 0;
+	if (strcmp(n->s, text) == 0)
+		return 1;
+	memset(&tmp, 0, sizeof tmp);
+	tmp.s = text;
+	tmp.len = strlen(text);
+	set_value(&tmp, eco_resolve(text, tmp.len));
+	return tmp.type != ECO_STR && eco_node_equal(&tmp, n);
+}
+
 /* Reading the input. */
 
 static char *

@@ -143,7 +143,10 @@ eco_node_equal(const struct eco_node *a, const struct eco_node *b)
 
 	if (a == b)
 		return 1;
-	if (a->type != b->type || a->len != b->len)
+	if (a->type != b->type)
+		return 0;
+	if ((a->type == ECO_STR || a->type == ECO_SEQ || a->type == ECO_MAP) &&
+	    a->len != b->len)
 		return 0;
 	switch (a->type) {
 	case ECO_NULL:

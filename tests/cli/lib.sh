@@ -11,8 +11,8 @@ SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 _n=0 _fail=0
 
-ok() { _n=$((_n + 1)); echo "ok $_n - $*"; }
-not_ok() { _n=$((_n + 1)); _fail=$((_fail + 1)); echo "not ok $_n - $*"; }
+ok() { _n=$((_n + 1)); printf "ok %s - %s\n" "$_n" "$*"; }
+not_ok() { _n=$((_n + 1)); _fail=$((_fail + 1)); printf "not ok %s - %s\n" "$_n" "$*"; }
 
 # golden NAME 'SHELL COMMAND' [STDIN-FILE]
 golden() {

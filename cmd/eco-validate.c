@@ -1,0 +1,388 @@
+/*
+ * eco-validate - check documents against their schema and the method's
+ * rules, in batch.
+ *
+ * Files are read and checked on N threads; results come out in the order
+ * of the operands.  A worker may run ahead of the printer by a window of
+ * files only, so memory stays bounded by a few documents whatever the
+ * size of the batch.  What crosses files (unique ids, references) is
+ * gathered in a small per-project index and checked at the end.
+ */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "eco-validate [-q] [--strict] [-j N] [-o texte|json] [--schema FICHIER] "
+    "[-C DOSSIER] [FICHIER|DOSSIER|-]...";
+
+static struct {
+	int quiet, strict, jobs;
+	enum cli_format fmt;
+	const char *schema_file;
+	const char *dir;
+} opt = { 0, 0, 0, FMT_TEXTE, NULL, NULL };
+
+/* One input file and what checking it produced. */
+struct job {
+	const char *path;
+	int project;			/* index into projects, or -1 */
+	struct eco_diags diags;
+	struct eco_index *index;
+	size_t docs;
+	int done;
+};
+
+static struct {
+	struct eco_schemaset *set;
+	const struct eco_schema *generic;	/* --schema */
+	struct eco_limits lim;
+	struct job *jobs;
+	size_t njobs, next, printed;
+	size_t window;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} W = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+static void
+check_doc(struct job *j, const struct eco_doc *doc)
+{
+	const struct eco_node *root = doc->root, *kind;
+	const struct eco_schema *s = W.generic;
+
+	if (doc->nerr)
+		return;		/* the loader said why */
+	if (!s) {
+		kind = eco_map_get(root, "kind");
+		if (!root || root->type != ECO_MAP) {
+			eco_diag_add(&j->diags, doc->file, root->line, root->col,
+			    ECO_SEV_ERROR, "schema", "%s",
+			    _("an eco document is a mapping with kind: and version:"));
+			return;
+		}
+		if (!kind) {
+			eco_diag_add(&j->diags, doc->file, root->line, root->col,
+			    ECO_SEV_ERROR, "schema", "%s",
+			    _("document without « kind: » (which kind of record is it?)"));
+			return;
+		}
+		if (kind->type != ECO_STR ||
+		    !(s = eco_schemaset_kind(W.set, kind->s))) {
+			eco_diag_add(&j->diags, doc->file, kind->line, kind->col,
+			    ECO_SEV_ERROR, "schema", _("unknown kind « %s »"),
+			    kind->type == ECO_STR ? kind->s : "?");
+			return;
+		}
+	}
+	eco_schema_check(s, root, doc->file, &j->diags);
+	if (!W.generic && j->index)
+		eco_rules_doc(j->index, doc, &j->diags);
+}
+
+static void
+run_job(struct job *j)
+{
+	struct eco_reader *r = eco_reader_open(j->path, &W.lim, &j->diags);
+	struct eco_doc *doc;
+
+	if (!r)
+		return;
+	while (eco_reader_next(r, &doc) > 0) {
+		j->docs++;
+		check_doc(j, doc);
+		eco_doc_free(doc);
+	}
+	eco_reader_close(r);
+}
+
+static void *
+worker(void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&W.mu);
+		while (W.next < W.njobs && W.next >= W.printed + W.window)
+			pthread_cond_wait(&W.cv, &W.mu);
+		i = W.next < W.njobs ? W.next++ : SIZE_MAX;
+		pthread_mutex_unlock(&W.mu);
+		if (i == SIZE_MAX)
+			return NULL;
+		run_job(&W.jobs[i]);
+		pthread_mutex_lock(&W.mu);
+		W.jobs[i].done = 1;
+		pthread_cond_broadcast(&W.cv);
+		pthread_mutex_unlock(&W.mu);
+	}
+}
+
+/* Output. */
+
+static size_t ndocs, nerr, nwarn;
+static int sys_failed;
+
+/* Count and print the diagnostics of one job or of the project checks. */
+static void
+report(struct eco_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		struct eco_diag *g = &d->v[i];
+
+		if (opt.strict && g->sev == ECO_SEV_WARNING)
+			g->sev = ECO_SEV_ERROR;
+		if (g->sev == ECO_SEV_ERROR)
+			nerr++;
+		else if (g->sev == ECO_SEV_WARNING)
+			nwarn++;
+	}
+	if (d->sys || d->oom)
+		sys_failed = 1;
+	if (opt.fmt == FMT_JSON)
+		cli_print_diags_json(d);
+	else
+		cli_print_diags(d);
+}
+
+struct project {
+	char root[PATH_MAX];
+	struct eco_index *index;
+};
+
+static struct project *projects;
+static size_t nprojects;
+
+/* Project of a file: the root above its folder, or -1 for none. */
+static int
+project_of(const char *path)
+{
+	char dir[PATH_MAX], root[PATH_MAX], *slash;
+	size_t i;
+	struct project *p;
+
+	if (strcmp(path, "-") == 0)
+		return -1;
+	snprintf(dir, sizeof dir, "%s", path);
+	if ((slash = strrchr(dir, '/')))
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
+	if (eco_project_root(dir, root, sizeof root) < 0)
+		return -1;
+	for (i = 0; i < nprojects; i++)
+		if (strcmp(projects[i].root, root) == 0)
+			return (int)i;
+	if (!(p = realloc(projects, (nprojects + 1) * sizeof *p)))
+		return -1;
+	projects = p;
+	strcpy(p[nprojects].root, root);
+	if (!(p[nprojects].index = eco_index_new()))
+		return -1;
+	return (int)nprojects++;
+}
+
+static int
+setup_schemas(struct eco_diags *d)
+{
+	if (!(W.set = eco_schemaset_new())) {
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		return ECO_EXIT_SYS;
+	}
+	if (opt.schema_file) {
+		eco_schemaset_add_meta(W.set, d);
+		W.generic = eco_schemaset_load(W.set, opt.schema_file, d);
+		if (!W.generic || eco_schemaset_resolve(W.set, d) < 0) {
+			eco_diag_add(d, opt.schema_file, 0, 0, ECO_SEV_ERROR,
+			    NULL, "%s", _("this schema cannot be used"));
+			return ECO_EXIT_USAGE;
+		}
+		return 0;
+	}
+	if (eco_schemaset_add_eco(W.set, d) < 0 ||
+	    eco_schemaset_resolve(W.set, d) < 0) {
+		eco_diag_sys(d, NULL, "%s", _("eco's schemas cannot be read"));
+		return ECO_EXIT_SYS;
+	}
+	return 0;
+}
+
+/* Operands, or the project around the current folder. */
+static char **
+inputs(int argc, char **argv, struct eco_diags *d)
+{
+	char root[PATH_MAX];
+	char *one[1];
+
+	if (argc > 0)
+		return cli_expand(argc, argv, d);
+	if (eco_project_root(".", root, sizeof root) < 0) {
+		cli_print_diags(d);
+		cli_usage_error(usage, "%s",
+		    _("no eco project here (no eco.yaml in this folder or above); "
+		    "name files, folders or - for standard input"));
+	}
+	one[0] = root;
+	return cli_expand(1, one, d);
+}
+
+static void
+run_all(void)
+{
+	pthread_t *th = NULL;
+	size_t i, nth = opt.jobs > 1 ? (size_t)opt.jobs - 1 : 0, started = 0;
+
+	W.window = 4 * (nth + 1);
+	if (nth && (th = calloc(nth, sizeof *th)))
+		for (started = 0; started < nth; started++)
+			if (pthread_create(&th[started], NULL, worker, NULL) != 0)
+				break;
+	for (i = 0; i < W.njobs; i++) {
+		struct job *j = &W.jobs[i];
+
+		if (started == 0) {
+			W.next = i + 1;
+			run_job(j);
+		} else {
+			pthread_mutex_lock(&W.mu);
+			while (!j->done) {
+				if (W.next == i) {	/* nobody took it: do it here */
+					W.next++;
+					pthread_mutex_unlock(&W.mu);
+					run_job(j);
+					pthread_mutex_lock(&W.mu);
+					break;
+				}
+				pthread_cond_wait(&W.cv, &W.mu);
+			}
+			pthread_mutex_unlock(&W.mu);
+		}
+		ndocs += j->docs;
+		report(&j->diags);
+		eco_diags_free(&j->diags);
+		if (j->index) {
+			if (j->project >= 0)
+				eco_index_merge(projects[j->project].index, j->index);
+			else
+				eco_rules_project(j->index, &j->diags),
+				report(&j->diags), eco_diags_free(&j->diags);
+			eco_index_free(j->index);
+			j->index = NULL;
+		}
+		pthread_mutex_lock(&W.mu);
+		W.printed = i + 1;
+		pthread_cond_broadcast(&W.cv);
+		pthread_mutex_unlock(&W.mu);
+	}
+	for (i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	free(th);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'o' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "schema", required_argument, NULL, 'S' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct eco_diags d;
+	char **paths;
+	size_t i, n;
+	long np;
+	int c, rc;
+
+	cli_init("eco-validate");
+	while ((c = getopt_long(argc, argv, "C:hj:o:qV", longopts, NULL)) != -1)
+		switch (c) {
+		case 'C': opt.dir = optarg; break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*end || v < 1 || v > 256)
+				cli_usage_error(usage,
+				    _("-j expects a number of threads from 1 to 256, not « %s »"),
+				    optarg);
+			opt.jobs = (int)v;
+			break;
+		}
+		case 'o':
+			opt.fmt = cli_format(optarg, 1u << FMT_TEXTE | 1u << FMT_JSON,
+			    usage);
+			break;
+		case 'q': opt.quiet = 1; break;
+		case 's': opt.strict = 1; break;
+		case 'S': opt.schema_file = optarg; break;
+		case 'h':
+			cli_help(usage, "eco-validate regroupements/*/ ; echo $?");
+		case 'V':
+			cli_version();
+		default:
+			cli_usage_error(usage, NULL);
+		}
+	if (opt.dir && chdir(opt.dir) < 0) {
+		fprintf(stderr, "%s: %s: %s\n", cli_prog, opt.dir, strerror(errno));
+		return ECO_EXIT_SYS;
+	}
+	if (opt.jobs == 0)
+		opt.jobs = (np = sysconf(_SC_NPROCESSORS_ONLN)) > 0 ?
+		    (np > 64 ? 64 : (int)np) : 1;
+	eco_limits_default(&W.lim);
+	eco_diags_init(&d);
+	if ((rc = setup_schemas(&d)) != 0) {
+		cli_print_diags(&d);
+		eco_schemaset_free(W.set);
+		return rc;
+	}
+	paths = inputs(argc - optind, argv + optind, &d);
+	report(&d);
+	for (n = 0; paths && paths[n]; n++)
+		;
+	if (!(W.jobs = calloc(n ? n : 1, sizeof *W.jobs))) {
+		perror(cli_prog);
+		return ECO_EXIT_SYS;
+	}
+	for (i = 0; i < n; i++) {
+		W.jobs[i].path = paths[i];
+		W.jobs[i].project = W.generic ? -1 : project_of(paths[i]);
+		eco_diags_init(&W.jobs[i].diags);
+		if (!W.generic)
+			W.jobs[i].index = eco_index_new();
+	}
+	W.njobs = n;
+	run_all();
+	for (i = 0; i < nprojects; i++) {
+		eco_rules_project(projects[i].index, &d);
+		report(&d);
+		eco_index_free(projects[i].index);
+	}
+	if (!opt.quiet)
+		fprintf(stderr, _("%zu files, %zu documents, %zu errors, %zu warnings\n"),
+		    n, ndocs, nerr, nwarn);
+	free(projects);
+	free(W.jobs);
+	cli_free_paths(paths);
+	eco_schemaset_free(W.set);
+	rc = cli_finish(&d);
+	eco_diags_free(&d);
+	if (rc == ECO_EXIT_SYS || sys_failed)
+		return ECO_EXIT_SYS;
+	return nerr ? ECO_EXIT_DATA : ECO_EXIT_OK;
+}
