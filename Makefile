@@ -45,6 +45,7 @@ MO = $(B)/locale/fr/LC_MESSAGES/eco.mo
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
+.SECONDARY:
 .PHONY: all deps deps-check demo check check-run unit cli lint po-check \
 	install uninstall fuzz bench clean
 

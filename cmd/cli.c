@@ -268,8 +268,11 @@ walk(struct paths *p, const char *dir, struct eco_diags *d, int depth)
 			p->oom = 1;
 			break;
 		}
-		snprintf(path, n, "%s%s%s", dir,
-		    dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		if (strcmp(dir, ".") == 0)
+			snprintf(path, n, "%s", e->d_name);
+		else
+			snprintf(path, n, "%s%s%s", dir,
+			    dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			walk(p, path, d, depth + 1);
 		else if (is_yaml_name(e->d_name))

@@ -217,6 +217,31 @@ setup_schemas(struct eco_diags *d)
 	return 0;
 }
 
+/* root (absolute, above or at the current folder) as ".", "..", "../.." */
+static char *
+relative(char *root)
+{
+	static char rel[PATH_MAX];
+	char cwd[PATH_MAX];
+	size_t n = strlen(root);
+	char *p;
+
+	if (!getcwd(cwd, sizeof cwd) || strncmp(cwd, root, n) != 0 ||
+	    (cwd[n] != '/' && cwd[n] != '\0'))
+		return root;
+	strcpy(rel, ".");
+	if (cwd[n] == '/') {	/* one ".." per level below the root */
+		size_t levels = 0;
+
+		for (p = cwd + n; *p; p++)
+			levels += *p == '/';
+		strcpy(rel, "..");
+		while (--levels > 0 && strlen(rel) + 3 < sizeof rel)
+			strcat(rel, "/..");
+	}
+	return rel;
+}
+
 /* Operands, or the project around the current folder. */
 static char **
 inputs(int argc, char **argv, struct eco_diags *d)
@@ -232,7 +257,7 @@ inputs(int argc, char **argv, struct eco_diags *d)
 		    _("no eco project here (no eco.yaml in this folder or above); "
 		    "name files, folders or - for standard input"));
 	}
-	one[0] = root;
+	one[0] = relative(root);
 	return cli_expand(1, one, d);
 }
 

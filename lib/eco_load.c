@@ -254,10 +254,13 @@ set_value(struct eco_node *nd, enum eco_type t)
 
 			nd->num = (double)v;
 			if (errno == ERANGE || v > LLONG_MAX) {
+				const char *p;
+
 				nd->flags |= ECO_F_BIG;
-				nd->num = strtod(s, NULL);
-				if (s[1] == 'o')
-					nd->num = HUGE_VAL;
+				nd->num = 0;
+				for (p = s + 2; *p; p++)
+					nd->num = nd->num * (s[1] == 'o' ? 8 : 16) +
+					    (*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
 			} else
 				nd->u.i = (long long)v;
 			break;
@@ -365,17 +368,24 @@ read_all(int fd, const char *name, const struct eco_limits *lim,
 	return buf;
 }
 
-/* Line and column (1-based, in characters) of a byte offset. */
+/*
+ * Line and column (1-based, in characters) of a byte offset, counted as
+ * libyaml counts them: a byte-order mark takes no column, and CR, LF and
+ * CR LF each end a line.
+ */
 static void
 offset_pos(const char *buf, size_t len, size_t off, int *line, int *col)
 {
-	size_t i;
+	size_t i = 0;
 
 	*line = *col = 1;
-	for (i = 0; i < off && i < len; i++) {
-		if (buf[i] == '\n')
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < off && i < len; i++) {
+		if (buf[i] == '\n' || (buf[i] == '\r' &&
+		    (i + 1 >= len || buf[i + 1] != '\n')))
 			++*line, *col = 1;
-		else if (((unsigned char)buf[i] & 0xC0) != 0x80)
+		else if (buf[i] != '\r' && ((unsigned char)buf[i] & 0xC0) != 0x80)
 			++*col;
 	}
 }
@@ -654,6 +664,18 @@ tag_short(const char *tag)
 	return NULL;
 }
 
+/* A tag as the user wrote it: !!int rather than tag:yaml.org,2002:int. */
+static const char *
+tag_shown(const char *tag, char *buf, size_t cap)
+{
+	const char *t = tag_short(tag);
+
+	if (!t)
+		return tag;
+	snprintf(buf, cap, "!!%s", t);
+	return buf;
+}
+
 static int
 scalar(struct eco_reader *r, yaml_event_t *ev)
 {
@@ -664,7 +686,7 @@ scalar(struct eco_reader *r, yaml_event_t *ev)
 	const char *t;
 	struct eco_node *nd;
 	enum eco_type want;
-	char *anchor;
+	char *anchor, shown[64];
 
 	if (len > r->lim->scalar)
 		return limit(r, m, _("the length of a scalar"), r->lim->scalar);
@@ -710,13 +732,13 @@ scalar(struct eco_reader *r, yaml_event_t *ev)
 			want = got = ECO_STR;
 		} else {
 			err_at(r, nd->line, nd->col, _("unknown tag « %s »"),
-			    tag);
+			    tag_shown(tag, shown, sizeof shown));
 			want = got = ECO_STR;
 		}
 		if (got != want) {
 			err_at(r, nd->line, nd->col,
 			    _("« %s » is not a valid value for tag « %s »"),
-			    nd->s, tag);
+			    nd->s, tag_shown(tag, shown, sizeof shown));
 			want = ECO_STR;
 		}
 	}
@@ -737,8 +759,20 @@ alias(struct eco_reader *r, yaml_event_t *ev)
 	size_t i = r->nanchors;
 
 	while (i-- > 0)
-		if (strcmp(r->anchors[i].name, name) == 0)
-			return attach(r, r->anchors[i].node, m);
+		if (strcmp(r->anchors[i].name, name) == 0) {
+			struct eco_node *t = r->anchors[i].node, *cp;
+
+			if (t->type == ECO_SEQ || t->type == ECO_MAP)
+				return attach(r, t, m);
+			/* A scalar is copied, so that it keeps the alias's
+			 * own position (a duplicate key is reported there). */
+			if (!(cp = new_node(r, m)))
+				return -1;
+			*cp = *t;
+			cp->line = (int)m->line + 1;
+			cp->col = (int)m->column + 1;
+			return attach(r, cp, m);
+		}
 	err_at(r, (int)m->line + 1, (int)m->column + 1,
 	    _("alias « *%s » refers to an unknown anchor"), name);
 	/* Keep the document's shape: the alias reads as null. */
@@ -761,6 +795,7 @@ start(struct eco_reader *r, yaml_event_t *ev, enum eco_type type)
 	yaml_char_t *anchor;
 	struct eco_node *nd;
 	struct frame *f;
+	char shown[64];
 
 	if (type == ECO_MAP) {
 		tag = (const char *)ev->data.mapping_start.tag;
@@ -778,11 +813,11 @@ start(struct eco_reader *r, yaml_event_t *ev, enum eco_type type)
 		t = tag_short(tag);
 		if (!t || (strcmp(t, "map") != 0 && strcmp(t, "seq") != 0))
 			err_at(r, nd->line, nd->col, _("unknown tag « %s »"),
-			    tag);
+			    tag_shown(tag, shown, sizeof shown));
 		else if (strcmp(t, type == ECO_MAP ? "map" : "seq") != 0)
 			err_at(r, nd->line, nd->col,
-			    _("tag « %s » does not match the node (found: %s)"), tag,
-			    eco_type_name(type));
+			    _("tag « %s » does not match the node (found: %s)"),
+			    tag_shown(tag, shown, sizeof shown), eco_type_name(type));
 	}
 	if (r->depth == r->stackcap) {
 		size_t cap = r->stackcap ? r->stackcap * 2 : 32;
@@ -815,11 +850,22 @@ key_hash(const struct eco_node *k)
 			h = (h ^ (unsigned char)k->s[i]) * 1099511628211u;
 		return h;
 	case ECO_INT:
+		if (k->flags & ECO_F_BIG)
+			return h;	/* spelled many ways: compared by value */
 		return h ^ (size_t)k->u.i;
 	case ECO_BOOL:
 		return h ^ (size_t)k->u.b;
-	case ECO_FLOAT:
-		return h ^ (size_t)(long long)k->u.f;
+	case ECO_FLOAT: {
+		double f = k->u.f == 0 ? 0 : k->u.f;	/* -0 equals 0 */
+		unsigned long long bits;
+
+		if (f != f)
+			return h;
+		memcpy(&bits, &f, sizeof bits);
+		return h ^ (size_t)bits;
+	}
+	case ECO_NULL:
+		return h;
 	default:
 		return h ^ k->len;
 	}
@@ -926,7 +972,7 @@ merge_size(const struct eco_node *v)
 static int
 finish_map(struct eco_reader *r, struct frame *f)
 {
-	struct eco_node *nd = f->node, **kv = r->kids + f->base;
+	struct eco_node *nd = f->node, **kv = r->kids ? r->kids + f->base : NULL;
 	size_t npairs = (r->nkids - f->base) / 2, cap = npairs, n = 0, i, j;
 	struct keyset ks;
 	struct eco_pair *out;
@@ -1000,7 +1046,8 @@ end(struct eco_reader *r, const yaml_mark_t *m)
 		if (!(nd->u.items = eco_arena_alloc(r->doc->arena,
 		    (n ? n : 1) * sizeof *nd->u.items)))
 			return oom(r);
-		memcpy(nd->u.items, r->kids + f->base, n * sizeof *nd->u.items);
+		if (n)
+			memcpy(nd->u.items, r->kids + f->base, n * sizeof *nd->u.items);
 		nd->len = n;
 	}
 	r->nkids = f->base;

@@ -136,6 +136,33 @@ eco_node_path(const struct eco_node *m, const char *path)
 	return eco_map_get(m, path);
 }
 
+/* Decimal digits of a big integer without sign and leading zeros. */
+static const char *
+digits_of(const char *s, int *neg)
+{
+	*neg = *s == '-';
+	if (*s == '-' || *s == '+')
+		s++;
+	while (*s == '0' && s[1])
+		s++;
+	return s;
+}
+
+static int
+big_equal(const struct eco_node *a, const struct eco_node *b)
+{
+	int na, nb;
+	const char *x, *y;
+
+	if (a->s[0] == '0' && (a->s[1] == 'o' || a->s[1] == 'x'))
+		return a->num == b->num;
+	if (b->s[0] == '0' && (b->s[1] == 'o' || b->s[1] == 'x'))
+		return a->num == b->num;
+	x = digits_of(a->s, &na);
+	y = digits_of(b->s, &nb);
+	return na == nb && strcmp(x, y) == 0;
+}
+
 int
 eco_node_equal(const struct eco_node *a, const struct eco_node *b)
 {
@@ -155,7 +182,7 @@ eco_node_equal(const struct eco_node *a, const struct eco_node *b)
 		return a->u.b == b->u.b;
 	case ECO_INT:
 		if ((a->flags | b->flags) & ECO_F_BIG)
-			return (a->flags & b->flags & ECO_F_BIG) && strcmp(a->s, b->s) == 0;
+			return (a->flags & b->flags & ECO_F_BIG) && big_equal(a, b);
 		return a->u.i == b->u.i;
 	case ECO_FLOAT:
 		return a->u.f == b->u.f || (a->u.f != a->u.f && b->u.f != b->u.f);
