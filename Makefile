@@ -33,7 +33,7 @@ DEPS_FUZZ = clang libclang-rt-14-dev
 
 CMDS = $(notdir $(basename $(wildcard cmd/eco*.c)))
 LIBMODS = $(notdir $(basename $(wildcard lib/eco_*.c)))
-SCHEMAS = $(wildcard schemas/*.schema.json schemas/meta/*.json)
+SCHEMAS = $(wildcard schemas/*.schema.json schemas/meta/*.json data/*.yaml)
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o) $(B)/gen/embedded.o
 CLIOBJ = $(B)/cmd/cli.o
 BINS = $(CMDS:%=$(B)/bin/%)
@@ -63,7 +63,7 @@ $(B)/cmd/%.o: cmd/%.c $(HDRS)
 	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -c -o $@ $<
 
 # The schemas are compiled into the library.
-$(B)/gen/embedded.c: $(SCHEMAS) tools/embed.sh
+$(B)/gen/embedded.c: $(SCHEMAS) tools/embed.sh Makefile
 	@mkdir -p $(@D)
 	sh tools/embed.sh $@ $(SCHEMAS)
 

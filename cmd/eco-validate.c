@@ -189,6 +189,7 @@ project_of(const char *path)
 	strcpy(p[nprojects].root, root);
 	if (!(p[nprojects].index = eco_index_new()))
 		return -1;
+	eco_index_project(p[nprojects].index);
 	return (int)nprojects++;
 }
 

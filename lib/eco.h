@@ -251,6 +251,9 @@ struct eco_index;
 
 struct eco_index *eco_index_new(void);
 void eco_index_free(struct eco_index *);
+/* The index is a whole project's: every reference must resolve.  Without
+ * it, only references to kinds the indexed files define are checked. */
+void eco_index_project(struct eco_index *);
 /*
  * Check one document by the rules of its kind and note its ids and
  * references in the index (which may be a per-file one, merged later).

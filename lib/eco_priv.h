@@ -15,6 +15,9 @@
 void eco_diag_vadd(struct eco_diags *, const char *file, int line, int col,
     enum eco_sev, const char *check, const char *fmt, va_list);
 
+/* A file compiled into the library (schemas, data), by base name. */
+const char *eco_embedded(const char *name, size_t *len);
+
 /* Bump allocator: everything of one document is freed at once. */
 struct eco_arena *eco_arena_new(void);
 void eco_arena_free(struct eco_arena *);

@@ -8,19 +8,29 @@
  * leave behind only a compact index of their ids and references, so a
  * batch of hundreds of projects stays small in memory.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "eco_priv.h"
 
+#define CATALOGUE "<catalogue>"	/* file name of built-in factors */
+
 struct entry {
 	char *kind, *id, *file;
+	char *attr;		/* ids: one fact for project rules (a constat's
+				 * analyse, a meeting's date); refs: the key */
 	int line, col;
+	int warn;		/* refs: unresolved is only a warning */
+	size_t seq;		/* order found, for stable messages */
 };
 
 struct eco_index {
 	struct entry *ids, *refs;	/* refs: kind = the kind referred to */
 	size_t nids, idcap, nrefs, refcap;
+	size_t seq;
+	int project;			/* a real project: check every ref */
 	int oom;
 };
 
@@ -28,6 +38,12 @@ struct eco_index *
 eco_index_new(void)
 {
 	return calloc(1, sizeof(struct eco_index));
+}
+
+void
+eco_index_project(struct eco_index *x)
+{
+	x->project = 1;
 }
 
 static void
@@ -39,6 +55,7 @@ free_entries(struct entry *v, size_t n)
 		free(v[i].kind);
 		free(v[i].id);
 		free(v[i].file);
+		free(v[i].attr);
 	}
 	free(v);
 }
@@ -53,110 +70,441 @@ eco_index_free(struct eco_index *x)
 	free(x);
 }
 
-static void
-push(struct eco_index *x, struct entry **v, size_t *n, size_t *cap,
-    const char *kind, const struct eco_node *id, const char *file)
+static struct entry *
+push(struct eco_index *x, int ref, const char *kind, const struct eco_node *id,
+    const char *file, const char *attr)
 {
-	struct entry *e;
+	struct entry **v = ref ? &x->refs : &x->ids, *e;
+	size_t *n = ref ? &x->nrefs : &x->nids, *cap = ref ? &x->refcap : &x->idcap;
 
 	if (*n == *cap) {
 		size_t c = *cap ? *cap * 2 : 32;
 
 		if (!(e = realloc(*v, c * sizeof *e))) {
 			x->oom = 1;
-			return;
+			return NULL;
 		}
 		*v = e;
 		*cap = c;
 	}
 	e = &(*v)[*n];
+	memset(e, 0, sizeof *e);
 	e->kind = strdup(kind);
 	e->id = strdup(id->s);
 	e->file = strdup(file);
+	e->attr = attr ? strdup(attr) : NULL;
 	e->line = id->line;
 	e->col = id->col;
-	if (!e->kind || !e->id || !e->file) {
+	e->seq = x->seq++;
+	if (!e->kind || !e->id || !e->file || (attr && !e->attr)) {
 		free(e->kind);
 		free(e->id);
 		free(e->file);
+		free(e->attr);
 		x->oom = 1;
-		return;
+		return NULL;
 	}
 	++*n;
+	return e;
 }
 
 static void
 add_id(struct eco_index *x, const char *kind, const struct eco_node *id,
-    const char *file)
+    const char *file, const char *attr)
 {
 	if (id && id->type == ECO_STR)
-		push(x, &x->ids, &x->nids, &x->idcap, kind, id, file);
+		push(x, 0, kind, id, file, attr);
 }
 
 static void
 add_ref(struct eco_index *x, const char *kind, const struct eco_node *v,
-    const char *file)
+    const char *file, const char *key, int warn)
 {
+	struct entry *e;
 	size_t i;
 
 	if (!v)
 		return;
 	if (v->type == ECO_SEQ) {
 		for (i = 0; i < v->len; i++)
-			add_ref(x, kind, v->u.items[i], file);
+			add_ref(x, kind, v->u.items[i], file, key, warn);
 		return;
 	}
-	if (v->type == ECO_STR)
-		push(x, &x->refs, &x->nrefs, &x->refcap, kind, v, file);
+	if (v->type == ECO_STR && (e = push(x, 1, kind, v, file, key)))
+		e->warn = warn;
 }
 
 int
 eco_index_merge(struct eco_index *into, struct eco_index *from)
 {
+	struct entry *e;
 	size_t i;
 
 	for (i = 0; i < from->nids; i++) {
 		if (into->nids == into->idcap) {
 			size_t c = into->idcap ? into->idcap * 2 : 64;
-			struct entry *e = realloc(into->ids, c * sizeof *e);
 
-			if (!e)
+			if (!(e = realloc(into->ids, c * sizeof *e)))
 				return -1;
 			into->ids = e;
 			into->idcap = c;
 		}
-		into->ids[into->nids++] = from->ids[i];
+		into->ids[into->nids] = from->ids[i];
+		into->ids[into->nids++].seq = into->seq++;
 	}
 	for (i = 0; i < from->nrefs; i++) {
 		if (into->nrefs == into->refcap) {
 			size_t c = into->refcap ? into->refcap * 2 : 64;
-			struct entry *e = realloc(into->refs, c * sizeof *e);
 
-			if (!e)
+			if (!(e = realloc(into->refs, c * sizeof *e)))
 				return -1;
 			into->refs = e;
 			into->refcap = c;
 		}
-		into->refs[into->nrefs++] = from->refs[i];
+		into->refs[into->nrefs] = from->refs[i];
+		into->refs[into->nrefs++].seq = into->seq++;
 	}
 	into->oom |= from->oom;
 	from->nids = from->nrefs = 0;
 	return 0;
 }
 
+/* References: which keys name an id of which kind, wherever they stand. */
+static const struct {
+	const char *key, *kind;
+} refkeys[] = {
+	{ "responsable", "organisme" }, { "responsable_mesure", "organisme" },
+	{ "organisme", "organisme" }, { "organismes", "organisme" },
+	{ "partenaires", "organisme" }, { "partenaires_impliques", "organisme" },
+	{ "rapporteur", "organisme" }, { "fiduciaire", "organisme" },
+	{ "absences", "organisme" },
+	{ "facteur", "facteur" }, { "facteurs", "facteur" },
+	{ "sous_facteurs", "facteur" },
+	{ "bailleur", "bailleur" },
+	{ "constats", "constat" }, { "observations", "observation" },
+	{ "donnees", "donnee" }, { "services", "service" },
+	{ "priorites", "priorite" }, { "rencontre", "rencontre" },
+	{ "indicateur", "indicateur" }, { "indicateurs", "indicateur" },
+	{ "action", "action" }, { "actions", "action" },
+	{ "objectif", "objectif" }, { "objectifs", "objectif" },
+};
+
+static const char *
+ref_kind(const char *doc_kind, const char *key)
+{
+	size_t i;
+
+	/* A meeting's objectives are those of the cycle (Outil 2), and its
+	 * agenda and decisions may point at anything. */
+	if (strcmp(doc_kind, "rencontre") == 0 && strcmp(key, "objectifs") == 0)
+		return NULL;
+	for (i = 0; i < sizeof refkeys / sizeof *refkeys; i++)
+		if (strcmp(refkeys[i].key, key) == 0)
+			return refkeys[i].kind;
+	return NULL;
+}
+
+static void
+walk_refs(struct eco_index *x, const char *kind, const struct eco_node *n,
+    const char *file, int depth)
+{
+	size_t i;
+
+	if (depth > 64)
+		return;
+	if (n->type == ECO_SEQ)
+		for (i = 0; i < n->len; i++)
+			walk_refs(x, kind, n->u.items[i], file, depth + 1);
+	if (n->type != ECO_MAP)
+		return;
+	for (i = 0; i < n->len; i++) {
+		const struct eco_node *k = n->u.pairs[i].key, *v = n->u.pairs[i].val;
+		const char *target;
+
+		if (k->type != ECO_STR)
+			continue;
+		if ((target = ref_kind(kind, k->s)))
+			add_ref(x, target, v, file, k->s, 0);
+		if (v->type == ECO_MAP || v->type == ECO_SEQ)
+			walk_refs(x, kind, v, file, depth + 1);
+	}
+}
+
+/* Per-document rules. */
+
+static const struct eco_node *
+get(const struct eco_node *m, const char *key)
+{
+	return eco_map_get(m, key);
+}
+
+static const char *
+str(const struct eco_node *m, const char *key)
+{
+	const struct eco_node *n = eco_map_get(m, key);
+
+	return n && n->type == ECO_STR ? n->s : NULL;
+}
+
+static void
+rule(struct eco_diags *d, const char *file, const struct eco_node *at,
+    enum eco_sev sev, const char *check, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	eco_diag_vadd(d, file, at ? at->line : 0, at ? at->col : 0, sev, check,
+	    fmt, ap);
+	va_end(ap);
+}
+
+/* A date string that is valid, or NULL. */
+static const char *
+date_of(const struct eco_node *m, const char *key)
+{
+	const char *s = str(m, key);
+
+	return s && eco_format_date(s, strlen(s)) ? s : NULL;
+}
+
+static void
+check_action(const struct eco_node *a, const char *pdeb, const char *pfin,
+    const char *file, struct eco_diags *d)
+{
+	const char *deb = date_of(a, "debut"), *fin = date_of(a, "fin");
+	const char *id = str(a, "id") ? str(a, "id") : "?";
+	const struct eco_node *cal = get(a, "calendrier_suivi"), *resp;
+	const struct eco_node *parts = get(a, "partenaires");
+	size_t i;
+
+	if (deb && fin && strcmp(deb, fin) > 0)
+		rule(d, file, get(a, "fin"), ECO_SEV_ERROR, "plan",
+		    _("action « %s » ends (%s) before it begins (%s)"), id, fin, deb);
+	if (deb && pdeb && strcmp(deb, pdeb) < 0)
+		rule(d, file, get(a, "debut"), ECO_SEV_ERROR, "plan",
+		    _("action « %s » begins (%s) before the plan's period (%s)"),
+		    id, deb, pdeb);
+	if (fin && pfin && strcmp(fin, pfin) > 0)
+		rule(d, file, get(a, "fin"), ECO_SEV_ERROR, "plan",
+		    _("action « %s » ends (%s) after the plan's period (%s)"),
+		    id, fin, pfin);
+	for (i = 0; cal && cal->type == ECO_SEQ && i < cal->len; i++) {
+		const struct eco_node *c = cal->u.items[i];
+
+		if (c->type != ECO_STR || !eco_format_date(c->s, c->len))
+			continue;
+		if ((deb && strcmp(c->s, deb) < 0) || (pfin && strcmp(c->s, pfin) > 0))
+			rule(d, file, c, ECO_SEV_WARNING, "plan",
+			    _("follow-up date %s of action « %s » falls outside the action or the plan"),
+			    c->s, id);
+	}
+	resp = get(a, "responsable");
+	for (i = 0; resp && resp->type == ECO_STR && parts &&
+	    parts->type == ECO_SEQ && i < parts->len; i++)
+		if (eco_node_equal(parts->u.items[i], resp))
+			rule(d, file, parts->u.items[i], ECO_SEV_WARNING, "plan",
+			    _("« %s » is already the responsable of action « %s »"),
+			    resp->s, id);
+}
+
+static void
+check_transformation(const struct eco_node *t, const char *sys,
+    const char *obj, const char *pdeb, const char *pfin, const char *file,
+    struct eco_diags *d, struct eco_index *x)
+{
+	const struct eco_node *inds = get(t, "indicateurs");
+	const struct eco_node *acts = get(t, "actions");
+	size_t i, complete = 0;
+
+	for (i = 0; inds && inds->type == ECO_SEQ && i < inds->len; i++) {
+		const struct eco_node *ind = inds->u.items[i];
+		const char *ech = date_of(ind, "echeance");
+
+		add_id(x, "indicateur", get(ind, "id"), file, NULL);
+		if (get(ind, "cible") && ech)
+			complete++;
+		if (ech && pfin && strcmp(ech, pfin) > 0)
+			rule(d, file, get(ind, "echeance"), ECO_SEV_WARNING, "plan",
+			    _("the deadline %s of indicator « %s » falls after the plan's period"),
+			    ech, str(ind, "id") ? str(ind, "id") : "?");
+	}
+	if (inds && inds->type == ECO_SEQ && inds->len && !complete)
+		rule(d, file, inds, ECO_SEV_ERROR, "plan",
+		    _("transformation « %s » of objective « %s »: no indicator has both a target (cible) and a deadline (echeance)"),
+		    sys, obj);
+	for (i = 0; acts && acts->type == ECO_SEQ && i < acts->len; i++) {
+		add_id(x, "action", get(acts->u.items[i], "id"), file, NULL);
+		check_action(acts->u.items[i], pdeb, pfin, file, d);
+	}
+}
+
+static void
+rules_plan(struct eco_index *x, const struct eco_node *root, const char *file,
+    struct eco_diags *d)
+{
+	static const char *const systems[] = { "enfant", "famille", "communaute" };
+	const struct eco_node *per = get(root, "periode"), *objs, *b;
+	const char *pdeb = date_of(per, "debut"), *pfin = date_of(per, "fin");
+	size_t i, j;
+
+	if (pdeb && pfin && strcmp(pdeb, pfin) > 0) {
+		rule(d, file, get(per, "fin"), ECO_SEV_ERROR, "plan",
+		    _("the plan's period ends (%s) before it begins (%s)"), pfin, pdeb);
+		pdeb = pfin = NULL;
+	}
+	b = get(root, "bailleurs");
+	for (i = 0; b && b->type == ECO_SEQ && i < b->len; i++)
+		add_id(x, "bailleur", get(b->u.items[i], "id"), file, NULL);
+	objs = get(root, "objectifs");
+	for (i = 0; objs && objs->type == ECO_SEQ && i < objs->len; i++) {
+		const struct eco_node *o = objs->u.items[i];
+		const struct eco_node *tr = get(o, "transformations");
+		const char *oid = str(o, "id") ? str(o, "id") : "?";
+
+		add_id(x, "objectif-plan", get(o, "id"), file, NULL);
+		for (j = 0; j < 3; j++) {
+			const struct eco_node *t = get(tr, systems[j]);
+
+			if (t && t->type == ECO_MAP) {
+				add_id(x, "transformation", get(t, "id"), file, NULL);
+				check_transformation(t, systems[j], oid, pdeb, pfin,
+				    file, d, x);
+			}
+		}
+	}
+}
+
+static void
+rules_rencontre(struct eco_index *x, const struct eco_node *root,
+    const char *file, struct eco_diags *d)
+{
+	const struct eco_node *todo = get(root, "a_faire"), *num = get(root, "numero");
+	const char *date = date_of(root, "date");
+	char attr[64];
+	size_t i;
+
+	/* the meeting's number and date, for the project rules */
+	snprintf(attr, sizeof attr, "%lld %s",
+	    num && num->type == ECO_INT ? num->u.i : 0LL, date ? date : "");
+	add_id(x, "rencontre", get(root, "id"), file, attr);
+	for (i = 0; todo && todo->type == ECO_SEQ && i < todo->len; i++) {
+		const struct eco_node *t = todo->u.items[i];
+		const char *ech = date_of(t, "echeance"), *fait = date_of(t, "fait_le");
+
+		add_id(x, "tache", get(t, "id"), file, NULL);
+		if (date && ech && strcmp(ech, date) < 0)
+			rule(d, file, get(t, "echeance"), ECO_SEV_WARNING, "rencontres",
+			    _("to-do due %s, before the meeting itself (%s)"), ech, date);
+		if (date && fait && strcmp(fait, date) < 0)
+			rule(d, file, get(t, "fait_le"), ECO_SEV_WARNING, "rencontres",
+			    _("to-do done on %s, before the meeting that set it (%s)"),
+			    fait, date);
+	}
+}
+
+static void
+rules_suivi(const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	const struct eco_node *per = get(root, "periode");
+	const char *deb = date_of(per, "debut"), *fin = date_of(per, "fin");
+	const char *date = date_of(root, "date"), *st = str(root, "statut");
+
+	if (deb && fin && strcmp(deb, fin) > 0)
+		rule(d, file, get(per, "fin"), ECO_SEV_ERROR, "suivi",
+		    _("the period followed ends (%s) before it begins (%s)"), fin, deb);
+	if (date && deb && strcmp(date, deb) < 0)
+		rule(d, file, get(root, "date"), ECO_SEV_WARNING, "suivi",
+		    _("the follow-up is dated %s, before the period it covers (%s)"),
+		    date, deb);
+	if (st && (strcmp(st, "abandonnee") == 0 || strcmp(st, "reportee") == 0) &&
+	    !get(root, "ecarts") && !get(root, "ajustements") && !get(root, "notes"))
+		rule(d, file, get(root, "statut"), ECO_SEV_WARNING, "suivi",
+		    _("an action « %s » should say why (ecarts, ajustements or notes)"),
+		    st);
+}
+
+static void
+rules_evaluation(const struct eco_node *root, const char *file,
+    struct eco_diags *d)
+{
+	const struct eco_node *dec = get(root, "decisions");
+	size_t i;
+
+	for (i = 0; dec && dec->type == ECO_SEQ && i < dec->len; i++) {
+		const struct eco_node *x = dec->u.items[i];
+		const char *what = str(x, "decision");
+
+		if (what && strcmp(what, "maintien") != 0 && !get(x, "justification"))
+			rule(d, file, get(x, "decision"), ECO_SEV_WARNING, "evaluation",
+			    _("a decision « %s » should give its justification"), what);
+	}
+}
+
+static void
+rules_diagnostic(const struct eco_node *root, const char *file,
+    struct eco_diags *d)
+{
+	const struct eco_node *rep = get(root, "reponses");
+	char key[4];
+	int i;
+
+	if (!rep || rep->type != ECO_MAP)
+		return;
+	/* The schema names the 18 items; keys written as numbers are
+	 * accepted by it too, so count them here as the compiler does. */
+	for (i = 1; i <= 18; i++) {
+		snprintf(key, sizeof key, "%d", i);
+		if (!get(rep, key))
+			rule(d, file, rep, ECO_SEV_ERROR, "diagnostic",
+			    _("item %d of the partnership diagnostic is not answered"), i);
+	}
+}
+
 void
 eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
     struct eco_diags *d)
 {
-	const struct eco_node *root = doc->root, *kind;
+	const struct eco_node *root = doc->root, *kind, *m;
+	const char *file = doc->file, *k;
+	size_t i;
 
-	(void)d;
 	if (!root || root->type != ECO_MAP ||
 	    !(kind = eco_map_get(root, "kind")) || kind->type != ECO_STR)
 		return;
-	add_id(x, kind->s, eco_map_get(root, "id"), doc->file);
-	(void)add_ref;
+	k = kind->s;
+	walk_refs(x, k, root, file, 0);
+	if (strcmp(k, "regroupement") == 0) {
+		m = get(root, "membres");
+		for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
+			add_id(x, "organisme", get(m->u.items[i], "id"), file, NULL);
+		add_id(x, k, get(root, "id"), file, NULL);
+		return;
+	}
+	if (strcmp(k, "plan") == 0) {
+		add_id(x, k, get(root, "id"), file, NULL);
+		rules_plan(x, root, file, d);
+		return;
+	}
+	if (strcmp(k, "rencontre") == 0) {
+		rules_rencontre(x, root, file, d);
+		return;
+	}
+	add_id(x, k, get(root, "id"), file,
+	    strcmp(k, "constat") == 0 ? str(root, "analyse") :
+	    strcmp(k, "priorite") == 0 ? str(root, "analyse_origine") : NULL);
+	if (strcmp(k, "facteur") == 0) {
+		m = get(root, "sous_facteurs");
+		for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
+			add_id(x, "facteur", get(m->u.items[i], "id"), file, NULL);
+	} else if (strcmp(k, "suivi") == 0)
+		rules_suivi(root, file, d);
+	else if (strcmp(k, "evaluation") == 0)
+		rules_evaluation(root, file, d);
+	else if (strcmp(k, "diagnostic") == 0)
+		rules_diagnostic(root, file, d);
 }
+
+/* Project rules. */
 
 static int
 by_kind_id(const void *a, const void *b)
@@ -164,26 +512,253 @@ by_kind_id(const void *a, const void *b)
 	const struct entry *x = a, *y = b;
 	int r = strcmp(x->kind, y->kind);
 
-	return r ? r : strcmp(x->id, y->id);
+	if (r)
+		return r;
+	if ((r = strcmp(x->id, y->id)))
+		return r;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int
+by_seq(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* First id entry of kind (any id when id is NULL), by binary search. */
+static const struct entry *
+find(const struct eco_index *x, const char *kind, const char *id)
+{
+	size_t lo = 0, hi = x->nids;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(x->ids[mid].kind, kind);
+
+		if (!r && id)
+			r = strcmp(x->ids[mid].id, id);
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->nids && strcmp(x->ids[lo].kind, kind) == 0 &&
+	    (!id || strcmp(x->ids[lo].id, id) == 0))
+		return &x->ids[lo];
+	return NULL;
+}
+
+static const char *
+closest_id(const struct eco_index *x, const char *kind, const char *id)
+{
+	const struct entry *e = find(x, kind, NULL);
+	const char *words[512];
+	size_t n = 0;
+
+	for (; e && e < x->ids + x->nids && strcmp(e->kind, kind) == 0 && n < 512; e++)
+		words[n++] = e->id;
+	return eco_closest(id, words, n);
+}
+
+/* Kind names as a person says them in a message. */
+static const char *
+kind_label(const char *kind)
+{
+	static const struct { const char *k, *label; } t[] = {
+		{ "organisme", N_("member organisation") },
+		{ "facteur", N_("protective factor") },
+		{ "bailleur", N_("funder") },
+		{ "constat", N_("constat") },
+		{ "observation", N_("observation") },
+		{ "donnee", N_("data record") },
+		{ "service", N_("service") },
+		{ "priorite", N_("priority") },
+		{ "rencontre", N_("meeting") },
+		{ "indicateur", N_("indicator") },
+		{ "action", N_("action") },
+		{ "objectif", N_("objective") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof *t; i++)
+		if (strcmp(t[i].k, kind) == 0)
+			return _(t[i].label);
+	return kind;
+}
+
+static void
+check_ids(struct eco_index *x, struct eco_diags *d)
+{
+	size_t i;
+
+	for (i = 1; i < x->nids; i++) {
+		const struct entry *a = &x->ids[i - 1], *b = &x->ids[i];
+
+		/* a project's facteurs.yaml may redefine a catalogue factor */
+		if (strcmp(a->kind, b->kind) == 0 && strcmp(a->id, b->id) == 0 &&
+		    strcmp(a->file, CATALOGUE) != 0 && strcmp(b->file, CATALOGUE) != 0)
+			eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
+			    "ids", _("id « %s » is already taken (%s, %s:%d)"),
+			    b->id, kind_label(b->kind), a->file, a->line);
+	}
+}
+
+static void
+check_refs(struct eco_index *x, struct eco_diags *d)
+{
+	size_t i;
+
+	qsort(x->refs, x->nrefs, sizeof *x->refs, by_seq);
+	for (i = 0; i < x->nrefs; i++) {
+		const struct entry *r = &x->refs[i];
+		const char *kind = r->kind, *close;
+
+		if (find(x, kind, r->id) ||
+		    (strcmp(kind, "objectif") == 0 && find(x, "objectif-plan", r->id)))
+			continue;
+		/* Outside a project, only kinds the files at hand define. */
+		if (!x->project && !find(x, kind, NULL) &&
+		    !(strcmp(kind, "objectif") == 0 && find(x, "objectif-plan", NULL)))
+			continue;
+		close = closest_id(x, kind, r->id);
+		if (!close && strcmp(kind, "objectif") == 0)
+			close = closest_id(x, "objectif-plan", r->id);
+		if (close)
+			eco_diag_add(d, r->file, r->line, r->col,
+			    r->warn ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
+			    _("« %s »: no such %s (did you mean %s?)"),
+			    r->id, kind_label(kind), close);
+		else
+			eco_diag_add(d, r->file, r->line, r->col,
+			    r->warn ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
+			    _("« %s »: no such %s"), r->id, kind_label(kind));
+	}
+}
+
+/* The plan's objectives come from the priorities' objectives. */
+static void
+check_plan_objectives(struct eco_index *x, struct eco_diags *d)
+{
+	const struct entry *e;
+
+	if (!find(x, "objectif", NULL))
+		return;
+	for (e = find(x, "objectif-plan", NULL);
+	    e && e < x->ids + x->nids && strcmp(e->kind, "objectif-plan") == 0; e++)
+		if (!find(x, "objectif", e->id))
+			eco_diag_add(d, e->file, e->line, e->col, ECO_SEV_WARNING,
+			    "plan", _("objective « %s » of the plan is not among the objectives chosen with the priorities"),
+			    e->id);
+}
+
+/* Priorities are drawn from the constats of the three analyses. */
+static void
+check_priorities(struct eco_index *x, struct eco_diags *d)
+{
+	static const char *const analyses[] = {
+		"situation", "offre-services", "interventions"
+	};
+	int seen[3] = { 0, 0, 0 };
+	const struct entry *p = find(x, "priorite", NULL), *first = p;
+	size_t i, j;
+
+	if (!p)
+		return;
+	for (i = 0; i < x->nrefs; i++) {
+		const struct entry *r = &x->refs[i], *c;
+
+		if (strcmp(r->kind, "constat") != 0 ||
+		    !(c = find(x, "constat", r->id)) || !c->attr)
+			continue;
+		for (j = 0; j < 3; j++)
+			if (strcmp(c->attr, analyses[j]) == 0)
+				seen[j] = 1;
+	}
+	for (j = 0; j < 3; j++)
+		if (!seen[j])
+			eco_diag_add(d, first->file, first->line, first->col,
+			    ECO_SEV_WARNING, "priorites",
+			    _("no priority draws on a constat of the « %s » analysis"),
+			    analyses[j]);
+}
+
+/* Meetings: one number each, dates in the order of the numbers. */
+static void
+check_meetings(struct eco_index *x, struct eco_diags *d)
+{
+	const struct entry *e = find(x, "rencontre", NULL), *f;
+	size_t i, n = 0;
+
+	for (f = e; f && f < x->ids + x->nids && strcmp(f->kind, "rencontre") == 0; f++)
+		n++;
+	for (i = 0; i < n; i++) {
+		long ni = e[i].attr ? strtol(e[i].attr, NULL, 10) : 0;
+		const char *di = e[i].attr ? strchr(e[i].attr, ' ') : NULL;
+		size_t j;
+
+		for (j = 0; j < n; j++) {
+			long nj = e[j].attr ? strtol(e[j].attr, NULL, 10) : 0;
+			const char *dj = e[j].attr ? strchr(e[j].attr, ' ') : NULL;
+
+			if (i == j || !ni || !nj)
+				continue;
+			if (ni == nj && e[j].seq < e[i].seq)
+				eco_diag_add(d, e[i].file, e[i].line, e[i].col,
+				    ECO_SEV_ERROR, "rencontres",
+				    _("meeting number %ld is already used by « %s »"),
+				    ni, e[j].id);
+			else if (ni > nj && di && dj && di[1] && dj[1] &&
+			    strcmp(di + 1, dj + 1) < 0)
+				eco_diag_add(d, e[i].file, e[i].line, e[i].col,
+				    ECO_SEV_WARNING, "rencontres",
+				    _("meeting %ld is dated %s, before meeting %ld (%s)"),
+				    ni, di + 1, nj, dj + 1);
+		}
+	}
+}
+
+/* The built-in protective factors, unless the project has its own. */
+static void
+builtin_factors(struct eco_index *x)
+{
+	struct eco_limits lim;
+	struct eco_diags quiet;
+	struct eco_reader *r;
+	struct eco_doc *doc;
+	const char *buf;
+	size_t len, i;
+
+	if (!(buf = eco_embedded("facteurs.yaml", &len)))
+		return;
+	eco_limits_default(&lim);
+	eco_diags_init(&quiet);
+	if ((r = eco_reader_mem(buf, len, CATALOGUE, &lim, &quiet))) {
+		while (eco_reader_next(r, &doc) > 0) {
+			const struct eco_node *sf = get(doc->root, "sous_facteurs");
+
+			add_id(x, "facteur", get(doc->root, "id"), CATALOGUE, NULL);
+			for (i = 0; sf && sf->type == ECO_SEQ && i < sf->len; i++)
+				add_id(x, "facteur", get(sf->u.items[i], "id"),
+				    CATALOGUE, NULL);
+			eco_doc_free(doc);
+		}
+		eco_reader_close(r);
+	}
+	eco_diags_free(&quiet);
 }
 
 void
 eco_rules_project(struct eco_index *x, struct eco_diags *d)
 {
-	size_t i;
-
 	if (x->oom)
 		eco_diag_sys(d, NULL, "%s", _("out of memory while indexing ids"));
-	/* ids: unique per kind.  A stable order: the first one found wins. */
-	for (i = 0; i < x->nids; i++)
-		x->ids[i].line = x->ids[i].line;
+	builtin_factors(x);
 	qsort(x->ids, x->nids, sizeof *x->ids, by_kind_id);
-	for (i = 1; i < x->nids; i++) {
-		struct entry *a = &x->ids[i - 1], *b = &x->ids[i];
-
-		if (strcmp(a->kind, b->kind) == 0 && strcmp(a->id, b->id) == 0)
-			eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
-			    "ids", _("id « %s » already used by another %s (%s:%d)"),
-			    b->id, b->kind, a->file, a->line);
-	}
+	check_ids(x, d);
+	check_refs(x, d);
+	check_plan_objectives(x, d);
+	check_priorities(x, d);
+	check_meetings(x, d);
 }

@@ -1157,6 +1157,32 @@ struct eco_embedded {
 };
 extern const struct eco_embedded eco_embedded_files[];
 
+const char *
+eco_embedded(const char *name, size_t *len)
+{
+	const struct eco_embedded *e;
+
+	for (e = eco_embedded_files; e->name; e++)
+		if (strcmp(e->name, name) == 0) {
+			*len = e->len;
+			return (const char *)e->data;
+		}
+	return NULL;
+}
+
+/* 1: a meta-schema, 0: one of eco's schemas, -1: other data. */
+static int
+embedded_class(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(name, "meta-", 5) == 0 || strcmp(name, "schema.json") == 0)
+		return 1;
+	if (n > 12 && strcmp(name + n - 12, ".schema.json") == 0)
+		return 0;
+	return -1;
+}
+
 static int
 add_embedded(struct eco_schemaset *set, struct eco_diags *d, int meta)
 {
@@ -1170,8 +1196,7 @@ add_embedded(struct eco_schemaset *set, struct eco_diags *d, int meta)
 		struct eco_doc *doc;
 		char base[256];
 
-		if ((strncmp(e->name, "meta-", 5) == 0 ||
-		    strcmp(e->name, "schema.json") == 0) != meta)
+		if (embedded_class(e->name) != meta)
 			continue;
 		snprintf(base, sizeof base, "urn:eco:builtin:%s", e->name);
 		if (!(r = eco_reader_mem((const char *)e->data, e->len,
@@ -1205,8 +1230,7 @@ eco_schemaset_add_eco(struct eco_schemaset *set, struct eco_diags *d)
 
 		/* Same file names as the built-in set, read from dir. */
 		for (e = eco_embedded_files; e->name; e++) {
-			if (strncmp(e->name, "meta-", 5) == 0 ||
-			    strcmp(e->name, "schema.json") == 0)
+			if (embedded_class(e->name) != 0)
 				continue;
 			snprintf(path, sizeof path, "%s/%s", dir, e->name);
 			if (!eco_schemaset_load(set, path, d))
