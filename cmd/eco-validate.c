@@ -158,39 +158,105 @@ report(struct eco_diags *d)
 struct project {
 	char root[PATH_MAX];
 	struct eco_index *index;
+	char **named;		/* real paths of the files being checked */
+	size_t nnamed;
 };
 
 static struct project *projects;
 static size_t nprojects;
 
-/* Project of a file: the root above its folder, or -1 for none. */
+static int
+new_project(const char *root)
+{
+	struct project *p = realloc(projects, (nprojects + 1) * sizeof *p);
+
+	if (!p)
+		return -1;
+	projects = p;
+	p += nprojects;
+	memset(p, 0, sizeof *p);
+	snprintf(p->root, sizeof p->root, "%s", root);
+	if (!(p->index = eco_index_new()))
+		return -1;
+	if (*root)
+		eco_index_project(p->index);
+	return (int)nprojects++;
+}
+
+/*
+ * Group of a file: the project whose root is above its folder, or the
+ * group of the files outside any project (root "").  The file's real
+ * path is noted, so that the rest of the project is read for context.
+ */
 static int
 project_of(const char *path)
 {
-	char dir[PATH_MAX], root[PATH_MAX], *slash;
+	char dir[PATH_MAX], root[PATH_MAX], real[PATH_MAX], *slash, **v;
 	size_t i;
-	struct project *p;
+	int g = -1;
 
-	if (strcmp(path, "-") == 0)
-		return -1;
-	snprintf(dir, sizeof dir, "%s", path);
-	if ((slash = strrchr(dir, '/')))
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	else
-		strcpy(dir, ".");
-	if (eco_project_root(dir, root, sizeof root) < 0)
-		return -1;
-	for (i = 0; i < nprojects; i++)
+	root[0] = '\0';
+	if (strcmp(path, "-") != 0) {
+		snprintf(dir, sizeof dir, "%s", path);
+		if ((slash = strrchr(dir, '/')))
+			*(slash == dir ? slash + 1 : slash) = '\0';
+		else
+			strcpy(dir, ".");
+		if (eco_project_root(dir, root, sizeof root) < 0)
+			root[0] = '\0';
+	}
+	for (i = 0; i < nprojects && g < 0; i++)
 		if (strcmp(projects[i].root, root) == 0)
-			return (int)i;
-	if (!(p = realloc(projects, (nprojects + 1) * sizeof *p)))
+			g = (int)i;
+	if (g < 0 && (g = new_project(root)) < 0)
 		return -1;
-	projects = p;
-	strcpy(p[nprojects].root, root);
-	if (!(p[nprojects].index = eco_index_new()))
-		return -1;
-	eco_index_project(p[nprojects].index);
-	return (int)nprojects++;
+	if (root[0] && realpath(path, real) &&
+	    (v = realloc(projects[g].named, (projects[g].nnamed + 1) * sizeof *v))) {
+		projects[g].named = v;
+		if ((v[projects[g].nnamed] = strdup(real)))
+			projects[g].nnamed++;
+	}
+	return g;
+}
+
+static int
+named(const struct project *p, const char *path)
+{
+	char real[PATH_MAX];
+	size_t i;
+
+	if (!realpath(path, real))
+		return 0;
+	for (i = 0; i < p->nnamed; i++)
+		if (strcmp(p->named[i], real) == 0)
+			return 1;
+	return 0;
+}
+
+/* The ids of the project's other files, so references across files
+ * resolve when only some files are checked. */
+static void
+read_context(struct project *p)
+{
+	struct eco_diags quiet;
+	struct eco_reader *r;
+	struct eco_doc *doc;
+	char *root = p->root, **all, **f;
+
+	eco_diags_init(&quiet);
+	all = cli_expand(1, &root, &quiet);
+	eco_index_context(p->index);
+	for (f = all; f && *f; f++) {
+		if (named(p, *f) || !(r = eco_reader_open(*f, &W.lim, &quiet)))
+			continue;
+		while (eco_reader_next(r, &doc) > 0) {
+			eco_rules_doc(p->index, doc, &quiet);
+			eco_doc_free(doc);
+		}
+		eco_reader_close(r);
+	}
+	cli_free_paths(all);
+	eco_diags_free(&quiet);
 }
 
 static int
@@ -201,8 +267,12 @@ setup_schemas(struct eco_diags *d)
 		return ECO_EXIT_SYS;
 	}
 	if (opt.schema_file) {
+		/* eco's schemas too, so that a schema may refer to them */
 		eco_schemaset_add_meta(W.set, d);
+		eco_schemaset_add_eco(W.set, d);
 		W.generic = eco_schemaset_load(W.set, opt.schema_file, d);
+		if (d->sys)
+			return ECO_EXIT_SYS;
 		if (!W.generic || eco_schemaset_resolve(W.set, d) < 0) {
 			eco_diag_add(d, opt.schema_file, 0, 0, ECO_SEV_ERROR,
 			    NULL, "%s", _("this schema cannot be used"));
@@ -299,9 +369,6 @@ run_all(void)
 		if (j->index) {
 			if (j->project >= 0)
 				eco_index_merge(projects[j->project].index, j->index);
-			else
-				eco_rules_project(j->index, &j->diags),
-				report(&j->diags), eco_diags_free(&j->diags);
 			eco_index_free(j->index);
 			j->index = NULL;
 		}
@@ -395,13 +462,27 @@ main(int argc, char *argv[])
 	W.njobs = n;
 	run_all();
 	for (i = 0; i < nprojects; i++) {
+		size_t k;
+
+		if (projects[i].root[0])
+			read_context(&projects[i]);
 		eco_rules_project(projects[i].index, &d);
 		report(&d);
 		eco_index_free(projects[i].index);
+		for (k = 0; k < projects[i].nnamed; k++)
+			free(projects[i].named[k]);
+		free(projects[i].named);
 	}
-	if (!opt.quiet)
-		fprintf(stderr, _("%zu files, %zu documents, %zu errors, %zu warnings\n"),
-		    n, ndocs, nerr, nwarn);
+	if (!opt.quiet) {
+		fprintf(stderr, ngettext("%zu file", "%zu files", n), n);
+		fputs(", ", stderr);
+		fprintf(stderr, ngettext("%zu document", "%zu documents", ndocs), ndocs);
+		fputs(", ", stderr);
+		fprintf(stderr, ngettext("%zu error", "%zu errors", nerr), nerr);
+		fputs(", ", stderr);
+		fprintf(stderr, ngettext("%zu warning", "%zu warnings", nwarn), nwarn);
+		fputc('\n', stderr);
+	}
 	free(projects);
 	free(W.jobs);
 	cli_free_paths(paths);

@@ -254,6 +254,10 @@ void eco_index_free(struct eco_index *);
 /* The index is a whole project's: every reference must resolve.  Without
  * it, only references to kinds the indexed files define are checked. */
 void eco_index_project(struct eco_index *);
+/* What is indexed from now on comes from files read for context (the
+ * rest of a project when only some files are checked): their ids count,
+ * their own references and problems are not reported. */
+void eco_index_context(struct eco_index *);
 /*
  * Check one document by the rules of its kind and note its ids and
  * references in the index (which may be a per-file one, merged later).

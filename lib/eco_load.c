@@ -519,6 +519,25 @@ err_at(struct eco_reader *r, int line, int col, const char *fmt, ...)
 		r->doc->nerr++;
 }
 
+/* The byte at a 0-based line and column (in characters), or -1. */
+static int
+char_at(const char *buf, size_t len, size_t line, size_t col)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < len && line > 0; i++)
+		if (buf[i] == '\n' || (buf[i] == '\r' &&
+		    (i + 1 >= len || buf[i + 1] != '\n')))
+			line--;
+	for (; i < len && col > 0; i++)
+		if (((unsigned char)buf[i] & 0xC0) != 0x80 &&
+		    (i + 1 >= len || ((unsigned char)buf[i + 1] & 0xC0) != 0x80))
+			col--;
+	return i < len ? (unsigned char)buf[i] : -1;
+}
+
 static void
 yaml_error(struct eco_reader *r)
 {
@@ -539,6 +558,12 @@ yaml_error(struct eco_reader *r)
 		return;
 	default:
 		break;
+	}
+	if (char_at(r->src, r->srclen, p->problem_mark.line,
+	    p->problem_mark.column) == '\t') {
+		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR, CHECK,
+		    "%s", _("tab character: YAML indents with spaces only"));
+		return;
 	}
 	if (p->context)
 		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR, CHECK,

@@ -23,6 +23,7 @@ struct entry {
 				 * analyse, a meeting's date); refs: the key */
 	int line, col;
 	int warn;		/* refs: unresolved is only a warning */
+	int ctx;		/* from a file not being checked: context only */
 	size_t seq;		/* order found, for stable messages */
 };
 
@@ -31,6 +32,7 @@ struct eco_index {
 	size_t nids, idcap, nrefs, refcap;
 	size_t seq;
 	int project;			/* a real project: check every ref */
+	int context;			/* files read for their ids only */
 	int oom;
 };
 
@@ -44,6 +46,12 @@ void
 eco_index_project(struct eco_index *x)
 {
 	x->project = 1;
+}
+
+void
+eco_index_context(struct eco_index *x)
+{
+	x->context = 1;
 }
 
 static void
@@ -77,6 +85,9 @@ push(struct eco_index *x, int ref, const char *kind, const struct eco_node *id,
 	struct entry **v = ref ? &x->refs : &x->ids, *e;
 	size_t *n = ref ? &x->nrefs : &x->nids, *cap = ref ? &x->refcap : &x->idcap;
 
+	if (ref && x->context)
+		return NULL;
+
 	if (*n == *cap) {
 		size_t c = *cap ? *cap * 2 : 32;
 
@@ -96,6 +107,7 @@ push(struct eco_index *x, int ref, const char *kind, const struct eco_node *id,
 	e->line = id->line;
 	e->col = id->col;
 	e->seq = x->seq++;
+	e->ctx = x->context;
 	if (!e->kind || !e->id || !e->file || (attr && !e->attr)) {
 		free(e->kind);
 		free(e->id);
@@ -321,7 +333,8 @@ check_transformation(const struct eco_node *t, const char *sys,
 		const char *ech = date_of(ind, "echeance");
 
 		add_id(x, "indicateur", get(ind, "id"), file, NULL);
-		if (get(ind, "cible") && ech)
+		/* without echeance, an indicator is due at the plan's end */
+		if (get(ind, "cible") && (ech || pfin))
 			complete++;
 		if (ech && pfin && strcmp(ech, pfin) > 0)
 			rule(d, file, get(ind, "echeance"), ECO_SEV_WARNING, "plan",
@@ -440,24 +453,16 @@ rules_evaluation(const struct eco_node *root, const char *file,
 	}
 }
 
-static void
-rules_diagnostic(const struct eco_node *root, const char *file,
-    struct eco_diags *d)
+/* A diagnostic's session and mode, for the project rule. */
+static const char *
+session_attr(const struct eco_node *root, char *buf, size_t cap)
 {
-	const struct eco_node *rep = get(root, "reponses");
-	char key[4];
-	int i;
+	const char *s = str(root, "session"), *m = str(root, "mode");
 
-	if (!rep || rep->type != ECO_MAP)
-		return;
-	/* The schema names the 18 items; keys written as numbers are
-	 * accepted by it too, so count them here as the compiler does. */
-	for (i = 1; i <= 18; i++) {
-		snprintf(key, sizeof key, "%d", i);
-		if (!get(rep, key))
-			rule(d, file, rep, ECO_SEV_ERROR, "diagnostic",
-			    _("item %d of the partnership diagnostic is not answered"), i);
-	}
+	if (!s || !m)
+		return NULL;
+	snprintf(buf, cap, "%s %s", s, m);
+	return buf;
 }
 
 void
@@ -466,6 +471,7 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 {
 	const struct eco_node *root = doc->root, *kind, *m;
 	const char *file = doc->file, *k;
+	char attr[256];
 	size_t i;
 
 	if (!root || root->type != ECO_MAP ||
@@ -489,9 +495,19 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 		rules_rencontre(x, root, file, d);
 		return;
 	}
+	if (strcmp(k, "action") == 0 || strcmp(k, "indicateur") == 0 ||
+	    strcmp(k, "transformation") == 0 || strcmp(k, "tache") == 0) {
+		/* a record printed from the plan or a meeting: a copy, whose
+		 * id is the original's; only copies among themselves clash */
+		snprintf(attr, sizeof attr, "%s-copie", k);
+		add_id(x, attr, get(root, "id"), file, NULL);
+		return;
+	}
 	add_id(x, k, get(root, "id"), file,
 	    strcmp(k, "constat") == 0 ? str(root, "analyse") :
-	    strcmp(k, "priorite") == 0 ? str(root, "analyse_origine") : NULL);
+	    strcmp(k, "priorite") == 0 ? str(root, "analyse_origine") :
+	    strcmp(k, "diagnostic") == 0 ? session_attr(root, attr, sizeof attr) :
+	    NULL);
 	if (strcmp(k, "facteur") == 0) {
 		m = get(root, "sous_facteurs");
 		for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
@@ -500,8 +516,6 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 		rules_suivi(root, file, d);
 	else if (strcmp(k, "evaluation") == 0)
 		rules_evaluation(root, file, d);
-	else if (strcmp(k, "diagnostic") == 0)
-		rules_diagnostic(root, file, d);
 }
 
 /* Project rules. */
@@ -597,11 +611,19 @@ check_ids(struct eco_index *x, struct eco_diags *d)
 		const struct entry *a = &x->ids[i - 1], *b = &x->ids[i];
 
 		/* a project's facteurs.yaml may redefine a catalogue factor */
-		if (strcmp(a->kind, b->kind) == 0 && strcmp(a->id, b->id) == 0 &&
-		    strcmp(a->file, CATALOGUE) != 0 && strcmp(b->file, CATALOGUE) != 0)
-			eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
-			    "ids", _("id « %s » is already taken (%s, %s:%d)"),
-			    b->id, kind_label(b->kind), a->file, a->line);
+		if (strcmp(a->kind, b->kind) != 0 || strcmp(a->id, b->id) != 0 ||
+		    strcmp(a->file, CATALOGUE) == 0 || strcmp(b->file, CATALOGUE) == 0 ||
+		    (a->ctx && b->ctx))
+			continue;
+		if (b->ctx) {	/* report it where the user is looking */
+			const struct entry *t = a;
+
+			a = b;
+			b = t;
+		}
+		eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
+		    "ids", _("id « %s » is already taken (%s, %s:%d)"),
+		    b->id, kind_label(b->kind), a->file, a->line);
 	}
 }
 
@@ -647,7 +669,7 @@ check_plan_objectives(struct eco_index *x, struct eco_diags *d)
 		return;
 	for (e = find(x, "objectif-plan", NULL);
 	    e && e < x->ids + x->nids && strcmp(e->kind, "objectif-plan") == 0; e++)
-		if (!find(x, "objectif", e->id))
+		if (!e->ctx && !find(x, "objectif", e->id))
 			eco_diag_add(d, e->file, e->line, e->col, ECO_SEV_WARNING,
 			    "plan", _("objective « %s » of the plan is not among the objectives chosen with the priorities"),
 			    e->id);
@@ -676,7 +698,7 @@ check_priorities(struct eco_index *x, struct eco_diags *d)
 			if (strcmp(c->attr, analyses[j]) == 0)
 				seen[j] = 1;
 	}
-	for (j = 0; j < 3; j++)
+	for (j = 0; j < 3 && !first->ctx; j++)
 		if (!seen[j])
 			eco_diag_add(d, first->file, first->line, first->col,
 			    ECO_SEV_WARNING, "priorites",
@@ -702,7 +724,7 @@ check_meetings(struct eco_index *x, struct eco_diags *d)
 			long nj = e[j].attr ? strtol(e[j].attr, NULL, 10) : 0;
 			const char *dj = e[j].attr ? strchr(e[j].attr, ' ') : NULL;
 
-			if (i == j || !ni || !nj)
+			if (i == j || !ni || !nj || e[i].ctx)
 				continue;
 			if (ni == nj && e[j].seq < e[i].seq)
 				eco_diag_add(d, e[i].file, e[i].line, e[i].col,
@@ -730,6 +752,9 @@ builtin_factors(struct eco_index *x)
 	const char *buf;
 	size_t len, i;
 
+	for (i = 0; i < x->nids; i++)
+		if (strcmp(x->ids[i].kind, "facteur") == 0)
+			return;	/* the project's facteurs.yaml replaces it */
 	if (!(buf = eco_embedded("facteurs.yaml", &len)))
 		return;
 	eco_limits_default(&lim);
@@ -749,6 +774,33 @@ builtin_factors(struct eco_index *x)
 	eco_diags_free(&quiet);
 }
 
+/* The answers compiled together in a session are given the same way. */
+static void
+check_sessions(struct eco_index *x, struct eco_diags *d)
+{
+	const struct entry *e = find(x, "diagnostic", NULL), *f, *g;
+
+	for (f = e; f && f < x->ids + x->nids && strcmp(f->kind, "diagnostic") == 0; f++) {
+		const char *sp = f->attr ? strchr(f->attr, ' ') : NULL;
+
+		if (!sp || f->ctx)
+			continue;
+		for (g = e; g < f; g++) {
+			const char *gp = g->attr ? strchr(g->attr, ' ') : NULL;
+
+			if (gp && gp - g->attr == sp - f->attr &&
+			    strncmp(g->attr, f->attr, (size_t)(sp - f->attr)) == 0 &&
+			    strcmp(gp, sp) != 0) {
+				eco_diag_add(d, f->file, f->line, f->col,
+				    ECO_SEV_WARNING, "diagnostic",
+				    _("session « %.*s » mixes ways of answering (%s here, %s in %s)"),
+				    (int)(sp - f->attr), f->attr, sp + 1, gp + 1, g->file);
+				break;
+			}
+		}
+	}
+}
+
 void
 eco_rules_project(struct eco_index *x, struct eco_diags *d)
 {
@@ -761,4 +813,5 @@ eco_rules_project(struct eco_index *x, struct eco_diags *d)
 	check_plan_objectives(x, d);
 	check_priorities(x, d);
 	check_meetings(x, d);
+	check_sessions(x, d);
 }

@@ -68,6 +68,7 @@ struct depreq {
 
 struct ref {
 	char *uri;			/* absolute, resolved at compile time */
+	const char *file;		/* where it was written (set->names) */
 	struct eco_schema *target;
 	const char *dynanchor;		/* $dynamicRef fragment name */
 	int line, col;
@@ -153,6 +154,7 @@ struct eco_schemaset {
 	size_t ncodes, codecap;
 	int anon;
 	int no_formats;		/* format is an annotation only */
+	const char *file;	/* name of the schema being added, for messages */
 };
 
 /* Small growable arrays. */
@@ -687,6 +689,7 @@ new_ref(struct comp *c, const struct eco_node *n, const char *base)
 	memset(r, 0, sizeof *r);
 	r->line = n->line;
 	r->col = n->col;
+	r->file = c->file;
 	if (!(r->uri = uri_resolve(base, n->s)))
 		return NULL;
 	if (grow(&c->set->refs, &c->set->refcap, c->set->nrefs,
@@ -1065,7 +1068,7 @@ eco_schemaset_resolve(struct eco_schemaset *set, struct eco_diags *d)
 		if (r->target)
 			continue;
 		if (!(r->target = lookup(set, r->uri, d))) {
-			eco_diag_add(d, NULL, r->line, r->col, ECO_SEV_ERROR,
+			eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_ERROR,
 			    CHECK, _("unresolved schema reference « %s »"),
 			    r->uri);
 			rc = -1;
@@ -1084,7 +1087,7 @@ const struct eco_schema *
 eco_schemaset_add(struct eco_schemaset *set, const struct eco_node *root,
     const char *base, struct eco_diags *d)
 {
-	struct comp c = { set, d, base, 0 };
+	struct comp c = { set, d, NULL, 0 };
 	struct resource *res;
 	struct eco_schema *s;
 	const struct eco_node *kind, *props;
@@ -1094,6 +1097,7 @@ eco_schemaset_add(struct eco_schemaset *set, const struct eco_node *root,
 		snprintf(anon, sizeof anon, "urn:eco:anonyme:%d", ++set->anon);
 		base = anon;
 	}
+	c.file = set->file;
 	if (!(res = new_resource(&c, base, root)))
 		return NULL;
 	if (!(s = compile(&c, root, base, res)) || c.failed)
@@ -1142,8 +1146,10 @@ eco_schemaset_load(struct eco_schemaset *set, const char *path,
 		sprintf(base, "file:///%s", path[0] == '/' ? path + 1 : path);
 	while ((rc = eco_reader_next(r, &doc)) > 0) {
 		eco_schemaset_adopt(set, doc);
+		set->file = doc->file;
 		if (doc->nerr == 0 && !s)
 			s = eco_schemaset_add(set, doc->root, base, d);
+		set->file = NULL;
 	}
 	free(base);
 	eco_reader_close(r);
@@ -1204,8 +1210,10 @@ add_embedded(struct eco_schemaset *set, struct eco_diags *d, int meta)
 			return -1;
 		while (eco_reader_next(r, &doc) > 0) {
 			eco_schemaset_adopt(set, doc);
+			set->file = doc->file;
 			if (!eco_schemaset_add(set, doc->root, base, d))
 				rc = -1;
+			set->file = NULL;
 		}
 		eco_reader_close(r);
 	}

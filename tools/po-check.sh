@@ -4,7 +4,7 @@
 # po/fr.po lacks one or leaves one untranslated or fuzzy.  With "update",
 # merges the new messages into po/fr.po first (to be translated by hand).
 set -e
-xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
 	--add-comments=TRANSLATORS --package-name=eco --no-location \
 	--sort-output -o po/eco.pot lib/*.c cmd/*.c
 if [ "$1" = update ]; then
