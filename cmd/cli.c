@@ -159,20 +159,32 @@ cli_usage_error(const char *usage, const char *fmt, ...)
 	exit(ECO_EXIT_USAGE);
 }
 
+int
+cli_flush(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return ECO_EXIT_OK;
+	fprintf(stderr, "%s: %s: ", cli_prog, eco_sev_name(ECO_SEV_ERROR));
+	fprintf(stderr, _("cannot write the output: %s"),
+	    strerror(errno ? errno : EIO));
+	putc('\n', stderr);
+	return ECO_EXIT_SYS;
+}
+
 void
 cli_help(const char *usage, const char *example)
 {
 	printf(_("usage: %s\n"), usage);
 	printf(_("example: %s\n"), example);
 	printf(_("See man %s for more.\n"), cli_prog);
-	exit(fflush(stdout) == 0 && !ferror(stdout) ? ECO_EXIT_OK : ECO_EXIT_SYS);
+	exit(cli_flush());
 }
 
 void
 cli_version(void)
 {
 	printf("%s (eco) %s\n", cli_prog, ECO_VERSION);
-	exit(fflush(stdout) == 0 && !ferror(stdout) ? ECO_EXIT_OK : ECO_EXIT_SYS);
+	exit(cli_flush());
 }
 
 enum cli_format
@@ -281,7 +293,8 @@ walk(struct paths *p, const char *dir, struct eco_diags *d, int depth)
 	}
 	closedir(dp);
 	/* Sort this folder's files; subfolders were inserted in place. */
-	qsort(p->v + first, p->n - first, sizeof *p->v, cmp);
+	if (p->n > first)
+		qsort(p->v + first, p->n - first, sizeof *p->v, cmp);
 }
 
 char **

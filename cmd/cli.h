@@ -40,6 +40,8 @@ enum cli_format cli_format(const char *arg, unsigned allowed,
 char **cli_expand(int argc, char **argv, struct eco_diags *);
 void cli_free_paths(char **);
 
+/* Flush stdout: ECO_EXIT_OK, or a message and ECO_EXIT_SYS. */
+int cli_flush(void);
 /* Flush stdout; a failed write is reported and makes the status 3. */
 int cli_finish(struct eco_diags *);
 

@@ -184,9 +184,10 @@ new_project(const char *root)
 }
 
 /*
- * Group of a file: the project whose root is above its folder, or the
- * group of the files outside any project (root "").  The file's real
- * path is noted, so that the rest of the project is read for context.
+ * Project of a file: the one whose root is above its folder, or -1 for
+ * a file outside any project, which is checked alone (a batch of plans
+ * from many places is not one project).  The file's real path is noted,
+ * so that the rest of the project is read for context.
  */
 static int
 project_of(const char *path)
@@ -195,16 +196,15 @@ project_of(const char *path)
 	size_t i;
 	int g = -1;
 
-	root[0] = '\0';
-	if (strcmp(path, "-") != 0) {
-		snprintf(dir, sizeof dir, "%s", path);
-		if ((slash = strrchr(dir, '/')))
-			*(slash == dir ? slash + 1 : slash) = '\0';
-		else
-			strcpy(dir, ".");
-		if (eco_project_root(dir, root, sizeof root) < 0)
-			root[0] = '\0';
-	}
+	if (strcmp(path, "-") == 0)
+		return -1;
+	snprintf(dir, sizeof dir, "%s", path);
+	if ((slash = strrchr(dir, '/')))
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
+	if (eco_project_root(dir, root, sizeof root) < 0)
+		return -1;
 	for (i = 0; i < nprojects && g < 0; i++)
 		if (strcmp(projects[i].root, root) == 0)
 			g = (int)i;
@@ -369,6 +369,11 @@ run_all(void)
 		if (j->index) {
 			if (j->project >= 0)
 				eco_index_merge(projects[j->project].index, j->index);
+			else {	/* a file outside any project: checked alone */
+				eco_rules_project(j->index, &j->diags);
+				report(&j->diags);
+				eco_diags_free(&j->diags);
+			}
 			eco_index_free(j->index);
 			j->index = NULL;
 		}

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -41,9 +42,12 @@ self_dir(const char *argv0)
 static int
 executable(const char *dir, const char *name, char *out, size_t cap)
 {
+	struct stat st;
+
 	if ((size_t)snprintf(out, cap, "%s/%s", dir, name) >= cap)
 		return 0;
-	return access(out, X_OK) == 0;
+	return stat(out, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(out, X_OK) == 0;
 }
 
 /* Tool names found in one folder, appended to list. */
@@ -107,8 +111,7 @@ list_tools(const char *self)
 	if (n == 0)
 		printf("  %s\n", _("(none)"));
 	printf("%s\n", _("Each one answers --help; see man eco and man eco.7."));
-	return fflush(stdout) == 0 && !ferror(stdout) ? ECO_EXIT_OK :
-	    ECO_EXIT_SYS;
+	return cli_flush();
 }
 
 int
@@ -138,6 +141,7 @@ main(int argc, char *argv[])
 		cli_usage_error(usage,
 		    _("« %s » is not an eco command (run eco alone for the list)"),
 		    argv[1] + 4);
-	fprintf(stderr, "%s: %s: %s\n", cli_prog, name, strerror(errno));
+	fprintf(stderr, "%s: %s: %s: %s\n", cli_prog, name,
+	    eco_sev_name(ECO_SEV_ERROR), strerror(errno));
 	return ECO_EXIT_SYS;
 }

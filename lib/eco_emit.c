@@ -271,7 +271,7 @@ eco_json_string(FILE *fp, const char *s, size_t n)
 static void
 json_bad(struct jout *j, const struct eco_node *nd, const char *what)
 {
-	if (!j->bad)
+	if (j->diags)
 		eco_diag_add(j->diags, j->file, nd->line, nd->col,
 		    ECO_SEV_ERROR, "json", _("%s cannot be written in JSON"),
 		    what);
@@ -317,7 +317,7 @@ json_node(struct jout *j, const struct eco_node *nd)
 			if (i)
 				putc(',', j->fp);
 			if (k->type == ECO_SEQ || k->type == ECO_MAP) {
-				json_bad(j, k, _("A complex key"));
+				json_bad(j, k, _("a complex key"));
 				eco_json_string(j->fp, "", 0);
 			} else {
 				s = scalar_text(k, buf, sizeof buf, &len);
@@ -341,7 +341,7 @@ json_node(struct jout *j, const struct eco_node *nd)
 		return;
 	case ECO_FLOAT:
 		if (strpbrk(nd->s, "iInN")) {	/* .inf, .nan */
-			json_bad(j, nd, _("An infinite or not-a-number value"));
+			json_bad(j, nd, _("an infinite or not-a-number value"));
 			fputs("null", j->fp);
 			return;
 		}

@@ -1,8 +1,9 @@
 /*
  * eco_load.c - libyaml events → a tree of positioned nodes.
  *
- * A file is read whole (under the size limit) and checked for UTF-8
- * before libyaml sees it, so an encoding error is reported at its byte.
+ * A file is read whole (under the size limit).  libyaml's reader checks
+ * its encoding as it parses; an error there is reported at the first bad
+ * byte with its offset, line and column.
  * Scalars resolve by the YAML 1.2 core schema.  Aliases point at the
  * anchored node (no copy); each node's weight counts its expansion so
  * that a billion-laughs document is refused after a few thousand events.
@@ -70,6 +71,44 @@ static const char *const yaml_msgs[] = {
 	N_("while scanning an anchor"),
 	N_("while scanning a tag"),
 	N_("while scanning for the next token"),
+	N_("control characters are not allowed"),
+	N_("could not find expected directive name"),
+	N_("did not find URI escaped octet"),
+	N_("did not find expected '!'"),
+	N_("did not find expected digit or '.' character"),
+	N_("did not find expected hexdecimal number"),
+	N_("did not find expected tag URI"),
+	N_("did not find expected version number"),
+	N_("did not find expected whitespace"),
+	N_("did not find the expected '>'"),
+	N_("found an incorrect leading UTF-8 octet"),
+	N_("found an incorrect trailing UTF-8 octet"),
+	N_("found duplicate %TAG directive"),
+	N_("found extremely long version number"),
+	N_("found invalid Unicode character escape code"),
+	N_("found undefined alias"),
+	N_("found unexpected non-alphabetical character"),
+	N_("found unknown directive name"),
+	N_("found duplicate anchor; first occurrence"),
+	N_("incompatible %YAML directive"),
+	N_("incomplete UTF-16 character"),
+	N_("incomplete UTF-16 surrogate pair"),
+	N_("incomplete UTF-8 octet sequence"),
+	N_("input is too long"),
+	N_("invalid Unicode character"),
+	N_("invalid leading UTF-8 octet"),
+	N_("invalid length of a UTF-8 sequence"),
+	N_("invalid trailing UTF-8 octet"),
+	N_("unexpected low surrogate area"),
+	N_("while parsing a %TAG directive"),
+	N_("while parsing a node"),
+	N_("while parsing a quoted scalar"),
+	N_("while parsing a tag"),
+	N_("while parsing a tag directive"),
+	N_("while scanning a %TAG directive"),
+	N_("while scanning a %YAML directive"),
+	N_("while scanning a directive"),
+	N_("while scanning a tag directive"),
 };
 
 void
@@ -443,8 +482,7 @@ eco_reader_mem(const char *buf, size_t len, const char *name,
 		    _("input too large (limit: %zu bytes)"), lim->file_size);
 		return NULL;
 	}
-	if (check_utf8(buf, len, name, d) < 0)
-		return NULL;
+	/* libyaml's reader checks the encoding as it goes; see yaml_error */
 	if (!(r = reader_new(name, lim, d)))
 		return NULL;
 	r->src = buf;
@@ -551,6 +589,9 @@ yaml_error(struct eco_reader *r)
 		eco_diag_sys(r->diags, r->name, "%s", strerror(ENOMEM));
 		return;
 	case YAML_READER_ERROR:
+		/* Say it in eco's words when it is bad UTF-8 or a NUL byte. */
+		if (check_utf8(r->src, r->srclen, r->name, r->diags) < 0)
+			return;
 		offset_pos(r->src, r->srclen, p->problem_offset, &line, &col);
 		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR,
 		    "utf8", _("%s at byte offset %zu"), _(problem),
@@ -607,6 +648,37 @@ new_node(struct eco_reader *r, const yaml_mark_t *m)
 	nd->line = (int)m->line + 1;
 	nd->col = (int)m->column + 1;
 	nd->weight = 1;
+	return nd;
+}
+
+/* A scalar node and its text, in one piece of the arena. */
+static struct eco_node *
+new_node_text(struct eco_reader *r, const yaml_mark_t *m, const char *text,
+    size_t len)
+{
+	struct eco_node *nd;
+	char *s;
+
+	if (++r->nodes > r->lim->nodes) {
+		limit(r, m, _("the number of nodes in the document"),
+		    r->lim->nodes);
+		return NULL;
+	}
+	if (!(nd = eco_arena_alloc(r->doc->arena, sizeof *nd + len + 1))) {
+		oom(r);
+		return NULL;
+	}
+	memset(nd, 0, sizeof *nd);
+	s = (char *)(nd + 1);
+	memcpy(s, text, len);
+	s[len] = '\0';
+	nd->s = s;
+	nd->len = len;
+	nd->line = (int)m->line + 1;
+	nd->col = (int)m->column + 1;
+	/* Long text weighs more, so that aliasing a big scalar many times
+	 * is refused like aliasing many nodes: one unit per 256 bytes. */
+	nd->weight = 1 + len / 256;
 	return nd;
 }
 
@@ -715,12 +787,8 @@ scalar(struct eco_reader *r, yaml_event_t *ev)
 
 	if (len > r->lim->scalar)
 		return limit(r, m, _("the length of a scalar"), r->lim->scalar);
-	if (!(nd = new_node(r, m)))
+	if (!(nd = new_node_text(r, m, (const char *)ev->data.scalar.value, len)))
 		return -1;
-	if (!(nd->s = eco_arena_strndup(r->doc->arena,
-	    (const char *)ev->data.scalar.value, len)))
-		return oom(r);
-	nd->len = len;
 	if (!plain)
 		nd->flags |= ECO_F_QUOTED;
 	if (!tag || strcmp(tag, "!") == 0) {
@@ -901,6 +969,7 @@ struct keyset {
 	size_t mask;		/* 0: no table, search the list */
 	const struct eco_node **list;
 	size_t n;
+	const struct eco_node *small[16];
 };
 
 static int
@@ -908,9 +977,13 @@ keyset_init(struct keyset *ks, size_t n)
 {
 	size_t size = 16;
 
-	memset(ks, 0, sizeof *ks);
+	ks->slot = NULL;
+	ks->mask = 0;
+	ks->n = 0;
+	ks->list = ks->small;
 	if (n <= 16)
-		return (ks->list = malloc(16 * sizeof *ks->list)) ? 0 : -1;
+		return 0;
+	ks->list = NULL;
 	while (size < n * 2)
 		size *= 2;
 	if (!(ks->slot = calloc(size, sizeof *ks->slot)))
@@ -923,7 +996,15 @@ static void
 keyset_free(struct keyset *ks)
 {
 	free(ks->slot);
-	free(ks->list);
+}
+
+/* Keys are nearly always short strings: compare those directly. */
+static int
+same_key(const struct eco_node *a, const struct eco_node *b)
+{
+	if (a->type == ECO_STR && b->type == ECO_STR)
+		return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+	return eco_node_equal(a, b);
 }
 
 /* The key already in the set equal to k, or NULL after adding k. */
@@ -934,13 +1015,13 @@ keyset_add(struct keyset *ks, const struct eco_node *k)
 
 	if (!ks->mask) {
 		for (i = 0; i < ks->n; i++)
-			if (eco_node_equal(ks->list[i], k))
+			if (same_key(ks->list[i], k))
 				return ks->list[i];
 		ks->list[ks->n++] = k;
 		return NULL;
 	}
 	for (i = key_hash(k) & ks->mask; ks->slot[i]; i = (i + 1) & ks->mask)
-		if (eco_node_equal(ks->slot[i], k))
+		if (same_key(ks->slot[i], k))
 			return ks->slot[i];
 	ks->slot[i] = k;
 	return NULL;

@@ -246,6 +246,17 @@ eco_utf8_check(const char *s, size_t n)
 		size_t k, need;
 		unsigned long cp;
 
+		/* eight ASCII bytes without NUL at a time */
+		if (n - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (!(w & 0x8080808080808080u) &&
+			    !((w - 0x0101010101010101u) & ~w & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c >= 0x01 && c < 0x80) {
 			i++;
 			continue;

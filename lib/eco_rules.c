@@ -8,6 +8,7 @@
  * leave behind only a compact index of their ids and references, so a
  * batch of hundreds of projects stays small in memory.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +19,8 @@
 #define CATALOGUE "<catalogue>"	/* file name of built-in factors */
 
 struct entry {
-	char *kind, *id, *file;
-	char *attr;		/* ids: one fact for project rules (a constat's
+	const char *kind, *id, *file;	/* in the index's arenas */
+	const char *attr;		/* ids: one fact for project rules (a constat's
 				 * analyse, a meeting's date); refs: the key */
 	int line, col;
 	int warn;		/* refs: unresolved is only a warning */
@@ -31,15 +32,34 @@ struct eco_index {
 	struct entry *ids, *refs;	/* refs: kind = the kind referred to */
 	size_t nids, idcap, nrefs, refcap;
 	size_t seq;
+	struct eco_arena **arenas;	/* the entries' strings; [0] is ours */
+	size_t narenas;
+	const char *kinds[64];		/* interned kind names */
+	size_t nkinds;
+	const char *file_src, *file;	/* last file name and its copy */
 	int project;			/* a real project: check every ref */
 	int context;			/* files read for their ids only */
 	int oom;
+	const struct entry **slot;	/* ids by kind and id (project rules) */
+	size_t mask;
+	const char *present[64];	/* the kinds that have ids */
+	size_t npresent;
 };
 
 struct eco_index *
 eco_index_new(void)
 {
-	return calloc(1, sizeof(struct eco_index));
+	struct eco_index *x = calloc(1, sizeof *x);
+
+	if (x && (!(x->arenas = malloc(sizeof *x->arenas)) ||
+	    !(x->arenas[0] = eco_arena_new()))) {
+		free(x->arenas);
+		free(x);
+		return NULL;
+	}
+	if (x)
+		x->narenas = 1;
+	return x;
 }
 
 void
@@ -54,28 +74,50 @@ eco_index_context(struct eco_index *x)
 	x->context = 1;
 }
 
-static void
-free_entries(struct entry *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].kind);
-		free(v[i].id);
-		free(v[i].file);
-		free(v[i].attr);
-	}
-	free(v);
-}
-
 void
 eco_index_free(struct eco_index *x)
 {
+	size_t i;
+
 	if (!x)
 		return;
-	free_entries(x->ids, x->nids);
-	free_entries(x->refs, x->nrefs);
+	for (i = 0; i < x->narenas; i++)
+		eco_arena_free(x->arenas[i]);
+	free(x->arenas);
+	free(x->ids);
+	free(x->refs);
+	free(x->slot);
 	free(x);
+}
+
+static char *
+copy(struct eco_index *x, const char *s)
+{
+	return eco_arena_strndup(x->arenas[0], s, strlen(s));
+}
+
+/* Kind names and file names repeat: keep one copy of each. */
+static const char *
+intern_kind(struct eco_index *x, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < x->nkinds; i++)
+		if (x->kinds[i] == kind || strcmp(x->kinds[i], kind) == 0)
+			return x->kinds[i];
+	if (x->nkinds == sizeof x->kinds / sizeof *x->kinds)
+		return copy(x, kind);
+	return x->kinds[x->nkinds++] = copy(x, kind);
+}
+
+static const char *
+intern_file(struct eco_index *x, const char *file)
+{
+	if (x->file_src != file || !x->file) {
+		x->file_src = file;
+		x->file = copy(x, file);
+	}
+	return x->file;
 }
 
 static struct entry *
@@ -100,19 +142,15 @@ push(struct eco_index *x, int ref, const char *kind, const struct eco_node *id,
 	}
 	e = &(*v)[*n];
 	memset(e, 0, sizeof *e);
-	e->kind = strdup(kind);
-	e->id = strdup(id->s);
-	e->file = strdup(file);
-	e->attr = attr ? strdup(attr) : NULL;
+	e->kind = intern_kind(x, kind);
+	e->id = eco_arena_strndup(x->arenas[0], id->s, id->len);
+	e->file = intern_file(x, file);
+	e->attr = attr ? copy(x, attr) : NULL;
 	e->line = id->line;
 	e->col = id->col;
 	e->seq = x->seq++;
 	e->ctx = x->context;
 	if (!e->kind || !e->id || !e->file || (attr && !e->attr)) {
-		free(e->kind);
-		free(e->id);
-		free(e->file);
-		free(e->attr);
 		x->oom = 1;
 		return NULL;
 	}
@@ -176,6 +214,23 @@ eco_index_merge(struct eco_index *into, struct eco_index *from)
 		into->refs[into->nrefs] = from->refs[i];
 		into->refs[into->nrefs++].seq = into->seq++;
 	}
+	/* the strings move with their arenas */
+	{
+		struct eco_arena **a = realloc(into->arenas,
+		    (into->narenas + from->narenas) * sizeof *a), *fresh;
+
+		if (!a)
+			return -1;
+		into->arenas = a;
+		if (!(fresh = eco_arena_new()))
+			return -1;
+		memcpy(a + into->narenas, from->arenas, from->narenas * sizeof *a);
+		into->narenas += from->narenas;
+		from->arenas[0] = fresh;
+		from->narenas = 1;
+		from->nkinds = 0;
+		from->file = from->file_src = NULL;
+	}
 	into->oom |= from->oom;
 	from->nids = from->nrefs = 0;
 	return 0;
@@ -201,18 +256,54 @@ static const struct {
 	{ "objectif", "objectif" }, { "objectifs", "objectif" },
 };
 
-static const char *
-ref_kind(const char *doc_kind, const char *key)
-{
-	size_t i;
+/* refkeys by hash of the key, built once: every key of every document
+ * is looked up here. */
+#define REFSLOTS 128
+static signed char refslot[REFSLOTS];
+static pthread_once_t refslot_once = PTHREAD_ONCE_INIT;
 
-	/* A meeting's objectives are those of the cycle (Outil 2), and its
-	 * agenda and decisions may point at anything. */
-	if (strcmp(doc_kind, "rencontre") == 0 && strcmp(key, "objectifs") == 0)
-		return NULL;
-	for (i = 0; i < sizeof refkeys / sizeof *refkeys; i++)
-		if (strcmp(refkeys[i].key, key) == 0)
-			return refkeys[i].kind;
+static size_t
+key_hash(const char *k, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+static void
+build_refslots(void)
+{
+	size_t i, j;
+
+	memset(refslot, -1, sizeof refslot);
+	for (i = 0; i < sizeof refkeys / sizeof *refkeys; i++) {
+		j = key_hash(refkeys[i].key, strlen(refkeys[i].key)) % REFSLOTS;
+		while (refslot[j] >= 0)
+			j = (j + 1) % REFSLOTS;
+		refslot[j] = (signed char)i;
+	}
+}
+
+static const char *
+ref_kind(const char *doc_kind, const struct eco_node *key)
+{
+	size_t j;
+
+	pthread_once(&refslot_once, build_refslots);
+	for (j = key_hash(key->s, key->len) % REFSLOTS; refslot[j] >= 0;
+	    j = (j + 1) % REFSLOTS) {
+		const char *k = refkeys[refslot[j]].key;
+
+		if (strncmp(k, key->s, key->len) != 0 || k[key->len])
+			continue;
+		/* A meeting's objectives are those of the cycle (Outil 2). */
+		if (strcmp(doc_kind, "rencontre") == 0 &&
+		    strcmp(k, "objectifs") == 0)
+			return NULL;
+		return refkeys[refslot[j]].kind;
+	}
 	return NULL;
 }
 
@@ -235,7 +326,7 @@ walk_refs(struct eco_index *x, const char *kind, const struct eco_node *n,
 
 		if (k->type != ECO_STR)
 			continue;
-		if ((target = ref_kind(kind, k->s)))
+		if ((target = ref_kind(kind, k)))
 			add_ref(x, target, v, file, k->s, 0);
 		if (v->type == ECO_MAP || v->type == ECO_SEQ)
 			walk_refs(x, kind, v, file, depth + 1);
@@ -520,59 +611,121 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 
 /* Project rules. */
 
-static int
-by_kind_id(const void *a, const void *b)
-{
-	const struct entry *x = a, *y = b;
-	int r = strcmp(x->kind, y->kind);
+static const char *kind_label(const char *);
 
-	if (r)
-		return r;
-	if ((r = strcmp(x->id, y->id)))
-		return r;
-	return (x->seq > y->seq) - (x->seq < y->seq);
+static size_t
+hash2(const char *kind, const char *id)
+{
+	size_t h = 1469598103934665603u;
+
+	for (; *kind; kind++)
+		h = (h ^ (unsigned char)*kind) * 1099511628211u;
+	h = (h ^ 0xff) * 1099511628211u;
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 1099511628211u;
+	return h;
 }
 
 static int
-by_seq(const void *a, const void *b)
+same(const struct entry *e, const char *kind, const char *id)
 {
-	const struct entry *x = a, *y = b;
-
-	return (x->seq > y->seq) - (x->seq < y->seq);
+	return (e->kind == kind || strcmp(e->kind, kind) == 0) &&
+	    strcmp(e->id, id) == 0;
 }
 
-/* First id entry of kind (any id when id is NULL), by binary search. */
+/* The id entry of kind and id, or with id NULL the first of kind. */
 static const struct entry *
 find(const struct eco_index *x, const char *kind, const char *id)
 {
-	size_t lo = 0, hi = x->nids;
+	size_t i;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int r = strcmp(x->ids[mid].kind, kind);
-
-		if (!r && id)
-			r = strcmp(x->ids[mid].id, id);
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (!id) {
+		for (i = 0; i < x->npresent; i++)
+			if (strcmp(x->present[i], kind) == 0)
+				break;
+		if (i == x->npresent && x->npresent < 64)
+			return NULL;
+		for (i = 0; i < x->nids; i++)
+			if (strcmp(x->ids[i].kind, kind) == 0)
+				return &x->ids[i];
+		return NULL;
 	}
-	if (lo < x->nids && strcmp(x->ids[lo].kind, kind) == 0 &&
-	    (!id || strcmp(x->ids[lo].id, id) == 0))
-		return &x->ids[lo];
+	if (!x->mask)
+		return NULL;
+	for (i = hash2(kind, id) & x->mask; x->slot[i]; i = (i + 1) & x->mask)
+		if (same(x->slot[i], kind, id))
+			return x->slot[i];
 	return NULL;
+}
+
+static void
+note_kind(struct eco_index *x, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < x->npresent; i++)
+		if (x->present[i] == kind || strcmp(x->present[i], kind) == 0)
+			return;
+	if (x->npresent < 64)
+		x->present[x->npresent++] = kind;
+}
+
+/*
+ * Index the ids by kind and id; the first of two equal ones is kept and
+ * the second reported, unless it is a catalogue factor that the project
+ * redefines, or both come from files read for context.
+ */
+static void
+build_table(struct eco_index *x, struct eco_diags *d)
+{
+	size_t size = 16, i, j;
+
+	while (size < x->nids * 2)
+		size *= 2;
+	free(x->slot);
+	x->npresent = 0;
+	if (!(x->slot = calloc(size, sizeof *x->slot))) {
+		x->mask = 0;
+		x->oom = 1;
+		return;
+	}
+	x->mask = size - 1;
+	for (i = 0; i < x->nids; i++) {
+		const struct entry *b = &x->ids[i], *a;
+
+		for (j = hash2(b->kind, b->id) & x->mask; (a = x->slot[j]);
+		    j = (j + 1) & x->mask)
+			if (same(a, b->kind, b->id))
+				break;
+		if (!a) {
+			x->slot[j] = b;
+			note_kind(x, b->kind);
+			continue;
+		}
+		if (strcmp(a->file, CATALOGUE) == 0 || strcmp(b->file, CATALOGUE) == 0 ||
+		    (a->ctx && b->ctx))
+			continue;
+		if (b->ctx) {	/* report it where the user is looking */
+			const struct entry *t = a;
+
+			a = b;
+			b = t;
+		}
+		eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
+		    "ids", _("id « %s » is already taken (%s, %s:%d)"),
+		    b->id, kind_label(b->kind), a->file, a->line);
+	}
 }
 
 static const char *
 closest_id(const struct eco_index *x, const char *kind, const char *id)
 {
-	const struct entry *e = find(x, kind, NULL);
 	const char *words[512];
-	size_t n = 0;
+	size_t n = 0, i;
 
-	for (; e && e < x->ids + x->nids && strcmp(e->kind, kind) == 0 && n < 512; e++)
-		words[n++] = e->id;
+	for (i = 0; i < x->nids && n < 512; i++)
+		if (strcmp(x->ids[i].kind, kind) == 0)
+			words[n++] = x->ids[i].id;
 	return eco_closest(id, words, n);
 }
 
@@ -603,37 +756,11 @@ kind_label(const char *kind)
 }
 
 static void
-check_ids(struct eco_index *x, struct eco_diags *d)
-{
-	size_t i;
-
-	for (i = 1; i < x->nids; i++) {
-		const struct entry *a = &x->ids[i - 1], *b = &x->ids[i];
-
-		/* a project's facteurs.yaml may redefine a catalogue factor */
-		if (strcmp(a->kind, b->kind) != 0 || strcmp(a->id, b->id) != 0 ||
-		    strcmp(a->file, CATALOGUE) == 0 || strcmp(b->file, CATALOGUE) == 0 ||
-		    (a->ctx && b->ctx))
-			continue;
-		if (b->ctx) {	/* report it where the user is looking */
-			const struct entry *t = a;
-
-			a = b;
-			b = t;
-		}
-		eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
-		    "ids", _("id « %s » is already taken (%s, %s:%d)"),
-		    b->id, kind_label(b->kind), a->file, a->line);
-	}
-}
-
-static void
 check_refs(struct eco_index *x, struct eco_diags *d)
 {
 	size_t i;
 
-	qsort(x->refs, x->nrefs, sizeof *x->refs, by_seq);
-	for (i = 0; i < x->nrefs; i++) {
+	for (i = 0; i < x->nrefs; i++) {	/* refs are in the order found */
 		const struct entry *r = &x->refs[i];
 		const char *kind = r->kind, *close;
 
@@ -667,9 +794,9 @@ check_plan_objectives(struct eco_index *x, struct eco_diags *d)
 
 	if (!find(x, "objectif", NULL))
 		return;
-	for (e = find(x, "objectif-plan", NULL);
-	    e && e < x->ids + x->nids && strcmp(e->kind, "objectif-plan") == 0; e++)
-		if (!e->ctx && !find(x, "objectif", e->id))
+	for (e = x->ids; e < x->ids + x->nids; e++)
+		if (strcmp(e->kind, "objectif-plan") == 0 && !e->ctx &&
+		    !find(x, "objectif", e->id))
 			eco_diag_add(d, e->file, e->line, e->col, ECO_SEV_WARNING,
 			    "plan", _("objective « %s » of the plan is not among the objectives chosen with the priorities"),
 			    e->id);
@@ -683,10 +810,10 @@ check_priorities(struct eco_index *x, struct eco_diags *d)
 		"situation", "offre-services", "interventions"
 	};
 	int seen[3] = { 0, 0, 0 };
-	const struct entry *p = find(x, "priorite", NULL), *first = p;
+	const struct entry *first = find(x, "priorite", NULL);
 	size_t i, j;
 
-	if (!p)
+	if (!first)
 		return;
 	for (i = 0; i < x->nrefs; i++) {
 		const struct entry *r = &x->refs[i], *c;
@@ -710,30 +837,28 @@ check_priorities(struct eco_index *x, struct eco_diags *d)
 static void
 check_meetings(struct eco_index *x, struct eco_diags *d)
 {
-	const struct entry *e = find(x, "rencontre", NULL), *f;
-	size_t i, n = 0;
+	const struct entry *a, *b, *end = x->ids + x->nids;
 
-	for (f = e; f && f < x->ids + x->nids && strcmp(f->kind, "rencontre") == 0; f++)
-		n++;
-	for (i = 0; i < n; i++) {
-		long ni = e[i].attr ? strtol(e[i].attr, NULL, 10) : 0;
-		const char *di = e[i].attr ? strchr(e[i].attr, ' ') : NULL;
-		size_t j;
+	for (a = x->ids; a < end; a++) {
+		long ni = a->attr ? strtol(a->attr, NULL, 10) : 0;
+		const char *di = a->attr ? strchr(a->attr, ' ') : NULL;
 
-		for (j = 0; j < n; j++) {
-			long nj = e[j].attr ? strtol(e[j].attr, NULL, 10) : 0;
-			const char *dj = e[j].attr ? strchr(e[j].attr, ' ') : NULL;
+		if (strcmp(a->kind, "rencontre") != 0 || !ni || a->ctx)
+			continue;
+		for (b = x->ids; b < end; b++) {
+			long nj = b->attr ? strtol(b->attr, NULL, 10) : 0;
+			const char *dj = b->attr ? strchr(b->attr, ' ') : NULL;
 
-			if (i == j || !ni || !nj || e[i].ctx)
+			if (a == b || !nj || strcmp(b->kind, "rencontre") != 0)
 				continue;
-			if (ni == nj && e[j].seq < e[i].seq)
-				eco_diag_add(d, e[i].file, e[i].line, e[i].col,
+			if (ni == nj && b->seq < a->seq)
+				eco_diag_add(d, a->file, a->line, a->col,
 				    ECO_SEV_ERROR, "rencontres",
 				    _("meeting number %ld is already used by « %s »"),
-				    ni, e[j].id);
+				    ni, b->id);
 			else if (ni > nj && di && dj && di[1] && dj[1] &&
 			    strcmp(di + 1, dj + 1) < 0)
-				eco_diag_add(d, e[i].file, e[i].line, e[i].col,
+				eco_diag_add(d, a->file, a->line, a->col,
 				    ECO_SEV_WARNING, "rencontres",
 				    _("meeting %ld is dated %s, before meeting %ld (%s)"),
 				    ni, di + 1, nj, dj + 1);
@@ -741,52 +866,79 @@ check_meetings(struct eco_index *x, struct eco_diags *d)
 	}
 }
 
-/* The built-in protective factors, unless the project has its own. */
+/*
+ * The built-in protective factors, unless the project has its own.  The
+ * catalogue is read once per process; its ids are then copied into each
+ * index that needs them.
+ */
+static struct eco_doc **catalogue;
+static size_t ncatalogue;
+static pthread_once_t catalogue_once = PTHREAD_ONCE_INIT;
+
 static void
-builtin_factors(struct eco_index *x)
+read_catalogue(void)
 {
 	struct eco_limits lim;
 	struct eco_diags quiet;
 	struct eco_reader *r;
-	struct eco_doc *doc;
+	struct eco_doc *doc, **v;
 	const char *buf;
-	size_t len, i;
+	size_t len;
 
-	for (i = 0; i < x->nids; i++)
-		if (strcmp(x->ids[i].kind, "facteur") == 0)
-			return;	/* the project's facteurs.yaml replaces it */
 	if (!(buf = eco_embedded("facteurs.yaml", &len)))
 		return;
 	eco_limits_default(&lim);
 	eco_diags_init(&quiet);
 	if ((r = eco_reader_mem(buf, len, CATALOGUE, &lim, &quiet))) {
 		while (eco_reader_next(r, &doc) > 0) {
-			const struct eco_node *sf = get(doc->root, "sous_facteurs");
-
-			add_id(x, "facteur", get(doc->root, "id"), CATALOGUE, NULL);
-			for (i = 0; sf && sf->type == ECO_SEQ && i < sf->len; i++)
-				add_id(x, "facteur", get(sf->u.items[i], "id"),
-				    CATALOGUE, NULL);
-			eco_doc_free(doc);
+			if (!(v = realloc(catalogue, (ncatalogue + 1) * sizeof *v))) {
+				eco_doc_free(doc);
+				break;
+			}
+			catalogue = v;
+			catalogue[ncatalogue++] = doc;	/* kept for the process */
 		}
 		eco_reader_close(r);
 	}
 	eco_diags_free(&quiet);
 }
 
+static void
+builtin_factors(struct eco_index *x)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->nids; i++)
+		if (strcmp(x->ids[i].kind, "facteur") == 0)
+			return;	/* the project's facteurs.yaml replaces it */
+	pthread_once(&catalogue_once, read_catalogue);
+	for (i = 0; i < ncatalogue; i++) {
+		const struct eco_node *root = catalogue[i]->root;
+		const struct eco_node *sf = get(root, "sous_facteurs");
+
+		add_id(x, "facteur", get(root, "id"), CATALOGUE, NULL);
+		for (j = 0; sf && sf->type == ECO_SEQ && j < sf->len; j++)
+			add_id(x, "facteur", get(sf->u.items[j], "id"), CATALOGUE,
+			    NULL);
+	}
+}
+
 /* The answers compiled together in a session are given the same way. */
 static void
 check_sessions(struct eco_index *x, struct eco_diags *d)
 {
-	const struct entry *e = find(x, "diagnostic", NULL), *f, *g;
+	const struct entry *f, *g, *end = x->ids + x->nids;
 
-	for (f = e; f && f < x->ids + x->nids && strcmp(f->kind, "diagnostic") == 0; f++) {
+	for (f = x->ids; f < end; f++) {
 		const char *sp = f->attr ? strchr(f->attr, ' ') : NULL;
 
-		if (!sp || f->ctx)
+		if (!sp || f->ctx || strcmp(f->kind, "diagnostic") != 0)
 			continue;
-		for (g = e; g < f; g++) {
+		for (g = x->ids; g < f; g++) {
 			const char *gp = g->attr ? strchr(g->attr, ' ') : NULL;
+
+			if (strcmp(g->kind, "diagnostic") != 0)
+				continue;
 
 			if (gp && gp - g->attr == sp - f->attr &&
 			    strncmp(g->attr, f->attr, (size_t)(sp - f->attr)) == 0 &&
@@ -807,8 +959,7 @@ eco_rules_project(struct eco_index *x, struct eco_diags *d)
 	if (x->oom)
 		eco_diag_sys(d, NULL, "%s", _("out of memory while indexing ids"));
 	builtin_factors(x);
-	qsort(x->ids, x->nids, sizeof *x->ids, by_kind_id);
-	check_ids(x, d);
+	build_table(x, d);
 	check_refs(x, d);
 	check_plan_objectives(x, d);
 	check_priorities(x, d);

@@ -111,6 +111,9 @@ struct eco_schema {
 	struct eco_schema *uprops, *uitems;
 	enum fmt format;
 	const char *dynanchor;		/* this schema's $dynamicAnchor */
+	unsigned char only_ref;		/* nothing but a $ref (and notes) */
+	unsigned char track;		/* keep the dynamic scope */
+	const struct eco_schema *skip;	/* only_ref: where the chain ends */
 };
 
 struct anchor {
@@ -154,6 +157,7 @@ struct eco_schemaset {
 	size_t ncodes, codecap;
 	int anon;
 	int no_formats;		/* format is an annotation only */
+	int dynamic;		/* some schema uses $dynamicRef */
 	const char *file;	/* name of the schema being added, for messages */
 };
 
@@ -840,6 +844,7 @@ compile_keyword(struct comp *c, struct eco_schema *s, const char *k,
 
 		if (!(s->dynref = new_ref(c, v, base)))
 			goto fail;
+		c->set->dynamic = 1;
 		if ((h = strchr(v->s, '#')) && h[1] != '/' && h[1])
 			s->dynref->dynanchor = h + 1;
 	} else if (strcmp(k, "uniqueItems") == 0) {
@@ -917,6 +922,29 @@ compile_required(struct comp *c, struct eco_schema *s, const struct eco_node *v)
 	return 0;
 }
 
+/* 1 when a schema says nothing but $ref, besides annotations. */
+static int
+only_ref(const struct eco_node *n)
+{
+	static const char *const notes[] = {
+		"$ref", "title", "description", "examples", "default",
+		"$comment", "deprecated", "readOnly", "writeOnly", "$schema", NULL
+	};
+	const char *const *w;
+	size_t i;
+
+	for (i = 0; i < n->len; i++) {
+		const struct eco_node *k = n->u.pairs[i].key;
+
+		for (w = notes; *w; w++)
+			if (k->type == ECO_STR && strcmp(k->s, *w) == 0)
+				break;
+		if (!*w)
+			return 0;
+	}
+	return 1;
+}
+
 static struct eco_schema *
 compile(struct comp *c, const struct eco_node *n, const char *base,
     struct resource *res)
@@ -975,6 +1003,7 @@ compile(struct comp *c, const struct eco_node *n, const char *base,
 	}
 	if (req && compile_required(c, s, req) < 0)
 		return NULL;
+	s->only_ref = s->ref && only_ref(n);
 	return s;
 }
 
@@ -1055,6 +1084,33 @@ lookup(struct eco_schemaset *set, const char *uri, struct eco_diags *d)
 	return s;
 }
 
+/*
+ * Once references are known: a schema that is only a $ref is skipped
+ * straight to the end of the chain, and the dynamic scope is kept only
+ * when some $dynamicRef needs it.
+ */
+static void
+shortcuts(struct eco_schemaset *set)
+{
+	size_t i, hops;
+
+	for (i = 0; i < set->memocap; i++) {
+		struct eco_schema *s = set->memo[i].s;
+		const struct eco_schema *t;
+
+		if (!set->memo[i].node)
+			continue;
+		s->track = set->dynamic;
+		s->skip = NULL;
+		if (!s->only_ref || set->dynamic)
+			continue;
+		for (t = s, hops = 0; t->only_ref && t->ref->target && hops < 64; hops++)
+			t = t->ref->target;
+		if (!t->only_ref)
+			s->skip = t;
+	}
+}
+
 int
 eco_schemaset_resolve(struct eco_schemaset *set, struct eco_diags *d)
 {
@@ -1074,6 +1130,7 @@ eco_schemaset_resolve(struct eco_schemaset *set, struct eco_diags *d)
 			rc = -1;
 		}
 	}
+	shortcuts(set);
 	return rc;
 }
 
@@ -1682,7 +1739,9 @@ re_match(struct vctx *c, pcre2_code *re, const char *s, size_t n)
 		c->oom = 1;
 		return 1;
 	}
-	rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL);
+	rc = pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL);
+	if (rc == PCRE2_ERROR_JIT_BADOPTION)	/* no JIT for this one */
+		rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL);
 	return rc >= 0;
 }
 
@@ -1923,7 +1982,10 @@ check_string(struct vctx *c, const struct eco_schema *s, const struct eco_node *
 {
 	int ok = 1;
 
-	if (s->has & (H_MINLEN | H_MAXLEN)) {
+	/* A code point takes 1 to 4 bytes: count them only when the byte
+	 * length cannot decide. */
+	if (((s->has & H_MINLEN) && n->len / 4 < s->minlen) ||
+	    ((s->has & H_MAXLEN) && n->len > s->maxlen)) {
 		size_t len = eco_utf8_len(n->s, n->len);
 
 		if ((s->has & H_MINLEN) && len < s->minlen) {
@@ -2223,6 +2285,8 @@ v(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 	unsigned t;
 	int ok = 1, pushed;
 
+	if (s->skip)
+		s = s->skip;
 	if (s->boolean == 1)
 		return 1;
 	if (s->boolean == 2) {
@@ -2234,7 +2298,7 @@ v(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 		return 0;
 	}
 	c->calls++;
-	pushed = push_scope(c, s->res);
+	pushed = s->track ? push_scope(c, s->res) : 0;
 	t = inst_types(n);
 	if (s->types && !(s->types & t)) {
 		type_error(c, s, n);
