@@ -269,4 +269,13 @@ int eco_index_merge(struct eco_index *into, struct eco_index *from);
 /* Rules across the documents of a project: ids, references, totals. */
 void eco_rules_project(struct eco_index *, struct eco_diags *);
 
+/* eco_model.c: typed views of the plan and its records (eco-plan). */
+
+/* eco_report.c: tables, money and the text/md/html/csv renderers (eco-vue). */
+
+/* eco_cycle.c: the cycle of the method, data/demarche.yaml (eco-demarche,
+ * eco-init, eco-rencontre). */
+
+/* eco_sheet.c: worksheets from the schemas (eco-gabarit). */
+
 #endif
