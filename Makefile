@@ -45,7 +45,7 @@ MO = $(B)/locale/fr/LC_MESSAGES/eco.mo
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.SECONDARY:
+.SECONDARY: $(LIBOBJ) $(CLIOBJ) $(CMDS:%=$(B)/cmd/%.o) $(B)/gen/embedded.c
 .PHONY: all deps deps-check demo check check-run unit cli lint po-check \
 	install uninstall fuzz bench clean
 
@@ -58,9 +58,16 @@ $(B)/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -c -o $@ $<
 
-$(B)/cmd/%.o: cmd/%.c $(HDRS)
+$(B)/cmd/%.o: cmd/%.c $(HDRS) $(B)/localedir
 	@mkdir -p $(@D)
 	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -c -o $@ $<
+
+# The catalogue's path is compiled in: rebuild when PREFIX changes.
+$(B)/localedir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+
+FORCE:
 
 # The schemas are compiled into the library.
 $(B)/gen/embedded.c: $(SCHEMAS) tools/embed.sh Makefile
