@@ -15,12 +15,14 @@ PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
+DATADIR = $(PREFIX)/share/eco
 
 CC = cc
 CFLAGS = -O2 -g
 SANFLAGS =
 WFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic
-ALLCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLOCALEDIR=\"$(LOCALEDIR)\" $(CPPFLAGS)
+ALLCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLOCALEDIR=\"$(LOCALEDIR)\" \
+	-DDATADIR=\"$(DATADIR)\" $(CPPFLAGS)
 ALLCFLAGS = $(WFLAGS) $(CFLAGS) $(SANFLAGS)
 LDLIBS = -lyaml -lpcre2-8 -lpthread -lm
 
@@ -65,7 +67,7 @@ $(B)/cmd/%.o: cmd/%.c $(HDRS) $(B)/localedir
 # The catalogue's path is compiled in: rebuild when PREFIX changes.
 $(B)/localedir: FORCE
 	@mkdir -p $(@D)
-	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+	@echo '$(LOCALEDIR) $(DATADIR)' | cmp -s - $@ || echo '$(LOCALEDIR) $(DATADIR)' >$@
 
 FORCE:
 
@@ -129,12 +131,19 @@ install: all
 	for f in $(MANS); do \
 	    s=$${f##*.}; install -m 0644 $$f $(DESTDIR)$(MANDIR)/man$$s/; done
 	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/eco.mo
+	rm -rf $(DESTDIR)$(DATADIR)/exemple
+	mkdir -p $(DESTDIR)$(DATADIR)/exemple
+	cd examples/demo && find . -name '.*' -prune -o -type d -print | \
+	    while read -r d; do mkdir -p "$(DESTDIR)$(DATADIR)/exemple/$$d"; done
+	cd examples/demo && find . -name '.*' -prune -o -type f -print | \
+	    while read -r f; do install -m 0644 "$$f" "$(DESTDIR)$(DATADIR)/exemple/$$f"; done
 
 uninstall:
 	for f in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
 	for f in $(MANS); do \
 	    s=$${f##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${f##*/}; done
 	rm -f $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/eco.mo
+	rm -rf $(DESTDIR)$(DATADIR)
 
 FUZZTIME = 60
 FUZZERS = $(notdir $(basename $(wildcard tests/fuzz/fuzz_*.c)))

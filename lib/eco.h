@@ -271,11 +271,550 @@ void eco_rules_project(struct eco_index *, struct eco_diags *);
 
 /* eco_model.c: typed views of the plan and its records (eco-plan). */
 
+/*
+ * A plan seen flat.  eco_plan_add takes a plan document (kind: plan) and
+ * walks it into arrays of views, one per objective, transformation,
+ * indicator and action, each carrying the ids of what holds it; it takes
+ * as well the records eco-plan prints (kind: objectif, transformation,
+ * indicateur, action), so a stream read from a pipe gives the same views
+ * as the plan itself.  Views point into the documents, which the plan
+ * owns once added.  A view is lenient: a string field is NULL when the
+ * value is absent, null or not a string, so an incomplete plan (a
+ * skeleton) still gives every view, for eco_plan_gaps to judge.
+ */
+
+#define ECO_NSYS 3
+/* "enfant", "famille", "communaute": the systems, in the method's order
+ * (the keys of an objective's transformations). */
+extern const char *const eco_systemes[ECO_NSYS];
+/* Index of a system name in eco_systemes, or -1. */
+int eco_systeme_index(const char *);
+
+/*
+ * Money is integer cents, never a double.  Cents of a montant written
+ * 4500, 4500.5, 4500.00 or 4.5e3: 0, or -1 when the text is not a
+ * non-negative amount with at most two decimals (or overflows).
+ */
+int eco_money_parse(const char *s, size_t n, long long *cents);
+/* The same for a node: an INT or FLOAT, read from its text as written. */
+int eco_money_node(const struct eco_node *, long long *cents);
+
+enum eco_view_kind {
+	ECO_VIEW_OBJECTIF, ECO_VIEW_TRANSFORMATION, ECO_VIEW_INDICATEUR,
+	ECO_VIEW_ACTION
+};
+#define ECO_NVIEW 4
+/* "objectif", "transformation", "indicateur", "action": record kinds. */
+extern const char *const eco_view_kinds[ECO_NVIEW];
+
+/* What a planning meeting still has to fill (eco_plan_gaps). */
+#define ECO_GAP_ID		0x0001	/* no id */
+#define ECO_GAP_LIBELLE		0x0002	/* no libelle (an action: no titre) */
+#define ECO_GAP_FACTEUR		0x0004	/* objective: no protective factor */
+#define ECO_GAP_TRANSFORMATION	0x0008	/* objective: a system has none */
+#define ECO_GAP_INDICATEUR	0x0010	/* transformation: no indicator */
+#define ECO_GAP_CIBLE		0x0020	/* transformation: no indicator with a
+					 * target; indicator: no target */
+#define ECO_GAP_ACTION		0x0040	/* transformation: no action */
+#define ECO_GAP_RESPONSABLE	0x0080	/* action: no responsable */
+#define ECO_GAP_PARTENAIRE	0x0100	/* action: no partner (but an
+					 * individuelle one) */
+#define ECO_GAP_DATES		0x0200	/* action: no debut or no fin;
+					 * indicator: no echeance nor period */
+#define ECO_GAP_BUDGET		0x0400	/* action: no budget line with an amount */
+#define ECO_GAP_BAILLEUR	0x0800	/* action: a budget line has no funder */
+#define ECO_GAP_SUIVI		0x1000	/* action: no calendrier_suivi */
+#define ECO_GAP_OUTIL		0x2000	/* indicator: no outil_suivi */
+#define ECO_GAP_PERIODE		0x4000	/* a date outside the plan's period or
+					 * the action's own dates */
+
+/* What every view has. */
+struct eco_view {
+	const struct eco_node *node;	/* its mapping, in the plan or a record */
+	const char *file;		/* the document's name in messages */
+	const char *path;		/* JSON pointer of node in its document:
+					 * "/objectifs/0/transformations/enfant"
+					 * ("" for a record) */
+	int record;			/* 1: read from a record, not a plan */
+	unsigned gaps;			/* ECO_GAP_*, set by eco_plan_gaps */
+};
+
+struct eco_objectif_view {
+	struct eco_view v;
+	const char *id, *libelle, *facteur;
+	const char **priorites;		/* ids, npriorites of them */
+	size_t npriorites;
+};
+
+struct eco_transformation_view {
+	struct eco_view v;
+	const char *id;			/* as written, or "<objectif>-<systeme>" */
+	const char *objectif, *systeme;	/* ids; systeme one of eco_systemes */
+	const char *facteur;		/* the objective's */
+	const char *libelle;
+	const char **indicateurs;	/* their ids (NULL for one without) */
+	size_t nindicateurs;
+	const char **actions;		/* their ids (NULL for one without) */
+	size_t nactions;
+};
+
+struct eco_indicateur_view {
+	struct eco_view v;
+	const char *id, *libelle, *unite;
+	const char *objectif, *systeme, *facteur;
+	const char *transformation;	/* its id (as eco_transformation_view) */
+	const char *transformation_libelle;
+	const struct eco_node *valeur_depart, *cible;	/* number or text */
+	const char *date_depart;	/* valid dates only, else NULL */
+	const char *echeance;		/* as written */
+	const char *echeance_eff;	/* echeance, or else the plan's end */
+	const char *outil_suivi, *responsable_mesure, *frequence_mesure;
+};
+
+struct eco_budget_line {
+	const struct eco_node *node;	/* the line's mapping */
+	const char *poste;
+	int has_amount;			/* montant is a valid amount */
+	long long cents;		/* montant, when has_amount */
+	const char *bailleur;		/* funder id; NULL: not funded yet */
+	const char *statut;		/* "confirme", "demande", "a-solliciter" */
+};
+
+struct eco_action_view {
+	struct eco_view v;
+	const char *id, *titre, *type, *responsable;
+	const char *objectif, *systeme, *facteur;
+	const char *transformation;	/* its id (as eco_transformation_view) */
+	const char *transformation_libelle;
+	const char **partenaires;	/* ids, npartenaires of them */
+	size_t npartenaires;
+	const char *debut, *fin;	/* as written, valid dates only */
+	const char *debut_eff, *fin_eff;	/* or else the plan's period */
+	struct eco_budget_line *budget;	/* nbudget lines, in order */
+	size_t nbudget;
+	long long budget_cents;		/* sum of the lines with an amount */
+	const char **calendrier;	/* calendrier_suivi, valid dates */
+	size_t ncalendrier;
+	const char *statut;		/* a record's statut (eco-suivi), or NULL */
+};
+
+struct eco_bailleur_view {
+	const struct eco_node *node;
+	const char *id, *nom, *type, *programme;
+};
+
+struct eco_plan_data;
+
+struct eco_plan {
+	const char *id, *titre;		/* of the first plan document */
+	const char *debut, *fin;	/* its period (valid dates), or NULL */
+	const char **calendrier;	/* its calendrier_suivi, valid dates */
+	size_t ncalendrier;
+	const char *file;		/* its file, or NULL without a plan */
+	size_t nplans;			/* plan documents added */
+	struct eco_bailleur_view *bailleurs;
+	size_t nbailleurs;
+	struct eco_objectif_view *objectifs;
+	size_t nobjectifs;
+	struct eco_transformation_view *transformations;
+	size_t ntransformations;
+	struct eco_indicateur_view *indicateurs;
+	size_t nindicateurs;
+	struct eco_action_view *actions;
+	size_t nactions;
+	struct eco_plan_data *data;	/* the documents and the arena */
+};
+
+/* An empty plan, or NULL when memory runs out. */
+struct eco_plan *eco_plan_new(void);
+void eco_plan_free(struct eco_plan *);
+/* 1 when kind is "plan" or one of eco_view_kinds. */
+int eco_plan_kind(const char *kind);
+/*
+ * Add one document.  1: it is a plan or one of its records, flattened
+ * into the views, and the plan now owns doc (it frees it).  0: another
+ * kind, or not a mapping; the caller keeps doc (to pass it through).
+ * -1: memory ran out; doc is taken all the same (owned or freed) and
+ * some views may be missing: give up.  Views are appended in document
+ * order: objectives, then per objective its transformations (enfant,
+ * famille, communaute), each one's indicators and actions.  The arrays
+ * may move: do not keep pointers to views across calls.  The effective
+ * dates use the period known so far (a plan's own, for its views).
+ */
+int eco_plan_add(struct eco_plan *, struct eco_doc *doc);
+
+/* Lookups; NULL when there is none. */
+const struct eco_objectif_view *eco_plan_objectif(const struct eco_plan *,
+    const char *id);
+const struct eco_transformation_view *eco_plan_transformation(
+    const struct eco_plan *, const char *objectif, const char *systeme);
+const struct eco_bailleur_view *eco_plan_bailleur(const struct eco_plan *,
+    const char *id);
+
+/* 1 when the action's effective dates meet [from, to] (ISO dates, both
+ * included; NULL is open).  An action without dates meets every one. */
+int eco_action_between(const struct eco_action_view *, const char *from,
+    const char *to);
+/* 1 when id is among the action's partenaires. */
+int eco_action_has_partner(const struct eco_action_view *, const char *id);
+/* 1 when one of the action's budget lines names funder id. */
+int eco_action_funded_by(const struct eco_action_view *, const char *id);
+
+/*
+ * View i of kind k as the record eco-plan prints: kind, version, id,
+ * then objectif, systeme, facteur and the transformation's libelle
+ * carried along, then the fields in their order (a transformation names
+ * its indicators and actions by id; an objective leaves its
+ * transformations out).  It is valid against the record's schema when
+ * the plan is.  Built in the plan's memory, or the record itself for a
+ * view read from one.  NULL when memory runs out.
+ */
+const struct eco_node *eco_plan_record(struct eco_plan *, enum eco_view_kind k,
+    size_t i);
+
+struct eco_plan_counts {
+	size_t total[ECO_NVIEW];	/* views, by eco_view_kind */
+	size_t complete[ECO_NVIEW];	/* those without gaps */
+	size_t gaps;			/* gaps found, in all */
+};
+
+/*
+ * Judge the plan as a planning meeting does: set every view's gaps and
+ * fill counts (may be NULL).  A gap is a value absent, null or empty
+ * (a wrong value is the schema's to report), or a date out of the
+ * period.  With d, record one warning per gap, check "plan", pointing
+ * at the key of the empty value or at the mapping that lacks the key,
+ * with the JSON pointer of the value to fill (so that a caller can
+ * drop the schema's error at the same pointer).  What eco_rules_doc
+ * already reports for a plan document (an action's debut, fin and
+ * calendrier_suivi out of the period, an indicator's echeance after
+ * it, a transformation without an indicator that has a cible and a
+ * deadline) sets the flag but is not recorded twice; for records it is
+ * recorded.  Returns the number of gaps, recorded or not.
+ */
+size_t eco_plan_gaps(struct eco_plan *, struct eco_diags *d,
+    struct eco_plan_counts *);
+
+/* The follow-up calendar. */
+enum eco_echeance_kind {
+	ECO_ECH_PLAN,		/* a date of the plan's calendrier_suivi */
+	ECO_ECH_ACTION,		/* a date of an action's calendrier_suivi */
+	ECO_ECH_INDICATEUR	/* an indicator's echeance_eff */
+};
+
+struct eco_echeance {
+	const char *date;
+	enum eco_echeance_kind what;
+	size_t index;		/* into actions or indicateurs; 0 for the plan */
+	const char *id;		/* the action's, the indicator's or the plan's */
+};
+
+/*
+ * Every follow-up date, in date order, then plan, actions, indicators,
+ * then by id.  Returns an array to free() with *n entries; NULL with *n
+ * 0 when there is none, NULL with *n (size_t)-1 when memory runs out.
+ */
+struct eco_echeance *eco_plan_calendar(const struct eco_plan *, size_t *n);
+
 /* eco_report.c: tables, money and the text/md/html/csv renderers (eco-vue). */
+
+/*
+ * Amounts are integer cents (eco_money_parse reads them).  Sums are
+ * checked: eco_money_add returns -1 and leaves *sum alone on overflow.
+ */
+int eco_money_add(long long *sum, long long cents);
+
+enum eco_money_style {
+	ECO_MONEY_TEXTE,	/* 12 500,00 $, plain spaces */
+	ECO_MONEY_PRINT,	/* 12 500,00 $, U+202F between thousands and
+				 * U+00A0 before $: never broken over lines */
+	ECO_MONEY_CSV,		/* 12500,00 */
+	ECO_MONEY_JSON		/* 12500.00 */
+};
+#define ECO_MONEY_BUFSZ 64
+/* cents written in buf (ECO_MONEY_BUFSZ bytes) in a style; returns buf. */
+char *eco_money_format(long long cents, enum eco_money_style, char *buf);
+
+/* Day number of an ISO date (0 on 1970-01-01), for differences;
+ * LONG_MIN when iso is not a date of the calendar. */
+long eco_date_days(const char *iso);
+/*
+ * Split cents over the calendar years of [debut, fin] (ISO dates, both
+ * days included) in proportion to the days in each year.  Each year
+ * gets the integer part of its share; the cents left over go one each
+ * to the years with the largest fractions left, the earliest first on
+ * ties, so the parts always add up to cents.  Fills out[0] for the year
+ * of debut, out[1] for the next..., and returns the number of years,
+ * or -1 when fin precedes debut or more than cap years are needed.
+ */
+int eco_money_split_years(long long cents, const char *debut,
+    const char *fin, long long *out, size_t cap);
+
+/*
+ * Columns that UTF-8 text takes on a terminal: one per code point, none
+ * for combining marks and zero-width ones, two for wide characters.
+ */
+size_t eco_text_width(const char *s, size_t n);
+
+/*
+ * A report: a title, then headings, paragraphs and tables, rendered in
+ * one of six formats.  Text, Markdown and HTML show what is for reading
+ * (ECO_SHOW_DOC); CSV, JSON and YAML give what is data (ECO_SHOW_DATA):
+ * one CSV table per data table, with its header line, or one record per
+ * row, {kind: <the table's kind>, version: 1, <column key>: value...}.
+ * Every string is copied.  Calls after a failed allocation do nothing
+ * and eco_report_failed says so; eco_report_write then fails too.
+ */
+enum eco_rformat {
+	ECO_R_TEXTE, ECO_R_MD, ECO_R_HTML, ECO_R_CSV, ECO_R_JSON, ECO_R_YAML
+};
+#define ECO_SHOW_DOC	1
+#define ECO_SHOW_DATA	2
+
+/* column flags */
+#define ECO_COL_RIGHT	1	/* aligned right (amounts, numbers) */
+#define ECO_COL_TRUNC	2	/* text: cut at the width with "…", never
+				 * wrapped onto more lines */
+#define ECO_COL_NOTEXTE	4	/* not shown in text (kept in md, html...) */
+#define ECO_COL_NOWRAP	8	/* html: never broken over lines (dates) */
+
+struct eco_report;
+struct eco_table;
+
+/* lang: the page's language tag ("fr"); title: its title. */
+struct eco_report *eco_report_new(const char *lang, const char *title);
+void eco_report_free(struct eco_report *);
+int eco_report_failed(const struct eco_report *);
+/* Level 1 starts a part (a new page in HTML); 2 and 3 are below it. */
+void eco_report_heading(struct eco_report *, int level, const char *text);
+void eco_report_para(struct eco_report *, const char *text);
+/* A table named kind in records, with an optional caption. */
+struct eco_table *eco_report_table(struct eco_report *, const char *kind,
+    const char *caption, unsigned show);
+/* Declare the columns first: key in records, header for people; width
+ * (0: none) is where text wraps (or is cut, ECO_COL_TRUNC). */
+void eco_table_column(struct eco_table *, const char *key,
+    const char *header, unsigned flags, size_t width);
+/* A timeline: one more column per month from debut to fin (ISO dates,
+ * a century at most): a bar in text, a mark in md and html, x in csv, a
+ * list "mois" of the months ("2026-09") in records. */
+void eco_table_months(struct eco_table *, const char *debut, const char *fin);
+/* Start a row, or a total row (set apart at the end of the table). */
+void eco_table_row(struct eco_table *);
+void eco_table_total(struct eco_table *);
+/* Cells of the current row; an unset cell is empty (left out of
+ * records), and so is NULL text or an empty list. */
+void eco_table_text(struct eco_table *, size_t col, const char *);
+void eco_table_list(struct eco_table *, size_t col, const char *const *,
+    size_t n);
+void eco_table_money(struct eco_table *, size_t col, long long cents);
+/* A scalar node as a value: numbers keep their text, with a decimal
+ * comma for people; anything else is text. */
+void eco_table_value(struct eco_table *, size_t col, const struct eco_node *);
+/* A yes/no value: true/false in records, the words yes/no otherwise. */
+void eco_table_bool(struct eco_table *, size_t col, int);
+/* The months of the current row in a timeline (ISO dates, included). */
+void eco_table_span(struct eco_table *, const char *debut, const char *fin);
+/*
+ * Write the report.  0; -1 on a write error (ferror tells, the caller
+ * reports it) or when memory ran out (recorded in the diagnostics).
+ * HTML is one self-contained page, printable on letter paper; CSV
+ * starts with a UTF-8 byte order mark, separates cells with ';', writes
+ * decimal commas, quotes as RFC 4180 says and puts an apostrophe before
+ * text that starts with = + - @, a tab or a carriage return.
+ */
+int eco_report_write(FILE *, const struct eco_report *, enum eco_rformat,
+    struct eco_diags *);
 
 /* eco_cycle.c: the cycle of the method, data/demarche.yaml (eco-demarche,
  * eco-init, eco-rencontre). */
 
+/*
+ * The cycle is read-only data: five stages, their meetings, the 29
+ * objectives of Outil 2 and the thirteen outils.  Every string is French
+ * text from data/demarche.yaml, owned by the cycle.  Objectives are in
+ * the order of the method; a meeting's objectives and a stage's meetings
+ * are contiguous runs of those arrays.
+ */
+struct eco_check;
+
+struct eco_tool {
+	int number;		/* 1 to 13 */
+	const char *name;	/* "Nos observations, nos constats" */
+	const char *command;	/* the eco command that carries it */
+};
+
+struct eco_stage {
+	const char *id;		/* defs.schema.json etape: "planification" */
+	int number;		/* 1 to 5 */
+	const char *name;	/* "Planification" */
+	const char *summary;	/* what happens, a few sentences */
+	size_t first, nmeetings;	/* cycle->meetings[first...] */
+};
+
+struct eco_meeting {
+	const char *id;		/* "r1", "r2-3", "r4-5", "planification",
+				 * "mise-en-oeuvre", "evaluation",
+				 * "fonctionnement" */
+	const char *name;	/* "Rencontres 2 et 3" */
+	const char *rule;	/* how many, in words */
+	const struct eco_stage *stage;
+	int count;		/* fixed number of meetings, or 0: */
+	int per_factor, min;	/* max(min, per_factor × retained factors) */
+	int per_year;		/* regular: this many each year of the plan */
+	const int *tools;	/* outils used, ntools of them */
+	size_t ntools;
+	size_t first, nobjectives;	/* cycle->objectives[first...] */
+};
+
+struct eco_objective {
+	const char *id;		/* stable: rencontre.objectifs names it */
+	const char *label;	/* one line */
+	const char *command;	/* what serves it: "eco-constats ajoute" */
+	const char *const *files;	/* project files that hold it, relative
+				 * to the root: "plan.yaml", or a pattern
+				 * for a folder's files */
+	size_t nfiles;
+	const char *done_when;	/* the test, in words */
+	const int *tools;	/* outils that serve it, ntools of them */
+	size_t ntools;
+	const struct eco_meeting *meeting;
+	const struct eco_stage *stage;
+	size_t index;		/* position in cycle->objectives */
+	const struct eco_check *check;	/* the test, for eco_state_read */
+};
+
+struct eco_cycle {
+	const struct eco_stage *stages;
+	size_t nstages;
+	const struct eco_meeting *meetings;
+	size_t nmeetings;
+	const struct eco_objective *objectives;
+	size_t nobjectives;
+	const struct eco_tool *tools;
+	size_t ntools;
+	struct eco_cycle_data *data;	/* owns everything above */
+};
+
+/* The cycle compiled into the library; NULL with the reason recorded. */
+struct eco_cycle *eco_cycle_load(struct eco_diags *);
+/* The same from a YAML buffer (kind: demarche); name is for messages. */
+struct eco_cycle *eco_cycle_read(const char *buf, size_t len,
+    const char *name, struct eco_diags *);
+void eco_cycle_free(struct eco_cycle *);
+/* The cycle's document as read, to print it whole. */
+const struct eco_node *eco_cycle_root(const struct eco_cycle *);
+/* Lookups by id or number; NULL when there is none. */
+const struct eco_stage *eco_cycle_stage(const struct eco_cycle *,
+    const char *id);
+const struct eco_meeting *eco_cycle_meeting(const struct eco_cycle *,
+    const char *id);
+const struct eco_objective *eco_cycle_objective(const struct eco_cycle *,
+    const char *id);
+const struct eco_tool *eco_cycle_tool(const struct eco_cycle *, int number);
+/* How many meetings m stands for, given the protective factors the
+ * group retained and the years of its plan (0 when not known yet). */
+int eco_meeting_count(const struct eco_meeting *, size_t nfactors,
+    size_t nyears);
+
+/* One numbered meeting of the whole cycle. */
+struct eco_slot {
+	int number;		/* from 1, as rencontre.numero */
+	const struct eco_meeting *meeting;
+	int nth, of;		/* nth of the "of" meetings m stands for */
+	int year;		/* year of the plan (from 1), 0 before it */
+};
+/*
+ * The meetings of the cycle in order, numbered from 1: regular meetings
+ * year by year (each year: implementation, evaluation, functioning).
+ * Fills at most cap slots; returns how many there are.
+ */
+size_t eco_cycle_slots(const struct eco_cycle *, size_t nfactors,
+    size_t nyears, struct eco_slot *, size_t cap);
+
+/* Where a project stands against the cycle. */
+enum eco_progress {
+	ECO_PROGRESS_MISSING,	/* its file is absent or holds nothing */
+	ECO_PROGRESS_STARTED,	/* the file is there, the test fails */
+	ECO_PROGRESS_DONE
+};
+
+struct eco_objective_state {
+	const struct eco_objective *objective;
+	enum eco_progress progress;
+	char *missing;		/* what the test still wants, translated;
+				 * NULL when done */
+};
+
+struct eco_state {
+	const struct eco_cycle *cycle;
+	struct eco_objective_state *objectives;	/* cycle order, all 29 */
+	const struct eco_stage *stage;	/* the stage the group is in */
+	size_t ndone;
+	int complete;		/* every objective is done */
+	size_t nfactors;	/* retained factors (priorites.yaml) */
+	size_t nyears;		/* years of plan.yaml's periode, or 0 */
+};
+
+/*
+ * Read the project at root and judge every objective.  Files that
+ * cannot be read are recorded and count as absent.  NULL only when
+ * memory runs out.  The rules are documented in eco-demarche(1).
+ */
+struct eco_state *eco_state_read(const struct eco_cycle *, const char *root,
+    struct eco_diags *);
+void eco_state_free(struct eco_state *);
+/* Up to n objectives to work on next, most urgent first: those not done
+ * in the current stage, then earlier ones, then the next stage's. */
+size_t eco_state_next(const struct eco_state *,
+    const struct eco_objective **, size_t n);
+
 /* eco_sheet.c: worksheets from the schemas (eco-gabarit). */
+
+/*
+ * A worksheet is a kind's schema made into a form: in YAML, every field
+ * with its title, description, allowed values and an example as
+ * comments, required fields to fill and optional ones commented out
+ * (a "#" before the key line and each line of its block); in md or html,
+ * a printable form.  Titles are found through $ref, in defs.schema.json
+ * and in the kinds' $defs.
+ */
+enum eco_sheet_format { ECO_SHEET_YAML, ECO_SHEET_MD, ECO_SHEET_HTML };
+
+struct eco_sheet_opts {
+	enum eco_sheet_format format;
+	const char *organisme;	/* an id: fills organisme, responsable and
+				 * rapporteur at the top level; or NULL */
+	int example;		/* fill the worksheet with the kind's example
+				 * document, and each field it leaves out
+				 * with the field's first example (an object
+				 * or a list of objects without one: built
+				 * from its fields' examples) */
+};
+
+/*
+ * Write the worksheet of kind to out, from set (eco's schemas, resolved).
+ * 0, or -1 with the reason recorded: a kind without a schema (the known
+ * ones are named), a failed write (a system error).
+ */
+int eco_sheet_write(FILE *out, struct eco_schemaset *set, const char *kind,
+    const struct eco_sheet_opts *, struct eco_diags *);
+/* The kinds set has a schema for, in name order: fills up to cap names
+ * (owned by set) and returns how many there are. */
+size_t eco_sheet_kinds(struct eco_schemaset *set, const char **names,
+    size_t cap);
+/* Section of eco-formats(5) that explains kind ("service \(em Service"
+ * without the mdoc escape: "service — Service"), written into buf.
+ * buf, or NULL when kind has no schema. */
+const char *eco_sheet_section(struct eco_schemaset *set, const char *kind,
+    char *buf, size_t cap);
+/*
+ * Write mapping map as block YAML in the style of the worksheets, for a
+ * file people edit next: no "---", keys in order, nested mappings and
+ * lists of mappings as blocks, lists of scalars in flow style, strings
+ * quoted only when they must be (ISO dates stay plain).  0, or -1 when
+ * the write fails.
+ */
+int eco_sheet_yaml(FILE *out, const struct eco_node *map);
 
 #endif

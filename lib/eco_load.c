@@ -902,6 +902,7 @@ start(struct eco_reader *r, yaml_event_t *ev, enum eco_type type)
 	if (!(nd = new_node(r, m)))
 		return -1;
 	nd->type = type;
+	nd->s = "";	/* a collection used as a key has no text */
 	if (tag && strcmp(tag, "!") != 0) {
 		t = tag_short(tag);
 		if (!t || (strcmp(t, "map") != 0 && strcmp(t, "seq") != 0))

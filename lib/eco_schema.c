@@ -561,6 +561,12 @@ compile_props(struct comp *c, const struct eco_node *n, const char *base,
 	if (!(v = eco_arena_alloc(c->set->arena, (n->len + 1) * sizeof *v)))
 		return NULL;
 	for (i = 0; i < n->len; i++) {
+		if (n->u.pairs[i].key->type == ECO_SEQ ||
+		    n->u.pairs[i].key->type == ECO_MAP) {
+			cerr(c, n->u.pairs[i].key, "%s",
+			    _("a property name must be text"));
+			return NULL;
+		}
 		v[i].name = n->u.pairs[i].key->s;
 		v[i].len = n->u.pairs[i].key->len;
 		if (!(v[i].s = compile(c, n->u.pairs[i].val, base, res)))
@@ -764,7 +770,8 @@ compile_keyword(struct comp *c, struct eco_schema *s, const char *k,
 	} else if (strcmp(k, "enum") == 0) {
 		if (v->type != ECO_SEQ)
 			cerr(c, v, "%s", _("« enum » takes a list"));
-		s->enums = v;
+		else
+			s->enums = v;
 	} else if (strcmp(k, "const") == 0) {
 		s->konst = v;
 		s->has |= H_CONST;
@@ -797,6 +804,11 @@ compile_keyword(struct comp *c, struct eco_schema *s, const char *k,
 		    (v->len + 1) * sizeof *s->depreq)))
 			goto fail;
 		for (i = 0; i < v->len; i++) {
+			if (!is_str(v->u.pairs[i].key)) {
+				cerr(c, v->u.pairs[i].key, "%s",
+				    _("a property name must be text"));
+				goto fail;
+			}
 			s->depreq[i].name = v->u.pairs[i].key->s;
 			s->depreq[i].len = v->u.pairs[i].key->len;
 			s->depreq[i].names = v->u.pairs[i].val;
@@ -1079,6 +1091,8 @@ lookup(struct eco_schemaset *set, const char *uri, struct eco_diags *d)
 		struct comp c = { set, d, NULL, 0 };
 
 		s = compile(&c, n, r->uri, r);
+		if (c.failed)
+			s = NULL;
 	}
 	free(u);
 	return s;
@@ -1322,10 +1336,19 @@ struct vctx {
 	size_t depth, pathcap;
 	struct resource **scope;
 	size_t nscope, scopecap;
-	size_t calls;			/* $ref nesting, against loops */
+	size_t calls;			/* nesting, against loops */
+	size_t work;			/* schema visits, against blow-ups */
+	struct visit { const struct eco_schema *s; const struct eco_node *n; }
+	    *refs;			/* $ref targets on the current path */
+	size_t nrefs, refcap;
+	int stopped;			/* a loop or the budget stopped it */
 	pcre2_match_data *md;
 	int oom;
 };
+
+/* Schema visits allowed for one document: plenty for eco's documents,
+ * few enough that a schema built to explode stops within a second. */
+#define WORK_BUDGET 20000000u
 
 static int v(struct vctx *, const struct eco_schema *, const struct eco_node *);
 
@@ -1338,7 +1361,7 @@ path_text(const struct vctx *c, char *buf, size_t cap)
 	for (i = 0; i < c->depth && o < cap - 1; i++) {
 		const struct seg *g = &c->path[i];
 
-		if (g->key) {
+		if (g->key && g->key->s) {
 			size_t j;
 
 			buf[o++] = '/';
@@ -1414,6 +1437,8 @@ json_equal(const struct eco_node *a, const struct eco_node *b)
 {
 	size_t i, j;
 
+	if (a == b)
+		return 1;	/* the same node, through an alias */
 	if ((a->type == ECO_INT || a->type == ECO_FLOAT) &&
 	    (b->type == ECO_INT || b->type == ECO_FLOAT)) {
 		if (a->type == ECO_INT && b->type == ECO_INT &&
@@ -1453,6 +1478,96 @@ json_equal(const struct eco_node *a, const struct eco_node *b)
 	default:
 		return 0;
 	}
+}
+
+/* A hash that json_equal respects: equal values hash alike. */
+static uint64_t
+json_hash(const struct eco_node *n, int depth)
+{
+	uint64_t h = 1469598103934665603u;
+	size_t i;
+
+	if (depth > 64)
+		return h;
+	switch (n->type) {
+	case ECO_INT:
+	case ECO_FLOAT: {
+		double f = n->num == 0 ? 0 : n->num;
+		uint64_t bits;
+
+		if (f != f)
+			return 7;
+		memcpy(&bits, &f, sizeof bits);
+		return bits * 0x9E3779B97F4A7C15u;
+	}
+	case ECO_STR:
+		for (i = 0; i < n->len; i++)
+			h = (h ^ (unsigned char)n->s[i]) * 1099511628211u;
+		return h;
+	case ECO_SEQ:
+		for (i = 0; i < n->len; i++)
+			h = (h ^ json_hash(n->u.items[i], depth + 1)) * 1099511628211u;
+		return h ^ 0x5e9;
+	case ECO_MAP:
+		h = 0x3a9;
+		for (i = 0; i < n->len; i++)	/* key order does not count */
+			h += json_hash(n->u.pairs[i].key, depth + 1) * 31 +
+			    json_hash(n->u.pairs[i].val, depth + 1);
+		return h;
+	case ECO_BOOL:
+		return n->u.b ? 0x7b : 0x7f;
+	default:
+		return 0x0;
+	}
+}
+
+struct hitem {
+	uint64_t h;
+	size_t i;
+};
+
+static int
+by_hash(const void *a, const void *b)
+{
+	const struct hitem *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* uniqueItems: sort by hash, compare only items that hash alike. */
+static int
+check_unique(struct vctx *c, const struct eco_node *n)
+{
+	struct hitem *v;
+	size_t i, j, k;
+	int ok = 1;
+
+	if (n->len < 2)
+		return 1;
+	if (!(v = malloc(n->len * sizeof *v))) {
+		c->oom = 1;
+		return 1;
+	}
+	for (i = 0; i < n->len; i++) {
+		v[i].h = json_hash(n->u.items[i], 0);
+		v[i].i = i;
+	}
+	qsort(v, n->len, sizeof *v, by_hash);
+	for (i = 0; i < n->len && (ok || c->emit); i = j) {
+		for (j = i + 1; j < n->len && v[j].h == v[i].h; j++)
+			for (k = i; k < j; k++)
+				if (json_equal(n->u.items[v[j].i], n->u.items[v[k].i])) {
+					ok = 0;
+					fail_at(c, n->u.items[v[j].i],
+					    _("item %zu repeats item %zu"),
+					    v[j].i + 1, v[k].i + 1);
+					break;
+				}
+	}
+	free(v);
+	return ok;
 }
 
 static const char *
@@ -1814,8 +1929,17 @@ check_object(struct vctx *c, const struct eco_schema *s, const struct eco_node *
 	for (i = 0; i < n->len && (ok || c->emit); i++) {
 		const struct eco_node *k = n->u.pairs[i].key;
 		const struct eco_node *val = n->u.pairs[i].val;
-		struct prop *p = find_prop(s, k);
-		int matched = p != NULL;
+		struct prop *p;
+		int matched;
+
+		if (k->type == ECO_SEQ || k->type == ECO_MAP) {
+			/* JSON keys are text: such a key matches nothing */
+			fail_at(c, k, "%s", _("a key must be text, not a list or a mapping"));
+			ok = 0;
+			continue;
+		}
+		p = find_prop(s, k);
+		matched = p != NULL;
 
 		if (s->propnames && !child(c, s->propnames, k, k, 0))
 			ok = 0;
@@ -1886,7 +2010,7 @@ check_object(struct vctx *c, const struct eco_schema *s, const struct eco_node *
 static int
 check_array(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 {
-	size_t i, j, count;
+	size_t i, count;
 	int ok = 1;
 
 	if ((s->has & H_MINITEMS) && n->len < s->minitems) {
@@ -1911,15 +2035,8 @@ check_array(struct vctx *c, const struct eco_schema *s, const struct eco_node *n
 		} else if (!child(c, is, n->u.items[i], NULL, i))
 			ok = 0;
 	}
-	if (s->unique && (ok || c->emit))
-		for (i = 1; i < n->len; i++)
-			for (j = 0; j < i; j++)
-				if (json_equal(n->u.items[i], n->u.items[j])) {
-					ok = 0;
-					fail_at(c, n->u.items[i],
-					    _("item %zu repeats item %zu"), i + 1, j + 1);
-					j = i;
-				}
+	if (s->unique && (ok || c->emit) && !check_unique(c, n))
+		ok = 0;
 	if (s->contains && (ok || c->emit)) {
 		size_t min = s->has & H_MINCONT ? s->mincont : 1;
 
@@ -2121,7 +2238,13 @@ eval_props(struct vctx *c, const struct eco_schema *s, const struct eco_node *n,
 		return;
 	for (i = 0; i < n->len; i++) {
 		const struct eco_node *k = n->u.pairs[i].key;
-		int m = find_prop(s, k) != NULL;
+		int m;
+
+		if (k->type == ECO_SEQ || k->type == ECO_MAP) {
+			mark[i] = 1;	/* reported by check_object */
+			continue;
+		}
+		m = find_prop(s, k) != NULL;
 
 		for (j = 0; j < s->npats; j++)
 			if (re_match(c, s->pats[j].re, k->s, k->len))
@@ -2279,6 +2402,39 @@ deref(struct vctx *c, const struct ref *r, int dynamic)
 	return t;
 }
 
+/*
+ * Follow a reference.  Coming back to the same schema for the same value
+ * on the way down is an endless loop: that branch fails at once instead
+ * of recursing until the nesting limit (anyOf of two such references
+ * would otherwise cost 2^2000 visits).
+ */
+static int
+via_ref(struct vctx *c, const struct eco_schema *t, const struct eco_node *n)
+{
+	size_t i;
+	int ok;
+
+	if (!t)
+		return 1;
+	if (t->skip)
+		t = t->skip;
+	for (i = 0; i < c->nrefs; i++)
+		if (c->refs[i].s == t && c->refs[i].n == n) {
+			fail_at(c, n, "%s", _("the schema refers to itself without end"));
+			return 0;
+		}
+	if (c->nrefs == c->refcap &&
+	    grow(&c->refs, &c->refcap, c->nrefs, sizeof *c->refs) < 0) {
+		c->oom = 1;
+		return 1;
+	}
+	c->refs[c->nrefs].s = t;
+	c->refs[c->nrefs++].n = n;
+	ok = v(c, t, n);
+	c->nrefs--;
+	return ok;
+}
+
 static int
 v(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 {
@@ -2293,8 +2449,11 @@ v(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 		fail_at(c, n, "%s", _("no value is allowed here"));
 		return 0;
 	}
-	if (c->calls > 2000) {
-		fail_at(c, n, "%s", _("the schema refers to itself without end"));
+	if (c->stopped)
+		return 0;
+	if (c->calls > 2000 || ++c->work > WORK_BUDGET) {
+		c->stopped = 1;
+		fail_at(c, n, "%s", _("the schema is too costly to apply to this value"));
 		return 0;
 	}
 	c->calls++;
@@ -2326,18 +2485,10 @@ v(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 	}
 	if (!ok && !c->emit)
 		goto out;
-	if (s->ref) {
-		const struct eco_schema *r = deref(c, s->ref, 0);
-
-		if (r && !v(c, r, n))
-			ok = 0;
-	}
-	if (s->dynref) {
-		const struct eco_schema *r = deref(c, s->dynref, 1);
-
-		if (r && !v(c, r, n))
-			ok = 0;
-	}
+	if (s->ref && !via_ref(c, deref(c, s->ref, 0), n))
+		ok = 0;
+	if (s->dynref && !via_ref(c, deref(c, s->dynref, 1), n))
+		ok = 0;
 	if (!ok && !c->emit)
 		goto out;
 	switch (n->type) {
@@ -2376,6 +2527,7 @@ out:
 static void
 vctx_free(struct vctx *c)
 {
+	free(c->refs);
 	free(c->path);
 	free(c->scope);
 	if (c->md)

@@ -9,6 +9,8 @@
 # a sanitizer report, a leak or a time-out leaves its input in
 # build/fuzz/crash/ and makes this script fail.  FUZZ_CFLAGS adds
 # compiler flags (e.g. -fno-sanitize=... to look past a known finding).
+# The dictionary is tests/fuzz/yaml.dict, plus tests/fuzz/TARGET.dict
+# when the target has one.
 usage() { echo "usage: run.sh SECONDS TARGET..." >&2; exit 2; }
 [ $# -ge 2 ] || usage
 secs=$1
@@ -32,9 +34,11 @@ grep -q 'pthread\.h' lib/*.c 2>/dev/null && libs="$libs -lpthread"
 LDLIBS=${FUZZ_LDLIBS:-$libs}
 gen=
 if [ -f tools/embed.sh ]; then
+	# The Makefile's SCHEMAS: the schemas, the meta-schemas and the data
+	# (data/facteurs.yaml is the rules' catalogue of factors).
 	# shellcheck disable=SC2046
 	sh tools/embed.sh "$B/gen/embedded.c" $(ls schemas/*.schema.json \
-	    schemas/meta/*.json 2>/dev/null) || exit 3
+	    schemas/meta/*.json data/*.yaml 2>/dev/null) || exit 3
 	gen=$B/gen/embedded.c
 fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
@@ -60,8 +64,15 @@ for t in "$@"; do
 	if [ -d "tests/fuzz/corpus/$t" ]; then
 		cp tests/fuzz/corpus/"$t"/* "$B/corpus/$t/" 2>/dev/null
 	fi
+	# yaml.dict, and the target's own tokens from TARGET.dict if any.
 	dict=
-	[ -f tests/fuzz/yaml.dict ] && dict=-dict=tests/fuzz/yaml.dict
+	if [ -f "tests/fuzz/$t.dict" ]; then
+		cat tests/fuzz/yaml.dict "tests/fuzz/$t.dict" >"$B/$t.dict" \
+		    2>/dev/null
+		dict=-dict=$B/$t.dict
+	elif [ -f tests/fuzz/yaml.dict ]; then
+		dict=-dict=tests/fuzz/yaml.dict
+	fi
 	echo "== $t: ${secs}s on $B/corpus/$t"
 	"$B/$t" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
 	    -max_len=8192 -print_final_stats=1 $dict \

@@ -1,0 +1,616 @@
+/*
+ * eco-demarche - the cycle of the method (Outils 1 and 2), and where the
+ * project stands in it.
+ *
+ * Without an operand it prints the cycle of data/demarche.yaml: stages,
+ * meetings, objectives, outils.  "etat" judges the project's files
+ * against the 29 objectives (lib/eco_cycle.c holds the rules), names the
+ * stage the group is in and the next three steps, each with the command
+ * that serves it.  Text for people, md to paste, json for scripts.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "eco-demarche [-o texte|md|json] [-C DOSSIER] [etat]";
+
+#define WIDTH 78	/* of text output */
+#define NSTEPS 3
+
+static enum cli_format fmt = FMT_TEXTE;
+
+/* Text. */
+
+/* Columns s takes: its code points (the texts hold no wide characters). */
+static size_t
+cols(const char *s, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return w;
+}
+
+static void
+pad(const char *s, size_t w)
+{
+	size_t n = cols(s, strlen(s));
+
+	fputs(s, stdout);
+	for (; n < w; n++)
+		putchar(' ');
+}
+
+/*
+ * Length of the unit of text at s: a word, with the French punctuation
+ * that a space separates from it (« word », word :, word —) kept on its
+ * line.
+ */
+static size_t
+unit(const char *s)
+{
+	size_t n = strcspn(s, " \t\n"), sp, m;
+
+	for (;;) {
+		sp = strspn(s + n, " \t\n");
+		m = strcspn(s + n + sp, " \t\n");
+		if (!m)
+			return n;
+		if (!((n >= 2 && memcmp(s + n - 2, "\xc2\xab", 2) == 0 &&
+		    (n == 2 || strchr(" \t\n", s[n - 3]))) ||
+		    (m == 1 && strchr(":;!?", s[n + sp])) ||
+		    (m == 2 && memcmp(s + n + sp, "\xc2\xbb", 2) == 0) ||
+		    (m == 3 && memcmp(s + n + sp, "\xe2\x80\x94", 3) == 0)))
+			return n;
+		n += sp + m;
+	}
+}
+
+/* Write the n bytes of a unit with single spaces inside. */
+static size_t
+put_unit(FILE *f, const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int space = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			space = 1;
+			continue;
+		}
+		if (space) {
+			fputc(' ', f);
+			w++;
+		}
+		space = 0;
+		fputc(s[i], f);
+		w += ((unsigned char)s[i] & 0xc0) != 0x80;
+	}
+	return w;
+}
+
+/* Columns the unit takes. */
+static size_t
+unit_cols(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int space = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			space = 1;
+			continue;
+		}
+		w += space + (((unsigned char)s[i] & 0xc0) != 0x80);
+		space = 0;
+	}
+	return w;
+}
+
+/*
+ * Print s unit by unit from column col, going to the next line at
+ * column indent before WIDTH; ends the line.  Line breaks in s are
+ * spaces, as in a folded YAML scalar.
+ */
+static void
+wrap(const char *s, size_t col, size_t indent)
+{
+	size_t n, w, k;
+	int first = 1;
+
+	for (;;) {
+		s += strspn(s, " \t\n");
+		if (!*s)
+			break;
+		n = unit(s);
+		w = unit_cols(s, n);
+		if (!first && col + 1 + w > WIDTH && col > indent) {
+			putchar('\n');
+			for (k = 0; k < indent; k++)
+				putchar(' ');
+			col = indent;
+		} else if (!first) {
+			putchar(' ');
+			col++;
+		}
+		col += put_unit(stdout, s, n);
+		s += n;
+		first = 0;
+	}
+	putchar('\n');
+}
+
+static void
+indent(size_t n)
+{
+	while (n-- > 0)
+		putchar(' ');
+}
+
+/* "1, 2" */
+static void
+numbers(char *buf, size_t cap, const int *v, size_t n)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len < cap; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s%d",
+		    i ? ", " : "", v[i]);
+}
+
+/* "plan.yaml, interventions.yaml" */
+static void
+files(char *buf, size_t cap, const struct eco_objective *o)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < o->nfiles && len < cap; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+		    i ? ", " : "", o->files[i]);
+}
+
+static size_t
+id_width(const struct eco_cycle *c)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < c->nobjectives; i++)
+		if (strlen(c->objectives[i].id) > w)
+			w = strlen(c->objectives[i].id);
+	return w;
+}
+
+/* Markdown: one line, table pipes escaped. */
+static void
+md(const char *s)
+{
+	int space = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t') {
+			space = 1;
+			continue;
+		}
+		if (space)
+			putchar(' ');
+		space = 0;
+		if (strchr("|*_`<>[]\\", *s))
+			putchar('\\');
+		putchar(*s);
+	}
+}
+
+/* The cycle. */
+
+static void
+cycle_objective_text(const struct eco_objective *o, size_t col)
+{
+	char tl[64], fl[256];
+
+	printf("    %s", o->id);
+	indent(col - 4 - strlen(o->id));
+	wrap(o->label, col, col);
+	indent(col);
+	files(fl, sizeof fl, o);
+	if (o->ntools) {
+		numbers(tl, sizeof tl, o->tools, o->ntools);
+		printf(ngettext("tool %s", "tools %s", o->ntools), tl);
+		fputs(" · ", stdout);
+	}
+	printf("%s · %s\n", o->command, fl);
+}
+
+static void
+cycle_text(const struct eco_cycle *c)
+{
+	size_t col = 4 + id_width(c) + 2, i, j, k;
+	char tl[64];
+
+	for (i = 0; i < c->nstages; i++) {
+		const struct eco_stage *s = &c->stages[i];
+
+		printf("%d. %s\n  ", s->number, s->name);
+		wrap(s->summary, 2, 2);
+		for (j = s->first; j < s->first + s->nmeetings; j++) {
+			const struct eco_meeting *m = &c->meetings[j];
+
+			printf("\n  %s", m->name);
+			if (m->ntools) {
+				numbers(tl, sizeof tl, m->tools, m->ntools);
+				fputs(" — ", stdout);
+				printf(ngettext("tool %s", "tools %s", m->ntools), tl);
+			}
+			fputs("\n  ", stdout);
+			wrap(m->rule, 2, 2);
+			for (k = m->first; k < m->first + m->nobjectives; k++)
+				cycle_objective_text(&c->objectives[k], col);
+		}
+		putchar('\n');
+	}
+	printf("%s\n", _("Tools"));
+	for (i = 0; i < c->ntools; i++) {
+		printf("  %2d  ", c->tools[i].number);
+		wrap(c->tools[i].name, 6, 6);
+		indent(6);
+		printf("%s\n", c->tools[i].command);
+	}
+}
+
+static void
+cycle_md(const struct eco_cycle *c)
+{
+	size_t i, j, k;
+	char tl[64], fl[256];
+
+	printf("# %s\n", _("The cycle of the approach"));
+	for (i = 0; i < c->nstages; i++) {
+		const struct eco_stage *s = &c->stages[i];
+
+		printf("\n## %d. ", s->number);
+		md(s->name);
+		fputs("\n\n", stdout);
+		md(s->summary);
+		putchar('\n');
+		for (j = s->first; j < s->first + s->nmeetings; j++) {
+			const struct eco_meeting *m = &c->meetings[j];
+
+			fputs("\n### ", stdout);
+			md(m->name);
+			fputs("\n\n", stdout);
+			md(m->rule);
+			if (m->ntools) {
+				numbers(tl, sizeof tl, m->tools, m->ntools);
+				putchar(' ');
+				printf(ngettext("Tool: %s.", "Tools: %s.", m->ntools), tl);
+			}
+			printf("\n\n| %s | %s | %s | %s | %s | %s |\n",
+			    _("Objective"), _("Label"), _("Tools"), _("Command"),
+			    _("Files"), _("Done when"));
+			puts("| --- | --- | --- | --- | --- | --- |");
+			for (k = m->first; k < m->first + m->nobjectives; k++) {
+				const struct eco_objective *o = &c->objectives[k];
+
+				numbers(tl, sizeof tl, o->tools, o->ntools);
+				files(fl, sizeof fl, o);
+				printf("| `%s` | ", o->id);
+				md(o->label);
+				printf(" | %s | `%s` | `%s` | ", tl, o->command, fl);
+				md(o->done_when);
+				puts(" |");
+			}
+		}
+	}
+	printf("\n## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n",
+	    _("Tools"), _("No."), _("Tool"), _("Command"));
+	for (i = 0; i < c->ntools; i++) {
+		printf("| %d | ", c->tools[i].number);
+		md(c->tools[i].name);
+		printf(" | `%s` |\n", c->tools[i].command);
+	}
+}
+
+/* The project's state. */
+
+static const char *
+progress_word(enum eco_progress p)
+{
+	switch (p) {
+	case ECO_PROGRESS_DONE: return _("met");
+	case ECO_PROGRESS_STARTED: return _("under way");
+	default: return _("not started");
+	}
+}
+
+static const char *
+progress_code(enum eco_progress p)
+{
+	switch (p) {
+	case ECO_PROGRESS_DONE: return "fait";
+	case ECO_PROGRESS_STARTED: return "commence";
+	default: return "a-faire";
+	}
+}
+
+static int
+planning_meetings(const struct eco_state *st)
+{
+	const struct eco_meeting *m = eco_cycle_meeting(st->cycle, "planification");
+
+	return m ? eco_meeting_count(m, st->nfactors, st->nyears) : 0;
+}
+
+/* The summary lines, each after prefix ("- " in md). */
+static void
+state_head(const struct eco_state *st, const char *prefix)
+{
+	fputs(prefix, stdout);
+	printf(_("Current stage: %d. %s\n"), st->stage->number, st->stage->name);
+	fputs(prefix, stdout);
+	printf(_("Objectives done: %zu of %zu\n"), st->ndone,
+	    st->cycle->nobjectives);
+	fputs(prefix, stdout);
+	printf(_("Retained protective factors: %zu (planning meetings: %d)\n"),
+	    st->nfactors, planning_meetings(st));
+	if (st->nyears) {
+		fputs(prefix, stdout);
+		printf(_("Years of the plan: %zu\n"), st->nyears);
+	}
+}
+
+static void
+state_text(const struct eco_state *st, const struct eco_objective **next,
+    size_t nnext)
+{
+	const struct eco_cycle *c = st->cycle;
+	size_t w = 0, idw = id_width(c), i, j;
+	enum eco_progress p;
+
+	for (p = ECO_PROGRESS_MISSING; p <= ECO_PROGRESS_DONE; p++)
+		if (cols(progress_word(p), strlen(progress_word(p))) > w)
+			w = cols(progress_word(p), strlen(progress_word(p)));
+	state_head(st, "");
+	for (i = 0; i < c->nstages; i++) {
+		printf("\n%d. %s\n", c->stages[i].number, c->stages[i].name);
+		for (j = 0; j < c->nobjectives; j++) {
+			const struct eco_objective_state *s = &st->objectives[j];
+
+			if (s->objective->stage != &c->stages[i])
+				continue;
+			fputs("  ", stdout);
+			pad(progress_word(s->progress), w + 2);
+			if (s->missing) {
+				pad(s->objective->id, idw + 2);
+				puts(s->missing);
+			} else
+				puts(s->objective->id);
+		}
+	}
+	putchar('\n');
+	if (st->complete) {
+		puts(_("Every objective of the cycle is done: the evaluation "
+		    "starts the next cycle."));
+		return;
+	}
+	puts(_("Next steps:"));
+	for (i = 0; i < nnext; i++) {
+		printf("  %zu. ", i + 1);
+		wrap(next[i]->label, 5, 5);
+		printf("     $ %s\n", next[i]->command);
+	}
+}
+
+static void
+state_md(const struct eco_state *st, const struct eco_objective **next,
+    size_t nnext)
+{
+	const struct eco_cycle *c = st->cycle;
+	size_t i, j;
+
+	printf("# %s\n\n", _("Where the project stands"));
+	state_head(st, "- ");
+	for (i = 0; i < c->nstages; i++) {
+		printf("\n## %d. ", c->stages[i].number);
+		md(c->stages[i].name);
+		printf("\n\n| %s | %s | %s |\n| --- | --- | --- |\n",
+		    _("Progress"), _("Objective"), _("Missing"));
+		for (j = 0; j < c->nobjectives; j++) {
+			const struct eco_objective_state *s = &st->objectives[j];
+
+			if (s->objective->stage != &c->stages[i])
+				continue;
+			printf("| %s | `%s` | ", progress_word(s->progress),
+			    s->objective->id);
+			if (s->missing)
+				md(s->missing);
+			puts(" |");
+		}
+	}
+	if (st->complete) {
+		printf("\n%s\n", _("Every objective of the cycle is done: the "
+		    "evaluation starts the next cycle."));
+		return;
+	}
+	printf("\n## %s\n\n", _("Next steps"));
+	for (i = 0; i < nnext; i++) {
+		printf("%zu. ", i + 1);
+		md(next[i]->label);
+		printf(" (`%s`): `%s`\n", next[i]->id, next[i]->command);
+	}
+}
+
+static void
+jstr(const char *key, const char *val, int comma)
+{
+	printf("%s\"%s\":", comma ? "," : "", key);
+	if (val)
+		eco_json_string(stdout, val, strlen(val));
+	else
+		fputs("null", stdout);
+}
+
+static void
+json_files(const struct eco_objective *o)
+{
+	size_t i;
+
+	fputs(",\"fichiers\":[", stdout);
+	for (i = 0; i < o->nfiles; i++) {
+		if (i)
+			putchar(',');
+		eco_json_string(stdout, o->files[i], strlen(o->files[i]));
+	}
+	putchar(']');
+}
+
+static void
+state_json(const struct eco_state *st, const struct eco_objective **next,
+    size_t nnext)
+{
+	const struct eco_cycle *c = st->cycle;
+	size_t i;
+
+	putchar('{');
+	jstr("etape", st->stage->id, 0);
+	printf(",\"faits\":%zu,\"total\":%zu,\"complet\":%s", st->ndone,
+	    c->nobjectives, st->complete ? "true" : "false");
+	printf(",\"facteurs_retenus\":%zu,\"rencontres_planification\":%d"
+	    ",\"annees_plan\":%zu,\"objectifs\":[", st->nfactors,
+	    planning_meetings(st), st->nyears);
+	for (i = 0; i < c->nobjectives; i++) {
+		const struct eco_objective_state *s = &st->objectives[i];
+
+		printf("%s{", i ? "," : "");
+		jstr("id", s->objective->id, 0);
+		jstr("etape", s->objective->stage->id, 1);
+		jstr("rencontre", s->objective->meeting->id, 1);
+		jstr("etat", progress_code(s->progress), 1);
+		jstr("commande", s->objective->command, 1);
+		json_files(s->objective);
+		jstr("manque", s->missing, 1);
+		putchar('}');
+	}
+	fputs("],\"prochaines_etapes\":[", stdout);
+	for (i = 0; i < nnext; i++) {
+		printf("%s{", i ? "," : "");
+		jstr("objectif", next[i]->id, 0);
+		jstr("commande", next[i]->command, 1);
+		putchar('}');
+	}
+	puts("]}");
+}
+
+/* root (absolute, at or above the current folder) as ".", "..", "../.."
+ * so that messages name files as a person here would. */
+static const char *
+relative(const char *root, char *buf, size_t cap)
+{
+	char cwd[PATH_MAX];
+	size_t n = strlen(root);
+	const char *p;
+
+	if (!getcwd(cwd, sizeof cwd) || strncmp(cwd, root, n) != 0 ||
+	    (cwd[n] != '/' && cwd[n] != '\0') || strcmp(root, "/") == 0)
+		return root;
+	snprintf(buf, cap, ".");
+	for (p = cwd + n; *p; p++)
+		if (*p != '/')
+			continue;
+		else if (strcmp(buf, ".") == 0)
+			snprintf(buf, cap, "..");
+		else if (strlen(buf) + 4 < cap)
+			strcat(buf, "/..");
+	return buf;
+}
+
+static int
+state(const struct eco_cycle *c, const char *root, struct eco_diags *d)
+{
+	const struct eco_objective *next[NSTEPS];
+	struct eco_state *st;
+	size_t n;
+
+	if (!(st = eco_state_read(c, root, d)))
+		return ECO_EXIT_SYS;
+	n = eco_state_next(st, next, NSTEPS);
+	if (fmt == FMT_JSON)
+		state_json(st, next, n);
+	else if (fmt == FMT_MD)
+		state_md(st, next, n);
+	else
+		state_text(st, next, n);
+	eco_state_free(st);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *dir = NULL, *sub = NULL;
+	char root[PATH_MAX], rel[PATH_MAX];
+	struct eco_cycle *c;
+	struct eco_diags d;
+	int ch, rc = 0;
+
+	cli_init("eco-demarche");
+	while ((ch = getopt_long(argc, argv, "C:ho:V", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'C': dir = optarg; break;
+		case 'o':
+			fmt = cli_format(optarg, 1u << FMT_TEXTE | 1u << FMT_MD |
+			    1u << FMT_JSON, usage);
+			break;
+		case 'h': cli_help(usage, "eco-demarche etat");
+		case 'V': cli_version();
+		default: cli_usage_error(usage, NULL);
+		}
+	if (optind < argc)
+		sub = argv[optind++];
+	if (sub && strcmp(sub, "etat") != 0 && strcmp(sub, "status") != 0)
+		cli_usage_error(usage, _("unknown subcommand « %s » (expected: etat)"),
+		    sub);
+	if (optind < argc)
+		cli_usage_error(usage, _("unexpected operand « %s »"), argv[optind]);
+	if (dir && chdir(dir) < 0) {
+		fprintf(stderr, "%s: %s: %s\n", cli_prog, dir, strerror(errno));
+		return ECO_EXIT_SYS;
+	}
+	if (sub && eco_project_root(".", root, sizeof root) < 0)
+		cli_usage_error(usage, "%s",
+		    _("no eco project here (no eco.yaml in this folder or "
+		    "above); create one with eco-init"));
+	eco_diags_init(&d);
+	if (!(c = eco_cycle_load(&d))) {
+		cli_print_diags(&d);
+		eco_diags_free(&d);
+		return ECO_EXIT_SYS;
+	}
+	if (sub)
+		rc = state(c, relative(root, rel, sizeof rel), &d);
+	else if (fmt == FMT_JSON) {
+		if (eco_emit_json(stdout, eco_cycle_root(c), "demarche.yaml", &d) < 0)
+			rc = ECO_EXIT_SYS;
+	} else if (fmt == FMT_MD)
+		cycle_md(c);
+	else
+		cycle_text(c);
+	eco_cycle_free(c);
+	ch = cli_finish(&d);
+	eco_diags_free(&d);
+	return rc > ch ? rc : ch;
+}

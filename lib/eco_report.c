@@ -1,0 +1,1704 @@
+/*
+ * eco_report.c - reports: money as people read it, display width, and
+ * headings, paragraphs and tables rendered as aligned text, Markdown,
+ * one printable HTML page, CSV for a French-language spreadsheet, JSON
+ * lines or YAML records.
+ *
+ * A command builds its report once and picks the format at the end, so
+ * every format says the same thing.  What is for reading (sections,
+ * wrapped tables) and what is data (flat tables, a row per record) are
+ * marked apart: a spreadsheet wants one table under one header line, a
+ * person wants sections.  Everything a user wrote is escaped for the
+ * format it lands in: HTML entities, Markdown backslashes, CSV quotes,
+ * and an apostrophe before a CSV cell a spreadsheet would run as a
+ * formula.  In text, control characters become spaces so that a plan
+ * cannot drive the terminal.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eco_priv.h"
+
+#define MONTHS_MAX 1200		/* a timeline of a century at most */
+#define PARA_WIDTH 78		/* text paragraphs and headings wrap here */
+
+/* Money. */
+
+int
+eco_money_add(long long *sum, long long c)
+{
+	if ((c > 0 && *sum > LLONG_MAX - c) || (c < 0 && *sum < LLONG_MIN - c))
+		return -1;
+	*sum += c;
+	return 0;
+}
+
+char *
+eco_money_format(long long cents, enum eco_money_style st, char *buf)
+{
+	static const char *const thousands[] = { " ", "\xe2\x80\xaf", "", "" };
+	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents :
+	    (unsigned long long)cents;
+	const char *sep = thousands[st];
+	char digits[24];
+	char *o = buf;
+	int nd, i;
+
+	nd = snprintf(digits, sizeof digits, "%llu", v / 100);
+	if (cents < 0)
+		*o++ = '-';
+	for (i = 0; i < nd; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			o += sprintf(o, "%s", sep);
+		*o++ = digits[i];
+	}
+	o += sprintf(o, "%c%02u", st == ECO_MONEY_JSON ? '.' : ',',
+	    (unsigned)(v % 100));
+	if (st == ECO_MONEY_TEXTE)
+		strcpy(o, " $");
+	else if (st == ECO_MONEY_PRINT)
+		strcpy(o, "\xc2\xa0$");	/* no-break space */
+	return buf;
+}
+
+/* Dates. */
+
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	while (n-- > 0) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s++ - '0');
+	}
+	return v;
+}
+
+/* Year, month and day of "YYYY-MM-DD..."; 0 when it is not one. */
+static int
+ymd(const char *s, int *y, int *m, int *d)
+{
+	if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	*y = digits(s, 4);
+	*m = digits(s + 5, 2);
+	*d = digits(s + 8, 2);
+	return *y >= 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar. */
+static long
+days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long
+eco_date_days(const char *iso)
+{
+	int y, m, d;
+
+	if (!iso || !eco_format_date(iso, strlen(iso)) || !ymd(iso, &y, &m, &d))
+		return LONG_MIN;
+	return days_from_civil(y, m, d);
+}
+
+/* Days of [d0, d1] that fall in year y. */
+static long
+days_in_year(long d0, long d1, int y)
+{
+	long a = days_from_civil(y, 1, 1), b = days_from_civil(y, 12, 31);
+
+	if (d0 > a)
+		a = d0;
+	if (d1 < b)
+		b = d1;
+	return b >= a ? b - a + 1 : 0;
+}
+
+int
+eco_money_split_years(long long cents, const char *debut, const char *fin,
+    long long *out, size_t cap)
+{
+	long d0 = eco_date_days(debut), d1 = eco_date_days(fin), total;
+	long long q, r, left;
+	int y0, y1, m, d, n, i, j;
+
+	if (d0 == LONG_MIN || d1 == LONG_MIN || d1 < d0 || cents < 0)
+		return -1;
+	ymd(debut, &y0, &m, &d);
+	ymd(fin, &y1, &m, &d);
+	n = y1 - y0 + 1;
+	if ((size_t)n > cap)
+		return -1;
+	total = d1 - d0 + 1;
+	/* cents × days / total without overflow: split cents first */
+	q = cents / total;
+	r = cents % total;
+	left = cents;
+	for (i = 0; i < n; i++) {
+		long k = days_in_year(d0, d1, y0 + i);
+
+		out[i] = q * k + r * k / total;
+		left -= out[i];
+	}
+	/* left < n: one more cent to each of the left largest fractions */
+	for (i = 0; i < n && left > 0; i++) {
+		long long fi = r * days_in_year(d0, d1, y0 + i) % total;
+		long long before = 0;
+
+		for (j = 0; j < n; j++) {
+			long long fj = r * days_in_year(d0, d1, y0 + j) % total;
+
+			if (fj > fi || (fj == fi && j < i))
+				before++;
+		}
+		if (before < left)
+			out[i]++;
+	}
+	return n;
+}
+
+/* UTF-8 and display width. */
+
+/* Code point at s, whose length goes to *len; a byte that starts no
+ * valid sequence counts as one character. */
+static unsigned long
+utf8_next(const char *s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long c = p[0];
+	size_t need, k;
+
+	*len = 1;
+	if (c < 0x80)
+		return c;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 1, c &= 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		need = 2, c &= 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		need = 3, c &= 0x07;
+	else
+		return 0xFFFD;
+	for (k = 1; k <= need; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0xFFFD;
+		c = c << 6 | (p[k] & 0x3F);
+	}
+	*len = need + 1;
+	return c;
+}
+
+struct range {
+	unsigned long lo, hi;
+};
+
+/* Combining marks and invisible characters. */
+static const struct range zero_width[] = {
+	{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD },
+	{ 0x0610, 0x061A }, { 0x064B, 0x065F }, { 0x0E31, 0x0E31 },
+	{ 0x0E34, 0x0E3A }, { 0x1AB0, 0x1AFF }, { 0x1DC0, 0x1DFF },
+	{ 0x200B, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x2064 },
+	{ 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F },
+	{ 0xFEFF, 0xFEFF }, { 0xE0100, 0xE01EF }
+};
+
+/* East Asian wide and fullwidth characters, emoji. */
+static const struct range wide[] = {
+	{ 0x1100, 0x115F }, { 0x2E80, 0x303E }, { 0x3041, 0x33FF },
+	{ 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xA000, 0xA4CF },
+	{ 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF }, { 0xFE30, 0xFE4F },
+	{ 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 }, { 0x1F300, 0x1F64F },
+	{ 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD }
+};
+
+static int
+in(const struct range *r, size_t n, unsigned long c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c >= r[i].lo && c <= r[i].hi)
+			return 1;
+	return 0;
+}
+
+static size_t
+cp_width(unsigned long c)
+{
+	if (c < 0x300)		/* Latin, with its accented letters */
+		return 1;
+	if (in(zero_width, sizeof zero_width / sizeof *zero_width, c))
+		return 0;
+	if (in(wide, sizeof wide / sizeof *wide, c))
+		return 2;
+	return 1;
+}
+
+size_t
+eco_text_width(const char *s, size_t n)
+{
+	size_t i = 0, w = 0, len;
+
+	while (i < n && s[i]) {
+		w += cp_width(utf8_next(s + i, &len));
+		i += len;
+	}
+	return w;
+}
+
+/* Growing strings. */
+
+struct buf {
+	char *p;
+	size_t n, cap;
+	int oom;
+};
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		char *p;
+
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		if (!(p = realloc(b->p, cap))) {
+			b->oom = 1;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static void
+buf_addc(struct buf *b, char c, size_t times)
+{
+	while (times-- > 0)
+		buf_add(b, &c, 1);
+}
+
+static void
+buf_reset(struct buf *b)
+{
+	b->n = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+/*
+ * Text as a terminal should show it: control characters (C0, DEL, C1)
+ * become spaces, so that no escape sequence from the data runs; so do
+ * no-break spaces, which have kept a line from breaking where it should
+ * not and are now plain spaces for the terminal and for grep.
+ */
+static void
+buf_clean(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n) {
+		unsigned long c = utf8_next(s + i, &len);
+
+		if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x202F)
+			buf_addc(b, ' ', 1);	/* no-break spaces too */
+		else if (c == 0xFFFD && len == 1)
+			buf_adds(b, "\xef\xbf\xbd");
+		else
+			buf_add(b, s + i, len);
+		i += len;
+	}
+}
+
+/* Wrapping. */
+
+struct seg {
+	const char *p;
+	size_t n;
+};
+
+/* Whether a line may break at the space at q: not just inside « », nor
+ * before what French sets after a space (: ; ! ? » % $). */
+static int
+breakable(const char *start, const char *q)
+{
+	const char *n = q;
+
+	while (*n == ' ')
+		n++;
+	if ((*n && strchr(":;!?%$", *n)) || strncmp(n, "\xc2\xbb", 2) == 0)
+		return 0;
+	return q - start < 2 || strncmp(q - 2, "\xc2\xab", 2) != 0;
+}
+
+/*
+ * Split s into lines of at most w columns (0: no limit), at spaces when
+ * a word fits, inside a word when it does not; a newline always breaks.
+ * out holds room for strlen(s) + 1 lines.  Returns the number of lines.
+ */
+static size_t
+wrap(const char *s, size_t w, struct seg *out)
+{
+	size_t nl = 0, col, len, i;
+	const char *p = s, *q, *brk;
+
+	for (;;) {
+		col = 0;
+		brk = NULL;
+		for (q = p; *q && *q != '\n'; q += len) {
+			size_t cw = cp_width(utf8_next(q, &len));
+
+			if (*q == ' ' && breakable(p, q))
+				brk = q;
+			if (w && col + cw > w && q > p)
+				break;
+			col += cw;
+		}
+		if (!*q || *q == '\n') {
+			out[nl].p = p;
+			out[nl++].n = (size_t)(q - p);
+			if (!*q)
+				break;
+			p = q + 1;
+			continue;
+		}
+		if (brk && brk > p)
+			q = brk;
+		out[nl].p = p;
+		out[nl++].n = (size_t)(q - p);
+		while (*q == ' ')
+			q++;
+		p = q;
+		if (!*p)
+			break;
+	}
+	for (i = 0; i < nl; i++)
+		while (out[i].n > 0 && out[i].p[out[i].n - 1] == ' ')
+			out[i].n--;
+	return nl;
+}
+
+/* Bytes of s (n bytes) that fit in w columns. */
+static size_t
+fit(const char *s, size_t n, size_t w)
+{
+	size_t i = 0, col = 0, len;
+
+	while (i < n) {
+		size_t cw = cp_width(utf8_next(s + i, &len));
+
+		if (col + cw > w)
+			break;
+		col += cw;
+		i += len;
+	}
+	return i;
+}
+
+/* The report. */
+
+enum btype { B_HEADING, B_PARA, B_TABLE };
+enum ctype { C_NONE, C_TEXT, C_LIST, C_MONEY, C_VALUE, C_BOOL };
+
+struct cell {
+	enum ctype type;
+	const char *s;		/* TEXT */
+	const char **v;		/* LIST */
+	size_t n;
+	long long x;		/* MONEY: cents; BOOL: 0 or 1 */
+	struct eco_node val;	/* VALUE: a copy, its text in the arena */
+};
+
+struct row {
+	struct row *next;
+	int total;
+	int m0, m1;		/* timeline: first and last month, or -1 */
+	struct cell c[];
+};
+
+struct column {
+	const char *key, *header;
+	unsigned flags;
+	size_t width;
+};
+
+struct eco_table {
+	struct eco_report *r;
+	const char *kind, *caption;
+	unsigned show;
+	struct column *cols;
+	size_t ncols, colcap;
+	struct row *rows, **tail, *cur;
+	size_t nrows;
+	int first;		/* timeline: first month (year × 12 + month - 1) */
+	int nmonths;
+};
+
+struct block {
+	struct block *next;
+	enum btype type;
+	int level;
+	const char *text;
+	struct eco_table *t;
+};
+
+struct eco_report {
+	struct eco_arena *a;
+	const char *lang, *title;
+	struct block *head, **tail;
+	int failed;
+};
+
+static void *
+ralloc(struct eco_report *r, size_t n)
+{
+	void *p;
+
+	if (r->failed)
+		return NULL;
+	if (!(p = eco_arena_alloc(r->a, n)))
+		r->failed = 1;
+	else
+		memset(p, 0, n);
+	return p;
+}
+
+static const char *
+rstrdup(struct eco_report *r, const char *s)
+{
+	char *c;
+
+	if (!s || r->failed)
+		return NULL;
+	if (!(c = eco_arena_strndup(r->a, s, strlen(s))))
+		r->failed = 1;
+	return c;
+}
+
+struct eco_report *
+eco_report_new(const char *lang, const char *title)
+{
+	struct eco_report *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return NULL;
+	if (!(r->a = eco_arena_new())) {
+		free(r);
+		return NULL;
+	}
+	r->tail = &r->head;
+	r->lang = rstrdup(r, lang ? lang : "en");
+	r->title = rstrdup(r, title ? title : "");
+	return r;
+}
+
+void
+eco_report_free(struct eco_report *r)
+{
+	if (!r)
+		return;
+	eco_arena_free(r->a);
+	free(r);
+}
+
+int
+eco_report_failed(const struct eco_report *r)
+{
+	return r->failed;
+}
+
+static struct block *
+add_block(struct eco_report *r, enum btype type)
+{
+	struct block *b = ralloc(r, sizeof *b);
+
+	if (b) {
+		b->type = type;
+		*r->tail = b;
+		r->tail = &b->next;
+	}
+	return b;
+}
+
+void
+eco_report_heading(struct eco_report *r, int level, const char *text)
+{
+	struct block *b = add_block(r, B_HEADING);
+
+	if (b) {
+		b->level = level < 1 ? 1 : level > 3 ? 3 : level;
+		b->text = rstrdup(r, text ? text : "");
+	}
+}
+
+void
+eco_report_para(struct eco_report *r, const char *text)
+{
+	struct block *b = add_block(r, B_PARA);
+
+	if (b)
+		b->text = rstrdup(r, text ? text : "");
+}
+
+struct eco_table *
+eco_report_table(struct eco_report *r, const char *kind, const char *caption,
+    unsigned show)
+{
+	struct eco_table *t = ralloc(r, sizeof *t);
+	struct block *b;
+
+	if (!t || !(b = add_block(r, B_TABLE)))
+		return NULL;
+	t->r = r;
+	t->kind = rstrdup(r, kind ? kind : "");
+	t->caption = rstrdup(r, caption);
+	t->show = show;
+	t->tail = &t->rows;
+	b->t = t;
+	return t;
+}
+
+void
+eco_table_column(struct eco_table *t, const char *key, const char *header,
+    unsigned flags, size_t width)
+{
+	struct column *c;
+
+	if (!t || t->r->failed)
+		return;
+	if (t->rows) {		/* columns come before rows */
+		t->r->failed = 1;
+		return;
+	}
+	if (t->ncols == t->colcap) {
+		size_t cap = t->colcap ? t->colcap * 2 : 8;
+
+		if (!(c = ralloc(t->r, cap * sizeof *c)))
+			return;
+		if (t->ncols)
+			memcpy(c, t->cols, t->ncols * sizeof *c);
+		t->cols = c;
+		t->colcap = cap;
+	}
+	c = &t->cols[t->ncols++];
+	c->key = rstrdup(t->r, key);
+	c->header = rstrdup(t->r, header ? header : "");
+	c->flags = flags;
+	c->width = width;
+}
+
+/* year × 12 + month - 1 of an ISO date, or -1 */
+static int
+month_of(const char *iso)
+{
+	int y, m, d;
+
+	return ymd(iso, &y, &m, &d) ? y * 12 + m - 1 : -1;
+}
+
+void
+eco_table_months(struct eco_table *t, const char *debut, const char *fin)
+{
+	int a = month_of(debut), b = month_of(fin);
+
+	if (!t || a < 0 || b < a)
+		return;
+	t->first = a;
+	t->nmonths = b - a + 1 > MONTHS_MAX ? MONTHS_MAX : b - a + 1;
+}
+
+static void
+new_row(struct eco_table *t, int total)
+{
+	struct row *w;
+
+	if (!t || !(w = ralloc(t->r, sizeof *w + t->ncols * sizeof *w->c)))
+		return;
+	w->total = total;
+	w->m0 = w->m1 = -1;
+	*t->tail = w;
+	t->tail = &w->next;
+	t->cur = w;
+	t->nrows++;
+}
+
+void
+eco_table_row(struct eco_table *t)
+{
+	new_row(t, 0);
+}
+
+void
+eco_table_total(struct eco_table *t)
+{
+	new_row(t, 1);
+}
+
+static struct cell *
+cell(struct eco_table *t, size_t col)
+{
+	if (!t || t->r->failed || !t->cur || col >= t->ncols)
+		return NULL;
+	return &t->cur->c[col];
+}
+
+void
+eco_table_text(struct eco_table *t, size_t col, const char *s)
+{
+	struct cell *c = cell(t, col);
+
+	if (c && s) {
+		c->type = C_TEXT;
+		c->s = rstrdup(t->r, s);
+	}
+}
+
+void
+eco_table_list(struct eco_table *t, size_t col, const char *const *v,
+    size_t n)
+{
+	struct cell *c = cell(t, col);
+	size_t i;
+
+	if (!c || n == 0 || !(c->v = ralloc(t->r, n * sizeof *c->v)))
+		return;		/* an empty list is an empty cell */
+	for (i = 0; i < n; i++)
+		c->v[i] = rstrdup(t->r, v[i] ? v[i] : "");
+	c->n = n;
+	c->type = C_LIST;
+}
+
+void
+eco_table_money(struct eco_table *t, size_t col, long long cents)
+{
+	struct cell *c = cell(t, col);
+
+	if (c) {
+		c->type = C_MONEY;
+		c->x = cents;
+	}
+}
+
+void
+eco_table_value(struct eco_table *t, size_t col, const struct eco_node *n)
+{
+	struct cell *c = cell(t, col);
+
+	if (!c || !n || n->type == ECO_NULL || n->type == ECO_SEQ ||
+	    n->type == ECO_MAP)
+		return;
+	if (n->type != ECO_INT && n->type != ECO_FLOAT) {
+		eco_table_text(t, col, n->s);
+		return;
+	}
+	c->type = C_VALUE;
+	c->val = *n;
+	c->val.s = rstrdup(t->r, n->s);
+}
+
+void
+eco_table_bool(struct eco_table *t, size_t col, int yes)
+{
+	struct cell *c = cell(t, col);
+
+	if (c) {
+		c->type = C_BOOL;
+		c->x = yes != 0;
+	}
+}
+
+void
+eco_table_span(struct eco_table *t, const char *debut, const char *fin)
+{
+	int a = month_of(debut) - (t ? t->first : 0);
+	int b = month_of(fin) - (t ? t->first : 0);
+
+	if (!t || !t->cur || !t->nmonths || month_of(debut) < 0 ||
+	    month_of(fin) < 0 || b < 0 || a >= t->nmonths || b < a)
+		return;
+	t->cur->m0 = a < 0 ? 0 : a;
+	t->cur->m1 = b >= t->nmonths ? t->nmonths - 1 : b;
+}
+
+/* Rendering, shared. */
+
+/* "2026-09" of month m of a timeline */
+static void
+month_label(const struct eco_table *t, int m, char *out)
+{
+	unsigned k = (unsigned)(t->first + m);
+
+	snprintf(out, 8, "%04u-%02u", k / 12 % 10000, k % 12 + 1);
+}
+
+/* The translated initials of the months, or the English ones. */
+static const char *
+initials(void)
+{
+	/* TRANSLATORS: the initials of January to December, exactly 12
+	 * ASCII letters, shown over the months of a timeline. */
+	const char *s = _("JFMAMJJASOND");
+
+	return strlen(s) == 12 ? s : "JFMAMJJASOND";
+}
+
+/*
+ * A cell as people read it in fmt: money in the Quebec way (CSV: with a
+ * decimal comma only), numbers with a decimal comma, lists joined by
+ * commas, yes and no in words.
+ */
+static void
+cell_str(struct buf *b, const struct cell *c, enum eco_rformat fmt)
+{
+	char money[ECO_MONEY_BUFSZ];
+	size_t i;
+
+	buf_reset(b);
+	switch (c->type) {
+	case C_NONE:
+		break;
+	case C_TEXT:
+		buf_adds(b, c->s);
+		break;
+	case C_LIST:
+		for (i = 0; i < c->n; i++) {
+			if (i)
+				buf_adds(b, ", ");
+			buf_adds(b, c->v[i]);
+		}
+		break;
+	case C_MONEY:
+		buf_adds(b, eco_money_format(c->x, fmt == ECO_R_CSV ?
+		    ECO_MONEY_CSV : fmt == ECO_R_TEXTE ? ECO_MONEY_TEXTE :
+		    ECO_MONEY_PRINT, money));
+		break;
+	case C_VALUE:
+		for (i = 0; c->val.s[i]; i++)
+			buf_addc(b, c->val.s[i] == '.' ? ',' : c->val.s[i], 1);
+		break;
+	case C_BOOL:
+		buf_adds(b, c->x ? _("yes") : _("no"));
+		break;
+	}
+}
+
+static int
+shown(const struct column *c, enum eco_rformat fmt)
+{
+	return fmt != ECO_R_TEXTE || !(c->flags & ECO_COL_NOTEXTE);
+}
+
+/* Text. */
+
+struct texte {
+	FILE *fp;
+	struct buf line;
+	struct seg *segs;
+	size_t nsegs;
+};
+
+static void
+put_line(struct texte *x, struct buf *b)
+{
+	while (b->n > 0 && b->p[b->n - 1] == ' ')
+		b->n--;
+	if (b->p)
+		fwrite(b->p, 1, b->n, x->fp);
+	putc('\n', x->fp);
+	buf_reset(b);
+}
+
+static struct seg *
+segs_for(struct texte *x, const char *s)
+{
+	size_t need = strlen(s) + 2;
+
+	if (need > x->nsegs) {
+		struct seg *v = realloc(x->segs, need * sizeof *v);
+
+		if (!v)
+			return NULL;
+		x->segs = v;
+		x->nsegs = need;
+	}
+	return x->segs;
+}
+
+/* A paragraph or a heading, wrapped; under is the underline or 0. */
+static void
+texte_wrapped(struct texte *x, const char *s, char under)
+{
+	struct seg *sg = segs_for(x, s);
+	size_t n, i, w = 0;
+
+	if (!sg) {
+		x->line.oom = 1;
+		return;
+	}
+	n = wrap(s, PARA_WIDTH, sg);
+	for (i = 0; i < n; i++) {
+		size_t cw = eco_text_width(sg[i].p, sg[i].n);
+
+		if (cw > w)
+			w = cw;
+		buf_clean(&x->line, sg[i].p, sg[i].n);
+		put_line(x, &x->line);
+	}
+	if (under) {
+		buf_addc(&x->line, under, w);
+		put_line(x, &x->line);
+	}
+}
+
+/* Lines of one cell, wrapped or cut at w; the count is returned. */
+static size_t
+cell_lines(struct texte *x, char *s, const struct column *c, size_t w,
+    struct seg **out)
+{
+	struct seg *sg = segs_for(x, s);
+	char *nl;
+
+	*out = sg;
+	if (!sg) {
+		x->line.oom = 1;
+		return 0;
+	}
+	if (!(c->flags & ECO_COL_TRUNC))
+		return wrap(s, w, sg);
+	for (nl = s; (nl = strchr(nl, '\n')); )
+		*nl = ' ';
+	sg[0].p = s;
+	sg[0].n = strlen(s);
+	return 1;
+}
+
+/* Width a column needs: the widest line of its cells, within its width. */
+static size_t
+col_width(char **cells, size_t nrows, size_t ncols, size_t col,
+    const struct column *c)
+{
+	size_t k, w = 0;
+
+	for (k = 0; k < nrows; k++) {
+		const char *s = cells[k * ncols + col], *e;
+
+		for (; s; s = *e ? e + 1 : NULL) {
+			size_t cw;
+
+			e = strchr(s, '\n');
+			if (!e || (c->flags & ECO_COL_TRUNC))
+				e = s + strlen(s);
+			cw = eco_text_width(s, (size_t)(e - s));
+			if (cw > w)
+				w = cw;
+		}
+	}
+	return c->width && w > c->width ? c->width : w;
+}
+
+/*
+ * The two header lines over the months: the initials of the months, and
+ * above them each year at its January (or at the first month, when the
+ * next January is far enough not to run into it).
+ */
+static void
+months_header(const struct eco_table *t, int line, struct buf *b)
+{
+	char *s;
+	int m;
+
+	if (line == 1) {
+		for (m = 0; m < t->nmonths; m++)
+			buf_addc(b, initials()[(t->first + m) % 12], 1);
+		return;
+	}
+	if (!(s = malloc((size_t)t->nmonths + 8))) {
+		b->oom = 1;
+		return;
+	}
+	memset(s, ' ', (size_t)t->nmonths);
+	for (m = 0; m + 4 <= t->nmonths; m++) {
+		int k = t->first + m, jan = (12 - k % 12) % 12;
+
+		char year[8];
+
+		if (k % 12 != 0 && !(m == 0 && jan >= 5))
+			continue;
+		snprintf(year, sizeof year, "%04u", (unsigned)k / 12 % 10000);
+		memcpy(s + m, year, 4);
+	}
+	buf_add(b, s, (size_t)t->nmonths);
+	free(s);
+}
+
+static void
+texte_rule(struct texte *x, const struct eco_table *t, const size_t *w)
+{
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < t->ncols; i++) {
+		if (!shown(&t->cols[i], ECO_R_TEXTE))
+			continue;
+		if (!first)
+			buf_adds(&x->line, "  ");
+		buf_addc(&x->line, '-', w[i]);
+		first = 0;
+	}
+	if (t->nmonths) {
+		buf_adds(&x->line, "  ");
+		buf_addc(&x->line, '-', (size_t)t->nmonths);
+	}
+	put_line(x, &x->line);
+}
+
+/* One line of one cell, padded to w; cut with "…" when it is wider. */
+static void
+texte_cell(struct texte *x, const struct column *c, const char *p,
+    size_t len, size_t w)
+{
+	size_t cw = eco_text_width(p, len);
+	int cut = 0;
+
+	if (cw > w) {		/* ECO_COL_TRUNC, or a character wider than w */
+		len = fit(p, len, w ? w - 1 : 0);
+		cw = eco_text_width(p, len) + 1;
+		cut = 1;
+	}
+	if (c->flags & ECO_COL_RIGHT)
+		buf_addc(&x->line, ' ', w - cw);
+	buf_clean(&x->line, p, len);
+	if (cut)
+		buf_adds(&x->line, "\xe2\x80\xa6");	/* … */
+	if (!(c->flags & ECO_COL_RIGHT))
+		buf_addc(&x->line, ' ', w - cw);
+}
+
+/* Line l of the months of a timeline: the header's two, or a row's bar. */
+static void
+texte_bar(struct texte *x, const struct eco_table *t, const struct row *row,
+    size_t l)
+{
+	int m;
+
+	buf_adds(&x->line, "  ");
+	if (!row)
+		months_header(t, (int)l, &x->line);
+	else
+		for (m = 0; m < t->nmonths; m++)
+			buf_addc(&x->line, row->m0 >= 0 && m >= row->m0 &&
+			    m <= row->m1 ? '#' : '.', 1);
+}
+
+/* The lines of each shown cell (copies: segs_for reuses its array); the
+ * height of the row, or 0 when out of memory. */
+static size_t
+row_lines(struct texte *x, const struct eco_table *t, char **cells,
+    const size_t *w, struct seg **sg, size_t *n, size_t h)
+{
+	struct seg *tmp;
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++) {
+		if (!shown(&t->cols[i], ECO_R_TEXTE))
+			continue;
+		n[i] = cell_lines(x, cells[i], &t->cols[i], w[i], &tmp);
+		if (n[i] && !(sg[i] = malloc(n[i] * sizeof **sg)))
+			return 0;
+		if (n[i])
+			memcpy(sg[i], tmp, n[i] * sizeof **sg);
+		if (n[i] > h)
+			h = n[i];
+	}
+	return h;
+}
+
+/* One row, or the header when row is NULL, over as many lines as its
+ * tallest cell needs. */
+static void
+texte_row(struct texte *x, const struct eco_table *t, char **cells,
+    const size_t *w, const struct row *row)
+{
+	size_t nc = t->ncols, i, l, h = row ? 1 : (t->nmonths ? 2 : 1);
+	struct seg **sg = calloc(nc + 1, sizeof *sg);
+	size_t *n = calloc(nc + 1, sizeof *n);
+
+	if (!sg || !n || !(h = row_lines(x, t, cells, w, sg, n, h))) {
+		x->line.oom = 1;
+		goto out;
+	}
+	for (l = 0; l < h; l++) {
+		int first = 1;
+
+		for (i = 0; i < nc; i++) {
+			if (!shown(&t->cols[i], ECO_R_TEXTE))
+				continue;
+			if (!first)
+				buf_adds(&x->line, "  ");
+			first = 0;
+			texte_cell(x, &t->cols[i], l < n[i] ? sg[i][l].p : "",
+			    l < n[i] ? sg[i][l].n : 0, w[i]);
+		}
+		if (t->nmonths && (!row || l == 0))
+			texte_bar(x, t, row, l);
+		put_line(x, &x->line);
+	}
+out:
+	for (i = 0; sg && i < nc; i++)
+		free(sg[i]);
+	free(sg);
+	free(n);
+}
+
+/* Every cell of t as a string, the header first; NULL when out of memory. */
+static char **
+table_strings(const struct eco_table *t, enum eco_rformat fmt)
+{
+	size_t nc = t->ncols, k = 0, i;
+	char **s = calloc((t->nrows + 1) * nc + 1, sizeof *s);
+	struct buf b = { NULL, 0, 0, 0 };
+	const struct row *w;
+	int bad = !s;
+
+	for (i = 0; s && i < nc; i++)
+		bad |= !(s[i] = strdup(t->cols[i].header));
+	for (w = t->rows; s && w; w = w->next) {
+		k++;
+		for (i = 0; i < nc; i++) {
+			cell_str(&b, &w->c[i], fmt);
+			bad |= b.oom || !(s[k * nc + i] = strdup(b.p ? b.p : ""));
+		}
+	}
+	free(b.p);
+	if (bad && s) {
+		for (i = 0; i < (t->nrows + 1) * nc; i++)
+			free(s[i]);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+free_strings(char **s, const struct eco_table *t)
+{
+	size_t i;
+
+	for (i = 0; s && i < (t->nrows + 1) * t->ncols; i++)
+		free(s[i]);
+	free(s);
+}
+
+static void
+texte_table(struct texte *x, const struct eco_table *t)
+{
+	char **s = table_strings(t, ECO_R_TEXTE);
+	size_t *w = calloc(t->ncols + 1, sizeof *w), i, k;
+	const struct row *row;
+	int rule = 0;
+
+	if (!s || !w) {
+		x->line.oom = 1;
+		goto out;
+	}
+	for (i = 0; i < t->ncols; i++)
+		w[i] = col_width(s, t->nrows + 1, t->ncols, i, &t->cols[i]);
+	if (t->caption) {
+		buf_clean(&x->line, t->caption, strlen(t->caption));
+		put_line(x, &x->line);
+	}
+	texte_row(x, t, s, w, NULL);
+	texte_rule(x, t, w);
+	for (row = t->rows, k = 1; row; row = row->next, k++) {
+		if (row->total && !rule++)
+			texte_rule(x, t, w);
+		texte_row(x, t, s + k * t->ncols, w, row);
+	}
+out:
+	free_strings(s, t);
+	free(w);
+}
+
+static int
+texte_write(FILE *fp, const struct eco_report *r)
+{
+	struct texte x = { fp, { NULL, 0, 0, 0 }, NULL, 0 };
+	const struct block *b;
+	int oom;
+
+	if (*r->title)
+		texte_wrapped(&x, r->title, '=');
+	for (b = r->head; b; b = b->next) {
+		if (b->type == B_TABLE && !(b->t->show & ECO_SHOW_DOC))
+			continue;
+		putc('\n', fp);
+		if (b->type == B_HEADING)
+			texte_wrapped(&x, b->text, b->level == 1 ? '=' :
+			    b->level == 2 ? '-' : 0);
+		else if (b->type == B_PARA)
+			texte_wrapped(&x, b->text, 0);
+		else
+			texte_table(&x, b->t);
+	}
+	oom = x.line.oom;
+	free(x.line.p);
+	free(x.segs);
+	return oom ? -2 : 0;
+}
+
+/* Markdown. */
+
+/*
+ * Text that Markdown shows as written: punctuation that could format is
+ * escaped, and what would open a block at the start (a heading, a list,
+ * "1." of a numbered list); newlines become spaces (a table row is one
+ * line).
+ */
+static void
+md_text(FILE *fp, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20 || c == 0x7F)
+			c = ' ';
+		if (strchr("\\`*_[]<>|&~", c) ||
+		    (p == s && strchr("#+-=", c)) ||
+		    ((c == '.' || c == ')') && p > s &&
+		    strspn(s, "0123456789") == (size_t)(p - s)))
+			putc('\\', fp);
+		putc(c, fp);
+	}
+}
+
+static int
+md_table(FILE *fp, const struct eco_table *t)
+{
+	char **s = table_strings(t, ECO_R_MD);
+	const struct row *row;
+	size_t i, k;
+	int m;
+
+	if (!s)
+		return -2;
+	if (t->caption) {
+		fputs("**", fp);
+		md_text(fp, t->caption);
+		fputs("**\n\n", fp);
+	}
+	for (i = 0; i < t->ncols; i++) {
+		fputs("| ", fp);
+		md_text(fp, s[i]);
+		putc(' ', fp);
+	}
+	for (m = 0; m < t->nmonths; m++) {
+		char lab[8];
+
+		month_label(t, m, lab);
+		fprintf(fp, "| %s ", lab);
+	}
+	fputs("|\n", fp);
+	for (i = 0; i < t->ncols; i++)
+		fputs(t->cols[i].flags & ECO_COL_RIGHT ? "| ---: " : "| --- ", fp);
+	for (m = 0; m < t->nmonths; m++)
+		fputs("| :-: ", fp);
+	fputs("|\n", fp);
+	for (row = t->rows, k = 1; row; row = row->next, k++) {
+		for (i = 0; i < t->ncols; i++) {
+			const char *c = s[k * t->ncols + i];
+
+			fputs("| ", fp);
+			if (row->total && *c)
+				fputs("**", fp);
+			md_text(fp, c);
+			if (row->total && *c)
+				fputs("**", fp);
+			putc(' ', fp);
+		}
+		for (m = 0; m < t->nmonths; m++)
+			fputs(row->m0 >= 0 && m >= row->m0 && m <= row->m1 ?
+			    "| \xe2\x96\xa0 " : "| ", fp);	/* ■ */
+		fputs("|\n", fp);
+	}
+	free_strings(s, t);
+	return 0;
+}
+
+static int
+md_write(FILE *fp, const struct eco_report *r)
+{
+	const struct block *b;
+	int first = 1;
+
+	if (*r->title) {
+		fputs("# ", fp);
+		md_text(fp, r->title);
+		putc('\n', fp);
+		first = 0;
+	}
+	for (b = r->head; b; b = b->next) {
+		if (b->type == B_TABLE && !(b->t->show & ECO_SHOW_DOC))
+			continue;
+		if (!first)
+			putc('\n', fp);
+		first = 0;
+		if (b->type == B_HEADING) {
+			fprintf(fp, "%.*s ", b->level + 1, "####");
+			md_text(fp, b->text);
+			putc('\n', fp);
+		} else if (b->type == B_PARA) {
+			md_text(fp, b->text);
+			putc('\n', fp);
+		} else if (md_table(fp, b->t) < 0)
+			return -2;
+	}
+	return 0;
+}
+
+/* HTML. */
+
+static const char css[] =
+    "@page { size: letter; margin: 1.5cm 1.3cm; }\n"
+    "@page large { size: letter landscape; }\n"
+    "html { font: 10pt/1.35 \"DejaVu Sans\", Arial, sans-serif; color: #111; }\n"
+    "body { max-width: 64em; margin: 2em auto; padding: 0 1em; }\n"
+    "h1 { font-size: 1.6em; margin: 0 0 .4em; }\n"
+    "h2 { font-size: 1.35em; border-bottom: 2px solid #333; margin: 1.4em 0 .5em; }\n"
+    "h3 { font-size: 1.15em; margin: 1.1em 0 .4em; }\n"
+    "h4 { font-size: 1em; margin: .9em 0 .3em; }\n"
+    "h2, h3, h4 { break-after: avoid; }\n"
+    "p { margin: .3em 0 .6em; }\n"
+    "table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; }\n"
+    "caption { text-align: left; font-weight: bold; padding: .2em 0; }\n"
+    "th, td { border: 1px solid #888; padding: .15em .35em; text-align: left;"
+    " vertical-align: top; }\n"
+    "thead th { background: #e6e6e6; }\n"
+    "thead { display: table-header-group; }\n"
+    "tr { break-inside: avoid; }\n"
+    ".n { text-align: right; white-space: nowrap; }\n"
+    ".k { white-space: nowrap; }\n"
+    "tr.total td { font-weight: bold; border-top: 2px solid #333; }\n"
+    "table.mois { font-size: .8em; }\n"
+    "table.mois .m { width: 1.2em; padding: 0; text-align: center; }\n"
+    "td.on { background: #2f6f3e; color: #2f6f3e;"
+    " -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+    "section.large { page: large; }\n"
+    "@media print {\n"
+    "  body { max-width: none; margin: 0; padding: 0; }\n"
+    "  section.partie + section.partie { break-before: page; }\n"
+    "}\n";
+
+static void
+html_text(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		case '\'': fputs("&#39;", fp); break;
+		case '\n': fputs("<br>", fp); break;
+		default:
+			putc((unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s, fp);
+		}
+}
+
+/* The class attribute of a column's cells, or "". */
+static const char *
+html_class(const struct column *c)
+{
+	if (c->flags & ECO_COL_RIGHT)
+		return " class=\"n\"";
+	return c->flags & ECO_COL_NOWRAP ? " class=\"k\"" : "";
+}
+
+static void
+html_months_head(FILE *fp, const struct eco_table *t)
+{
+	int m, span;
+
+	for (m = 0; m < t->nmonths; m += span) {
+		int k = t->first + m;
+
+		span = 12 - k % 12;
+		if (m + span > t->nmonths)
+			span = t->nmonths - m;
+		fprintf(fp, "<th colspan=\"%d\">%04u</th>", span,
+		    (unsigned)k / 12 % 10000);
+	}
+	fputs("</tr>\n<tr>", fp);
+	for (m = 0; m < t->nmonths; m++) {
+		char lab[8];
+
+		month_label(t, m, lab);
+		fprintf(fp, "<th class=\"m\" title=\"%s\">%c</th>", lab,
+		    initials()[(t->first + m) % 12]);
+	}
+}
+
+static int
+html_table(FILE *fp, const struct eco_table *t)
+{
+	char **s = table_strings(t, ECO_R_HTML);
+	const struct row *row;
+	size_t i, k;
+	int m;
+
+	if (!s)
+		return -2;
+	fprintf(fp, "<table%s>\n", t->nmonths ? " class=\"mois\"" : "");
+	if (t->caption) {
+		fputs("<caption>", fp);
+		html_text(fp, t->caption);
+		fputs("</caption>\n", fp);
+	}
+	fputs("<thead>\n<tr>", fp);
+	for (i = 0; i < t->ncols; i++) {
+		fprintf(fp, "<th%s%s>", t->nmonths ? " rowspan=\"2\"" : "",
+		    html_class(&t->cols[i]));
+		html_text(fp, s[i]);
+		fputs("</th>", fp);
+	}
+	if (t->nmonths)
+		html_months_head(fp, t);
+	fputs("</tr>\n</thead>\n<tbody>\n", fp);
+	for (row = t->rows, k = 1; row; row = row->next, k++) {
+		fputs(row->total ? "<tr class=\"total\">" : "<tr>", fp);
+		for (i = 0; i < t->ncols; i++) {
+			fprintf(fp, "<td%s>", html_class(&t->cols[i]));
+			html_text(fp, s[k * t->ncols + i]);
+			fputs("</td>", fp);
+		}
+		for (m = 0; m < t->nmonths; m++)
+			fputs(row->m0 >= 0 && m >= row->m0 && m <= row->m1 ?
+			    "<td class=\"m on\">\xe2\x96\xa0</td>" :
+			    "<td class=\"m\"></td>", fp);
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody>\n</table>\n", fp);
+	free_strings(s, t);
+	return 0;
+}
+
+/* 1 when the part that starts after b holds a timeline. */
+static int
+part_is_large(const struct block *b)
+{
+	for (b = b->next; b && !(b->type == B_HEADING && b->level == 1);
+	    b = b->next)
+		if (b->type == B_TABLE && (b->t->show & ECO_SHOW_DOC) &&
+		    b->t->nmonths)
+			return 1;
+	return 0;
+}
+
+static int
+html_write(FILE *fp, const struct eco_report *r)
+{
+	const struct block *b;
+	int part = 0;
+
+	fputs("<!DOCTYPE html>\n<html lang=\"", fp);
+	html_text(fp, r->lang);
+	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>", fp);
+	html_text(fp, r->title);
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n"
+	    "<h1>", css);
+	html_text(fp, r->title);
+	fputs("</h1>\n", fp);
+	for (b = r->head; b; b = b->next) {
+		if (b->type == B_HEADING && b->level == 1) {
+			fputs(part ? "</section>\n" : "</header>\n", fp);
+			fprintf(fp, "<section class=\"partie%s\">\n",
+			    part_is_large(b) ? " large" : "");
+			part = 1;
+		}
+		if (b->type == B_HEADING) {
+			fprintf(fp, "<h%d>", b->level + 1);
+			html_text(fp, b->text);
+			fprintf(fp, "</h%d>\n", b->level + 1);
+		} else if (b->type == B_PARA) {
+			fputs("<p>", fp);
+			html_text(fp, b->text);
+			fputs("</p>\n", fp);
+		} else if ((b->t->show & ECO_SHOW_DOC) && html_table(fp, b->t) < 0)
+			return -2;
+	}
+	fputs(part ? "</section>\n" : "</header>\n", fp);
+	fputs("</body>\n</html>\n", fp);
+	return 0;
+}
+
+/* CSV. */
+
+/* One cell: text a spreadsheet would run as a formula gets an
+ * apostrophe first; quotes as RFC 4180 says. */
+static void
+csv_cell(FILE *fp, const char *s, int text)
+{
+	int quote = strpbrk(s, ";\"\r\n") != NULL;
+
+	if (quote)
+		putc('"', fp);
+	if (text && *s && strchr("=+-@\t\r", *s))
+		putc('\'', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', fp);
+		putc(*s, fp);
+	}
+	if (quote)
+		putc('"', fp);
+}
+
+static int
+csv_table(FILE *fp, const struct eco_table *t)
+{
+	char **s = table_strings(t, ECO_R_CSV);
+	const struct row *row;
+	size_t i, k;
+	int m;
+
+	if (!s)
+		return -2;
+	for (i = 0; i < t->ncols; i++) {
+		if (i)
+			putc(';', fp);
+		csv_cell(fp, s[i], 1);
+	}
+	for (m = 0; m < t->nmonths; m++) {
+		char lab[8];
+
+		month_label(t, m, lab);
+		fprintf(fp, ";%s", lab);
+	}
+	fputs("\r\n", fp);
+	for (row = t->rows, k = 1; row; row = row->next, k++) {
+		for (i = 0; i < t->ncols; i++) {
+			enum ctype ty = row->c[i].type;
+
+			if (i)
+				putc(';', fp);
+			csv_cell(fp, s[k * t->ncols + i],
+			    ty == C_TEXT || ty == C_LIST);
+		}
+		for (m = 0; m < t->nmonths; m++)
+			fputs(row->m0 >= 0 && m >= row->m0 && m <= row->m1 ?
+			    ";x" : ";", fp);
+		fputs("\r\n", fp);
+	}
+	free_strings(s, t);
+	return 0;
+}
+
+static int
+csv_write(FILE *fp, const struct eco_report *r)
+{
+	const struct block *b;
+	int first = 1;
+
+	for (b = r->head; b; b = b->next) {
+		if (b->type != B_TABLE || !(b->t->show & ECO_SHOW_DATA))
+			continue;
+		fputs(first ? "\xef\xbb\xbf" : "\r\n", fp);	/* BOM */
+		first = 0;
+		if (csv_table(fp, b->t) < 0)
+			return -2;
+	}
+	return 0;
+}
+
+/* Records: JSON lines and YAML documents, through eco_emit. */
+
+static struct eco_node *
+node(struct eco_arena *a, enum eco_type type, const char *s)
+{
+	struct eco_node *n = eco_arena_alloc(a, sizeof *n);
+
+	if (!n)
+		return NULL;
+	memset(n, 0, sizeof *n);
+	n->type = type;
+	n->s = s ? s : "";
+	n->len = strlen(n->s);
+	n->weight = 1;
+	return n;
+}
+
+/* The value of a cell as a node; NULL when out of memory. */
+static struct eco_node *
+cell_node(struct eco_arena *a, const struct cell *c)
+{
+	char money[ECO_MONEY_BUFSZ];
+	struct eco_node *n = NULL;
+	size_t i;
+
+	switch (c->type) {
+	case C_NONE:
+	case C_TEXT:
+		return node(a, ECO_STR, c->s);
+	case C_LIST:
+		if (!(n = node(a, ECO_SEQ, "")) ||
+		    !(n->u.items = eco_arena_alloc(a, (c->n + 1) * sizeof *n->u.items)))
+			return NULL;
+		for (i = 0; i < c->n; i++)
+			if (!(n->u.items[i] = node(a, ECO_STR, c->v[i])))
+				return NULL;
+		n->len = c->n;
+		return n;
+	case C_MONEY:
+		eco_money_format(c->x, ECO_MONEY_JSON, money);
+		if ((n = node(a, ECO_FLOAT, eco_arena_strndup(a, money,
+		    strlen(money)))))
+			n->u.f = n->num = (double)c->x / 100;
+		return n && n->s[0] ? n : NULL;
+	case C_VALUE:
+		if ((n = eco_arena_alloc(a, sizeof *n)))
+			*n = c->val;
+		return n;
+	case C_BOOL:
+		if ((n = node(a, ECO_BOOL, c->x ? "true" : "false")))
+			n->u.b = (int)c->x;
+		return n;
+	}
+	return NULL;
+}
+
+static int
+add_pair(struct eco_arena *a, struct eco_node *map, const char *key,
+    struct eco_node *val)
+{
+	struct eco_node *k = node(a, ECO_STR, key);
+
+	if (!k || !val)
+		return -1;
+	map->u.pairs[map->len].key = k;
+	map->u.pairs[map->len++].val = val;
+	return 0;
+}
+
+/* The months of a row, as a sequence of "2026-09". */
+static struct eco_node *
+months_node(struct eco_arena *a, const struct eco_table *t,
+    const struct row *w)
+{
+	struct eco_node *n = node(a, ECO_SEQ, "");
+	int m;
+
+	if (!n || !(n->u.items = eco_arena_alloc(a,
+	    (size_t)(w->m1 - w->m0 + 1) * sizeof *n->u.items)))
+		return NULL;
+	for (m = w->m0; m <= w->m1; m++) {
+		char lab[8];
+
+		month_label(t, m, lab);
+		if (!(n->u.items[n->len++] = node(a, ECO_STR,
+		    eco_arena_strndup(a, lab, strlen(lab)))))
+			return NULL;
+	}
+	return n;
+}
+
+/* The record of one row; NULL when out of memory. */
+static struct eco_node *
+row_node(struct eco_arena *a, const struct eco_table *t, const struct row *w)
+{
+	struct eco_node *map = node(a, ECO_MAP, ""), *v;
+	size_t i;
+
+	if (!map || !(map->u.pairs = eco_arena_alloc(a,
+	    (t->ncols + 3) * sizeof *map->u.pairs)))
+		return NULL;
+	if (add_pair(a, map, "kind", node(a, ECO_STR, t->kind)) < 0 ||
+	    !(v = node(a, ECO_INT, "1")) || (v->u.i = 1, v->num = 1,
+	    add_pair(a, map, "version", v) < 0))
+		return NULL;
+	for (i = 0; i < t->ncols; i++)
+		if (w->c[i].type != C_NONE && t->cols[i].key &&
+		    add_pair(a, map, t->cols[i].key, cell_node(a, &w->c[i])) < 0)
+			return NULL;
+	if (t->nmonths && w->m0 >= 0 &&
+	    add_pair(a, map, "mois", months_node(a, t, w)) < 0)
+		return NULL;
+	return map;
+}
+
+static int
+records_write(FILE *fp, const struct eco_report *r, int json,
+    struct eco_diags *d)
+{
+	const struct block *b;
+	const struct row *w;
+
+	for (b = r->head; b; b = b->next) {
+		if (b->type != B_TABLE || !(b->t->show & ECO_SHOW_DATA))
+			continue;
+		for (w = b->t->rows; w; w = w->next) {
+			struct eco_arena *a = eco_arena_new();
+			struct eco_node *n = a ? row_node(a, b->t, w) : NULL;
+			int rc = 0;
+
+			if (n)
+				rc = json ? eco_emit_json(fp, n, NULL, d) :
+				    eco_emit_yaml(fp, n);
+			eco_arena_free(a);
+			if (!n)
+				return -2;
+			if (rc == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+eco_report_write(FILE *fp, const struct eco_report *r, enum eco_rformat fmt,
+    struct eco_diags *d)
+{
+	int rc = -2;
+
+	if (!r->failed)
+		switch (fmt) {
+		case ECO_R_TEXTE: rc = texte_write(fp, r); break;
+		case ECO_R_MD: rc = md_write(fp, r); break;
+		case ECO_R_HTML: rc = html_write(fp, r); break;
+		case ECO_R_CSV: rc = csv_write(fp, r); break;
+		case ECO_R_JSON: rc = records_write(fp, r, 1, d); break;
+		case ECO_R_YAML: rc = records_write(fp, r, 0, d); break;
+		}
+	if (rc == -2) {
+		eco_diag_sys(d, NULL, "%s", _("out of memory while writing the report"));
+		return -1;
+	}
+	return rc < 0 || ferror(fp) ? -1 : 0;
+}

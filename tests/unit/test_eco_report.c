@@ -1,0 +1,742 @@
+/*
+ * test_eco_report.c - unit tests of eco_report.c: money (exact sums, the
+ * Quebec format, the split over years), display width of accented and
+ * wide text, and the renderers: alignment and wrapping in text, escaping
+ * in Markdown and HTML, CSV for a French spreadsheet with formulas
+ * neutralised, records in JSON and YAML that read back as written.
+ *
+ * Every test works in the file-global t, which teardown frees even when
+ * an assertion fails, so that LeakSanitizer only reports real leaks.
+ */
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "eco.h"
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+static struct {
+	struct eco_report *r;
+	struct eco_diags d;
+	struct eco_reader *rd;
+	struct eco_doc *doc[8];
+	size_t ndoc;
+	char *out;		/* what the last render wrote */
+	size_t len;
+} t;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	memset(&t, 0, sizeof t);
+	eco_diags_init(&t.d);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	size_t i;
+
+	(void)state;
+	eco_report_free(t.r);
+	for (i = 0; i < t.ndoc; i++)
+		eco_doc_free(t.doc[i]);
+	eco_reader_close(t.rd);
+	eco_diags_free(&t.d);
+	free(t.out);
+	return 0;
+}
+
+/* Render t.r in fmt into t.out. */
+static const char *
+render(enum eco_rformat fmt)
+{
+	FILE *fp;
+
+	free(t.out);
+	t.out = NULL;
+	assert_non_null(fp = open_memstream(&t.out, &t.len));
+	assert_int_equal(eco_report_write(fp, t.r, fmt, &t.d), 0);
+	assert_int_equal(fclose(fp), 0);
+	return t.out;
+}
+
+/* The documents of a YAML text, read into t.doc. */
+static void
+load(const char *text)
+{
+	struct eco_limits lim;
+	struct eco_doc *doc;
+
+	eco_limits_default(&lim);
+	assert_non_null(t.rd = eco_reader_mem(text, strlen(text), "t.yaml",
+	    &lim, &t.d));
+	while (t.ndoc < 8 && eco_reader_next(t.rd, &doc) > 0) {
+		t.doc[t.ndoc++] = doc;
+		assert_int_equal(doc->nerr, 0);
+	}
+}
+
+/* Money: parsing (eco_money_parse) and sums are exact. */
+
+static long long
+cents(const char *s)
+{
+	long long c = -1;
+
+	assert_int_equal(eco_money_parse(s, strlen(s), &c), 0);
+	return c;
+}
+
+static void
+test_money_sums_exact(void **state)
+{
+	long long sum = 0;
+	double dsum = 0;
+	int i;
+
+	(void)state;
+	/* 0.1 + 0.2 is 0.30000000000000004 in doubles, 30 cents here */
+	assert_int_equal(eco_money_add(&sum, cents("0.1")), 0);
+	assert_int_equal(eco_money_add(&sum, cents("0.2")), 0);
+	assert_int_equal(sum, 30);
+	assert_true(0.1 + 0.2 != 0.3);
+	sum = 0;
+	for (i = 0; i < 10; i++) {
+		assert_int_equal(eco_money_add(&sum, cents("0.10")), 0);
+		dsum += 0.1;
+	}
+	assert_int_equal(sum, 100);
+	assert_true(dsum != 1.0);	/* what a double would have said */
+	assert_int_equal(cents("1999999.99"), 199999999LL);
+	assert_int_equal(cents("4500"), 450000);
+	assert_int_equal(cents("625.5"), 62550);
+	assert_int_equal(cents("1.250"), 125);	/* a zero past the cents */
+	assert_int_equal(cents("4.5e3"), 450000);
+}
+
+static void
+test_money_refused(void **state)
+{
+	static const char *const bad[] = {
+		"-5", "-0.01", "1180.125", "0.001", "12 500,00", "12,50",
+		"1e-3", "abc", "", ".", "1.2.3", "$12", "12$", "0x10"
+	};
+	long long c;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (eco_money_parse(bad[i], strlen(bad[i]), &c) == 0)
+			fail_msg("« %s » taken as %lld cents", bad[i], c);
+}
+
+static void
+test_money_add_overflow(void **state)
+{
+	long long sum = LLONG_MAX - 5;
+
+	(void)state;
+	assert_int_equal(eco_money_add(&sum, 5), 0);
+	assert_int_equal(sum, LLONG_MAX);
+	assert_int_equal(eco_money_add(&sum, 1), -1);
+	assert_int_equal(sum, LLONG_MAX);	/* left alone */
+	sum = LLONG_MIN + 1;
+	assert_int_equal(eco_money_add(&sum, -2), -1);
+}
+
+static void
+test_money_format(void **state)
+{
+	char b[ECO_MONEY_BUFSZ];
+
+	(void)state;
+	assert_string_equal(eco_money_format(0, ECO_MONEY_TEXTE, b), "0,00 $");
+	assert_string_equal(eco_money_format(5, ECO_MONEY_TEXTE, b), "0,05 $");
+	assert_string_equal(eco_money_format(99999, ECO_MONEY_TEXTE, b),
+	    "999,99 $");
+	assert_string_equal(eco_money_format(100000, ECO_MONEY_TEXTE, b),
+	    "1 000,00 $");
+	assert_string_equal(eco_money_format(1250000, ECO_MONEY_TEXTE, b),
+	    "12 500,00 $");
+	assert_string_equal(eco_money_format(199999999, ECO_MONEY_TEXTE, b),
+	    "1 999 999,99 $");
+	assert_string_equal(eco_money_format(-1234, ECO_MONEY_TEXTE, b),
+	    "-12,34 $");
+	/* narrow no-break space between thousands, no-break space before $ */
+	assert_string_equal(eco_money_format(199999999, ECO_MONEY_PRINT, b),
+	    "1\xe2\x80\xaf" "999\xe2\x80\xaf" "999,99\xc2\xa0$");
+	assert_string_equal(eco_money_format(199999999, ECO_MONEY_CSV, b),
+	    "1999999,99");
+	assert_string_equal(eco_money_format(1250000, ECO_MONEY_JSON, b),
+	    "12500.00");
+	assert_string_equal(eco_money_format(7, ECO_MONEY_JSON, b), "0.07");
+	assert_string_equal(eco_money_format(LLONG_MAX, ECO_MONEY_TEXTE, b),
+	    "92 233 720 368 547 758,07 $");
+	assert_string_equal(eco_money_format(LLONG_MIN, ECO_MONEY_CSV, b),
+	    "-92233720368547758,08");
+}
+
+/* Dates and the split over years. */
+
+static void
+test_date_days(void **state)
+{
+	(void)state;
+	assert_int_equal(eco_date_days("1970-01-01"), 0);
+	assert_int_equal(eco_date_days("1970-01-02"), 1);
+	assert_int_equal(eco_date_days("1969-12-31"), -1);
+	assert_int_equal(eco_date_days("2000-03-01") - eco_date_days("2000-02-28"), 2);
+	assert_int_equal(eco_date_days("2100-03-01") - eco_date_days("2100-02-28"), 1);
+	assert_int_equal(eco_date_days("2027-01-01") - eco_date_days("2026-01-01"), 365);
+	assert_int_equal(eco_date_days("2029-01-01") - eco_date_days("2028-01-01"), 366);
+	assert_true(eco_date_days("2026-02-30") == LONG_MIN);
+	assert_true(eco_date_days("2026-9-1") == LONG_MIN);
+	assert_true(eco_date_days(NULL) == LONG_MIN);
+}
+
+static void
+test_split_years(void **state)
+{
+	long long part[8], sum = 0, whole = 23521125;	/* 235 211,25 $ */
+	long d0, d1, days;
+	int n, i;
+
+	(void)state;
+	/* 1 $ over 3 days, one in 2026 and two in 2027: 33.33 + 66.67 */
+	assert_int_equal(eco_money_split_years(100, "2026-12-31", "2027-01-02",
+	    part, 8), 2);
+	assert_int_equal(part[0], 33);
+	assert_int_equal(part[1], 67);
+	/* 1 cent over two days of two years: a tie, the earlier year wins */
+	assert_int_equal(eco_money_split_years(1, "2026-12-31", "2027-01-01",
+	    part, 8), 2);
+	assert_int_equal(part[0], 1);
+	assert_int_equal(part[1], 0);
+	/* within one year, everything stays there */
+	assert_int_equal(eco_money_split_years(12345, "2027-03-01", "2027-03-01",
+	    part, 8), 1);
+	assert_int_equal(part[0], 12345);
+	/* a plan's period: the parts add up, each within a cent of its share */
+	n = eco_money_split_years(whole, "2026-09-01", "2029-06-30", part, 8);
+	assert_int_equal(n, 4);
+	d0 = eco_date_days("2026-09-01");
+	d1 = eco_date_days("2029-06-30");
+	days = d1 - d0 + 1;
+	for (i = 0; i < n; i++) {
+		char a[16], b[16];
+		long from, to, k;
+		double exact;
+
+		snprintf(a, sizeof a, "%d-01-01", 2026 + i);
+		snprintf(b, sizeof b, "%d-12-31", 2026 + i);
+		from = eco_date_days(a) > d0 ? eco_date_days(a) : d0;
+		to = eco_date_days(b) < d1 ? eco_date_days(b) : d1;
+		k = to - from + 1;
+		exact = (double)whole * k / days;
+		assert_true(part[i] >= (long long)exact - 1 &&
+		    part[i] <= (long long)exact + 1);
+		sum += part[i];
+	}
+	assert_int_equal(sum, whole);
+	/* 2028 is a leap year: its 366 days count */
+	assert_int_equal(eco_money_split_years(731, "2027-01-01", "2028-12-31",
+	    part, 8), 2);
+	assert_int_equal(part[0], 365);
+	assert_int_equal(part[1], 366);
+	assert_int_equal(eco_money_split_years(100, "2027-01-02", "2027-01-01",
+	    part, 8), -1);
+	assert_int_equal(eco_money_split_years(100, "2020-01-01", "2029-01-01",
+	    part, 8), -1);
+	assert_int_equal(eco_money_split_years(100, "2020-02-30", "2021-01-01",
+	    part, 8), -1);
+}
+
+/* Width. */
+
+static void
+test_text_width(void **state)
+{
+	static const char decomposed[] = "e\xcc\x81t\xc3\xa9";	/* e + U+0301 */
+
+	(void)state;
+	assert_int_equal(eco_text_width("abc", 3), 3);
+	assert_int_equal(eco_text_width("\xc3\xa9t\xc3\xa9", 5), 3);	/* été */
+	assert_int_equal(eco_text_width("Échéance", strlen("Échéance")), 8);
+	assert_int_equal(eco_text_width(decomposed, strlen(decomposed)), 3);
+	assert_int_equal(eco_text_width("\xe6\xbc\xa2\xe5\xad\x97", 6), 4);	/* 漢字 */
+	assert_int_equal(eco_text_width("\xf0\x9f\x98\x80", 4), 2);	/* emoji */
+	assert_int_equal(eco_text_width("a\xe2\x80\x8b" "b", 5), 2);	/* ZWSP */
+	assert_int_equal(eco_text_width("12\xe2\x80\xaf" "500", 8), 6);
+	assert_int_equal(eco_text_width("abc", 2), 2);	/* n bytes only */
+}
+
+/* A report with one table of two columns, for the renderers. */
+static struct eco_table *
+one_table(unsigned show, const char *a, const char *b)
+{
+	struct eco_table *tb;
+
+	assert_non_null(t.r = eco_report_new("fr-CA", "Titre"));
+	assert_non_null(tb = eco_report_table(t.r, "vue-test", NULL, show));
+	eco_table_column(tb, "a", "Nom", 0, 0);
+	eco_table_column(tb, "b", "Valeur", 0, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, a);
+	eco_table_text(tb, 1, b);
+	return tb;
+}
+
+/* Display column of the first byte of needle in each line holding it. */
+static void
+assert_same_column(const char *text, const char *const *needles, size_t n)
+{
+	long col = -1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *p = strstr(text, needles[i]), *bol;
+		long c;
+
+		assert_non_null(p);
+		for (bol = p; bol > text && bol[-1] != '\n'; bol--)
+			;
+		c = (long)eco_text_width(bol, (size_t)(p - bol));
+		if (col >= 0 && c != col)
+			fail_msg("« %s » at column %ld, not %ld", needles[i], c, col);
+		col = c;
+	}
+}
+
+static void
+test_texte_aligns_accents(void **state)
+{
+	static const char *const cells[] = { "Valeur", "un", "deux", "trois" };
+	struct eco_table *tb = one_table(ECO_SHOW_DOC, "Éléonore Côté", "un");
+
+	(void)state;
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "Zoé");
+	eco_table_text(tb, 1, "deux");
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "漢字漢字漢字漢字");
+	eco_table_text(tb, 1, "trois");
+	render(ECO_R_TEXTE);
+	/* bytes differ (é is 2, 漢 3, but 2 columns), columns do not */
+	assert_same_column(t.out, cells, 4);
+	assert_non_null(strstr(t.out, "Titre\n=====\n"));
+}
+
+static void
+test_texte_money_right(void **state)
+{
+	static const char *const ends[] = { "0,05 $\n", "1 999 999,99 $\n" };
+	struct eco_table *tb;
+	const char *a, *b;
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", ""));
+	tb = eco_report_table(t.r, "x", "Légende", ECO_SHOW_DOC);
+	eco_table_column(tb, "k", "Clé", 0, 0);
+	eco_table_column(tb, "m", "Montant", ECO_COL_RIGHT, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "petit");
+	eco_table_money(tb, 1, 5);
+	eco_table_total(tb);
+	eco_table_text(tb, 0, "Total");
+	eco_table_money(tb, 1, 199999999);
+	render(ECO_R_TEXTE);
+	a = strstr(t.out, ends[0]);
+	b = strstr(t.out, ends[1]);
+	assert_non_null(a);
+	assert_non_null(b);
+	/* right-aligned: both lines end with their amount at one column */
+	while (a > t.out && a[-1] != '\n')
+		a--;
+	while (b > t.out && b[-1] != '\n')
+		b--;
+	assert_int_equal(eco_text_width(a, strcspn(a, "\n")),
+	    eco_text_width(b, strcspn(b, "\n")));
+	assert_non_null(strstr(t.out, "Légende\n"));
+	/* the total row is set apart by a rule */
+	assert_non_null(strstr(t.out, "-----  --------------\nTotal"));
+}
+
+static void
+test_texte_wraps_and_cuts(void **state)
+{
+	struct eco_table *tb;
+	const char *p;
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", ""));
+	tb = eco_report_table(t.r, "x", NULL, ECO_SHOW_DOC);
+	eco_table_column(tb, "a", "Action", 0, 12);
+	eco_table_column(tb, "b", "Coupé", ECO_COL_TRUNC, 6);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "Ateliers « Jasons avec bébé »");
+	eco_table_text(tb, 1, "Bibliothèque");
+	render(ECO_R_TEXTE);
+	/* never more than 12 columns in the first column */
+	for (p = t.out; (p = strchr(p, '\n')); p++)
+		if (p[1] && strncmp(p + 1, "Action", 6) && p[1] != '-')
+			assert_true(eco_text_width(p + 1, strcspn(p + 1, "\n")) <= 12 + 2 + 6);
+	/* a guillemet stays with its word */
+	assert_non_null(strstr(t.out, "« Jasons"));
+	assert_non_null(strstr(t.out, "bébé »"));
+	/* cut, with an ellipsis, in 6 columns */
+	assert_non_null(strstr(t.out, "Bibli\xe2\x80\xa6"));
+	assert_null(strstr(t.out, "Biblio\xe2\x80\xa6"));
+}
+
+static void
+test_texte_no_control_chars(void **state)
+{
+	(void)state;
+	one_table(ECO_SHOW_DOC, "a\x1b[31mrouge", "b\xc2\x9b" "c");
+	eco_report_para(t.r, "x\x07y");
+	render(ECO_R_TEXTE);
+	assert_null(strchr(t.out, '\x1b'));
+	assert_null(strchr(t.out, '\x07'));
+	assert_null(strstr(t.out, "\xc2\x9b"));
+	assert_non_null(strstr(t.out, "a [31mrouge"));
+}
+
+static void
+test_texte_paragraph_keeps_amounts(void **state)
+{
+	char m[ECO_MONEY_BUFSZ], para[200];
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", ""));
+	snprintf(para, sizeof para, "%s %s.",
+	    "Un budget total qui tombe juste au bout de la ligne, soit exactement",
+	    eco_money_format(23521125, ECO_MONEY_PRINT, m));
+	eco_report_para(t.r, para);
+	render(ECO_R_TEXTE);
+	/* no-break spaces keep the amount whole, then print as spaces */
+	assert_non_null(strstr(t.out, "\n235 211,25 $."));
+	assert_null(strstr(t.out, "\xc2\xa0"));
+}
+
+static void
+test_timeline(void **state)
+{
+	struct eco_table *tb;
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", ""));
+	tb = eco_report_table(t.r, "vue-cal", NULL, ECO_SHOW_DOC | ECO_SHOW_DATA);
+	eco_table_column(tb, "action", "Action", 0, 0);
+	eco_table_months(tb, "2026-11-15", "2027-03-01");
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "act-a");
+	eco_table_span(tb, "2026-12-01", "2027-01-31");
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "act-b");
+	eco_table_span(tb, "2020-01-01", "2030-01-01");	/* clipped */
+	render(ECO_R_TEXTE);
+	assert_non_null(strstr(t.out, "act-a   .##..\n"));
+	assert_non_null(strstr(t.out, "act-b   #####\n"));
+	assert_non_null(strstr(t.out, "NDJFM\n"));
+	render(ECO_R_JSON);
+	assert_non_null(strstr(t.out, "\"mois\":[\"2026-12\",\"2027-01\"]"));
+	render(ECO_R_CSV);
+	assert_non_null(strstr(t.out,
+	    "Action;2026-11;2026-12;2027-01;2027-02;2027-03\r\nact-a;;x;x;;\r\n"));
+	render(ECO_R_HTML);
+	assert_non_null(strstr(t.out, "<th colspan=\"2\">2026</th><th colspan=\"3\">2027</th>"));
+	assert_non_null(strstr(t.out, "<th class=\"m\" title=\"2026-11\">N</th>"));
+	assert_non_null(strstr(t.out, "<td class=\"m on\">"));
+}
+
+/* HTML and Markdown: what the user wrote comes out as text. */
+
+static void
+test_html_escapes(void **state)
+{
+	(void)state;
+	one_table(ECO_SHOW_DOC, "<script>alert('x')</script>", "A & B \"C\"");
+	eco_report_heading(t.r, 1, "<b>vue</b>");
+	eco_report_para(t.r, "<img src=x onerror=alert(1)>");
+	render(ECO_R_HTML);
+	assert_null(strstr(t.out, "<script>"));
+	assert_null(strstr(t.out, "<img"));
+	assert_null(strstr(t.out, "<b>"));
+	assert_non_null(strstr(t.out,
+	    "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+	assert_non_null(strstr(t.out, "A &amp; B &quot;C&quot;"));
+	assert_non_null(strstr(t.out, "<html lang=\"fr-CA\">"));
+	assert_non_null(strstr(t.out, "<meta charset=\"utf-8\">"));
+	assert_non_null(strstr(t.out, "@page"));
+	assert_non_null(strstr(t.out, "<h2>&lt;b&gt;vue&lt;/b&gt;</h2>"));
+	assert_non_null(strstr(t.out, "<p>&lt;img src=x onerror=alert(1)&gt;</p>"));
+	/* one page: nothing loaded from elsewhere */
+	assert_null(strstr(t.out, "<link"));
+	assert_null(strstr(t.out, "<script"));
+}
+
+static void
+test_html_classes(void **state)
+{
+	struct eco_table *tb;
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", "T"));
+	tb = eco_report_table(t.r, "x", NULL, ECO_SHOW_DOC);
+	eco_table_column(tb, "d", "Début", ECO_COL_NOWRAP, 0);
+	eco_table_column(tb, "m", "Montant", ECO_COL_RIGHT, 0);
+	eco_table_column(tb, "t", "Texte", 0, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "2027-01-15");
+	eco_table_money(tb, 1, 1250000);
+	eco_table_text(tb, 2, "libre");
+	eco_table_total(tb);
+	eco_table_money(tb, 1, 1250000);
+	render(ECO_R_HTML);
+	/* dates never break at their hyphens, amounts at their spaces */
+	assert_non_null(strstr(t.out, "<tr><th class=\"k\">Début</th>"
+	    "<th class=\"n\">Montant</th><th>Texte</th></tr>"));
+	assert_non_null(strstr(t.out, "<tr><td class=\"k\">2027-01-15</td>"
+	    "<td class=\"n\">12\xe2\x80\xaf" "500,00\xc2\xa0$</td><td>libre</td></tr>"));
+	assert_non_null(strstr(t.out, "<tr class=\"total\">"));
+	assert_non_null(strstr(t.out, ".k { white-space: nowrap; }"));
+}
+
+static void
+test_md_escapes(void **state)
+{
+	(void)state;
+	one_table(ECO_SHOW_DOC, "a|b *c* _d_ <script>", "1. premier");
+	eco_report_para(t.r, "# pas un titre");
+	eco_report_para(t.r, "2026. une année");
+	render(ECO_R_MD);
+	assert_non_null(strstr(t.out, "| a\\|b \\*c\\* \\_d\\_ \\<script\\> | 1\\. premier |"));
+	assert_null(strstr(t.out, "<script>"));
+	assert_non_null(strstr(t.out, "\n\\# pas un titre\n"));
+	assert_non_null(strstr(t.out, "\n2026\\. une année\n"));
+	assert_non_null(strstr(t.out, "# Titre\n"));
+}
+
+/* CSV for a French-language spreadsheet. */
+
+static void
+test_csv_neutralises_formulas(void **state)
+{
+	static const char *const bad[] = {
+		"=SUM(A1)", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"
+	};
+	struct eco_table *tb;
+	size_t i;
+	char want[64];
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", ""));
+	tb = eco_report_table(t.r, "x", NULL, ECO_SHOW_DATA);
+	eco_table_column(tb, "a", "A", 0, 0);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		eco_table_row(tb);
+		eco_table_text(tb, 0, bad[i]);
+	}
+	render(ECO_R_CSV);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(want, sizeof want, "%s'%s%s\r\n", bad[i][0] == '\r' ? "\"" : "",
+		    bad[i], bad[i][0] == '\r' ? "\"" : "");
+		if (!strstr(t.out, want))
+			fail_msg("no « %s » in:\n%s", want, t.out);
+	}
+	assert_null(strstr(t.out, "\n=SUM"));
+}
+
+static void
+test_csv_quotes_and_numbers(void **state)
+{
+	struct eco_table *tb;
+	const struct eco_node *v;
+
+	(void)state;
+	load("[15.6, -3, 1200]\n");
+	v = t.doc[0]->root;
+	assert_non_null(t.r = eco_report_new("fr", ""));
+	tb = eco_report_table(t.r, "x", NULL, ECO_SHOW_DATA);
+	eco_table_column(tb, "a", "Nom; prénom", 0, 0);
+	eco_table_column(tb, "b", "Montant", ECO_COL_RIGHT, 0);
+	eco_table_column(tb, "c", "Valeur", 0, 0);
+	eco_table_column(tb, "d", "Liste", 0, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "Il a dit \"oui\"; puis\nnon");
+	eco_table_money(tb, 1, 1250000);
+	eco_table_value(tb, 2, v->u.items[0]);
+	eco_table_list(tb, 3, (const char *const []){ "a", "=b" }, 2);
+	eco_table_row(tb);
+	eco_table_value(tb, 2, v->u.items[1]);	/* a number is no formula */
+	eco_table_bool(tb, 3, 1);
+	render(ECO_R_CSV);
+	assert_memory_equal(t.out, "\xef\xbb\xbf", 3);	/* BOM */
+	assert_non_null(strstr(t.out, "\"Nom; prénom\";Montant;Valeur;Liste\r\n"));
+	assert_non_null(strstr(t.out,
+	    "\"Il a dit \"\"oui\"\"; puis\nnon\";12500,00;15,6;a, =b\r\n"));
+	assert_non_null(strstr(t.out, "\r\n;;-3;yes\r\n"));
+	/* the BOM once, even with two tables */
+	eco_report_table(t.r, "y", NULL, ECO_SHOW_DATA);
+	render(ECO_R_CSV);
+	assert_null(strstr(t.out + 3, "\xef\xbb\xbf"));
+}
+
+static void
+test_csv_only_data(void **state)
+{
+	(void)state;
+	one_table(ECO_SHOW_DOC, "montré", "aux gens");
+	render(ECO_R_CSV);
+	assert_int_equal(t.len, 0);
+	render(ECO_R_TEXTE);
+	assert_non_null(strstr(t.out, "montré"));
+}
+
+/* Records. */
+
+static void
+test_json_records(void **state)
+{
+	struct eco_table *tb;
+	const struct eco_node *v;
+
+	(void)state;
+	load("[15.6, 42]\n");
+	v = t.doc[0]->root;
+	assert_non_null(t.r = eco_report_new("fr", ""));
+	tb = eco_report_table(t.r, "vue-x", NULL, ECO_SHOW_DATA);
+	eco_table_column(tb, "id", "Id", 0, 0);
+	eco_table_column(tb, "montant", "Montant", 0, 0);
+	eco_table_column(tb, "valeur", "Valeur", 0, 0);
+	eco_table_column(tb, "liste", "Liste", 0, 0);
+	eco_table_column(tb, "retard", "Retard", 0, 0);
+	eco_table_column(tb, "vide", "Vide", 0, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "a\"b");
+	eco_table_money(tb, 1, 1250000);
+	eco_table_value(tb, 2, v->u.items[0]);
+	eco_table_list(tb, 3, (const char *const []){ "x", "y" }, 2);
+	eco_table_bool(tb, 4, 0);
+	eco_table_row(tb);
+	eco_table_money(tb, 1, 5);
+	eco_table_value(tb, 2, v->u.items[1]);
+	render(ECO_R_JSON);
+	assert_string_equal(t.out,
+	    "{\"kind\":\"vue-x\",\"version\":1,\"id\":\"a\\\"b\",\"montant\":12500.00,"
+	    "\"valeur\":15.6,\"liste\":[\"x\",\"y\"],\"retard\":false}\n"
+	    "{\"kind\":\"vue-x\",\"version\":1,\"montant\":0.05,\"valeur\":42}\n");
+}
+
+static void
+test_yaml_records_read_back(void **state)
+{
+	struct eco_table *tb;
+	const struct eco_node *r;
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", ""));
+	tb = eco_report_table(t.r, "vue-x", NULL, ECO_SHOW_DATA);
+	eco_table_column(tb, "a", "A", 0, 0);
+	eco_table_column(tb, "b", "B", 0, 0);
+	eco_table_column(tb, "m", "M", 0, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "true");		/* text that looks like a bool */
+	eco_table_text(tb, 1, "2027-01-15");
+	eco_table_money(tb, 2, 62550);
+	render(ECO_R_YAML);
+	load(t.out);
+	assert_int_equal(t.ndoc, 1);
+	r = t.doc[0]->root;
+	assert_int_equal(eco_map_get(r, "a")->type, ECO_STR);
+	assert_string_equal(eco_map_get(r, "a")->s, "true");
+	assert_string_equal(eco_map_get(r, "b")->s, "2027-01-15");
+	assert_int_equal(eco_map_get(r, "m")->type, ECO_FLOAT);
+	assert_string_equal(eco_map_get(r, "m")->s, "625.50");
+	assert_string_equal(eco_map_get(r, "kind")->s, "vue-x");
+	assert_int_equal(eco_map_get(r, "version")->u.i, 1);
+}
+
+static void
+test_shown_where_asked(void **state)
+{
+	struct eco_table *tb;
+
+	(void)state;
+	one_table(ECO_SHOW_DATA, "donnée", "seulement");
+	tb = eco_report_table(t.r, "doc", NULL, ECO_SHOW_DOC);
+	eco_table_column(tb, "a", "Colonne cachée", ECO_COL_NOTEXTE, 0);
+	eco_table_column(tb, "b", "Visible", 0, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "caché");
+	eco_table_text(tb, 1, "vu");
+	render(ECO_R_TEXTE);
+	assert_null(strstr(t.out, "donnée"));
+	assert_null(strstr(t.out, "caché"));
+	assert_non_null(strstr(t.out, "vu"));
+	render(ECO_R_MD);
+	assert_non_null(strstr(t.out, "caché"));
+	render(ECO_R_JSON);
+	assert_non_null(strstr(t.out, "donnée"));
+	assert_null(strstr(t.out, "caché"));
+}
+
+static void
+test_failed_is_sticky(void **state)
+{
+	struct eco_table *tb = one_table(ECO_SHOW_DOC, "a", "b");
+	FILE *fp;
+
+	(void)state;
+	assert_int_equal(eco_report_failed(t.r), 0);
+	eco_table_column(tb, "c", "trop tard", 0, 0);	/* after a row */
+	assert_int_equal(eco_report_failed(t.r), 1);
+	assert_non_null(fp = open_memstream(&t.out, &t.len));
+	assert_int_equal(eco_report_write(fp, t.r, ECO_R_TEXTE, &t.d), -1);
+	fclose(fp);
+	assert_int_equal(t.d.nerr, 1);
+	assert_int_equal(t.d.sys, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_money_sums_exact),
+		T(test_money_refused),
+		T(test_money_add_overflow),
+		T(test_money_format),
+		T(test_date_days),
+		T(test_split_years),
+		T(test_text_width),
+		T(test_texte_aligns_accents),
+		T(test_texte_money_right),
+		T(test_texte_wraps_and_cuts),
+		T(test_texte_no_control_chars),
+		T(test_texte_paragraph_keeps_amounts),
+		T(test_timeline),
+		T(test_html_escapes),
+		T(test_html_classes),
+		T(test_md_escapes),
+		T(test_csv_neutralises_formulas),
+		T(test_csv_quotes_and_numbers),
+		T(test_csv_only_data),
+		T(test_json_records),
+		T(test_yaml_records_read_back),
+		T(test_shown_where_asked),
+		T(test_failed_is_sticky),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
