@@ -3,7 +3,8 @@
  *
  * The tool is looked for first beside this program (so a build tree or
  * a staged install runs its own tools), then on PATH.  Alone, eco lists
- * the tools it can find, once each, in name order.
+ * the tools it can find, once each, in name order, and inside a project
+ * the next step of the cycle, as eco-demarche etat would give it first.
  */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
@@ -85,6 +86,32 @@ cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Inside a project: where the group stands and what to do next. */
+static void
+next_step(void)
+{
+	char root[PATH_MAX];
+	const struct eco_objective *next[1];
+	struct eco_cycle *c;
+	struct eco_state *st;
+	struct eco_diags d;
+
+	if (eco_project_root(".", root, sizeof root) < 0)
+		return;
+	eco_diags_init(&d);
+	if ((c = eco_cycle_load(&d)) && (st = eco_state_read(c, root, &d))) {
+		printf("\n");
+		printf(_("Project: %s (%zu of %zu objectives of the cycle done)\n"),
+		    root, st->ndone, c->nobjectives);
+		if (eco_state_next(st, next, 1) == 1)
+			printf(_("Next step: %s\n  $ %s\n"), next[0]->label,
+			    next[0]->command);
+		eco_state_free(st);
+	}
+	eco_cycle_free(c);
+	eco_diags_free(&d);	/* eco-demarche etat says what went wrong */
+}
+
 static int
 list_tools(const char *self)
 {
@@ -111,6 +138,7 @@ list_tools(const char *self)
 	if (n == 0)
 		printf("  %s\n", _("(none)"));
 	printf("%s\n", _("Each one answers --help; see man eco and man eco.7."));
+	next_step();
 	return cli_flush();
 }
 

@@ -23,7 +23,8 @@ struct entry {
 	const char *attr;		/* ids: one fact for project rules (a constat's
 				 * analyse, a meeting's date); refs: the key */
 	int line, col;
-	int warn;		/* refs: unresolved is only a warning */
+	int warn;		/* refs: 1 unresolved is only a warning; 2 it
+				 * is checked only in a whole project */
 	int ctx;		/* from a file not being checked: context only */
 	size_t seq;		/* order found, for stable messages */
 };
@@ -586,6 +587,17 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 		rules_rencontre(x, root, file, d);
 		return;
 	}
+	if (strcmp(k, "note") == 0) {
+		/* a meeting's note: its to-dos are to-dos of the project,
+		 * and the ones it marks done must exist */
+		m = get(root, "a_faire");
+		for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
+			add_id(x, "tache", get(m->u.items[i], "id"), file, NULL);
+		/* earlier meetings' to-dos: only a whole project knows them */
+		add_ref(x, "tache", get(root, "faites"), file, "faites", 2);
+		add_id(x, k, get(root, "id"), file, NULL);
+		return;
+	}
 	if (strcmp(k, "action") == 0 || strcmp(k, "indicateur") == 0 ||
 	    strcmp(k, "transformation") == 0 || strcmp(k, "tache") == 0) {
 		/* a record printed from the plan or a meeting: a copy, whose
@@ -746,6 +758,7 @@ kind_label(const char *kind)
 		{ "indicateur", N_("indicator") },
 		{ "action", N_("action") },
 		{ "objectif", N_("objective") },
+		{ "tache", N_("to-do") },
 	};
 	size_t i;
 
@@ -768,6 +781,8 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 		    (strcmp(kind, "objectif") == 0 && find(x, "objectif-plan", r->id)))
 			continue;
 		/* Outside a project, only kinds the files at hand define. */
+		if (!x->project && r->warn == 2)
+			continue;
 		if (!x->project && !find(x, kind, NULL) &&
 		    !(strcmp(kind, "objectif") == 0 && find(x, "objectif-plan", NULL)))
 			continue;
@@ -776,12 +791,12 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 			close = closest_id(x, "objectif-plan", r->id);
 		if (close)
 			eco_diag_add(d, r->file, r->line, r->col,
-			    r->warn ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
+			    r->warn == 1 ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
 			    _("« %s »: no such %s (did you mean %s?)"),
 			    r->id, kind_label(kind), close);
 		else
 			eco_diag_add(d, r->file, r->line, r->col,
-			    r->warn ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
+			    r->warn == 1 ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
 			    _("« %s »: no such %s"), r->id, kind_label(kind));
 	}
 }

@@ -13,3 +13,8 @@ T.update({
 "Title": "Titre",
 "done": "réalisée",
 })
+T.update({"to-do": "tâche"})
+T.update({
+"Project: %s (%zu of %zu objectives of the cycle done)\n": "Projet : %s (%zu objectifs du cycle atteints sur %zu)\n",
+"Next step: %s\n  $ %s\n": "Prochaine étape : %s\n  $ %s\n",
+})
