@@ -7,6 +7,7 @@
 #define ECO_CLI_H
 
 #include <libintl.h>
+#include <stdio.h>
 #include "../lib/eco.h"
 
 #define _(s) gettext(s)
@@ -40,6 +41,10 @@ enum cli_format cli_format(const char *arg, unsigned allowed,
 char **cli_expand(int argc, char **argv, struct eco_diags *);
 void cli_free_paths(char **);
 
+/* Print s wrapped for people: from column col, new lines begin with
+ * prefix and indent spaces, none passes width; « » and : stay attached. */
+void cli_wrap(FILE *f, const char *s, size_t col, size_t indent,
+    size_t width, const char *prefix);
 /* Flush stdout: ECO_EXIT_OK, or a message and ECO_EXIT_SYS. */
 int cli_flush(void);
 /* Flush stdout; a failed write is reported and makes the status 3. */

@@ -49,104 +49,6 @@ pad(const char *s, size_t w)
 		putchar(' ');
 }
 
-/*
- * Length of the unit of text at s: a word, with the French punctuation
- * that a space separates from it (« word », word :, word —) kept on its
- * line.
- */
-static size_t
-unit(const char *s)
-{
-	size_t n = strcspn(s, " \t\n"), sp, m;
-
-	for (;;) {
-		sp = strspn(s + n, " \t\n");
-		m = strcspn(s + n + sp, " \t\n");
-		if (!m)
-			return n;
-		if (!((n >= 2 && memcmp(s + n - 2, "\xc2\xab", 2) == 0 &&
-		    (n == 2 || strchr(" \t\n", s[n - 3]))) ||
-		    (m == 1 && strchr(":;!?", s[n + sp])) ||
-		    (m == 2 && memcmp(s + n + sp, "\xc2\xbb", 2) == 0) ||
-		    (m == 3 && memcmp(s + n + sp, "\xe2\x80\x94", 3) == 0)))
-			return n;
-		n += sp + m;
-	}
-}
-
-/* Write the n bytes of a unit with single spaces inside. */
-static size_t
-put_unit(FILE *f, const char *s, size_t n)
-{
-	size_t i, w = 0;
-	int space = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
-			space = 1;
-			continue;
-		}
-		if (space) {
-			fputc(' ', f);
-			w++;
-		}
-		space = 0;
-		fputc(s[i], f);
-		w += ((unsigned char)s[i] & 0xc0) != 0x80;
-	}
-	return w;
-}
-
-/* Columns the unit takes. */
-static size_t
-unit_cols(const char *s, size_t n)
-{
-	size_t i, w = 0;
-	int space = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
-			space = 1;
-			continue;
-		}
-		w += space + (((unsigned char)s[i] & 0xc0) != 0x80);
-		space = 0;
-	}
-	return w;
-}
-
-/*
- * Print s unit by unit from column col, going to the next line at
- * column indent before WIDTH; ends the line.  Line breaks in s are
- * spaces, as in a folded YAML scalar.
- */
-static void
-wrap(const char *s, size_t col, size_t indent)
-{
-	size_t n, w, k;
-	int first = 1;
-
-	for (;;) {
-		s += strspn(s, " \t\n");
-		if (!*s)
-			break;
-		n = unit(s);
-		w = unit_cols(s, n);
-		if (!first && col + 1 + w > WIDTH && col > indent) {
-			putchar('\n');
-			for (k = 0; k < indent; k++)
-				putchar(' ');
-			col = indent;
-		} else if (!first) {
-			putchar(' ');
-			col++;
-		}
-		col += put_unit(stdout, s, n);
-		s += n;
-		first = 0;
-	}
-	putchar('\n');
-}
 
 static void
 indent(size_t n)
@@ -219,7 +121,7 @@ cycle_objective_text(const struct eco_objective *o, size_t col)
 
 	printf("    %s", o->id);
 	indent(col - 4 - strlen(o->id));
-	wrap(o->label, col, col);
+	cli_wrap(stdout, o->label, col, col, WIDTH, "");
 	indent(col);
 	files(fl, sizeof fl, o);
 	if (o->ntools) {
@@ -240,7 +142,7 @@ cycle_text(const struct eco_cycle *c)
 		const struct eco_stage *s = &c->stages[i];
 
 		printf("%d. %s\n  ", s->number, s->name);
-		wrap(s->summary, 2, 2);
+		cli_wrap(stdout, s->summary, 2, 2, WIDTH, "");
 		for (j = s->first; j < s->first + s->nmeetings; j++) {
 			const struct eco_meeting *m = &c->meetings[j];
 
@@ -251,7 +153,7 @@ cycle_text(const struct eco_cycle *c)
 				printf(ngettext("tool %s", "tools %s", m->ntools), tl);
 			}
 			fputs("\n  ", stdout);
-			wrap(m->rule, 2, 2);
+			cli_wrap(stdout, m->rule, 2, 2, WIDTH, "");
 			for (k = m->first; k < m->first + m->nobjectives; k++)
 				cycle_objective_text(&c->objectives[k], col);
 		}
@@ -260,7 +162,7 @@ cycle_text(const struct eco_cycle *c)
 	printf("%s\n", _("Tools"));
 	for (i = 0; i < c->ntools; i++) {
 		printf("  %2d  ", c->tools[i].number);
-		wrap(c->tools[i].name, 6, 6);
+		cli_wrap(stdout, c->tools[i].name, 6, 6, WIDTH, "");
 		indent(6);
 		printf("%s\n", c->tools[i].command);
 	}
@@ -404,7 +306,7 @@ state_text(const struct eco_state *st, const struct eco_objective **next,
 	puts(_("Next steps:"));
 	for (i = 0; i < nnext; i++) {
 		printf("  %zu. ", i + 1);
-		wrap(next[i]->label, 5, 5);
+		cli_wrap(stdout, next[i]->label, 5, 5, WIDTH, "");
 		printf("     $ %s\n", next[i]->command);
 	}
 }

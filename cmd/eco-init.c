@@ -107,94 +107,14 @@ mem(char **buf, size_t *len)
 	return f;
 }
 
-/*
- * Length of the unit of text at s: a word, with the French punctuation
- * that a space separates from it (« word », word :, word —) kept on its
- * line.
- */
-static size_t
-unit(const char *s)
-{
-	size_t n = strcspn(s, " \t\n"), sp, m;
-
-	for (;;) {
-		sp = strspn(s + n, " \t\n");
-		m = strcspn(s + n + sp, " \t\n");
-		if (!m)
-			return n;
-		if (!((n >= 2 && memcmp(s + n - 2, "\xc2\xab", 2) == 0 &&
-		    (n == 2 || strchr(" \t\n", s[n - 3]))) ||
-		    (m == 1 && strchr(":;!?", s[n + sp])) ||
-		    (m == 2 && memcmp(s + n + sp, "\xc2\xbb", 2) == 0) ||
-		    (m == 3 && memcmp(s + n + sp, "\xe2\x80\x94", 3) == 0)))
-			return n;
-		n += sp + m;
-	}
-}
-
-/* Write the n bytes of a unit with single spaces inside. */
-static size_t
-put_unit(FILE *f, const char *s, size_t n)
-{
-	size_t i, w = 0;
-	int space = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
-			space = 1;
-			continue;
-		}
-		if (space) {
-			fputc(' ', f);
-			w++;
-		}
-		space = 0;
-		fputc(s[i], f);
-		w += ((unsigned char)s[i] & 0xc0) != 0x80;
-	}
-	return w;
-}
-
-/* Columns the unit takes. */
-static size_t
-unit_cols(const char *s, size_t n)
-{
-	size_t i, w = 0;
-	int space = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
-			space = 1;
-			continue;
-		}
-		w += space + (((unsigned char)s[i] & 0xc0) != 0x80);
-		space = 0;
-	}
-	return w;
-}
-
 /* s as "# " comment lines of at most WIDTH columns. */
 static void
 comment(FILE *f, const char *s)
 {
-	size_t col = 0, n, w;
-
-	for (;;) {
-		s += strspn(s, " \t\n");
-		if (!*s)
-			break;
-		n = unit(s);
-		w = unit_cols(s, n);
-		if (col && col + 1 + w > WIDTH) {
-			fputc('\n', f);
-			col = 0;
-		}
-		fputs(col ? " " : "# ", f);
-		col += (col ? 1 : 2) + put_unit(f, s, n);
-		s += n;
-	}
-	if (col)
-		fputc('\n', f);
+	if (s[strspn(s, " \t\n")] == '\0')
+		return;
+	fputs("# ", f);
+	cli_wrap(f, s, 2, 0, WIDTH, "# ");
 }
 
 static const char *
