@@ -3,6 +3,7 @@
  */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -448,4 +450,26 @@ cli_wrap(FILE *f, const char *s, size_t col, size_t indent, size_t width,
 		first = 0;
 	}
 	fputc('\n', f);
+}
+
+/*
+ * A project root above the current folder, as a person would type it:
+ * ".", "..", "../.."; any other root is returned as it is.
+ */
+const char *
+cli_relative(const char *root, char *buf, size_t cap)
+{
+	char cwd[PATH_MAX];
+	size_t n = strlen(root), levels = 0;
+	const char *p;
+
+	if (!getcwd(cwd, sizeof cwd) || strncmp(cwd, root, n) != 0 ||
+	    (cwd[n] != '/' && cwd[n] != '\0') || strcmp(root, "/") == 0)
+		return root;
+	for (p = cwd + n; *p; p++)
+		levels += *p == '/';
+	snprintf(buf, cap, "%s", levels ? ".." : ".");
+	while (levels-- > 1 && strlen(buf) + 4 < cap)
+		strcat(buf, "/..");
+	return buf;
 }

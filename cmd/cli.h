@@ -45,6 +45,8 @@ void cli_free_paths(char **);
  * prefix and indent spaces, none passes width; « » and : stay attached. */
 void cli_wrap(FILE *f, const char *s, size_t col, size_t indent,
     size_t width, const char *prefix);
+/* root as ".", "..", "../.." when the current folder is at or below it. */
+const char *cli_relative(const char *root, char *buf, size_t cap);
 /* Flush stdout: ECO_EXIT_OK, or a message and ECO_EXIT_SYS. */
 int cli_flush(void);
 /* Flush stdout; a failed write is reported and makes the status 3. */

@@ -411,29 +411,6 @@ state_json(const struct eco_state *st, const struct eco_objective **next,
 	puts("]}");
 }
 
-/* root (absolute, at or above the current folder) as ".", "..", "../.."
- * so that messages name files as a person here would. */
-static const char *
-relative(const char *root, char *buf, size_t cap)
-{
-	char cwd[PATH_MAX];
-	size_t n = strlen(root);
-	const char *p;
-
-	if (!getcwd(cwd, sizeof cwd) || strncmp(cwd, root, n) != 0 ||
-	    (cwd[n] != '/' && cwd[n] != '\0') || strcmp(root, "/") == 0)
-		return root;
-	snprintf(buf, cap, ".");
-	for (p = cwd + n; *p; p++)
-		if (*p != '/')
-			continue;
-		else if (strcmp(buf, ".") == 0)
-			snprintf(buf, cap, "..");
-		else if (strlen(buf) + 4 < cap)
-			strcat(buf, "/..");
-	return buf;
-}
-
 static int
 state(const struct eco_cycle *c, const char *root, struct eco_diags *d)
 {
@@ -503,7 +480,7 @@ main(int argc, char *argv[])
 		return ECO_EXIT_SYS;
 	}
 	if (sub)
-		rc = state(c, relative(root, rel, sizeof rel), &d);
+		rc = state(c, cli_relative(root, rel, sizeof rel), &d);
 	else if (fmt == FMT_JSON) {
 		if (eco_emit_json(stdout, eco_cycle_root(c), "demarche.yaml", &d) < 0)
 			rc = ECO_EXIT_SYS;

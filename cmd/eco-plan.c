@@ -79,27 +79,6 @@ any_filter(void)
 
 /* Input. */
 
-/* root (absolute, at or above the current folder) as ".", "..", "../.." */
-static const char *
-relative(const char *root, char *rel, size_t cap)
-{
-	char cwd[PATH_MAX];
-	size_t n = strlen(root), levels = 0;
-	const char *p;
-
-	if (!getcwd(cwd, sizeof cwd) || strncmp(cwd, root, n) != 0 ||
-	    (cwd[n] != '/' && cwd[n] != '\0') || (n == 1 && cwd[1]))
-		return root;
-	if (cwd[n] == '\0')
-		return ".";
-	for (p = cwd + n; *p; p++)
-		levels += *p == '/';
-	snprintf(rel, cap, "..");
-	while (--levels > 0 && strlen(rel) + 4 < cap)
-		strcat(rel, "/..");
-	return rel;
-}
-
 /*
  * The inputs: -f and the operands, or else the project's own file
  * (plan.yaml, or priorites.yaml for a skeleton).  A project without
@@ -117,7 +96,7 @@ inputs(const char *own, const char *missing, struct eco_diags *d)
 	if (eco_project_root(".", root, sizeof root) < 0)
 		cli_usage_error(usage,
 		    _("no eco project here (no eco.yaml in this folder or above); name a file, or - for standard input"));
-	snprintf(path, sizeof path, "%s/%s", relative(root, rel, sizeof rel), own);
+	snprintf(path, sizeof path, "%s/%s", cli_relative(root, rel, sizeof rel), own);
 	one[0] = strncmp(path, "./", 2) == 0 ? path + 2 : path;
 	if (access(one[0], F_OK) < 0 && errno == ENOENT) {
 		fprintf(stderr, "%s: %s: %s: ", cli_prog, one[0],
@@ -1158,7 +1137,7 @@ write_plan(const char *buf, size_t len, struct eco_diags *d)
 		    _("-e writes plan.yaml in the project, but there is no eco project here (no eco.yaml in this folder or above)"));
 	snprintf(path, sizeof path, "%s/plan.yaml", root);
 	snprintf(shown, sizeof shown, "%s/plan.yaml",
-	    relative(root, rel, sizeof rel));
+	    cli_relative(root, rel, sizeof rel));
 	/* a plan already there is refused without touching the project;
 	 * must_be_new, under the lock, settles a race with another writer */
 	if (access(path, F_OK) == 0) {

@@ -288,36 +288,11 @@ setup_schemas(struct eco_diags *d)
 	return 0;
 }
 
-/* root (absolute, above or at the current folder) as ".", "..", "../.." */
-static char *
-relative(char *root)
-{
-	static char rel[PATH_MAX];
-	char cwd[PATH_MAX];
-	size_t n = strlen(root);
-	char *p;
-
-	if (!getcwd(cwd, sizeof cwd) || strncmp(cwd, root, n) != 0 ||
-	    (cwd[n] != '/' && cwd[n] != '\0'))
-		return root;
-	strcpy(rel, ".");
-	if (cwd[n] == '/') {	/* one ".." per level below the root */
-		size_t levels = 0;
-
-		for (p = cwd + n; *p; p++)
-			levels += *p == '/';
-		strcpy(rel, "..");
-		while (--levels > 0 && strlen(rel) + 3 < sizeof rel)
-			strcat(rel, "/..");
-	}
-	return rel;
-}
-
 /* Operands, or the project around the current folder. */
 static char **
 inputs(int argc, char **argv, struct eco_diags *d)
 {
-	char root[PATH_MAX];
+	char root[PATH_MAX], rel[PATH_MAX];
 	char *one[1];
 
 	if (argc > 0)
@@ -328,7 +303,7 @@ inputs(int argc, char **argv, struct eco_diags *d)
 		    _("no eco project here (no eco.yaml in this folder or above); "
 		    "name files, folders or - for standard input"));
 	}
-	one[0] = relative(root);
+	one[0] = (char *)cli_relative(root, rel, sizeof rel);
 	return cli_expand(1, one, d);
 }
 

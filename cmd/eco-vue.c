@@ -145,32 +145,12 @@ money(long long cents, char *buf)
 
 /* Input. */
 
-/* root (absolute, at or above the current folder) as ".", "..", "../.." */
-static const char *
-relative(const char *root)
-{
-	static char rel[PATH_MAX];
-	char cwd[PATH_MAX];
-	size_t n = strlen(root), levels = 0;
-	const char *p;
-
-	if (!getcwd(cwd, sizeof cwd) || strncmp(cwd, root, n) != 0 ||
-	    (cwd[n] != '/' && cwd[n] != '\0') || strcmp(root, "/") == 0)
-		return root;
-	for (p = cwd + n; *p; p++)
-		levels += *p == '/';
-	strcpy(rel, levels ? ".." : ".");
-	while (levels-- > 1 && strlen(rel) + 3 < sizeof rel)
-		strcat(rel, "/..");
-	return rel;
-}
-
 /* The project of the first operand that is not "-" (a folder, or the
  * folder of a file), or of the current folder. */
 static const char *
 project(int argc, char **argv)
 {
-	static char root[PATH_MAX];
+	static char root[PATH_MAX], rel[PATH_MAX];
 	char dir[PATH_MAX], *slash;
 	struct stat sb;
 	int i;
@@ -189,7 +169,7 @@ project(int argc, char **argv)
 		}
 	if (eco_project_root(dir, root, sizeof root) < 0)
 		return NULL;
-	return relative(root);
+	return cli_relative(root, rel, sizeof rel);
 }
 
 static char *
