@@ -421,6 +421,7 @@ main(int argc, char *argv[])
 	eco_diags_init(&d);
 	if ((rc = setup_schemas(&d)) != 0) {
 		cli_print_diags(&d);
+		eco_diags_free(&d);
 		eco_schemaset_free(W.set);
 		return rc;
 	}

@@ -1,0 +1,38 @@
+#!/bin/sh
+# eco-validate: every file of examples/invalide with its exact diagnostics,
+# the demo project clean, and each option, output form and exit status.
+. "$(dirname "$0")/lib.sh"
+
+for f in examples/invalide/*.yaml; do
+	n=${f##*/}
+	golden "validate-invalide-${n%.yaml}" "eco-validate $f"
+done
+golden validate-invalide-all "eco-validate -j 2 examples/invalide"
+golden validate-invalide-json "eco-validate -q -o json examples/invalide"
+golden validate-demo "eco-validate examples/demo"
+golden validate-demo-quiet "eco-validate -q examples/demo"
+golden validate-demo-here "cd examples/demo/rencontres && eco-validate"
+golden validate-one-file-of-project "cd examples/demo && eco-validate plan.yaml suivis"
+golden validate-stdin "eco-cat --kind constat examples/demo/constats.yaml | eco-validate -"
+golden validate-stdin-bad "printf 'kind: constat\nversion: 1\nid: x\nenonce: e\nsysteme: famile\nnature: enjeu\nanalyse: situation\n' | eco-validate -"
+golden validate-strict "cd $SCRATCH && printf 'kind: suivi\nversion: 1\nid: s1\naction: a\ndate: 2027-01-10\nstatut: abandonnee\n' >s.yaml && { eco-validate s.yaml; echo \$?; eco-validate --strict s.yaml; }"
+golden validate-schema-generic "eco-validate --schema schemas/constat.schema.json examples/invalide/valeur-enum-inconnue.yaml"
+golden validate-schema-meta "eco-validate --schema schemas/meta/schema.json schemas/plan.schema.json"
+golden validate-schema-bad "cd $SCRATCH && printf '{\"type\": 12}' >bad.json && eco-validate --schema bad.json $PWD/examples/demo/eco.yaml"
+golden validate-schema-missing "eco-validate --schema nulle-part.json examples/demo/eco.yaml"
+golden validate-no-project "cd $SCRATCH && eco-validate"
+golden validate-missing-file "eco-validate absent.yaml examples/demo/eco.yaml"
+golden validate-bad-jobs "eco-validate -j 0 examples/demo"
+golden validate-bad-format "eco-validate -o xml examples/demo"
+golden validate-help "eco-validate --help"
+golden validate-dev-full "eco-validate -o json examples/invalide/cle-inconnue.yaml >/dev/full"
+eco-validate -j 1 examples/invalide examples/demo >"$SCRATCH/j1" 2>&1
+eco-validate -j 2 examples/invalide examples/demo >"$SCRATCH/j2" 2>&1
+if cmp -s "$SCRATCH/j1" "$SCRATCH/j2" && [ -s "$SCRATCH/j1" ]; then
+	ok 'output order does not depend on -j'
+else
+	not_ok 'output order does not depend on -j'
+fi
+expect 1 'a batch with one bad project fails' 'eco-validate examples/demo examples/invalide'
+expect 0 'the demo project is valid' 'eco-validate -q examples/demo'
+done_testing
