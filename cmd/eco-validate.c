@@ -325,14 +325,20 @@ run_all(void)
 			W.next = i + 1;
 			run_job(j);
 		} else {
+			/* While job i is not done, the printer works too: on
+			 * the next job nobody has taken, within the window. */
 			pthread_mutex_lock(&W.mu);
 			while (!j->done) {
-				if (W.next == i) {	/* nobody took it: do it here */
-					W.next++;
+				if (W.next < W.njobs &&
+				    W.next < W.printed + W.window) {
+					struct job *k = &W.jobs[W.next++];
+
 					pthread_mutex_unlock(&W.mu);
-					run_job(j);
+					run_job(k);
 					pthread_mutex_lock(&W.mu);
-					break;
+					k->done = 1;
+					pthread_cond_broadcast(&W.cv);
+					continue;
 				}
 				pthread_cond_wait(&W.cv, &W.mu);
 			}
