@@ -88,20 +88,34 @@ check_doc(struct job *j, const struct eco_doc *doc)
 		eco_rules_doc(j->index, doc, &j->diags);
 }
 
+/*
+ * Check one file.  Its ids and references go to an index of its own,
+ * merged into its project's by the printer; a file outside any project is
+ * checked alone, here, so that this work too runs on every thread.
+ */
 static void
 run_job(struct job *j)
 {
-	struct eco_reader *r = eco_reader_open(j->path, &W.lim, &j->diags);
+	struct eco_reader *r;
 	struct eco_doc *doc;
 
-	if (!r)
+	if (!W.generic && !(j->index = eco_index_new())) {
+		eco_diag_sys(&j->diags, j->path, "%s", strerror(ENOMEM));
 		return;
-	while (eco_reader_next(r, &doc) > 0) {
-		j->docs++;
-		check_doc(j, doc);
-		eco_doc_free(doc);
 	}
-	eco_reader_close(r);
+	if ((r = eco_reader_open(j->path, &W.lim, &j->diags))) {
+		while (eco_reader_next(r, &doc) > 0) {
+			j->docs++;
+			check_doc(j, doc);
+			eco_doc_free(doc);
+		}
+		eco_reader_close(r);
+	}
+	if (j->index && j->project < 0) {
+		eco_rules_project(j->index, &j->diags);
+		eco_index_free(j->index);
+		j->index = NULL;
+	}
 }
 
 static void *
@@ -348,13 +362,7 @@ run_all(void)
 		report(&j->diags);
 		eco_diags_free(&j->diags);
 		if (j->index) {
-			if (j->project >= 0)
-				eco_index_merge(projects[j->project].index, j->index);
-			else {	/* a file outside any project: checked alone */
-				eco_rules_project(j->index, &j->diags);
-				report(&j->diags);
-				eco_diags_free(&j->diags);
-			}
+			eco_index_merge(projects[j->project].index, j->index);
 			eco_index_free(j->index);
 			j->index = NULL;
 		}
@@ -443,8 +451,6 @@ main(int argc, char *argv[])
 		W.jobs[i].path = paths[i];
 		W.jobs[i].project = W.generic ? -1 : project_of(paths[i]);
 		eco_diags_init(&W.jobs[i].diags);
-		if (!W.generic)
-			W.jobs[i].index = eco_index_new();
 	}
 	W.njobs = n;
 	run_all();
