@@ -492,6 +492,8 @@ rules_rencontre(struct eco_index *x, const struct eco_node *root,
 	snprintf(attr, sizeof attr, "%lld %s",
 	    num && num->type == ECO_INT ? num->u.i : 0LL, date ? date : "");
 	add_id(x, "rencontre", get(root, "id"), file, attr);
+	/* a meeting's objectives are those of the cycle (data/demarche.yaml) */
+	add_ref(x, "objectif-cycle", get(root, "objectifs"), file, "objectifs", 0);
 	for (i = 0; todo && todo->type == ECO_SEQ && i < todo->len; i++) {
 		const struct eco_node *t = todo->u.items[i];
 		const char *ech = date_of(t, "echeance"), *fait = date_of(t, "fait_le");
@@ -759,6 +761,7 @@ kind_label(const char *kind)
 		{ "action", N_("action") },
 		{ "objectif", N_("objective") },
 		{ "tache", N_("to-do") },
+		{ "objectif-cycle", N_("objective of the cycle") },
 	};
 	size_t i;
 
@@ -918,6 +921,36 @@ read_catalogue(void)
 	eco_diags_free(&quiet);
 }
 
+/* The objectives of the cycle, read once per process. */
+static struct eco_cycle *cycle;
+static pthread_once_t cycle_once = PTHREAD_ONCE_INIT;
+
+static void
+read_cycle(void)
+{
+	struct eco_diags quiet;
+
+	eco_diags_init(&quiet);
+	cycle = eco_cycle_load(&quiet);	/* kept for the process */
+	eco_diags_free(&quiet);
+}
+
+static void
+cycle_objectives(struct eco_index *x)
+{
+	struct eco_node id;
+	size_t i;
+
+	pthread_once(&cycle_once, read_cycle);
+	memset(&id, 0, sizeof id);
+	id.type = ECO_STR;
+	for (i = 0; cycle && i < cycle->nobjectives; i++) {
+		id.s = cycle->objectives[i].id;
+		id.len = strlen(id.s);
+		add_id(x, "objectif-cycle", &id, CATALOGUE, NULL);
+	}
+}
+
 static void
 builtin_factors(struct eco_index *x)
 {
@@ -974,6 +1007,7 @@ eco_rules_project(struct eco_index *x, struct eco_diags *d)
 	if (x->oom)
 		eco_diag_sys(d, NULL, "%s", _("out of memory while indexing ids"));
 	builtin_factors(x);
+	cycle_objectives(x);
 	build_table(x, d);
 	check_refs(x, d);
 	check_plan_objectives(x, d);

@@ -18,3 +18,4 @@ T.update({
 "Project: %s (%zu of %zu objectives of the cycle done)\n": "Projet : %s (%zu objectifs du cycle atteints sur %zu)\n",
 "Next step: %s\n  $ %s\n": "Prochaine étape : %s\n  $ %s\n",
 })
+T.update({"objective of the cycle": "objectif du cycle"})
