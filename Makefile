@@ -30,7 +30,7 @@ BUILD = build
 B = $(BUILD)
 
 DEPS_BUILD = gcc make libc6-dev libyaml-dev libpcre2-dev gettext
-DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev mandoc libc-l10n python3 python3-jsonschema python3-yaml nodejs node-yaml
+DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev mandoc libc-l10n jq python3 python3-jsonschema python3-yaml nodejs node-yaml
 DEPS_FUZZ = clang libclang-rt-14-dev
 
 CMDS = $(notdir $(basename $(wildcard cmd/eco*.c)))

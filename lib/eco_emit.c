@@ -47,12 +47,12 @@ eco_str_needs_quotes(const char *s, size_t n)
 }
 
 /*
- * Write a float's text in the form YAML 1.1 and 1.2 and (when json)
- * JSON all read: optional '-', digits, '.', digits, exponent with sign.
- * .inf and .nan are left alone (JSON callers refuse them first).
+ * Write a float's text in the form YAML 1.1, YAML 1.2 and JSON all read:
+ * optional '-', digits, '.', digits, exponent with sign.  .inf and .nan
+ * are left alone (JSON callers refuse them first).
  */
 static size_t
-norm_float(const char *s, char *out, size_t cap, int json)
+norm_float(const char *s, char *out, size_t cap)
 {
 	size_t o = 0;
 	const char *p = s;
@@ -94,7 +94,6 @@ norm_float(const char *s, char *out, size_t cap, int json)
 		while (*p >= '0' && *p <= '9' && o < cap - 1)
 			out[o++] = *p++;
 	}
-	(void)json;
 	out[o] = '\0';
 	return *p ? 0 : o;
 }
@@ -117,7 +116,7 @@ scalar_text(const struct eco_node *nd, char *buf, size_t cap, size_t *len)
 		}
 		break;
 	case ECO_FLOAT:
-		if ((*len = norm_float(nd->s, buf, cap, 0)) > 0)
+		if ((*len = norm_float(nd->s, buf, cap)) > 0)
 			return buf;
 		break;
 	default:
@@ -345,7 +344,7 @@ json_node(struct jout *j, const struct eco_node *nd)
 			fputs("null", j->fp);
 			return;
 		}
-		if (norm_float(nd->s, buf, sizeof buf, 1) > 0)
+		if (norm_float(nd->s, buf, sizeof buf) > 0)
 			fputs(buf, j->fp);
 		else
 			fprintf(j->fp, "%.17g", nd->u.f);

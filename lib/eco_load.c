@@ -31,7 +31,7 @@
 
 #define CHECK "yaml"
 
-/* libyaml's messages, so that _() finds them in the catalogue. */
+/* libyaml's messages, as the catalogue knows them (see yaml_text). */
 static const char *const yaml_msgs[] = {
 	N_("block sequence entries are not allowed in this context"),
 	N_("could not find expected ':'"),
@@ -576,6 +576,18 @@ char_at(const char *buf, size_t len, size_t line, size_t col)
 	return i < len ? (unsigned char)buf[i] : -1;
 }
 
+/* A libyaml message in the user's language, when the catalogue has it. */
+static const char *
+yaml_text(const char *msg)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof yaml_msgs / sizeof *yaml_msgs; i++)
+		if (strcmp(yaml_msgs[i], msg) == 0)
+			return _(msg);
+	return msg;
+}
+
 static void
 yaml_error(struct eco_reader *r)
 {
@@ -594,7 +606,7 @@ yaml_error(struct eco_reader *r)
 			return;
 		offset_pos(r->src, r->srclen, p->problem_offset, &line, &col);
 		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR,
-		    "utf8", _("%s at byte offset %zu"), _(problem),
+		    "utf8", _("%s at byte offset %zu"), yaml_text(problem),
 		    p->problem_offset);
 		return;
 	default:
@@ -608,11 +620,11 @@ yaml_error(struct eco_reader *r)
 	}
 	if (p->context)
 		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR, CHECK,
-		    _("%s (%s, line %d)"), _(problem), _(p->context),
+		    _("%s (%s, line %d)"), yaml_text(problem), yaml_text(p->context),
 		    (int)p->context_mark.line + 1);
 	else
 		eco_diag_add(r->diags, r->name, line, col, ECO_SEV_ERROR, CHECK,
-		    "%s", _(problem));
+		    "%s", yaml_text(problem));
 }
 
 static int
@@ -1267,12 +1279,4 @@ eco_reader_next(struct eco_reader *r, struct eco_doc **out)
 	*out = r->doc;
 	r->doc = NULL;
 	return 1;
-}
-
-/* Keep the table referenced: it exists for xgettext and _(problem). */
-const char *const *eco_yaml_msgs_(void);
-const char *const *
-eco_yaml_msgs_(void)
-{
-	return yaml_msgs;
 }

@@ -178,9 +178,14 @@ afmt(struct eco_plan *p, const char *fmt, ...)
 	return s;
 }
 
-/* The strings of a sequence (other items skipped). */
+/*
+ * The texts of a sequence: its string items, or with key the value of key
+ * in each mapping item (NULL where a mapping has none); other items are
+ * skipped.
+ */
 static const char **
-strings(struct eco_plan *p, const struct eco_node *seq, size_t *n)
+texts(struct eco_plan *p, const struct eco_node *seq, const char *key,
+    size_t *n)
 {
 	const char **v;
 	size_t i;
@@ -192,10 +197,22 @@ strings(struct eco_plan *p, const struct eco_node *seq, size_t *n)
 		p->data->oom = 1;
 		return NULL;
 	}
-	for (i = 0; i < seq->len; i++)
-		if (seq->u.items[i]->type == ECO_STR)
-			v[(*n)++] = seq->u.items[i]->s;
+	for (i = 0; i < seq->len; i++) {
+		const struct eco_node *it = seq->u.items[i];
+
+		if (!key && it->type == ECO_STR)
+			v[(*n)++] = it->s;
+		else if (key && it->type == ECO_MAP)
+			v[(*n)++] = str(it, key);
+	}
 	return v;
+}
+
+/* The strings of a sequence (other items skipped). */
+static const char **
+strings(struct eco_plan *p, const struct eco_node *seq, size_t *n)
+{
+	return texts(p, seq, NULL, n);
 }
 
 /* The valid dates of a sequence. */
@@ -216,20 +233,7 @@ dates(struct eco_plan *p, const struct eco_node *seq, size_t *n)
 static const char **
 ids(struct eco_plan *p, const struct eco_node *seq, size_t *n)
 {
-	const char **v;
-	size_t i;
-
-	*n = 0;
-	if (!seq || seq->type != ECO_SEQ || seq->len == 0)
-		return NULL;
-	if (!(v = eco_arena_alloc(p->data->arena, seq->len * sizeof *v))) {
-		p->data->oom = 1;
-		return NULL;
-	}
-	for (i = 0; i < seq->len; i++)
-		if (seq->u.items[i]->type == ECO_MAP)
-			v[(*n)++] = str(seq->u.items[i], "id");
-	return v;
+	return texts(p, seq, "id", n);
 }
 
 /* The plan and its arrays. */
