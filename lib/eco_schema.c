@@ -1560,9 +1560,12 @@ check_unique(struct vctx *c, const struct eco_node *n)
 			for (k = i; k < j; k++)
 				if (json_equal(n->u.items[v[j].i], n->u.items[v[k].i])) {
 					ok = 0;
+					if (push_seg(c, NULL, v[j].i) < 0)
+						break;
 					fail_at(c, n->u.items[v[j].i],
 					    _("item %zu repeats item %zu"),
 					    v[j].i + 1, v[k].i + 1);
+					c->depth--;
 					break;
 				}
 	}
@@ -1966,11 +1969,15 @@ check_object(struct vctx *c, const struct eco_schema *s, const struct eco_node *
 				for (w = 0; w < s->nprops && w < 256; w++)
 					words[w] = s->props[w].name;
 				close = eco_closest(k->s, words, w);
+				/* the path names the key itself */
+				if (push_seg(c, k, 0) < 0)
+					continue;
 				if (close)
 					fail_at(c, k, _("unknown key « %s » (did you mean %s?)"),
 					    k->s, close);
 				else
 					fail_at(c, k, _("unknown key « %s »"), k->s);
+				c->depth--;
 			} else
 				c->nerr++;
 		} else if (!child(c, s->additional, val, k, 0))
