@@ -1,0 +1,237 @@
+/*
+ * test_eco_rules.c - unit tests of eco_rules.c: each named check of
+ * eco-validate(1) on small documents, one project index per test.
+ * Messages are the English msgids (no catalogue is bound).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "eco.h"
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+static struct {
+	struct eco_limits lim;
+	struct eco_diags d;
+	struct eco_index *x;
+} t;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	memset(&t, 0, sizeof t);
+	eco_limits_default(&t.lim);
+	eco_diags_init(&t.d);
+	t.x = eco_index_new();
+	return t.x ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	eco_index_free(t.x);
+	eco_diags_free(&t.d);
+	return 0;
+}
+
+/* Index every document of text as file name. */
+static void
+add(const char *name, const char *text)
+{
+	struct eco_reader *r = eco_reader_mem(text, strlen(text), name,
+	    &t.lim, &t.d);
+	struct eco_doc *doc;
+
+	assert_non_null(r);
+	while (eco_reader_next(r, &doc) > 0) {
+		assert_int_equal(doc->nerr, 0);
+		eco_rules_doc(t.x, doc, &t.d);
+		eco_doc_free(doc);
+	}
+	eco_reader_close(r);
+}
+
+/* The number of diagnostics of check, after the project rules. */
+static size_t
+count(const char *check)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < t.d.n; i++)
+		if (t.d.v[i].check && strcmp(t.d.v[i].check, check) == 0)
+			n++;
+	return n;
+}
+
+static const struct eco_diag *
+find(const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < t.d.n; i++)
+		if (strstr(t.d.v[i].msg, text))
+			return &t.d.v[i];
+	fail_msg("no diagnostic says « %s »", text);
+	return NULL;
+}
+
+static const char members[] =
+    "kind: regroupement\nversion: 1\nnom: R\nterritoire: {nom: T}\n"
+    "membres:\n- {id: cpe-soleil, nom: CPE, type: service-garde}\n";
+
+static void
+test_ids_unique_per_kind(void **state)
+{
+	(void)state;
+	eco_index_project(t.x);
+	add("eco.yaml", members);
+	add("c.yaml", "kind: constat\nid: c1\n---\nkind: constat\nid: c1\n"
+	    "---\nkind: observation\nid: c1\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("ids"), 1);
+	assert_int_equal(find("id « c1 » is already taken")->line, 5);
+}
+
+static void
+test_refs_resolve_with_a_suggestion(void **state)
+{
+	(void)state;
+	eco_index_project(t.x);
+	add("eco.yaml", members);
+	add("s.yaml", "kind: service\nid: s1\norganisme: cpe-solei\n"
+	    "facteurs: [pratiques-parentales, pratiques-parentale]\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("refs"), 2);
+	find("« cpe-solei »: no such member organisation (did you mean cpe-soleil?)");
+	/* the built-in catalogue knows pratiques-parentales */
+	find("« pratiques-parentale »: no such protective factor (did you mean pratiques-parentales?)");
+}
+
+static void
+test_outside_a_project_only_kinds_at_hand(void **state)
+{
+	(void)state;
+	/* no eco.yaml: members are unknown, so organisme is not checked */
+	add("s.yaml", "kind: service\nid: s1\norganisme: qui-que-ce-soit\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("refs"), 0);
+}
+
+static void
+test_plan_dates(void **state)
+{
+	(void)state;
+	add("plan.yaml",
+	    "kind: plan\nperiode: {debut: 2026-09-01, fin: 2027-06-30}\n"
+	    "objectifs:\n- id: o1\n  transformations:\n    enfant:\n"
+	    "      indicateurs: [{id: i1, cible: 3, echeance: 2027-12-31}]\n"
+	    "      actions:\n"
+	    "      - {id: a1, debut: 2027-02-01, fin: 2027-01-01}\n"
+	    "      - {id: a2, debut: 2026-01-01, fin: 2027-08-01}\n");
+	eco_rules_project(t.x, &t.d);
+	find("action « a1 » ends (2027-01-01) before it begins (2027-02-01)");
+	find("action « a2 » begins (2026-01-01) before the plan's period");
+	find("action « a2 » ends (2027-08-01) after the plan's period");
+	find("the deadline 2027-12-31 of indicator « i1 » falls after");
+}
+
+static void
+test_meetings(void **state)
+{
+	(void)state;
+	add("r1.yaml", "kind: rencontre\nid: r1\nnumero: 1\ndate: 2026-03-01\n"
+	    "objectifs: [explorer-demarche, regles-fonctionement]\n"
+	    "a_faire: [{id: t1, echeance: 2026-02-01}]\n");
+	add("r2.yaml", "kind: rencontre\nid: r2\nnumero: 2\ndate: 2026-02-01\n");
+	add("r3.yaml", "kind: rencontre\nid: r3\nnumero: 2\ndate: 2026-05-01\n");
+	eco_rules_project(t.x, &t.d);
+	find("meeting number 2 is already used by « r2 »");
+	find("meeting 2 is dated 2026-02-01, before meeting 1 (2026-03-01)");
+	find("to-do due 2026-02-01, before the meeting itself");
+	find("« regles-fonctionement »: no such objective of the cycle (did you mean regles-fonctionnement?)");
+}
+
+static void
+test_followups_and_evaluations(void **state)
+{
+	(void)state;
+	add("s.yaml", "kind: suivi\nid: s1\ndate: 2026-01-01\nstatut: abandonnee\n"
+	    "periode: {debut: 2026-03-01, fin: 2026-02-01}\n");
+	add("e.yaml", "kind: evaluation\nid: e1\n"
+	    "decisions: [{decision: abandon}, {decision: maintien}]\n");
+	eco_rules_project(t.x, &t.d);
+	find("the period followed ends (2026-02-01) before it begins");
+	find("the follow-up is dated 2026-01-01, before the period it covers");
+	find("an action « abandonnee » should say why");
+	assert_int_equal(count("evaluation"), 1);
+	find("a decision « abandon » should give its justification");
+}
+
+static void
+test_diagnostic_sessions(void **state)
+{
+	(void)state;
+	add("d1.yaml", "kind: diagnostic\nid: d1\nsession: s\nmode: groupe\n");
+	add("d2.yaml", "kind: diagnostic\nid: d2\nsession: s\nmode: individuel-compile\n");
+	add("d3.yaml", "kind: diagnostic\nid: d3\nsession: autre\nmode: groupe\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("diagnostic"), 1);
+	assert_string_equal(find("session « s » mixes ways of answering")->file,
+	    "d2.yaml");
+}
+
+static void
+test_priorities_draw_on_three_analyses(void **state)
+{
+	(void)state;
+	add("c.yaml", "kind: constat\nid: c1\nanalyse: situation\n---\n"
+	    "kind: constat\nid: c2\nanalyse: interventions\n");
+	add("p.yaml", "kind: priorite\nid: p1\nconstats: [c1, c2]\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("priorites"), 1);
+	find("no priority draws on a constat of the « offre-services » analysis");
+}
+
+static void
+test_context_files_are_quiet(void **state)
+{
+	(void)state;
+	eco_index_project(t.x);
+	add("eco.yaml", members);
+	add("c.yaml", "kind: constat\nid: c1\n");
+	eco_index_context(t.x);
+	/* read for context only: its clash with c.yaml is reported there,
+	 * its own references are not checked */
+	add("autre.yaml", "kind: constat\nid: c1\nfacteurs: [inconnu]\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("refs"), 0);
+	assert_int_equal(count("ids"), 1);
+	assert_string_equal(find("is already taken")->file, "c.yaml");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_ids_unique_per_kind),
+		T(test_refs_resolve_with_a_suggestion),
+		T(test_outside_a_project_only_kinds_at_hand),
+		T(test_plan_dates),
+		T(test_meetings),
+		T(test_followups_and_evaluations),
+		T(test_diagnostic_sessions),
+		T(test_priorities_draw_on_three_analyses),
+		T(test_context_files_are_quiet),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
