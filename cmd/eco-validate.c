@@ -67,12 +67,14 @@ check_doc(struct job *j, const struct eco_doc *doc)
 			eco_diag_add(&j->diags, doc->file, root->line, root->col,
 			    ECO_SEV_ERROR, "schema", "%s",
 			    _("an eco document is a mapping with kind: and version:"));
+			eco_diag_set_path(&j->diags, "/");
 			return;
 		}
 		if (!kind) {
 			eco_diag_add(&j->diags, doc->file, root->line, root->col,
 			    ECO_SEV_ERROR, "schema", "%s",
 			    _("document without « kind: » (which kind of record is it?)"));
+			eco_diag_set_path(&j->diags, "/");
 			return;
 		}
 		if (kind->type != ECO_STR ||
@@ -80,6 +82,7 @@ check_doc(struct job *j, const struct eco_doc *doc)
 			eco_diag_add(&j->diags, doc->file, kind->line, kind->col,
 			    ECO_SEV_ERROR, "schema", _("unknown kind « %s »"),
 			    kind->type == ECO_STR ? kind->s : "?");
+			eco_diag_set_path(&j->diags, "/kind");
 			return;
 		}
 	}

@@ -20,7 +20,8 @@
 
 struct entry {
 	const char *kind, *id, *file;	/* in the index's arenas */
-	const char *attr;		/* ids: one fact for project rules (a constat's
+	const char *attr;
+	const char *path;	/* JSON pointer in its document, or NULL */		/* ids: one fact for project rules (a constat's
 				 * analyse, a meeting's date); refs: the key */
 	int line, col;
 	int warn;		/* refs: 1 unresolved is only a warning; 2 it
@@ -45,6 +46,8 @@ struct eco_index {
 	size_t mask;
 	const char *present[64];	/* the kinds that have ids */
 	size_t npresent;
+	char path[512];			/* JSON pointer of what is looked at */
+	size_t plen;
 };
 
 struct eco_index *
@@ -89,6 +92,39 @@ eco_index_free(struct eco_index *x)
 	free(x->refs);
 	free(x->slot);
 	free(x);
+}
+
+/* Descend into key or item i of what is looked at; returns where to go
+ * back to with leave(). */
+static size_t
+enter(struct eco_index *x, const char *key, size_t i)
+{
+	size_t old = x->plen, room = sizeof x->path - x->plen;
+	int n;
+
+	if (key) {
+		n = snprintf(x->path + x->plen, room, "/");
+		for (; *key && n > 0 && (size_t)n + 3 < room; key++) {
+			if (*key == '~' || *key == '/') {
+				x->path[x->plen + n++] = '~';
+				x->path[x->plen + n++] = *key == '~' ? '0' : '1';
+			} else
+				x->path[x->plen + n++] = *key;
+		}
+		if (n > 0 && (size_t)n < room)
+			x->path[x->plen + n] = '\0';
+	} else
+		n = snprintf(x->path + x->plen, room, "/%zu", i);
+	if (n > 0 && (size_t)n < room)
+		x->plen += (size_t)n;
+	return old;
+}
+
+static void
+leave(struct eco_index *x, size_t old)
+{
+	x->plen = old;
+	x->path[old] = '\0';
 }
 
 static char *
@@ -147,11 +183,12 @@ push(struct eco_index *x, int ref, const char *kind, const struct eco_node *id,
 	e->id = eco_arena_strndup(x->arenas[0], id->s, id->len);
 	e->file = intern_file(x, file);
 	e->attr = attr ? copy(x, attr) : NULL;
+	e->path = copy(x, x->plen ? x->path : "/");
 	e->line = id->line;
 	e->col = id->col;
 	e->seq = x->seq++;
 	e->ctx = x->context;
-	if (!e->kind || !e->id || !e->file || (attr && !e->attr)) {
+	if (!e->kind || !e->id || !e->file || (attr && !e->attr) || !e->path) {
 		x->oom = 1;
 		return NULL;
 	}
@@ -159,12 +196,18 @@ push(struct eco_index *x, int ref, const char *kind, const struct eco_node *id,
 	return e;
 }
 
+/* Note the id of the mapping being looked at (its key is "id"). */
 static void
 add_id(struct eco_index *x, const char *kind, const struct eco_node *id,
     const char *file, const char *attr)
 {
-	if (id && id->type == ECO_STR)
-		push(x, 0, kind, id, file, attr);
+	size_t old;
+
+	if (!id || id->type != ECO_STR)
+		return;
+	old = enter(x, "id", 0);
+	push(x, 0, kind, id, file, attr);
+	leave(x, old);
 }
 
 static void
@@ -174,15 +217,20 @@ add_ref(struct eco_index *x, const char *kind, const struct eco_node *v,
 	struct entry *e;
 	size_t i;
 
+	size_t old;
+
 	if (!v)
 		return;
-	if (v->type == ECO_SEQ) {
-		for (i = 0; i < v->len; i++)
-			add_ref(x, kind, v->u.items[i], file, key, warn);
-		return;
+	old = enter(x, key, 0);
+	for (i = 0; i < (v->type == ECO_SEQ ? v->len : 1); i++) {
+		const struct eco_node *it = v->type == ECO_SEQ ? v->u.items[i] : v;
+		size_t back = v->type == ECO_SEQ ? enter(x, NULL, i) : x->plen;
+
+		if (it->type == ECO_STR && (e = push(x, 1, kind, it, file, key)))
+			e->warn = warn;
+		leave(x, back);
 	}
-	if (v->type == ECO_STR && (e = push(x, 1, kind, v, file, key)))
-		e->warn = warn;
+	leave(x, old);
 }
 
 int
@@ -317,20 +365,28 @@ walk_refs(struct eco_index *x, const char *kind, const struct eco_node *n,
 	if (depth > 64)
 		return;
 	if (n->type == ECO_SEQ)
-		for (i = 0; i < n->len; i++)
+		for (i = 0; i < n->len; i++) {
+			size_t old = enter(x, NULL, i);
+
 			walk_refs(x, kind, n->u.items[i], file, depth + 1);
+			leave(x, old);
+		}
 	if (n->type != ECO_MAP)
 		return;
 	for (i = 0; i < n->len; i++) {
 		const struct eco_node *k = n->u.pairs[i].key, *v = n->u.pairs[i].val;
 		const char *target;
+		size_t old;
 
 		if (k->type != ECO_STR)
 			continue;
 		if ((target = ref_kind(kind, k)))
 			add_ref(x, target, v, file, k->s, 0);
-		if (v->type == ECO_MAP || v->type == ECO_SEQ)
+		if (v->type == ECO_MAP || v->type == ECO_SEQ) {
+			old = enter(x, k->s, 0);
 			walk_refs(x, kind, v, file, depth + 1);
+			leave(x, old);
+		}
 	}
 }
 
@@ -350,16 +406,22 @@ str(const struct eco_node *m, const char *key)
 	return n && n->type == ECO_STR ? n->s : NULL;
 }
 
+/* A diagnostic at node at, which is key leaf (or NULL: the item itself)
+ * of what x is looking at, with its JSON pointer. */
 static void
-rule(struct eco_diags *d, const char *file, const struct eco_node *at,
-    enum eco_sev sev, const char *check, const char *fmt, ...)
+rule(struct eco_index *x, struct eco_diags *d, const char *file,
+    const struct eco_node *at, const char *leaf, enum eco_sev sev,
+    const char *check, const char *fmt, ...)
 {
+	size_t old = leaf ? enter(x, leaf, 0) : x->plen;
 	va_list ap;
 
 	va_start(ap, fmt);
 	eco_diag_vadd(d, file, at ? at->line : 0, at ? at->col : 0, sev, check,
 	    fmt, ap);
 	va_end(ap);
+	eco_diag_set_path(d, x->plen ? x->path : "/");
+	leave(x, old);
 }
 
 /* A date string that is valid, or NULL. */
@@ -372,8 +434,8 @@ date_of(const struct eco_node *m, const char *key)
 }
 
 static void
-check_action(const struct eco_node *a, const char *pdeb, const char *pfin,
-    const char *file, struct eco_diags *d)
+check_action(struct eco_index *x, const struct eco_node *a, const char *pdeb,
+    const char *pfin, const char *file, struct eco_diags *d)
 {
 	const char *deb = date_of(a, "debut"), *fin = date_of(a, "fin");
 	const char *id = str(a, "id") ? str(a, "id") : "?";
@@ -382,33 +444,42 @@ check_action(const struct eco_node *a, const char *pdeb, const char *pfin,
 	size_t i;
 
 	if (deb && fin && strcmp(deb, fin) > 0)
-		rule(d, file, get(a, "fin"), ECO_SEV_ERROR, "plan",
+		rule(x, d, file, get(a, "fin"), "fin", ECO_SEV_ERROR, "plan",
 		    _("action « %s » ends (%s) before it begins (%s)"), id, fin, deb);
 	if (deb && pdeb && strcmp(deb, pdeb) < 0)
-		rule(d, file, get(a, "debut"), ECO_SEV_ERROR, "plan",
+		rule(x, d, file, get(a, "debut"), "debut", ECO_SEV_ERROR, "plan",
 		    _("action « %s » begins (%s) before the plan's period (%s)"),
 		    id, deb, pdeb);
 	if (fin && pfin && strcmp(fin, pfin) > 0)
-		rule(d, file, get(a, "fin"), ECO_SEV_ERROR, "plan",
+		rule(x, d, file, get(a, "fin"), "fin", ECO_SEV_ERROR, "plan",
 		    _("action « %s » ends (%s) after the plan's period (%s)"),
 		    id, fin, pfin);
 	for (i = 0; cal && cal->type == ECO_SEQ && i < cal->len; i++) {
 		const struct eco_node *c = cal->u.items[i];
+		size_t old;
 
 		if (c->type != ECO_STR || !eco_format_date(c->s, c->len))
 			continue;
+		old = enter(x, "calendrier_suivi", 0);
+		enter(x, NULL, i);
 		if ((deb && strcmp(c->s, deb) < 0) || (pfin && strcmp(c->s, pfin) > 0))
-			rule(d, file, c, ECO_SEV_WARNING, "plan",
+			rule(x, d, file, c, NULL, ECO_SEV_WARNING, "plan",
 			    _("follow-up date %s of action « %s » falls outside the action or the plan"),
 			    c->s, id);
+		leave(x, old);
 	}
 	resp = get(a, "responsable");
 	for (i = 0; resp && resp->type == ECO_STR && parts &&
 	    parts->type == ECO_SEQ && i < parts->len; i++)
-		if (eco_node_equal(parts->u.items[i], resp))
-			rule(d, file, parts->u.items[i], ECO_SEV_WARNING, "plan",
+		if (eco_node_equal(parts->u.items[i], resp)) {
+			size_t old = enter(x, "partenaires", 0);
+
+			enter(x, NULL, i);
+			rule(x, d, file, parts->u.items[i], NULL, ECO_SEV_WARNING, "plan",
 			    _("« %s » is already the responsable of action « %s »"),
 			    resp->s, id);
+			leave(x, old);
+		}
 }
 
 static void
@@ -423,23 +494,30 @@ check_transformation(const struct eco_node *t, const char *sys,
 	for (i = 0; inds && inds->type == ECO_SEQ && i < inds->len; i++) {
 		const struct eco_node *ind = inds->u.items[i];
 		const char *ech = date_of(ind, "echeance");
+		size_t old = enter(x, "indicateurs", 0);
 
+		enter(x, NULL, i);
 		add_id(x, "indicateur", get(ind, "id"), file, NULL);
 		/* without echeance, an indicator is due at the plan's end */
 		if (get(ind, "cible") && (ech || pfin))
 			complete++;
 		if (ech && pfin && strcmp(ech, pfin) > 0)
-			rule(d, file, get(ind, "echeance"), ECO_SEV_WARNING, "plan",
+			rule(x, d, file, get(ind, "echeance"), "echeance", ECO_SEV_WARNING, "plan",
 			    _("the deadline %s of indicator « %s » falls after the plan's period"),
 			    ech, str(ind, "id") ? str(ind, "id") : "?");
+		leave(x, old);
 	}
 	if (inds && inds->type == ECO_SEQ && inds->len && !complete)
-		rule(d, file, inds, ECO_SEV_ERROR, "plan",
+		rule(x, d, file, inds, "indicateurs", ECO_SEV_ERROR, "plan",
 		    _("transformation « %s » of objective « %s »: no indicator has both a target (cible) and a deadline (echeance)"),
 		    sys, obj);
 	for (i = 0; acts && acts->type == ECO_SEQ && i < acts->len; i++) {
+		size_t old = enter(x, "actions", 0);
+
+		enter(x, NULL, i);
 		add_id(x, "action", get(acts->u.items[i], "id"), file, NULL);
-		check_action(acts->u.items[i], pdeb, pfin, file, d);
+		check_action(x, acts->u.items[i], pdeb, pfin, file, d);
+		leave(x, old);
 	}
 }
 
@@ -453,29 +531,43 @@ rules_plan(struct eco_index *x, const struct eco_node *root, const char *file,
 	size_t i, j;
 
 	if (pdeb && pfin && strcmp(pdeb, pfin) > 0) {
-		rule(d, file, get(per, "fin"), ECO_SEV_ERROR, "plan",
+		size_t old = enter(x, "periode", 0);
+
+		rule(x, d, file, get(per, "fin"), "fin", ECO_SEV_ERROR, "plan",
 		    _("the plan's period ends (%s) before it begins (%s)"), pfin, pdeb);
+		leave(x, old);
 		pdeb = pfin = NULL;
 	}
 	b = get(root, "bailleurs");
-	for (i = 0; b && b->type == ECO_SEQ && i < b->len; i++)
+	for (i = 0; b && b->type == ECO_SEQ && i < b->len; i++) {
+		size_t old = enter(x, "bailleurs", 0);
+
+		enter(x, NULL, i);
 		add_id(x, "bailleur", get(b->u.items[i], "id"), file, NULL);
+		leave(x, old);
+	}
 	objs = get(root, "objectifs");
 	for (i = 0; objs && objs->type == ECO_SEQ && i < objs->len; i++) {
 		const struct eco_node *o = objs->u.items[i];
 		const struct eco_node *tr = get(o, "transformations");
 		const char *oid = str(o, "id") ? str(o, "id") : "?";
+		size_t old = enter(x, "objectifs", 0);
 
+		enter(x, NULL, i);
 		add_id(x, "objectif-plan", get(o, "id"), file, NULL);
 		for (j = 0; j < 3; j++) {
 			const struct eco_node *t = get(tr, systems[j]);
+			size_t back = enter(x, "transformations", 0);
 
+			enter(x, systems[j], 0);
 			if (t && t->type == ECO_MAP) {
 				add_id(x, "transformation", get(t, "id"), file, NULL);
 				check_transformation(t, systems[j], oid, pdeb, pfin,
 				    file, d, x);
 			}
+			leave(x, back);
 		}
+		leave(x, old);
 	}
 }
 
@@ -497,53 +589,70 @@ rules_rencontre(struct eco_index *x, const struct eco_node *root,
 	for (i = 0; todo && todo->type == ECO_SEQ && i < todo->len; i++) {
 		const struct eco_node *t = todo->u.items[i];
 		const char *ech = date_of(t, "echeance"), *fait = date_of(t, "fait_le");
+		size_t old = enter(x, "a_faire", 0);
 
+		enter(x, NULL, i);
 		add_id(x, "tache", get(t, "id"), file, NULL);
 		if (date && ech && strcmp(ech, date) < 0)
-			rule(d, file, get(t, "echeance"), ECO_SEV_WARNING, "rencontres",
+			rule(x, d, file, get(t, "echeance"), "echeance",
+			    ECO_SEV_WARNING, "rencontres",
 			    _("to-do due %s, before the meeting itself (%s)"), ech, date);
 		if (date && fait && strcmp(fait, date) < 0)
-			rule(d, file, get(t, "fait_le"), ECO_SEV_WARNING, "rencontres",
+			rule(x, d, file, get(t, "fait_le"), "fait_le",
+			    ECO_SEV_WARNING, "rencontres",
 			    _("to-do done on %s, before the meeting that set it (%s)"),
 			    fait, date);
+		leave(x, old);
 	}
 }
 
 static void
-rules_suivi(const struct eco_node *root, const char *file, struct eco_diags *d)
+rules_suivi(struct eco_index *x, const struct eco_node *root, const char *file,
+    struct eco_diags *d)
 {
 	const struct eco_node *per = get(root, "periode");
 	const char *deb = date_of(per, "debut"), *fin = date_of(per, "fin");
 	const char *date = date_of(root, "date"), *st = str(root, "statut");
 
-	if (deb && fin && strcmp(deb, fin) > 0)
-		rule(d, file, get(per, "fin"), ECO_SEV_ERROR, "suivi",
+	if (deb && fin && strcmp(deb, fin) > 0) {
+		size_t old = enter(x, "periode", 0);
+
+		rule(x, d, file, get(per, "fin"), "fin", ECO_SEV_ERROR, "suivi",
 		    _("the period followed ends (%s) before it begins (%s)"), fin, deb);
+		leave(x, old);
+	}
 	if (date && deb && strcmp(date, deb) < 0)
-		rule(d, file, get(root, "date"), ECO_SEV_WARNING, "suivi",
+		rule(x, d, file, get(root, "date"), "date", ECO_SEV_WARNING, "suivi",
 		    _("the follow-up is dated %s, before the period it covers (%s)"),
 		    date, deb);
 	if (st && (strcmp(st, "abandonnee") == 0 || strcmp(st, "reportee") == 0) &&
 	    !get(root, "ecarts") && !get(root, "ajustements") && !get(root, "notes"))
-		rule(d, file, get(root, "statut"), ECO_SEV_WARNING, "suivi",
+		rule(x, d, file, get(root, "statut"), "statut", ECO_SEV_WARNING,
+		    "suivi",
 		    _("an action « %s » should say why (ecarts, ajustements or notes)"),
 		    st);
 }
 
 static void
-rules_evaluation(const struct eco_node *root, const char *file,
-    struct eco_diags *d)
+rules_evaluation(struct eco_index *x, const struct eco_node *root,
+    const char *file, struct eco_diags *d)
 {
 	const struct eco_node *dec = get(root, "decisions");
 	size_t i;
 
 	for (i = 0; dec && dec->type == ECO_SEQ && i < dec->len; i++) {
-		const struct eco_node *x = dec->u.items[i];
-		const char *what = str(x, "decision");
+		const struct eco_node *e = dec->u.items[i];
+		const char *what = str(e, "decision");
+		size_t old;
 
-		if (what && strcmp(what, "maintien") != 0 && !get(x, "justification"))
-			rule(d, file, get(x, "decision"), ECO_SEV_WARNING, "evaluation",
-			    _("a decision « %s » should give its justification"), what);
+		if (!what || strcmp(what, "maintien") == 0 || get(e, "justification"))
+			continue;
+		old = enter(x, "decisions", 0);
+		enter(x, NULL, i);
+		rule(x, d, file, get(e, "decision"), "decision", ECO_SEV_WARNING,
+		    "evaluation",
+		    _("a decision « %s » should give its justification"), what);
+		leave(x, old);
 	}
 }
 
@@ -572,6 +681,8 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 	    !(kind = eco_map_get(root, "kind")) || kind->type != ECO_STR)
 		return;
 	k = kind->s;
+	x->plen = 0;
+	x->path[0] = '\0';
 	walk_refs(x, k, root, file, 0);
 	if (strcmp(k, "regroupement") == 0) {
 		m = get(root, "membres");
@@ -618,9 +729,9 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 		for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
 			add_id(x, "facteur", get(m->u.items[i], "id"), file, NULL);
 	} else if (strcmp(k, "suivi") == 0)
-		rules_suivi(root, file, d);
+		rules_suivi(x, root, file, d);
 	else if (strcmp(k, "evaluation") == 0)
-		rules_evaluation(root, file, d);
+		rules_evaluation(x, root, file, d);
 }
 
 /* Project rules. */
@@ -728,6 +839,7 @@ build_table(struct eco_index *x, struct eco_diags *d)
 		eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
 		    "ids", _("id « %s » is already taken (%s, %s:%d)"),
 		    b->id, kind_label(b->kind), a->file, a->line);
+		eco_diag_set_path(d, b->path);
 	}
 }
 
@@ -801,6 +913,7 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 			eco_diag_add(d, r->file, r->line, r->col,
 			    r->warn == 1 ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
 			    _("« %s »: no such %s"), r->id, kind_label(kind));
+		eco_diag_set_path(d, r->path);
 	}
 }
 
