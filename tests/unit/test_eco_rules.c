@@ -111,7 +111,9 @@ test_refs_resolve_with_a_suggestion(void **state)
 	    "facteurs: [pratiques-parentales, pratiques-parentale]\n");
 	eco_rules_project(t.x, &t.d);
 	assert_int_equal(count("refs"), 2);
-	find("« cpe-solei »: no such member organisation (did you mean cpe-soleil?)");
+	assert_string_equal(find("« cpe-solei »: no such member organisation "
+	    "(did you mean cpe-soleil?)")->path, "/organisme");
+	assert_string_equal(find("« pratiques-parentale »")->path, "/facteurs/1");
 	/* the built-in catalogue knows pratiques-parentales */
 	find("« pratiques-parentale »: no such protective factor (did you mean pratiques-parentales?)");
 }
@@ -138,7 +140,9 @@ test_plan_dates(void **state)
 	    "      - {id: a1, debut: 2027-02-01, fin: 2027-01-01}\n"
 	    "      - {id: a2, debut: 2026-01-01, fin: 2027-08-01}\n");
 	eco_rules_project(t.x, &t.d);
-	find("action « a1 » ends (2027-01-01) before it begins (2027-02-01)");
+	assert_string_equal(
+	    find("action « a1 » ends (2027-01-01) before it begins (2027-02-01)")->path,
+	    "/objectifs/0/transformations/enfant/actions/0/fin");
 	find("action « a2 » begins (2026-01-01) before the plan's period");
 	find("action « a2 » ends (2027-08-01) after the plan's period");
 	find("the deadline 2027-12-31 of indicator « i1 » falls after");
