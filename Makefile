@@ -4,6 +4,7 @@
 #   make demo       builds, then runs the main job on examples/
 #   make check      everything under ASan and UBSan, unit, cli, conformance,
 #                   man-page examples, mandoc -Tlint, the French catalogue
+#   make golden T=NAME  rewrites one golden test's files (T=eco-vue: a file's)
 #   make install    PREFIX, DESTDIR: commands, man pages, catalogue
 #   make fuzz       each libFuzzer target for FUZZTIME seconds (clang)
 #   make bench      eco against the libyaml parse floor and the peers
@@ -48,7 +49,7 @@ MO = $(B)/locale/fr/LC_MESSAGES/eco.mo
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .SECONDARY: $(LIBOBJ) $(CLIOBJ) $(CMDS:%=$(B)/cmd/%.o) $(B)/gen/embedded.c
-.PHONY: all deps deps-check demo check check-run unit cli lint po-check \
+.PHONY: all deps deps-check demo check check-run golden golden-run unit cli lint po-check \
 	install uninstall fuzz bench clean
 
 all: deps $(B)/libeco.a $(BINS) $(MO)
@@ -106,6 +107,15 @@ check-run: all $(UNITBINS) $(B)/tests/conformance-suite lint po-check
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ECO_BUILD=$(B) sh tests/run.sh $(B)
+
+# make golden T=NAME: rewrite the goldens of one golden test (or T=eco-vue:
+# those of one test file), with the commands the tests run.
+golden: deps-check
+	@test -n "$(T)" || { echo 'usage: make golden T=NAME' >&2; exit 2; }
+	$(MAKE) BUILD=build/san SANFLAGS="$(SAN)" CFLAGS="-O1 -g" golden-run
+
+golden-run: all
+	-ECO_UPDATE_GOLDEN=$(T) ECO_BUILD=$(B) sh tests/run.sh $(B) cli | grep '^# golden\|passed'
 
 $(B)/tests/%: tests/unit/%.c $(CLIOBJ) $(B)/libeco.a $(HDRS)
 	@mkdir -p $(@D)

@@ -1,9 +1,10 @@
 #!/bin/sh
-# run.sh BUILD - run every test against the commands built in BUILD.
+# run.sh BUILD [cli] - run every test against the commands built in BUILD.
 # Unit tests (cmocka), end-to-end scripts (tests/cli/*.t, TAP) and the
 # conformance suite; prints one "N passed, N failed" line and fails when
-# anything failed.
-B=${1:?usage: run.sh BUILD}
+# anything failed.  With "cli", only the end-to-end scripts (make golden).
+B=${1:?usage: run.sh BUILD [cli]}
+only=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
 B=$(cd "$B" && pwd)
 cd "$top" || exit 3
@@ -23,9 +24,13 @@ count() {	# count a TAP stream read from $log, echo its failures
 	pass=$((pass + p))
 	fail=$((fail + f))
 	grep '^not ok ' "$log" | sed "s|^|$1: |"
+	grep '^# golden .* rewritten' "$log"
 }
 
-for t in "$B"/tests/test_*; do
+units="$B"/tests/test_*
+scripts="tests/cli/*.t tests/conformance/*.t"
+[ "$only" = cli ] && units= scripts="tests/cli/*.t"
+for t in $units; do
 	[ -x "$t" ] || continue
 	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
 	rc=$?
@@ -34,7 +39,7 @@ for t in "$B"/tests/test_*; do
 		fail=$((fail + 1)); echo "${t##*/}: exit $rc"; tail -20 "$log"
 	fi
 done
-for t in tests/cli/*.t tests/conformance/*.t; do
+for t in $scripts; do
 	[ -f "$t" ] || continue
 	sh "$t" >"$log" 2>&1
 	rc=$?

@@ -2,10 +2,16 @@
 #
 # Tests run from the top of the tree, so file names in messages read
 # like tests/cli/data/x.yaml.  A golden test compares a command's stdout,
-# stderr and exit status with tests/cli/golden/NAME.{out,err,status};
-# ECO_UPDATE_GOLDEN=1 rewrites them (review the diff before committing).
+# stderr and exit status with tests/cli/golden/CMD/NAME.{out,err,status},
+# CMD being the test file's name without its number (0400-eco-vue.t:
+# eco-vue).  An empty stdout or stderr has no file: a missing .out or
+# .err means "nothing printed".  ECO_UPDATE_GOLDEN=1 rewrites every
+# golden, ECO_UPDATE_GOLDEN=NAME only NAME's, ECO_UPDATE_GOLDEN=CMD
+# those of one test file (make golden T=NAME does it under the
+# sanitizers); review the diff before committing.
+_gcmd=${0##*/}; _gcmd=${_gcmd%.t}; _gcmd=${_gcmd#[0-9]*-}
 cd "$(dirname "$0")/../.." || exit 3
-GOLDEN=tests/cli/golden
+GOLDEN=tests/cli/golden/$_gcmd
 DATA=tests/cli/data
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
@@ -19,19 +25,28 @@ golden() {
 	_name=$1 _cmd=$2 _in=${3:-/dev/null}
 	sh -c "$_cmd" <"$_in" >"$SCRATCH/out" 2>"$SCRATCH/err"
 	echo $? >"$SCRATCH/status"
-	if [ -n "$ECO_UPDATE_GOLDEN" ]; then
+	case ${ECO_UPDATE_GOLDEN:-} in
+	1 | "$_name" | "$_gcmd")
 		mkdir -p "$GOLDEN"
 		for x in out err status; do
-			cp "$SCRATCH/$x" "$GOLDEN/$_name.$x"
+			if [ -s "$SCRATCH/$x" ]; then
+				cp "$SCRATCH/$x" "$GOLDEN/$_name.$x"
+			else
+				rm -f "$GOLDEN/$_name.$x"
+			fi
 		done
-	fi
+		echo "# golden $GOLDEN/$_name rewritten" ;;
+	esac
 	_bad=
 	for x in out err status; do
-		if ! cmp -s "$SCRATCH/$x" "$GOLDEN/$_name.$x" 2>/dev/null; then
+		_g=$GOLDEN/$_name.$x
+		[ -f "$_g" ] || _g=/dev/null
+		if ! cmp -s "$SCRATCH/$x" "$_g"; then
 			_bad="$_bad $x"
-			diff -u "$GOLDEN/$_name.$x" "$SCRATCH/$x" 2>&1 | sed 's/^/# /' | head -30
+			diff -u "$_g" "$SCRATCH/$x" 2>&1 | sed 's/^/# /' | head -30
 		fi
 	done
+	[ -f "$GOLDEN/$_name.status" ] || _bad="$_bad (no $GOLDEN/$_name.status)"
 	if [ -z "$_bad" ]; then ok "$_name"; else not_ok "$_name ($_bad differ)"; fi
 }
 
