@@ -115,7 +115,10 @@ golden: deps-check
 	$(MAKE) BUILD=build/san SANFLAGS="$(SAN)" CFLAGS="-O1 -g" golden-run
 
 golden-run: all
-	-ECO_UPDATE_GOLDEN=$(T) ECO_BUILD=$(B) sh tests/run.sh $(B) cli | grep '^# golden\|passed'
+	@ECO_UPDATE_GOLDEN=$(T) ECO_BUILD=$(B) sh tests/run.sh $(B) cli \
+	    >$(B)/golden.log; grep '^# golden\|passed' $(B)/golden.log; \
+	grep -q '^# golden' $(B)/golden.log || \
+	    { echo 'make golden: no golden test named $(T)' >&2; exit 1; }
 
 $(B)/tests/%: tests/unit/%.c $(CLIOBJ) $(B)/libeco.a $(HDRS)
 	@mkdir -p $(@D)
