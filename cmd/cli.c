@@ -5,12 +5,14 @@
 #include <dirent.h>
 #include <limits.h>
 #include <errno.h>
+#include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -20,6 +22,8 @@
 #endif
 
 const char *cli_prog = "eco";
+/* The synopsis of the command, or subcommand, cli_main runs. */
+static const char *cur_usage = "";
 
 void
 cli_init(const char *prog)
@@ -157,7 +161,10 @@ cli_usage_error(const char *usage, const char *fmt, ...)
 		va_end(ap);
 		putc('\n', stderr);
 	}
-	fprintf(stderr, _("usage: %s\n"), usage);
+	if (!usage)
+		usage = cur_usage;
+	if (*usage)
+		fprintf(stderr, _("usage: %s\n"), usage);
 	exit(ECO_EXIT_USAGE);
 }
 
@@ -189,26 +196,39 @@ cli_version(void)
 	exit(cli_flush());
 }
 
+static const char *const format_names[] = {
+	"yaml", "json", "texte", "md", "html", "csv"
+};
+
+/* "json, texte, md": the allowed formats; def (when one) is marked. */
+static void
+format_list(unsigned allowed, int def, char *buf, size_t cap)
+{
+	unsigned i;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof format_names / sizeof *format_names; i++)
+		if (allowed & 1u << i) {
+			if (*buf)
+				strncat(buf, ", ", cap - strlen(buf) - 1);
+			strncat(buf, format_names[i], cap - strlen(buf) - 1);
+			if ((int)i == def)
+				strncat(buf, _(" (default)"), cap - strlen(buf) - 1);
+		}
+}
+
 enum cli_format
 cli_format(const char *arg, unsigned allowed, const char *usage)
 {
-	static const char *const names[] = {
-		"yaml", "json", "texte", "md", "html", "csv"
-	};
-	char list[64] = "";
+	char list[64];
 	unsigned i;
 
-	for (i = 0; i < sizeof names / sizeof *names; i++)
-		if ((allowed & 1u << i) && strcmp(arg, names[i]) == 0)
+	for (i = 0; i < sizeof format_names / sizeof *format_names; i++)
+		if ((allowed & 1u << i) && strcmp(arg, format_names[i]) == 0)
 			return (enum cli_format)i;
 	if (strcmp(arg, "text") == 0 && (allowed & 1u << FMT_TEXTE))
 		return FMT_TEXTE;
-	for (i = 0; i < sizeof names / sizeof *names; i++)
-		if (allowed & 1u << i) {
-			if (*list)
-				strcat(list, ", ");
-			strcat(list, names[i]);
-		}
+	format_list(allowed, -1, list, sizeof list);
 	cli_usage_error(usage, _("unknown output format « %s » (expected: %s)"),
 	    arg, list);
 }
@@ -472,4 +492,805 @@ cli_relative(const char *root, char *buf, size_t cap)
 	while (levels-- > 1 && strlen(buf) + 4 < cap)
 		strcat(buf, "/..");
 	return buf;
+}
+
+/*
+ * Options, values, subcommands.
+ *
+ * A command declares the common options it takes and its own; cli_main
+ * builds one getopt_long table from them, checks every value here (a
+ * command never sees a bad date or id), and calls the command's option()
+ * for its own.  A program with subcommands is parsed twice: first up to
+ * the subcommand's name with every option any subcommand takes, to find
+ * it, then all its arguments with that subcommand's table, so options
+ * go before or after the name alike.
+ */
+
+struct cli_values cli;
+
+const struct cli_option cli_common[CLI_NCOMMON] = {
+	[CLI_O_DOSSIER] = { CLI_O_DOSSIER, 'C', "dossier", NULL, CLI_TEXT,
+	    "DOSSIER", N_("work in DOSSIER, as if the command were started there"),
+	    0, 0 },
+	[CLI_O_FORMAT] = { CLI_O_FORMAT, 'o', "format", NULL, CLI_FMT, "FORMAT",
+	    N_("output format: %s"), 0, 0 },
+	[CLI_O_AU] = { CLI_O_AU, 0, "au", NULL, CLI_DATE, "DATE",
+	    N_("the day the report is made for (default: today)"), 0, 0 },
+	[CLI_O_SYSTEME] = { CLI_O_SYSTEME, 0, "systeme", "system", CLI_SYSTEM,
+	    "SYSTEME", N_("only this system: enfant, famille or communaute"),
+	    0, 0 },
+	[CLI_O_FACTEUR] = { CLI_O_FACTEUR, 0, "facteur", "factor", CLI_ID, "ID",
+	    N_("only what concerns this protective factor"), 0, 0 },
+	[CLI_O_RESPONSABLE] = { CLI_O_RESPONSABLE, 0, "responsable", NULL, CLI_ID,
+	    "ID", N_("only the actions this organisation is responsible for"),
+	    0, 0 },
+	[CLI_O_PARTENAIRE] = { CLI_O_PARTENAIRE, 0, "partenaire", "partner",
+	    CLI_ID, "ID", N_("only the actions this organisation is a partner in"),
+	    0, 0 },
+	[CLI_O_BAILLEUR] = { CLI_O_BAILLEUR, 0, "bailleur", "funder", CLI_ID, "ID",
+	    N_("only what this funder pays for"), 0, 0 },
+	[CLI_O_ENTRE] = { CLI_O_ENTRE, 0, "entre", "between", CLI_SPAN,
+	    "DEBUT:FIN", N_("only what falls between these two days, both included"),
+	    0, 0 },
+};
+
+static const struct cli_option help_opt = {
+	'h', 'h', "help", NULL, CLI_FLAG, NULL,
+	N_("print this help, then exit"), 0, 0
+};
+static const struct cli_option version_opt = {
+	'V', 'V', "version", NULL, CLI_FLAG, NULL,
+	N_("print the version, then exit"), 0, 0
+};
+
+/* Values. */
+
+/* U+00C0..U+00FF without their accents; "" keeps the letter as it is. */
+static const char *const latin1[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+	"o", "u", "u", "u", "u", "y", "", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+	"o", "u", "u", "u", "u", "y", "", "y",
+};
+
+char *
+cli_fold(const char *s, char *buf, size_t cap)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const char *to;
+	size_t n = 0, k;
+
+	while (*p && n + 3 < cap) {
+		if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf && *latin1[p[1] - 0x80])
+			to = latin1[p[1] - 0x80];
+		else if (p[0] == 0xc5 && (p[1] == 0x92 || p[1] == 0x93))
+			to = "oe";	/* Œ œ */
+		else {
+			buf[n++] = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') :
+			    (char)*p;
+			p++;
+			continue;
+		}
+		for (k = 0; to[k]; k++)
+			buf[n++] = to[k];
+		p += 2;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static int
+is_id(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-");
+
+	return *s && *s != '-' && s[n] == '\0' && n <= 64;
+}
+
+/* The id a person probably meant: "Maison Famille" → "maison-famille". */
+static const char *
+id_guess(const char *s, char *buf, size_t cap)
+{
+	char fold[256];
+	size_t n = 0;
+	const char *p;
+
+	cli_fold(s, fold, sizeof fold);
+	for (p = fold; *p && n + 1 < cap; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			buf[n++] = *p;
+		else if (n && buf[n - 1] != '-')
+			buf[n++] = '-';
+	while (n && buf[n - 1] == '-')
+		n--;
+	buf[n] = '\0';
+	return is_id(buf) && strcmp(buf, s) != 0 ? buf : NULL;
+}
+
+static int
+date_shaped(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n != 10)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The index of a system in eco_systemes, accents and case aside, or -1. */
+static int
+system_index(const char *s)
+{
+	char fold[64];
+
+	return eco_systeme_index(cli_fold(s, fold, sizeof fold));
+}
+
+static const char *
+check_system(const char *s, char *msg, size_t cap)
+{
+	const char *names[ECO_NSYS], *close;
+	char fold[64];
+	int i;
+
+	if (system_index(s) >= 0)
+		return NULL;
+	for (i = 0; i < ECO_NSYS; i++)
+		names[i] = eco_systemes[i];
+	if ((close = eco_closest(cli_fold(s, fold, sizeof fold), names, ECO_NSYS)))
+		snprintf(msg, cap, _("unknown system « %s » (did you mean %s?)"), s,
+		    close);
+	else
+		snprintf(msg, cap,
+		    _("unknown system « %s » (expected: enfant, famille or communaute)"),
+		    s);
+	return msg;
+}
+
+static const char *
+check_date(const char *opt, const char *s, size_t n, char *msg, size_t cap)
+{
+	if (eco_format_date(s, n))
+		return NULL;
+	if (date_shaped(s, n))
+		snprintf(msg, cap, _("%s: « %.*s » is not a day of the calendar"),
+		    opt, (int)n, s);
+	else
+		snprintf(msg, cap, _("%s expects a date AAAA-MM-JJ, not « %.*s »"),
+		    opt, (int)n, s);
+	return msg;
+}
+
+/* DEBUT:FIN, two days in order. */
+static const char *
+check_span(const char *opt, const char *s, char *msg, size_t cap)
+{
+	const char *colon = strchr(s, ':'), *why;
+
+	if (!colon || !date_shaped(s, (size_t)(colon - s)) ||
+	    !date_shaped(colon + 1, strlen(colon + 1))) {
+		snprintf(msg, cap,
+		    _("%s expects two dates AAAA-MM-JJ, the first and the last day"),
+		    opt);
+		return msg;
+	}
+	if ((why = check_date(opt, s, 10, msg, cap)) ||
+	    (why = check_date(opt, colon + 1, 10, msg, cap)))
+		return why;
+	if (strncmp(s, colon + 1, 10) > 0) {
+		snprintf(msg, cap, _("%s: %.10s comes after %s"), opt, s, colon + 1);
+		return msg;
+	}
+	return NULL;
+}
+
+static const char *
+check_id(const char *opt, const char *s, char *msg, size_t cap)
+{
+	char guess[80];
+
+	if (is_id(s))
+		return NULL;
+	if (id_guess(s, guess, sizeof guess))
+		snprintf(msg, cap, _("%s expects an identifier (lowercase letters "
+		    "without accents, digits and hyphens), not « %s » (did you "
+		    "mean %s?)"), opt, s, guess);
+	else
+		snprintf(msg, cap, _("%s expects an identifier (lowercase letters "
+		    "without accents, digits and hyphens), not « %s »"), opt, s);
+	return msg;
+}
+
+static const char *
+check_int(const struct cli_option *o, const char *opt, const char *s,
+    char *msg, size_t cap)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s && !*end && errno == 0 && v >= o->min && v <= o->max)
+		return NULL;
+	snprintf(msg, cap, _("%s expects a whole number from %ld to %ld, not « %s »"),
+	    opt, o->min, o->max, s);
+	return msg;
+}
+
+/* Why arg is not a value of o, written opt; or NULL. */
+static const char *
+check(const struct cli_option *o, const char *opt, const char *arg)
+{
+	static char msg[768];
+
+	switch (o->arg) {
+	case CLI_TEXT:
+		if (*arg)
+			return NULL;
+		snprintf(msg, sizeof msg, _("%s expects a text, not nothing"), opt);
+		return msg;
+	case CLI_ID:
+		return check_id(opt, arg, msg, sizeof msg);
+	case CLI_DATE:
+		return check_date(opt, arg, strlen(arg), msg, sizeof msg);
+	case CLI_INT:
+		return check_int(o, opt, arg, msg, sizeof msg);
+	case CLI_SYSTEM:
+		return check_system(arg, msg, sizeof msg);
+	case CLI_SPAN:
+		return check_span(opt, arg, msg, sizeof msg);
+	default:
+		return NULL;	/* a flag; formats are the command's */
+	}
+}
+
+const char *
+cli_check(const struct cli_option *o, const char *arg)
+{
+	char opt[80];
+
+	snprintf(opt, sizeof opt, "--%s", o->name);
+	return check(o, opt, arg);
+}
+
+/* Subcommands. */
+
+/* Whether s names c: its name or one of its aliases, folded. */
+static int
+names(const struct cli_cmd *c, const char *fold)
+{
+	char buf[64], alias[64];
+	const char *a = c->aliases ? c->aliases : "";
+	size_t n;
+
+	if (strcmp(cli_fold(c->name, buf, sizeof buf), fold) == 0)
+		return 1;
+	for (; *a; a += n + strspn(a + n, " ")) {
+		n = strcspn(a, " ");
+		snprintf(alias, sizeof alias, "%.*s", (int)n, a);
+		if (strcmp(cli_fold(alias, buf, sizeof buf), fold) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+const struct cli_cmd *
+cli_sub(const struct cli_cmd *subs, const char *s)
+{
+	char fold[64];
+
+	cli_fold(s, fold, sizeof fold);
+	for (; subs && subs->name; subs++)
+		if (names(subs, fold))
+			return subs;
+	return NULL;
+}
+
+const char *
+cli_sub_closest(const struct cli_cmd *subs, const char *s)
+{
+	const char *cand[64], *owner[64], *close;
+	static char words[64][64];
+	char fold[64], alias[64];
+	const char *a;
+	size_t n = 0, i, k;
+
+	for (; subs && subs->name; subs++) {
+		a = subs->aliases ? subs->aliases : "";
+		cli_fold(subs->name, words[n], sizeof words[n]);
+		owner[n] = subs->name;
+		cand[n] = words[n];
+		for (n++; *a && n < 64; a += k + strspn(a + k, " ")) {
+			k = strcspn(a, " ");
+			snprintf(alias, sizeof alias, "%.*s", (int)k, a);
+			cand[n] = cli_fold(alias, words[n], sizeof words[n]);
+			owner[n++] = subs->name;
+		}
+		if (n >= 63)
+			break;
+	}
+	if (!(close = eco_closest(cli_fold(s, fold, sizeof fold), cand, n)))
+		return NULL;
+	for (i = 0; i < n && cand[i] != close; i++)
+		;
+	return owner[i];
+}
+
+/* "a, b or c" */
+static void
+name_list(const struct cli_cmd *subs, char *buf, size_t cap)
+{
+	const struct cli_cmd *s;
+	char head[512] = "";
+
+	for (s = subs; s->name && s[1].name; s++) {
+		if (*head)
+			strncat(head, ", ", sizeof head - strlen(head) - 1);
+		strncat(head, s->name, sizeof head - strlen(head) - 1);
+	}
+	if (*head)
+		snprintf(buf, cap, _("%s or %s"), head, s->name);
+	else
+		snprintf(buf, cap, "%s", s->name);
+}
+
+static const struct cli_cmd *
+subcommand(const struct cli_cmd *prog, const char *s)
+{
+	const struct cli_cmd *c = cli_sub(prog->subs, s);
+	const char *close;
+	char list[512];
+
+	if (c)
+		return c;
+	if ((close = cli_sub_closest(prog->subs, s)))
+		cli_usage_error(NULL, _("unknown subcommand « %s » (did you mean %s?)"),
+		    s, close);
+	name_list(prog->subs, list, sizeof list);
+	cli_usage_error(NULL, _("unknown subcommand « %s » (expected: %s)"), s,
+	    list);
+}
+
+/* The table of one parse. */
+
+#define MAXOPT 96
+
+struct table {
+	struct option lo[2 * MAXOPT + 1];
+	const struct cli_option *opt[MAXOPT];
+	const struct cli_cmd *owner[MAXOPT];	/* NULL: common, -h, -V */
+	char letters[2 * MAXOPT + 4];
+	size_t n, nlo;
+};
+
+static const struct cli_cmd *cur_prog, *cur_sub;
+static struct table every;	/* every option of the program's subcommands */
+
+/* Long options return 256 + their index, letters themselves. */
+static void
+add(struct table *t, const struct cli_option *o, const struct cli_cmd *owner)
+{
+	int has = o->arg == CLI_FLAG ? no_argument : required_argument;
+	size_t i, n = strlen(t->letters);
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->opt[i]->name, o->name) == 0)
+			return;
+	if (t->n == MAXOPT)
+		abort();	/* a command with too many options */
+	t->opt[t->n] = o;
+	t->owner[t->n] = owner;
+	t->lo[t->nlo++] = (struct option){ o->name, has, NULL, 256 + (int)t->n };
+	if (o->alias)
+		t->lo[t->nlo++] = (struct option){ o->alias, has, NULL,
+		    256 + (int)t->n };
+	if (o->letter) {
+		t->letters[n++] = o->letter;
+		if (has)
+			t->letters[n++] = ':';
+		t->letters[n] = '\0';
+	}
+	t->n++;
+}
+
+static void
+add_cmd(struct table *t, const struct cli_cmd *c)
+{
+	const struct cli_option *o;
+	int i;
+
+	for (i = 0; i < CLI_NCOMMON; i++)
+		if (c->common & 1u << i)
+			add(t, &cli_common[i], NULL);
+	for (o = c->options; o && o->name; o++)
+		add(t, o, c);
+}
+
+/* "+:" stops at the first operand: the subcommand's name. */
+static void
+build(struct table *t, const char *letters, const struct cli_cmd *c,
+    int every_sub)
+{
+	const struct cli_cmd *s;
+
+	memset(t, 0, sizeof *t);
+	strcpy(t->letters, letters);
+	add_cmd(t, cur_prog);
+	if (c != cur_prog)
+		add_cmd(t, c);
+	for (s = cur_prog->subs; every_sub && s && s->name; s++)
+		add_cmd(t, s);
+	add(t, &help_opt, NULL);
+	add(t, &version_opt, NULL);
+}
+
+static unsigned
+formats(enum cli_format *def)
+{
+	const struct cli_cmd *c = cur_sub && cur_sub->formats ? cur_sub : cur_prog;
+
+	if (def)
+		*def = c->format;
+	return c->formats;
+}
+
+/* --help */
+
+static void
+help_line(const char *left, const char *text, size_t width)
+{
+	size_t w = eco_text_width(left, strlen(left));
+
+	printf("  %s", left);
+	for (; w < width; w++)
+		putchar(' ');
+	printf("  %s\n", text);
+}
+
+/* "-C, --dossier DOSSIER", "    --organisme ID" */
+static void
+help_option(const struct cli_option *o, size_t width)
+{
+	char left[128], list[128], text[256];
+	enum cli_format def;
+	unsigned allowed = formats(&def);
+
+	snprintf(left, sizeof left, "%c%c%s--%s%s%s", o->letter ? '-' : ' ',
+	    o->letter ? o->letter : ' ', o->letter ? ", " : "  ", o->name,
+	    o->metavar ? " " : "", o->metavar ? o->metavar : "");
+	if (o->arg != CLI_FMT) {
+		help_line(left, _(o->help), width);
+		return;
+	}
+	format_list(allowed, (int)def, list, sizeof list);
+	snprintf(text, sizeof text, _(o->help), list);
+	help_line(left, text, width);
+}
+
+static size_t
+left_width(const struct table *t)
+{
+	size_t i, w = 0, n;
+	char buf[128];
+
+	for (i = 0; i < t->n; i++) {
+		n = (size_t)snprintf(buf, sizeof buf, "    --%s %s", t->opt[i]->name,
+		    t->opt[i]->metavar ? t->opt[i]->metavar : "");
+		if (n > w)
+			w = n;
+	}
+	return w;
+}
+
+/* The synopsis, the subcommands, the options, one example. */
+static _Noreturn void
+help(const struct table *t)
+{
+	const struct cli_cmd *c = cur_sub ? cur_sub : cur_prog, *s;
+	size_t i, w = left_width(t);
+
+	printf(_("usage: %s\n"), cur_usage);
+	if (!cur_sub && cur_prog->subs) {
+		fputs(_("subcommands:\n"), stdout);
+		for (s = cur_prog->subs; s->name; s++)
+			help_line(s->name, s->summary ? _(s->summary) : "", w);
+	}
+	fputs(_("options:\n"), stdout);
+	for (i = 0; i < t->n; i++)
+		help_option(t->opt[i], w);
+	printf(_("example: %s\n"), c->example ? c->example : cur_prog->example);
+	printf(_("See man %s for more.\n"), cur_prog->name);
+	if (!cur_sub && cur_prog->subs)
+		printf(_("%s SUBCOMMAND --help: the options of a subcommand.\n"),
+		    cur_prog->name);
+	exit(cli_flush());
+}
+
+/* Refused options. */
+
+/* "--entre", "--organisme": is it an option of some subcommand, or a
+ * common one? */
+static int
+known(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < every.n; i++)
+		if (strcmp(every.opt[i]->name, name) == 0 ||
+		    (every.opt[i]->alias && strcmp(every.opt[i]->alias, name) == 0))
+			return 1;
+	for (i = 0; i < CLI_NCOMMON; i++)
+		if (strcmp(cli_common[i].name, name) == 0 ||
+		    (cli_common[i].alias && strcmp(cli_common[i].alias, name) == 0))
+			return 1;
+	return 0;
+}
+
+static _Noreturn void
+unknown(const struct table *t, const char *text)
+{
+	const char *cand[2 * MAXOPT], *close;
+	static char dashed[2 * MAXOPT][72];
+	char name[72];
+	size_t i, n = 0;
+
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(text, "="), text);
+	if (strncmp(name, "--", 2) == 0 && known(name + 2))
+		cli_usage_error(NULL, _("option %s does not apply to %s"), name,
+		    cur_sub ? cur_sub->name : cur_prog->name);
+	for (i = 0; strncmp(name, "--", 2) == 0 && i < t->nlo; i++) {
+		snprintf(dashed[n], sizeof dashed[n], "--%s", t->lo[i].name);
+		cand[n] = dashed[n];
+		n++;
+	}
+	if ((close = eco_closest(name, cand, n)))
+		cli_usage_error(NULL, _("unknown option « %s » (did you mean %s?)"),
+		    name, close);
+	cli_usage_error(NULL, _("unknown option « %s »"), name);
+}
+
+/* getopt_long returned '?' or ':'; opterr is 0, so say why here. */
+static _Noreturn void
+refused(const struct table *t, int c, char **argv)
+{
+	const struct cli_option *o = NULL;
+	char name[80];
+	size_t i;
+
+	if (optopt >= 256)
+		o = t->opt[optopt - 256];
+	for (i = 0; !o && optopt && i < t->n; i++)
+		if (t->opt[i]->letter == optopt)
+			o = t->opt[i];
+	if (o && optopt < 256)
+		snprintf(name, sizeof name, "-%c", optopt);
+	else if (o)
+		snprintf(name, sizeof name, "--%s", o->name);
+	if (o && c == ':')
+		cli_usage_error(NULL, _("%s expects a value: %s"), name,
+		    o->metavar ? o->metavar : "");
+	if (o)
+		cli_usage_error(NULL, _("%s takes no value"), name);
+	if (optopt) {
+		snprintf(name, sizeof name, "-%c", optopt);
+		unknown(t, name);
+	}
+	unknown(t, argv[optind - 1]);
+}
+
+/* Parsing. */
+
+static void
+set_common(int key, const char *arg)
+{
+	static char from[11], to[11];
+
+	cli.given |= 1u << key;
+	switch (key) {
+	case CLI_O_DOSSIER: cli.dossier = arg; break;
+	case CLI_O_FORMAT: cli.format = cli_format(arg, formats(NULL), NULL); break;
+	case CLI_O_AU: cli.au = arg; break;
+	case CLI_O_SYSTEME: cli.systeme = eco_systemes[system_index(arg)]; break;
+	case CLI_O_FACTEUR: cli.facteur = arg; break;
+	case CLI_O_RESPONSABLE: cli.responsable = arg; break;
+	case CLI_O_PARTENAIRE: cli.partenaire = arg; break;
+	case CLI_O_BAILLEUR: cli.bailleur = arg; break;
+	case CLI_O_ENTRE:
+		snprintf(from, sizeof from, "%.10s", arg);
+		snprintf(to, sizeof to, "%s", arg + 11);
+		cli.from = from;
+		cli.to = to;
+		break;
+	}
+}
+
+/*
+ * The option at index i, with its value: --entre DEBUT FIN takes the
+ * next argument as well, as eco-plan always did.
+ */
+static void
+take(const struct table *t, size_t i, int c, int argc, char **argv,
+    int apply)
+{
+	static char span[64];
+	const struct cli_option *o = t->opt[i];
+	const char *arg = optarg, *why;
+	char opt[80];
+
+	if (o->arg == CLI_SPAN && !strchr(arg, ':') && optind < argc) {
+		snprintf(span, sizeof span, "%s:%s", arg, argv[optind++]);
+		arg = span;
+	}
+	if (!apply)
+		return;
+	if (o == &help_opt)
+		help(t);
+	if (o == &version_opt)
+		cli_version();
+	if (c < 256)
+		snprintf(opt, sizeof opt, "-%c", c);
+	else
+		snprintf(opt, sizeof opt, "--%s", o->name);
+	if ((why = check(o, opt, arg)))
+		cli_usage_error(NULL, "%s", why);
+	if (!t->owner[i])
+		set_common(o->key, arg);
+	else if (t->owner[i]->option)
+		t->owner[i]->option(o->key, arg);
+}
+
+static void
+parse(const struct table *t, int argc, char **argv, int apply)
+{
+	int c;
+
+	opterr = 0;
+	optind = 0;	/* glibc: start over */
+	while ((c = getopt_long(argc, argv, t->letters, t->lo, NULL)) != -1) {
+		size_t i = t->n;
+
+		if (c >= 256)
+			i = (size_t)(c - 256);
+		else if (c != '?' && c != ':')
+			for (i = 0; i < t->n && t->opt[i]->letter != c; i++)
+				;
+		if (i >= t->n)
+			refused(t, c, argv);
+		take(t, i, c, argc, argv, apply);
+	}
+}
+
+/* Today, as the default of --au. */
+static const char *
+today(void)
+{
+	static char buf[11];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!localtime_r(&now, &tm) ||
+	    strftime(buf, sizeof buf, "%Y-%m-%d", &tm) != 10)
+		strcpy(buf, "1970-01-01");
+	return buf;
+}
+
+int
+cli_main(const struct cli_cmd *prog, int argc, char **argv)
+{
+	const struct cli_cmd *c;
+	static struct table t;
+	struct eco_diags d;
+	int i;
+
+	cli_init(prog->name);
+	cur_prog = prog;
+	cur_usage = prog->usage;
+	if (prog->subs) {
+		build(&every, "+:", prog, 1);
+		parse(&every, argc, argv, 0);
+		if (optind < argc) {
+			cur_sub = subcommand(prog, argv[optind]);
+			if (cur_sub->usage)
+				cur_usage = cur_sub->usage;
+			for (i = optind; i < argc; i++)
+				argv[i] = argv[i + 1];
+			argc--;
+		} else if (!prog->run) {
+			char list[512];
+
+			name_list(prog->subs, list, sizeof list);
+			build(&t, ":", prog, 0);
+			parse(&t, argc, argv, 1);	/* --help, --version */
+			cli_usage_error(NULL, _("which subcommand? %s"), list);
+		}
+	}
+	c = cur_sub ? cur_sub : prog;
+	build(&t, ":", c, 0);
+	cli.format = c->formats ? c->format : prog->format;
+	parse(&t, argc, argv, 1);
+	if (argc - optind > c->maxops)
+		cli_usage_error(NULL, _("unexpected operand « %s »"),
+		    argv[optind + c->maxops]);
+	if (((prog->common | c->common) & CLI_AU) && !cli.au)
+		cli.au = today();
+	if (cli.dossier && chdir(cli.dossier) < 0) {
+		eco_diags_init(&d);
+		eco_diag_sys(&d, cli.dossier, "%s", strerror(errno));
+		cli_print_diags(&d);
+		eco_diags_free(&d);
+		return ECO_EXIT_SYS;
+	}
+	return c->run(argc - optind, argv + optind);
+}
+
+/* Inputs. */
+
+const char *
+cli_project(void)
+{
+	static char root[PATH_MAX], rel[PATH_MAX];
+
+	if (eco_project_root(".", root, sizeof root) < 0)
+		cli_usage_error(NULL, "%s",
+		    _("no eco project here (no eco.yaml in this folder or above); "
+		    "use -C DOSSIER or eco-init"));
+	return cli_relative(root, rel, sizeof rel);
+}
+
+char **
+cli_inputs(int argc, char **argv, const char *own, const char *missing,
+    struct eco_diags *d)
+{
+	char root[PATH_MAX], rel[PATH_MAX], path[2 * PATH_MAX], *one[1];
+	const char *r;
+
+	if (argc > 0)
+		return cli_expand(argc, argv, d);
+	if (eco_project_root(".", root, sizeof root) < 0)
+		cli_usage_error(NULL, "%s",
+		    _("no eco project here (no eco.yaml in this folder or above); "
+		    "name a file, or - for standard input"));
+	r = cli_relative(root, rel, sizeof rel);
+	if (strcmp(own, ".") == 0)
+		snprintf(path, sizeof path, "%s", r);
+	else if (strcmp(r, ".") == 0)
+		snprintf(path, sizeof path, "%s", own);
+	else
+		snprintf(path, sizeof path, "%s/%s", r, own);
+	if (missing && access(path, F_OK) < 0 && errno == ENOENT) {
+		eco_diag_add(d, path, 0, 0, ECO_SEV_ERROR, NULL, missing, own);
+		cli_print_diags(d);
+		exit(ECO_EXIT_DATA);
+	}
+	one[0] = path;
+	return cli_expand(1, one, d);
+}
+
+int
+cli_each_doc(char **paths, int (*fn)(struct eco_doc *, struct eco_diags *),
+    struct eco_diags *d)
+{
+	struct eco_limits lim;
+	struct eco_reader *r;
+	struct eco_doc *doc;
+	int rc = 0;
+
+	eco_limits_default(&lim);
+	for (; paths && *paths && rc >= 0; paths++) {
+		if ((r = eco_reader_open(*paths, &lim, d))) {
+			while (rc >= 0 && eco_reader_next(r, &doc) > 0)
+				if (doc->nerr)
+					eco_doc_free(doc);	/* the loader said why */
+				else
+					rc = fn(doc, d);
+			eco_reader_close(r);
+		}
+		cli_print_diags(d);
+	}
+	return rc < 0 ? rc : 0;
 }

@@ -24,7 +24,8 @@ void cli_print_diags(struct eco_diags *);
 /* Print and forget them as JSON lines on stdout (file, line, column,
  * path, check, severity, message). */
 void cli_print_diags_json(struct eco_diags *);
-/* A usage error: message, "usage:" line, exit 2. */
+/* A usage error: message, "usage:" line, exit 2.  usage NULL: the
+ * synopsis of the command (or subcommand) cli_main is running. */
 _Noreturn void cli_usage_error(const char *usage, const char *fmt, ...);
 /* --help: synopsis and one example on stdout, exit 0. */
 _Noreturn void cli_help(const char *usage, const char *example);
@@ -51,5 +52,135 @@ const char *cli_relative(const char *root, char *buf, size_t cap);
 int cli_flush(void);
 /* Flush stdout; a failed write is reported and makes the status 3. */
 int cli_finish(struct eco_diags *);
+
+/*
+ * Options, subcommands and inputs: what a command declares, cli_main
+ * parses and checks.  A command is a struct cli_cmd; its main() is
+ * "return cli_main(&cmd, argc, argv);".
+ */
+
+/* The common options: one meaning and one check in every command. */
+enum cli_common {
+	CLI_O_DOSSIER,		/* -C, --dossier DOSSIER: chdir first */
+	CLI_O_FORMAT,		/* -o, --format FORMAT, among cmd.formats */
+	CLI_O_AU,		/* --au DATE: the day of the report, today */
+	CLI_O_SYSTEME,		/* --systeme enfant|famille|communaute */
+	CLI_O_FACTEUR,		/* --facteur ID */
+	CLI_O_RESPONSABLE,	/* --responsable ID */
+	CLI_O_PARTENAIRE,	/* --partenaire ID */
+	CLI_O_BAILLEUR,		/* --bailleur ID */
+	CLI_O_ENTRE,		/* --entre DEBUT:FIN, or --entre DEBUT FIN */
+	CLI_NCOMMON
+};
+#define CLI_DOSSIER	(1u << CLI_O_DOSSIER)
+#define CLI_FORMAT	(1u << CLI_O_FORMAT)
+#define CLI_AU		(1u << CLI_O_AU)
+#define CLI_SYSTEME	(1u << CLI_O_SYSTEME)
+#define CLI_FACTEUR	(1u << CLI_O_FACTEUR)
+#define CLI_RESPONSABLE	(1u << CLI_O_RESPONSABLE)
+#define CLI_PARTENAIRE	(1u << CLI_O_PARTENAIRE)
+#define CLI_BAILLEUR	(1u << CLI_O_BAILLEUR)
+#define CLI_ENTRE	(1u << CLI_O_ENTRE)
+#define CLI_FILTERS	(CLI_SYSTEME | CLI_FACTEUR | CLI_RESPONSABLE | \
+			 CLI_PARTENAIRE | CLI_BAILLEUR | CLI_ENTRE)
+
+/* What an option's value must be; cli_main checks it before use. */
+enum cli_arg {
+	CLI_FLAG,		/* no value */
+	CLI_TEXT,		/* any text but the empty one (a file, a name) */
+	CLI_ID,			/* an id: ^[a-z0-9][a-z0-9-]*$, 64 bytes at most */
+	CLI_DATE,		/* a day of the calendar, AAAA-MM-JJ */
+	CLI_INT,		/* a whole number from min to max */
+	CLI_SYSTEM,		/* a system, accents and case aside */
+	CLI_SPAN,		/* two days in order, DEBUT:FIN */
+	CLI_FMT			/* an output format (-o) */
+};
+
+/* One option.  A letter or a name takes a value in every subcommand of
+ * a command, or in none. */
+struct cli_option {
+	int key;		/* what the command's option() receives */
+	char letter;		/* short option, or 0 */
+	const char *name;	/* long option, French, without "--" */
+	const char *alias;	/* another long name (English), or NULL */
+	enum cli_arg arg;
+	const char *metavar;	/* its value in --help ("ID"), or NULL */
+	const char *help;	/* its line in --help, marked N_() */
+	long min, max;		/* CLI_INT */
+};
+
+/* The common options, indexed by enum cli_common. */
+extern const struct cli_option cli_common[CLI_NCOMMON];
+
+#define CLI_MANY 1000000	/* maxops: any number of operands */
+
+/*
+ * A command, or one of its subcommands.  A program's common options and
+ * its own apply to every subcommand, given before or after its name;
+ * a subcommand adds its own.  With subcommands, the first operand names
+ * one (accents and case aside, aliases too) and the program's run is
+ * called only when there is no operand (NULL: which subcommand?).
+ */
+struct cli_cmd {
+	const char *name;	/* "eco-demarche"; a subcommand's French name */
+	const char *aliases;	/* subcommand: other names, space-separated */
+	const char *summary;	/* subcommand: its line in --help, N_() */
+	const char *usage;	/* the man SYNOPSIS; subcommand: NULL = the program's */
+	const char *example;	/* one command line that runs */
+	unsigned common;	/* CLI_DOSSIER | ...: the common options it takes */
+	unsigned formats;	/* 1u << FMT_x that -o allows; subcommand: 0 = the program's */
+	enum cli_format format;	/* without -o */
+	int maxops;		/* operands at most: 0, 1…, CLI_MANY */
+	const struct cli_option *options;	/* its own, ended by { 0 }; or NULL */
+	void (*option)(int key, const char *arg);	/* each own option, checked */
+	int (*run)(int argc, char **argv);	/* the operands; the exit status */
+	const struct cli_cmd *subs;	/* ended by { NULL }; or NULL */
+};
+
+/* The values of the common options, set by cli_main. */
+struct cli_values {
+	const char *dossier;		/* -C, or NULL */
+	enum cli_format format;		/* -o, or the command's default */
+	const char *au;			/* --au, or today, when taken; else NULL */
+	const char *systeme;		/* one of eco_systemes, or NULL */
+	const char *facteur, *responsable, *partenaire, *bailleur; /* or NULL */
+	const char *from, *to;		/* --entre, both included; or NULL */
+	unsigned given;			/* CLI_x bits of the options given */
+};
+extern struct cli_values cli;
+
+/*
+ * Start the command: catalogue, options checked (a usage error, exit 2,
+ * at the first bad one), --help and --version, the subcommand, -C, at
+ * most maxops operands; then run's status.
+ */
+int cli_main(const struct cli_cmd *, int argc, char **argv);
+/* NULL when arg is a good value of o, else why (translated, static). */
+const char *cli_check(const struct cli_option *o, const char *arg);
+/* The subcommand named s, accents, case and aliases aside, or NULL. */
+const struct cli_cmd *cli_sub(const struct cli_cmd *subs, const char *s);
+/* The French name of the subcommand closest to s, or NULL. */
+const char *cli_sub_closest(const struct cli_cmd *subs, const char *s);
+/* s in lowercase without accents (é→e, œ→oe) into buf; returns buf. */
+char *cli_fold(const char *s, char *buf, size_t cap);
+/* The project around the current folder ("." or ".." …); a usage
+ * error outside one. */
+const char *cli_project(void);
+/*
+ * The inputs: the operands expanded (cli_expand; "-" is stdin), or,
+ * with none, own (a file or folder of the project, "." for all of it)
+ * in the project around the current folder; outside one, a usage error.
+ * With missing (a message where %s is own), an own file that does not
+ * exist is an error: printed, exit 1.  Free with cli_free_paths.
+ */
+char **cli_inputs(int argc, char **argv, const char *own,
+    const char *missing, struct eco_diags *);
+/*
+ * Each document of each path, in order: fn takes those the loader read
+ * without error (and frees them); a negative return stops the loop.
+ * The diagnostics are printed after each file.  0, or fn's negative.
+ */
+int cli_each_doc(char **paths, int (*fn)(struct eco_doc *,
+    struct eco_diags *), struct eco_diags *);
 
 #endif

@@ -8,13 +8,8 @@
  * stage the group is in and the next three steps, each with the command
  * that serves it.  Text for people, md to paste, json for scripts.
  */
-#include <errno.h>
-#include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -23,8 +18,6 @@ static const char usage[] =
 
 #define WIDTH 78	/* of text output */
 #define NSTEPS 3
-
-static enum cli_format fmt = FMT_TEXTE;
 
 /* Text. */
 
@@ -421,9 +414,9 @@ state(const struct eco_cycle *c, const char *root, struct eco_diags *d)
 	if (!(st = eco_state_read(c, root, d)))
 		return ECO_EXIT_SYS;
 	n = eco_state_next(st, next, NSTEPS);
-	if (fmt == FMT_JSON)
+	if (cli.format == FMT_JSON)
 		state_json(st, next, n);
-	else if (fmt == FMT_MD)
+	else if (cli.format == FMT_MD)
 		state_md(st, next, n);
 	else
 		state_text(st, next, n);
@@ -431,65 +424,70 @@ state(const struct eco_cycle *c, const char *root, struct eco_diags *d)
 	return 0;
 }
 
-int
-main(int argc, char *argv[])
+static int
+cycle(const struct eco_cycle *c, struct eco_diags *d)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *dir = NULL, *sub = NULL;
-	char root[PATH_MAX], rel[PATH_MAX];
+	if (cli.format == FMT_JSON)
+		return eco_emit_json(stdout, eco_cycle_root(c), "demarche.yaml",
+		    d) < 0 ? ECO_EXIT_SYS : 0;
+	if (cli.format == FMT_MD)
+		cycle_md(c);
+	else
+		cycle_text(c);
+	return 0;
+}
+
+/* The cycle, then what one does with it: root is the project's for etat. */
+static int
+with_cycle(const char *root)
+{
 	struct eco_cycle *c;
 	struct eco_diags d;
-	int ch, rc = 0;
+	int rc, end;
 
-	cli_init("eco-demarche");
-	while ((ch = getopt_long(argc, argv, "C:ho:V", longopts, NULL)) != -1)
-		switch (ch) {
-		case 'C': dir = optarg; break;
-		case 'o':
-			fmt = cli_format(optarg, 1u << FMT_TEXTE | 1u << FMT_MD |
-			    1u << FMT_JSON, usage);
-			break;
-		case 'h': cli_help(usage, "eco-demarche etat");
-		case 'V': cli_version();
-		default: cli_usage_error(usage, NULL);
-		}
-	if (optind < argc)
-		sub = argv[optind++];
-	if (sub && strcmp(sub, "etat") != 0 && strcmp(sub, "status") != 0)
-		cli_usage_error(usage, _("unknown subcommand « %s » (expected: etat)"),
-		    sub);
-	if (optind < argc)
-		cli_usage_error(usage, _("unexpected operand « %s »"), argv[optind]);
-	if (dir && chdir(dir) < 0) {
-		fprintf(stderr, "%s: %s: %s\n", cli_prog, dir, strerror(errno));
-		return ECO_EXIT_SYS;
-	}
-	if (sub && eco_project_root(".", root, sizeof root) < 0)
-		cli_usage_error(usage, "%s",
-		    _("no eco project here (no eco.yaml in this folder or "
-		    "above); create one with eco-init"));
 	eco_diags_init(&d);
 	if (!(c = eco_cycle_load(&d))) {
 		cli_print_diags(&d);
 		eco_diags_free(&d);
 		return ECO_EXIT_SYS;
 	}
-	if (sub)
-		rc = state(c, cli_relative(root, rel, sizeof rel), &d);
-	else if (fmt == FMT_JSON) {
-		if (eco_emit_json(stdout, eco_cycle_root(c), "demarche.yaml", &d) < 0)
-			rc = ECO_EXIT_SYS;
-	} else if (fmt == FMT_MD)
-		cycle_md(c);
-	else
-		cycle_text(c);
+	rc = root ? state(c, root, &d) : cycle(c, &d);
 	eco_cycle_free(c);
-	ch = cli_finish(&d);
+	end = cli_finish(&d);
 	eco_diags_free(&d);
-	return rc > ch ? rc : ch;
+	return rc > end ? rc : end;
+}
+
+static int
+run_cycle(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return with_cycle(NULL);
+}
+
+static int
+run_etat(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return with_cycle(cli_project());
+}
+
+static const struct cli_cmd subs[] = {
+	{ .name = "etat", .aliases = "status",
+	  .summary = N_("where the project stands, what is missing, what comes next"),
+	  .example = "eco-demarche etat -o md", .run = run_etat },
+	{ NULL }
+};
+
+static const struct cli_cmd cmd = {
+	.name = "eco-demarche", .usage = usage, .example = "eco-demarche etat",
+	.common = CLI_DOSSIER | CLI_FORMAT,
+	.formats = 1u << FMT_TEXTE | 1u << FMT_MD | 1u << FMT_JSON,
+	.format = FMT_TEXTE, .run = run_cycle, .subs = subs,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return cli_main(&cmd, argc, argv);
 }

@@ -8,7 +8,6 @@
  * it.  Everything it says comes from the schemas (lib/eco_sheet.c).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +17,6 @@
 static const char usage[] =
     "eco-gabarit [-o yaml|md|html] [--organisme ID] [--exemple] SORTE | "
     "eco-gabarit --liste";
-
-static int
-valid_id(const char *s)
-{
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-");
-
-	return *s && *s != '-' && s[n] == '\0' && n <= 64;
-}
 
 /* The kinds and the title of each, one per line. */
 static int
@@ -72,7 +63,7 @@ bad_kind(struct eco_schemaset *set, const char *kind, struct eco_diags *d)
 		eco_sheet_write(stdout, set, kind, &o, d);
 		cli_print_diags(d);
 		eco_schemaset_free(set);
-		cli_usage_error(usage, NULL);
+		cli_usage_error(NULL, NULL);
 	}
 	n = eco_sheet_kinds(set, names, 64);
 	for (i = 0; i < n && i < 64; i++) {
@@ -81,68 +72,43 @@ bad_kind(struct eco_schemaset *set, const char *kind, struct eco_diags *d)
 		strncat(list, names[i], sizeof list - strlen(list) - 1);
 	}
 	eco_schemaset_free(set);
-	cli_usage_error(usage, _("which kind of worksheet? one of: %s"), list);
+	cli_usage_error(NULL, _("which kind of worksheet? one of: %s"), list);
 }
 
-int
-main(int argc, char *argv[])
+enum { O_ORGANISME, O_EXEMPLE, O_LISTE };
+
+static struct eco_sheet_opts o = { ECO_SHEET_YAML, NULL, 0 };
+static int listing;
+
+static void
+option(int key, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'o' },
-		{ "organisme", required_argument, NULL, 'O' },
-		{ "exemple", no_argument, NULL, 'e' },
-		{ "example", no_argument, NULL, 'e' },
-		{ "liste", no_argument, NULL, 'l' },
-		{ "list", no_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct eco_sheet_opts o = { ECO_SHEET_YAML, NULL, 0 };
+	switch (key) {
+	case O_ORGANISME: o.organisme = arg; break;
+	case O_EXEMPLE: o.example = 1; break;
+	case O_LISTE: listing = 1; break;
+	}
+}
+
+static int
+run(int argc, char **argv)
+{
 	struct eco_schemaset *set;
 	struct eco_diags d;
-	int c, list = 0, rc;
+	int rc;
 
-	cli_init("eco-gabarit");
-	while ((c = getopt_long(argc, argv, "ehlo:V", longopts, NULL)) != -1)
-		switch (c) {
-		case 'o':
-			switch (cli_format(optarg, 1u << FMT_YAML | 1u << FMT_MD |
-			    1u << FMT_HTML, usage)) {
-			case FMT_MD: o.format = ECO_SHEET_MD; break;
-			case FMT_HTML: o.format = ECO_SHEET_HTML; break;
-			default: o.format = ECO_SHEET_YAML; break;
-			}
-			break;
-		case 'O':
-			if (!valid_id(optarg))
-				cli_usage_error(usage,
-				    _("« %s » is not an identifier (lowercase letters without accents, digits and hyphens)"),
-				    optarg);
-			o.organisme = optarg;
-			break;
-		case 'e': o.example = 1; break;
-		case 'l': list = 1; break;
-		case 'h':
-			cli_help(usage,
-			    "eco-gabarit service --organisme maison-famille > retour-maison-famille.yaml");
-		case 'V':
-			cli_version();
-		default:
-			cli_usage_error(usage, NULL);
-		}
-	argc -= optind;
-	argv += optind;
-	if (argc > 1 || (list && argc > 0))
-		cli_usage_error(usage, _("one kind at a time, not « %s »"),
+	if (argc > 1 || (listing && argc > 0))
+		cli_usage_error(NULL, _("one kind at a time, not « %s »"),
 		    argv[argc - 1]);
+	o.format = cli.format == FMT_MD ? ECO_SHEET_MD :
+	    cli.format == FMT_HTML ? ECO_SHEET_HTML : ECO_SHEET_YAML;
 	eco_diags_init(&d);
 	if (!(set = schemas(&d))) {
 		cli_print_diags(&d);
 		eco_diags_free(&d);
 		return ECO_EXIT_SYS;
 	}
-	if (list)
+	if (listing)
 		rc = list_kinds(set);
 	else if (argc == 0 || !eco_schemaset_kind(set, argv[0]))
 		bad_kind(set, argc ? argv[0] : NULL, &d);
@@ -155,4 +121,30 @@ main(int argc, char *argv[])
 	eco_schemaset_free(set);
 	eco_diags_free(&d);
 	return rc;
+}
+
+static const struct cli_option options[] = {
+	{ O_ORGANISME, 0, "organisme", NULL, CLI_ID, "ID",
+	  N_("pre-fill organisme, responsable and rapporteur with this organisation"),
+	  0, 0 },
+	{ O_EXEMPLE, 0, "exemple", "example", CLI_FLAG, NULL,
+	  N_("fill the whole worksheet with examples"), 0, 0 },
+	{ O_LISTE, 0, "liste", "list", CLI_FLAG, NULL,
+	  N_("list the kinds that have a worksheet"), 0, 0 },
+	{ 0 }
+};
+
+static const struct cli_cmd cmd = {
+	.name = "eco-gabarit", .usage = usage,
+	.example = "eco-gabarit service --organisme maison-famille > retour-maison-famille.yaml",
+	.common = CLI_FORMAT,
+	.formats = 1u << FMT_YAML | 1u << FMT_MD | 1u << FMT_HTML,
+	.format = FMT_YAML, .maxops = CLI_MANY, .options = options,
+	.option = option, .run = run,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return cli_main(&cmd, argc, argv);
 }

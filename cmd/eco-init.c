@@ -13,7 +13,6 @@
 #define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -500,43 +499,31 @@ write_all(const char *dir, int with_folders, struct eco_diags *d)
 	return rc;
 }
 
-int
-main(int argc, char *argv[])
-{
-	static const struct option longopts[] = {
-		{ "nom", required_argument, NULL, 'n' },
-		{ "territoire", required_argument, NULL, 't' },
-		{ "exemple", no_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *nom = NULL, *terr = NULL, *dir = ".";
-	struct eco_diags d;
-	int c, ex = 0, rc;
+enum { O_NOM, O_TERRITOIRE, O_EXEMPLE };
 
-	cli_init("eco-init");
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1)
-		switch (c) {
-		case 'n': nom = optarg; break;
-		case 't': terr = optarg; break;
-		case 'e': ex = 1; break;
-		case 'h':
-			cli_help(usage, "eco-init --nom \"Grandir ensemble\" "
-			    "--territoire Val-des-Cèdres grandir");
-		case 'V': cli_version();
-		default: cli_usage_error(usage, NULL);
-		}
-	if (optind < argc)
-		dir = argv[optind++];
-	if (optind < argc)
-		cli_usage_error(usage, _("unexpected operand « %s »"), argv[optind]);
+static const char *nom, *terr;
+static int ex;
+
+static void
+option(int key, const char *arg)
+{
+	switch (key) {
+	case O_NOM: nom = arg; break;
+	case O_TERRITOIRE: terr = arg; break;
+	case O_EXEMPLE: ex = 1; break;
+	}
+}
+
+static int
+run(int argc, char **argv)
+{
+	const char *dir = argc ? argv[0] : ".";
+	struct eco_diags d;
+	int rc, end;
+
 	if (ex && (nom || terr))
-		cli_usage_error(usage, "%s", _("--exemple copies the demonstration "
+		cli_usage_error(NULL, "%s", _("--exemple copies the demonstration "
 		    "project as it is: --nom and --territoire do not apply"));
-	if ((nom && !*nom) || (terr && !*terr))
-		cli_usage_error(usage, "%s",
-		    _("--nom and --territoire expect a text"));
 	eco_diags_init(&d);
 	if ((ex ? example(&d) : new_project(nom, terr, &d)) < 0)
 		rc = ECO_EXIT_SYS;
@@ -551,7 +538,29 @@ main(int argc, char *argv[])
 		free(path);
 	}
 	free_files();
-	c = cli_finish(&d);
+	end = cli_finish(&d);
 	eco_diags_free(&d);
-	return rc > c ? rc : c;
+	return rc > end ? rc : end;
+}
+
+static const struct cli_option options[] = {
+	{ O_NOM, 0, "nom", NULL, CLI_TEXT, "NOM",
+	  N_("the full name of the regroupement, written in eco.yaml"), 0, 0 },
+	{ O_TERRITOIRE, 0, "territoire", NULL, CLI_TEXT, "T",
+	  N_("the name of its territory, written in eco.yaml"), 0, 0 },
+	{ O_EXEMPLE, 0, "exemple", "example", CLI_FLAG, NULL,
+	  N_("copy the demonstration project instead"), 0, 0 },
+	{ 0 }
+};
+
+static const struct cli_cmd cmd = {
+	.name = "eco-init", .usage = usage,
+	.example = "eco-init --nom \"Grandir ensemble\" --territoire Val-des-Cèdres grandir",
+	.maxops = 1, .options = options, .option = option, .run = run,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return cli_main(&cmd, argc, argv);
 }

@@ -78,5 +78,7 @@ golden eco-init-unknown-option "eco-init --name x"
 golden eco-init-two-folders "cd $S && eco-init p5 p6"
 golden eco-init-exemple-nom "cd $S && eco-init --exemple --nom X d"
 golden eco-init-empty-nom "cd $S && eco-init --nom '' d"
+golden eco-init-option-close "cd $S && eco-init --territory T d"
+golden eco-init-flag-value "cd $S && eco-init --exemple=oui d"
 
 done_testing

@@ -45,6 +45,18 @@ golden demarche-no-dir "cd $S && eco-demarche -C nulle-part etat"
 golden demarche-help "eco-demarche --help"
 golden demarche-version "eco-demarche --version"
 
+# --- Subcommands: accents, case and English aside; their own help -------
+
+golden demarche-etat-help "eco-demarche etat --help"
+golden demarche-etat-accent "cd $DEMO && eco-demarche ÉTAT | head -3"
+golden demarche-status-md "eco-demarche -C $DEMO status -o md | head -3"
+same 'état is etat' "cd $DEMO && eco-demarche etat" "cd $DEMO && eco-demarche état"
+same 'ETAT and Status are etat' "eco-demarche -C $DEMO ETAT -o json" \
+    "eco-demarche -C $DEMO Status -o json"
+golden demarche-unknown-sub-close "eco-demarche etta"
+golden demarche-option-elsewhere "eco-demarche etat --systeme famille"
+golden demarche-empty-dir "eco-demarche -C '' etat"
+
 # --- From eco-init to the second stage ---------------------------------
 
 P=$S/rlp

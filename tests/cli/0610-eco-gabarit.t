@@ -104,6 +104,8 @@ golden gabarit-liste-and-kind "eco-gabarit --liste service"
 golden gabarit-bad-organisme "eco-gabarit service --organisme 'Maison Famille'"
 golden gabarit-bad-format "eco-gabarit -o texte service"
 golden gabarit-bad-option "eco-gabarit --remplie service"
+golden gabarit-option-close "eco-gabarit --lsite"
+golden gabarit-organisme-accent "eco-gabarit service --organisme Cégep-Régional"
 golden gabarit-help "eco-gabarit --help"
 golden gabarit-version "eco-gabarit --version"
 # a worksheet that cannot be written is a system error
