@@ -124,14 +124,13 @@ run(int argc, char **argv)
 }
 
 static const struct cli_option options[] = {
-	{ O_ORGANISME, 0, "organisme", NULL, CLI_ID, "ID",
-	  N_("pre-fill organisme, responsable and rapporteur with this organisation"),
-	  0, 0 },
-	{ O_EXEMPLE, 0, "exemple", "example", CLI_FLAG, NULL,
-	  N_("fill the whole worksheet with examples"), 0, 0 },
-	{ O_LISTE, 0, "liste", "list", CLI_FLAG, NULL,
-	  N_("list the kinds that have a worksheet"), 0, 0 },
-	{ 0 }
+	{ .key = O_ORGANISME, .name = "organisme", .arg = CLI_ID, .metavar = "ID",
+	  .help = N_("pre-fill organisme, responsable and rapporteur with this organisation") },
+	{ .key = O_EXEMPLE, .name = "exemple", .alias = "example",
+	  .help = N_("fill the whole worksheet with examples") },
+	{ .key = O_LISTE, .name = "liste", .alias = "list",
+	  .help = N_("list the kinds that have a worksheet") },
+	{ .name = NULL }
 };
 
 static const struct cli_cmd cmd = {

@@ -544,13 +544,13 @@ run(int argc, char **argv)
 }
 
 static const struct cli_option options[] = {
-	{ O_NOM, 0, "nom", NULL, CLI_TEXT, "NOM",
-	  N_("the full name of the regroupement, written in eco.yaml"), 0, 0 },
-	{ O_TERRITOIRE, 0, "territoire", NULL, CLI_TEXT, "T",
-	  N_("the name of its territory, written in eco.yaml"), 0, 0 },
-	{ O_EXEMPLE, 0, "exemple", "example", CLI_FLAG, NULL,
-	  N_("copy the demonstration project instead"), 0, 0 },
-	{ 0 }
+	{ .key = O_NOM, .name = "nom", .arg = CLI_TEXT, .metavar = "NOM",
+	  .help = N_("the full name of the regroupement, written in eco.yaml") },
+	{ .key = O_TERRITOIRE, .name = "territoire", .arg = CLI_TEXT,
+	  .metavar = "T", .help = N_("the name of its territory, written in eco.yaml") },
+	{ .key = O_EXEMPLE, .name = "exemple", .alias = "example",
+	  .help = N_("copy the demonstration project instead") },
+	{ .name = NULL }
 };
 
 static const struct cli_cmd cmd = {

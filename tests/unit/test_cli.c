@@ -40,132 +40,93 @@ static const struct cli_option frequence = {
 	4, 'f', "frequence", NULL, CLI_INT, "N", "", 1, 52
 };
 
-static void
-check_is(const struct cli_option *o, const char *arg, const char *want)
-{
-	const char *why = cli_check(o, arg);
+#define ID_RULE "expects an identifier (lowercase letters without accents, " \
+    "digits and hyphens), not "
+#define TWO_DATES "--entre expects two dates AAAA-MM-JJ, the first and the last day"
+#define FREQ "--frequence expects a whole number from 1 to 52, not "
+#define AU (&cli_common[CLI_O_AU])
+#define SYS (&cli_common[CLI_O_SYSTEME])
+#define ENTRE (&cli_common[CLI_O_ENTRE])
 
-	if (!want)
-		assert_null(why);
-	else {
-		assert_non_null(why);
-		assert_string_equal(why, want);
+/* A value and what cli_check says of it: NULL, it is good. */
+static const struct {
+	const struct cli_option *o;
+	const char *arg, *why;
+} values[] = {
+	{ &nom, "Grandir ensemble", NULL },
+	{ &nom, "", "--nom expects a text, not nothing" },
+	{ &cli_common[CLI_O_DOSSIER], "", "--dossier expects a text, not nothing" },
+
+	{ &organisme, "cpe-soleil", NULL },
+	{ &organisme, "r01", NULL },
+	{ &organisme, "Maison Famille",
+	  "--organisme " ID_RULE "« Maison Famille » (did you mean maison-famille?)" },
+	{ &organisme, "café_des_Parents",
+	  "--organisme " ID_RULE "« café_des_Parents » (did you mean cafe-des-parents?)" },
+	{ &organisme, "-cpe", "--organisme " ID_RULE "« -cpe » (did you mean cpe?)" },
+	{ &organisme, "!!", "--organisme " ID_RULE "« !! »" },
+	{ &organisme, "", "--organisme " ID_RULE "«  »" },
+	{ &cli_common[CLI_O_BAILLEUR], "Fondation X",
+	  "--bailleur " ID_RULE "« Fondation X » (did you mean fondation-x?)" },
+
+	{ &debut, "2027-02-28", NULL },
+	{ &debut, "2028-02-29", NULL },
+	{ &debut, "2027-02-29", "--debut: « 2027-02-29 » is not a day of the calendar" },
+	{ AU, "2027-13-01", "--au: « 2027-13-01 » is not a day of the calendar" },
+	{ AU, "2027-2-3", "--au expects a date AAAA-MM-JJ, not « 2027-2-3 »" },
+	{ AU, "demain", "--au expects a date AAAA-MM-JJ, not « demain »" },
+
+	{ &frequence, "1", NULL },
+	{ &frequence, "52", NULL },
+	{ &frequence, "53", FREQ "« 53 »" },
+	{ &frequence, "0", FREQ "« 0 »" },
+	{ &frequence, "4x", FREQ "« 4x »" },
+	{ &frequence, "", FREQ "«  »" },
+	{ &frequence, "99999999999999999999", FREQ "« 99999999999999999999 »" },
+
+	{ SYS, "enfant", NULL },
+	{ SYS, "famille", NULL },
+	{ SYS, "communaute", NULL },
+	{ SYS, "Communauté", NULL },	/* accents and case aside */
+	{ SYS, "enfnat", "unknown system « enfnat » (did you mean enfant?)" },
+	{ SYS, "Familles", "unknown system « Familles » (did you mean famille?)" },
+	{ SYS, "parents",
+	  "unknown system « parents » (expected: enfant, famille or communaute)" },
+
+	{ ENTRE, "2027-01-01:2027-06-30", NULL },
+	{ ENTRE, "2027-01-01:2027-01-01", NULL },
+	{ ENTRE, "2027-06-30:2027-01-01", "--entre: 2027-06-30 comes after 2027-01-01" },
+	{ ENTRE, "2027-01-01", TWO_DATES },
+	{ ENTRE, "2027-01-01:", TWO_DATES },
+	{ ENTRE, "2027-01-01:2027-06-30:2027-07-01", TWO_DATES },
+	{ ENTRE, "2027-02-30:2027-03-01",
+	  "--entre: « 2027-02-30 » is not a day of the calendar" },
+	{ ENTRE, "2027-01-01:2027-04-31",
+	  "--entre: « 2027-04-31 » is not a day of the calendar" },
+};
+
+static void
+test_values(void **state)
+{
+	const char *why;
+	char id[80];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof values / sizeof *values; i++) {
+		why = cli_check(values[i].o, values[i].arg);
+		if (!values[i].why)
+			assert_null(why);
+		else {
+			assert_non_null(why);
+			assert_string_equal(why, values[i].why);
+		}
 	}
-}
-
-static void
-test_text(void **state)
-{
-	(void)state;
-	check_is(&nom, "Grandir ensemble", NULL);
-	check_is(&nom, "", "--nom expects a text, not nothing");
-	check_is(&cli_common[CLI_O_DOSSIER], "", "--dossier expects a text, not nothing");
-}
-
-static void
-test_id(void **state)
-{
-	char long_id[80];
-
-	(void)state;
-	check_is(&organisme, "cpe-soleil", NULL);
-	check_is(&organisme, "r01", NULL);
-	check_is(&organisme, "Maison Famille",
-	    "--organisme expects an identifier (lowercase letters without "
-	    "accents, digits and hyphens), not « Maison Famille » (did you "
-	    "mean maison-famille?)");
-	check_is(&organisme, "café_des_Parents",
-	    "--organisme expects an identifier (lowercase letters without "
-	    "accents, digits and hyphens), not « café_des_Parents » (did you "
-	    "mean cafe-des-parents?)");
-	check_is(&organisme, "-cpe", "--organisme expects an identifier "
-	    "(lowercase letters without accents, digits and hyphens), not "
-	    "« -cpe » (did you mean cpe?)");
-	check_is(&organisme, "!!", "--organisme expects an identifier "
-	    "(lowercase letters without accents, digits and hyphens), not « !! »");
-	check_is(&organisme, "", "--organisme expects an identifier "
-	    "(lowercase letters without accents, digits and hyphens), not «  »");
-	memset(long_id, 'a', 65);
-	long_id[65] = '\0';
-	assert_non_null(cli_check(&organisme, long_id));
-	long_id[64] = '\0';
-	assert_null(cli_check(&organisme, long_id));
-	check_is(&cli_common[CLI_O_BAILLEUR], "Fondation X",
-	    "--bailleur expects an identifier (lowercase letters without "
-	    "accents, digits and hyphens), not « Fondation X » (did you mean "
-	    "fondation-x?)");
-}
-
-static void
-test_date(void **state)
-{
-	(void)state;
-	check_is(&debut, "2027-02-28", NULL);
-	check_is(&debut, "2028-02-29", NULL);
-	check_is(&debut, "2027-02-29",
-	    "--debut: « 2027-02-29 » is not a day of the calendar");
-	check_is(&cli_common[CLI_O_AU], "2027-13-01",
-	    "--au: « 2027-13-01 » is not a day of the calendar");
-	check_is(&cli_common[CLI_O_AU], "2027-2-3",
-	    "--au expects a date AAAA-MM-JJ, not « 2027-2-3 »");
-	check_is(&cli_common[CLI_O_AU], "demain",
-	    "--au expects a date AAAA-MM-JJ, not « demain »");
-}
-
-static void
-test_int(void **state)
-{
-	(void)state;
-	check_is(&frequence, "1", NULL);
-	check_is(&frequence, "52", NULL);
-	check_is(&frequence, "53",
-	    "--frequence expects a whole number from 1 to 52, not « 53 »");
-	check_is(&frequence, "0",
-	    "--frequence expects a whole number from 1 to 52, not « 0 »");
-	check_is(&frequence, "4x",
-	    "--frequence expects a whole number from 1 to 52, not « 4x »");
-	check_is(&frequence, "",
-	    "--frequence expects a whole number from 1 to 52, not «  »");
-	check_is(&frequence, "99999999999999999999",
-	    "--frequence expects a whole number from 1 to 52, not « 99999999999999999999 »");
-}
-
-static void
-test_systeme(void **state)
-{
-	const struct cli_option *o = &cli_common[CLI_O_SYSTEME];
-
-	(void)state;
-	check_is(o, "enfant", NULL);
-	check_is(o, "famille", NULL);
-	check_is(o, "communaute", NULL);
-	check_is(o, "Communauté", NULL);	/* accents and case aside */
-	check_is(o, "enfnat", "unknown system « enfnat » (did you mean enfant?)");
-	check_is(o, "Familles", "unknown system « Familles » (did you mean famille?)");
-	check_is(o, "parents",
-	    "unknown system « parents » (expected: enfant, famille or communaute)");
-}
-
-static void
-test_entre(void **state)
-{
-	const struct cli_option *o = &cli_common[CLI_O_ENTRE];
-
-	(void)state;
-	check_is(o, "2027-01-01:2027-06-30", NULL);
-	check_is(o, "2027-01-01:2027-01-01", NULL);
-	check_is(o, "2027-06-30:2027-01-01",
-	    "--entre: 2027-06-30 comes after 2027-01-01");
-	check_is(o, "2027-01-01",
-	    "--entre expects two dates AAAA-MM-JJ, the first and the last day");
-	check_is(o, "2027-01-01:",
-	    "--entre expects two dates AAAA-MM-JJ, the first and the last day");
-	check_is(o, "2027-01-01:2027-06-30:2027-07-01",
-	    "--entre expects two dates AAAA-MM-JJ, the first and the last day");
-	check_is(o, "2027-02-30:2027-03-01",
-	    "--entre: « 2027-02-30 » is not a day of the calendar");
-	check_is(o, "2027-01-01:2027-04-31",
-	    "--entre: « 2027-04-31 » is not a day of the calendar");
+	memset(id, 'a', 65);	/* ids have 64 bytes at most */
+	id[65] = '\0';
+	assert_non_null(cli_check(&organisme, id));
+	id[64] = '\0';
+	assert_null(cli_check(&organisme, id));
 }
 
 /* Folding and the dispatcher. */
@@ -512,24 +473,26 @@ test_main_sub_help(void **state)
 
 static char dir[64];
 
+/* A fresh folder for each test, emptied by rm -rf. */
 static int
-setup(void **state)
+fresh(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/eco-cli-XXXXXX");
+	strcpy(dir, "/tmp/eco-cli-XXXXXX");
 	return mkdtemp(dir) ? 0 : -1;
 }
 
 static int
-teardown(void **state)
+gone(void **state)
 {
-	char cmd[PATH_MAX + 16];
+	char cmd[128];
 
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir) > 0 &&
+	    system(cmd) == 0 ? 0 : -1;
 }
 
+/* dir/rel holds text. */
 static void
 put(const char *rel, const char *text)
 {
@@ -537,9 +500,8 @@ put(const char *rel, const char *text)
 	FILE *f;
 
 	snprintf(path, sizeof path, "%s/%s", dir, rel);
-	assert_non_null(f = fopen(path, "w"));
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
+	f = fopen(path, "w");
+	assert_true(f && fputs(text, f) >= 0 && fclose(f) == 0);
 }
 
 static char seen[64];
@@ -658,12 +620,7 @@ int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_text),
-		cmocka_unit_test(test_id),
-		cmocka_unit_test(test_date),
-		cmocka_unit_test(test_int),
-		cmocka_unit_test(test_systeme),
-		cmocka_unit_test(test_entre),
+		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_sub),
 		cmocka_unit_test(test_sub_closest),
@@ -672,9 +629,9 @@ main(void)
 		cmocka_unit_test(test_main_dispatch),
 		cmocka_unit_test(test_main_help),
 		cmocka_unit_test(test_main_sub_help),
-		cmocka_unit_test_setup_teardown(test_inputs, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_inputs_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_each_doc, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inputs, fresh, gone),
+		cmocka_unit_test_setup_teardown(test_inputs_refused, fresh, gone),
+		cmocka_unit_test_setup_teardown(test_each_doc, fresh, gone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
