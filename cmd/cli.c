@@ -760,63 +760,54 @@ cli_check(const struct cli_option *o, const char *arg)
 
 /* Subcommands. */
 
-/* Whether s names c: its name or one of its aliases, folded. */
-static int
-names(const struct cli_cmd *c, const char *fold)
+/* The names of c, folded: its French name, then its aliases.  Their
+ * count, max at most. */
+static size_t
+folded_names(const struct cli_cmd *c, char (*out)[64], size_t max)
 {
-	char buf[64], alias[64];
 	const char *a = c->aliases ? c->aliases : "";
-	size_t n;
+	char word[64];
+	size_t n = 0, k;
 
-	if (strcmp(cli_fold(c->name, buf, sizeof buf), fold) == 0)
-		return 1;
-	for (; *a; a += n + strspn(a + n, " ")) {
-		n = strcspn(a, " ");
-		snprintf(alias, sizeof alias, "%.*s", (int)n, a);
-		if (strcmp(cli_fold(alias, buf, sizeof buf), fold) == 0)
-			return 1;
+	cli_fold(c->name, out[n++], 64);
+	for (; *a && n < max; a += k + strspn(a + k, " ")) {
+		k = strcspn(a, " ");
+		snprintf(word, sizeof word, "%.*s", (int)k, a);
+		cli_fold(word, out[n++], 64);
 	}
-	return 0;
+	return n;
 }
 
 const struct cli_cmd *
 cli_sub(const struct cli_cmd *subs, const char *s)
 {
-	char fold[64];
+	char fold[64], names[8][64];
+	size_t i, n;
 
 	cli_fold(s, fold, sizeof fold);
 	for (; subs && subs->name; subs++)
-		if (names(subs, fold))
-			return subs;
+		for (i = 0, n = folded_names(subs, names, 8); i < n; i++)
+			if (strcmp(names[i], fold) == 0)
+				return subs;
 	return NULL;
 }
 
 const char *
 cli_sub_closest(const struct cli_cmd *subs, const char *s)
 {
+	static char names[64][64];
 	const char *cand[64], *owner[64], *close;
-	static char words[64][64];
-	char fold[64], alias[64];
-	const char *a;
+	char fold[64];
 	size_t n = 0, i, k;
 
-	for (; subs && subs->name; subs++) {
-		a = subs->aliases ? subs->aliases : "";
-		cli_fold(subs->name, words[n], sizeof words[n]);
-		owner[n] = subs->name;
-		cand[n] = words[n];
-		for (n++; *a && n < 64; a += k + strspn(a + k, " ")) {
-			k = strcspn(a, " ");
-			snprintf(alias, sizeof alias, "%.*s", (int)k, a);
-			cand[n] = cli_fold(alias, words[n], sizeof words[n]);
-			owner[n++] = subs->name;
+	for (; subs && subs->name && n + 8 <= 64; subs++)
+		for (k = folded_names(subs, names + n, 8); k > 0; k--, n++) {
+			cand[n] = names[n];
+			owner[n] = subs->name;
 		}
-		if (n >= 63)
-			break;
-	}
 	if (!(close = eco_closest(cli_fold(s, fold, sizeof fold), cand, n)))
 		return NULL;
-	for (i = 0; i < n && cand[i] != close; i++)
+	for (i = 0; cand[i] != close; i++)
 		;
 	return owner[i];
 }
@@ -1013,20 +1004,25 @@ help(const struct table *t)
 
 /* Refused options. */
 
-/* "--entre", "--organisme": is it an option of some subcommand, or a
- * common one? */
+static int
+named(const struct cli_option *o, const char *name)
+{
+	return strcmp(o->name, name) == 0 ||
+	    (o->alias && strcmp(o->alias, name) == 0);
+}
+
+/* "entre", "organisme": is it an option of some subcommand, or a common
+ * one? */
 static int
 known(const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < every.n; i++)
-		if (strcmp(every.opt[i]->name, name) == 0 ||
-		    (every.opt[i]->alias && strcmp(every.opt[i]->alias, name) == 0))
+		if (named(every.opt[i], name))
 			return 1;
 	for (i = 0; i < CLI_NCOMMON; i++)
-		if (strcmp(cli_common[i].name, name) == 0 ||
-		    (cli_common[i].alias && strcmp(cli_common[i].alias, name) == 0))
+		if (named(&cli_common[i], name))
 			return 1;
 	return 0;
 }
@@ -1111,7 +1107,8 @@ set_common(int key, const char *arg)
 
 /*
  * The option at index i, with its value: --entre DEBUT FIN takes the
- * next argument as well, as eco-plan always did.
+ * next argument as well when it has the shape of a date, as eco-plan
+ * always did (a forgotten FIN does not swallow a subcommand's name).
  */
 static void
 take(const struct table *t, size_t i, int c, int argc, char **argv,
@@ -1122,7 +1119,8 @@ take(const struct table *t, size_t i, int c, int argc, char **argv,
 	const char *arg = optarg, *why;
 	char opt[80];
 
-	if (o->arg == CLI_SPAN && !strchr(arg, ':') && optind < argc) {
+	if (o->arg == CLI_SPAN && !strchr(arg, ':') && optind < argc &&
+	    date_shaped(argv[optind], strlen(argv[optind]))) {
 		snprintf(span, sizeof span, "%s:%s", arg, argv[optind++]);
 		arg = span;
 	}

@@ -87,8 +87,8 @@ enum cli_common {
 /* What an option's value must be; cli_main checks it before use. */
 enum cli_arg {
 	CLI_FLAG,		/* no value */
-	CLI_TEXT,		/* any text but the empty one (a file, a name) */
-	CLI_ID,			/* an id: ^[a-z0-9][a-z0-9-]*$, 64 bytes at most */
+	CLI_TEXT,		/* any text but "" (a file, a name) */
+	CLI_ID,			/* ^[a-z0-9][a-z0-9-]*$, 64 bytes at most */
 	CLI_DATE,		/* a day of the calendar, AAAA-MM-JJ */
 	CLI_INT,		/* a whole number from min to max */
 	CLI_SYSTEM,		/* a system, accents and case aside */
@@ -125,25 +125,31 @@ struct cli_cmd {
 	const char *name;	/* "eco-demarche"; a subcommand's French name */
 	const char *aliases;	/* subcommand: other names, space-separated */
 	const char *summary;	/* subcommand: its line in --help, N_() */
-	const char *usage;	/* the man SYNOPSIS; subcommand: NULL = the program's */
+	const char *usage;	/* the man SYNOPSIS (subcommand: NULL, the
+				 * program's) */
 	const char *example;	/* one command line that runs */
-	unsigned common;	/* CLI_DOSSIER | ...: the common options it takes */
-	unsigned formats;	/* 1u << FMT_x that -o allows; subcommand: 0 = the program's */
+	unsigned common;	/* CLI_DOSSIER | ...: the common options taken */
+	unsigned formats;	/* 1u << FMT_x that -o allows (subcommand: 0,
+				 * the program's) */
 	enum cli_format format;	/* without -o */
 	int maxops;		/* operands at most: 0, 1…, CLI_MANY */
-	const struct cli_option *options;	/* its own, ended by { 0 }; or NULL */
-	void (*option)(int key, const char *arg);	/* each own option, checked */
-	int (*run)(int argc, char **argv);	/* the operands; the exit status */
-	const struct cli_cmd *subs;	/* ended by { NULL }; or NULL */
+	/* its own options, ended by { .name = NULL }, or NULL; option()
+	 * receives each, checked */
+	const struct cli_option *options;
+	void (*option)(int key, const char *arg);
+	/* the operands; returns the exit status */
+	int (*run)(int argc, char **argv);
+	const struct cli_cmd *subs;	/* ended by { NULL }, or NULL */
 };
 
 /* The values of the common options, set by cli_main. */
 struct cli_values {
 	const char *dossier;		/* -C, or NULL */
 	enum cli_format format;		/* -o, or the command's default */
-	const char *au;			/* --au, or today, when taken; else NULL */
+	const char *au;			/* --au, or today when taken; or NULL */
 	const char *systeme;		/* one of eco_systemes, or NULL */
-	const char *facteur, *responsable, *partenaire, *bailleur; /* or NULL */
+	const char *facteur, *responsable;	/* or NULL */
+	const char *partenaire, *bailleur;	/* or NULL */
 	const char *from, *to;		/* --entre, both included; or NULL */
 	unsigned given;			/* CLI_x bits of the options given */
 };

@@ -374,6 +374,14 @@ test_main_refused(void **state)
 	assert_int_equal(run("verifie", "--entre", "2027-03-01", NULL), 2);
 	assert_string_equal(err, "eco-test: --entre expects two dates "
 	    "AAAA-MM-JJ, the first and the last day\n" USAGE_VERIFIE);
+	/* a forgotten FIN leaves the subcommand's name alone */
+	assert_int_equal(run("--entre", "2027-03-01", "verifie", NULL), 2);
+	assert_string_equal(err, "eco-test: --entre expects two dates "
+	    "AAAA-MM-JJ, the first and the last day\n" USAGE_VERIFIE);
+	assert_int_equal(run("verifie", "--entre", "2027-03-01", "2027-02-30",
+	    NULL), 2);
+	assert_string_equal(err, "eco-test: --entre: « 2027-02-30 » is not a "
+	    "day of the calendar\n" USAGE_VERIFIE);
 	assert_int_equal(run("verifie", "-o", "md", NULL), 2);
 	assert_string_equal(err, "eco-test: unknown output format « md » "
 	    "(expected: json, texte)\n" USAGE_VERIFIE);
