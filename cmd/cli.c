@@ -1,5 +1,7 @@
 /*
- * cli.c - start-up, diagnostics, operands and the end of every command.
+ * cli.c - start-up, diagnostics, operands and the end of every command;
+ * the common options, their values, the subcommand dispatcher, --help,
+ * the inputs and the document loop.
  */
 #define _DEFAULT_SOURCE
 #include <dirent.h>

@@ -1,7 +1,8 @@
 /*
  * cli.h - what every command shares: start-up, the one diagnostic
- * printer, operands (files, folders, stdin), output formats, the end.
- * Unlike lib/, this code prints and exits.
+ * printer, operands (files, folders, stdin), output formats, the end;
+ * the table of options and subcommands a command declares, and its
+ * inputs.  Unlike lib/, this code prints and exits.
  */
 #ifndef ECO_CLI_H
 #define ECO_CLI_H
