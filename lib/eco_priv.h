@@ -25,6 +25,9 @@ void eco_arena_free(struct eco_arena *);
 void *eco_arena_alloc(struct eco_arena *, size_t n);
 char *eco_arena_strndup(struct eco_arena *, const char *, size_t);
 
+/* The code point at s, its length in *len; a byte that starts no valid
+ * sequence is one character, U+FFFD. */
+unsigned long eco_utf8_decode(const char *s, size_t *len);
 /* Number of Unicode code points in valid UTF-8. */
 size_t eco_utf8_len(const char *s, size_t n);
 /*

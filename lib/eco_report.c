@@ -1,6 +1,6 @@
 /*
- * eco_report.c - reports: money as people read it, display width, and
- * headings, paragraphs and tables rendered as aligned text, Markdown,
+ * eco_report.c - reports: headings, paragraphs and tables rendered as
+ * aligned text, Markdown,
  * one printable HTML page, CSV for a French-language spreadsheet, JSON
  * lines or YAML records.
  *
@@ -24,317 +24,6 @@
 #define MONTHS_MAX 1200		/* a timeline of a century at most */
 #define PARA_WIDTH 78		/* text paragraphs and headings wrap here */
 
-/* Money. */
-
-int
-eco_money_add(long long *sum, long long c)
-{
-	if ((c > 0 && *sum > LLONG_MAX - c) || (c < 0 && *sum < LLONG_MIN - c))
-		return -1;
-	*sum += c;
-	return 0;
-}
-
-char *
-eco_money_format(long long cents, enum eco_money_style st, char *buf)
-{
-	static const char *const thousands[] = { " ", "\xe2\x80\xaf", "", "" };
-	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents :
-	    (unsigned long long)cents;
-	const char *sep = thousands[st];
-	char digits[24];
-	char *o = buf;
-	int nd, i;
-
-	nd = snprintf(digits, sizeof digits, "%llu", v / 100);
-	if (cents < 0)
-		*o++ = '-';
-	for (i = 0; i < nd; i++) {
-		if (i > 0 && (nd - i) % 3 == 0)
-			o += sprintf(o, "%s", sep);
-		*o++ = digits[i];
-	}
-	o += sprintf(o, "%c%02u", st == ECO_MONEY_JSON ? '.' : ',',
-	    (unsigned)(v % 100));
-	if (st == ECO_MONEY_TEXTE)
-		strcpy(o, " $");
-	else if (st == ECO_MONEY_PRINT)
-		strcpy(o, "\xc2\xa0$");	/* no-break space */
-	return buf;
-}
-
-/* Dates. */
-
-static int
-digits(const char *s, int n)
-{
-	int v = 0;
-
-	while (n-- > 0) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s++ - '0');
-	}
-	return v;
-}
-
-/* Year, month and day of "YYYY-MM-DD..."; 0 when it is not one. */
-static int
-ymd(const char *s, int *y, int *m, int *d)
-{
-	if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	*y = digits(s, 4);
-	*m = digits(s + 5, 2);
-	*d = digits(s + 8, 2);
-	return *y >= 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
-}
-
-/* Days since 1970-01-01 in the proleptic Gregorian calendar. */
-static long
-days_from_civil(long y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-long
-eco_date_days(const char *iso)
-{
-	int y, m, d;
-
-	if (!iso || !eco_format_date(iso, strlen(iso)) || !ymd(iso, &y, &m, &d))
-		return LONG_MIN;
-	return days_from_civil(y, m, d);
-}
-
-/* Days of [d0, d1] that fall in year y. */
-static long
-days_in_year(long d0, long d1, int y)
-{
-	long a = days_from_civil(y, 1, 1), b = days_from_civil(y, 12, 31);
-
-	if (d0 > a)
-		a = d0;
-	if (d1 < b)
-		b = d1;
-	return b >= a ? b - a + 1 : 0;
-}
-
-int
-eco_money_split_years(long long cents, const char *debut, const char *fin,
-    long long *out, size_t cap)
-{
-	long d0 = eco_date_days(debut), d1 = eco_date_days(fin), total;
-	long long q, r, left;
-	int y0, y1, m, d, n, i, j;
-
-	if (d0 == LONG_MIN || d1 == LONG_MIN || d1 < d0 || cents < 0)
-		return -1;
-	ymd(debut, &y0, &m, &d);
-	ymd(fin, &y1, &m, &d);
-	n = y1 - y0 + 1;
-	if ((size_t)n > cap)
-		return -1;
-	total = d1 - d0 + 1;
-	/* cents × days / total without overflow: split cents first */
-	q = cents / total;
-	r = cents % total;
-	left = cents;
-	for (i = 0; i < n; i++) {
-		long k = days_in_year(d0, d1, y0 + i);
-
-		out[i] = q * k + r * k / total;
-		left -= out[i];
-	}
-	/* left < n: one more cent to each of the left largest fractions */
-	for (i = 0; i < n && left > 0; i++) {
-		long long fi = r * days_in_year(d0, d1, y0 + i) % total;
-		long long before = 0;
-
-		for (j = 0; j < n; j++) {
-			long long fj = r * days_in_year(d0, d1, y0 + j) % total;
-
-			if (fj > fi || (fj == fi && j < i))
-				before++;
-		}
-		if (before < left)
-			out[i]++;
-	}
-	return n;
-}
-
-/* UTF-8 and display width. */
-
-/* Code point at s, whose length goes to *len; a byte that starts no
- * valid sequence counts as one character. */
-static unsigned long
-utf8_next(const char *s, size_t *len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned long c = p[0];
-	size_t need, k;
-
-	*len = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xC2 && c <= 0xDF)
-		need = 1, c &= 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		need = 2, c &= 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		need = 3, c &= 0x07;
-	else
-		return 0xFFFD;
-	for (k = 1; k <= need; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0xFFFD;
-		c = c << 6 | (p[k] & 0x3F);
-	}
-	*len = need + 1;
-	return c;
-}
-
-struct range {
-	unsigned long lo, hi;
-};
-
-/* Combining marks and invisible characters. */
-static const struct range zero_width[] = {
-	{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD },
-	{ 0x0610, 0x061A }, { 0x064B, 0x065F }, { 0x0E31, 0x0E31 },
-	{ 0x0E34, 0x0E3A }, { 0x1AB0, 0x1AFF }, { 0x1DC0, 0x1DFF },
-	{ 0x200B, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x2064 },
-	{ 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F },
-	{ 0xFEFF, 0xFEFF }, { 0xE0100, 0xE01EF }
-};
-
-/* East Asian wide and fullwidth characters, emoji. */
-static const struct range wide[] = {
-	{ 0x1100, 0x115F }, { 0x2E80, 0x303E }, { 0x3041, 0x33FF },
-	{ 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xA000, 0xA4CF },
-	{ 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF }, { 0xFE30, 0xFE4F },
-	{ 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 }, { 0x1F300, 0x1F64F },
-	{ 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD }
-};
-
-static int
-in(const struct range *r, size_t n, unsigned long c)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (c >= r[i].lo && c <= r[i].hi)
-			return 1;
-	return 0;
-}
-
-static size_t
-cp_width(unsigned long c)
-{
-	if (c < 0x300)		/* Latin, with its accented letters */
-		return 1;
-	if (in(zero_width, sizeof zero_width / sizeof *zero_width, c))
-		return 0;
-	if (in(wide, sizeof wide / sizeof *wide, c))
-		return 2;
-	return 1;
-}
-
-size_t
-eco_text_width(const char *s, size_t n)
-{
-	size_t i = 0, w = 0, len;
-
-	while (i < n && s[i]) {
-		w += cp_width(utf8_next(s + i, &len));
-		i += len;
-	}
-	return w;
-}
-
-/* Growing strings. */
-
-struct buf {
-	char *p;
-	size_t n, cap;
-	int oom;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		if (!(p = realloc(b->p, cap))) {
-			b->oom = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void
-buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void
-buf_addc(struct buf *b, char c, size_t times)
-{
-	while (times-- > 0)
-		buf_add(b, &c, 1);
-}
-
-static void
-buf_reset(struct buf *b)
-{
-	b->n = 0;
-	if (b->p)
-		b->p[0] = '\0';
-}
-
-/*
- * Text as a terminal should show it: control characters (C0, DEL, C1)
- * become spaces, so that no escape sequence from the data runs; so do
- * no-break spaces, which have kept a line from breaking where it should
- * not and are now plain spaces for the terminal and for grep.
- */
-static void
-buf_clean(struct buf *b, const char *s, size_t n)
-{
-	size_t i = 0, len;
-
-	while (i < n) {
-		unsigned long c = utf8_next(s + i, &len);
-
-		if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x202F)
-			buf_addc(b, ' ', 1);	/* no-break spaces too */
-		else if (c == 0xFFFD && len == 1)
-			buf_adds(b, "\xef\xbf\xbd");
-		else
-			buf_add(b, s + i, len);
-		i += len;
-	}
-}
-
 /* Wrapping. */
 
 struct seg {
@@ -342,82 +31,26 @@ struct seg {
 	size_t n;
 };
 
-/* Whether a line may break at the space at q: not just inside « », nor
- * before what French sets after a space (: ; ! ? » % $). */
-static int
-breakable(const char *start, const char *q)
-{
-	const char *n = q;
-
-	while (*n == ' ')
-		n++;
-	if ((*n && strchr(":;!?%$", *n)) || strncmp(n, "\xc2\xbb", 2) == 0)
-		return 0;
-	return q - start < 2 || strncmp(q - 2, "\xc2\xab", 2) != 0;
-}
-
 /*
- * Split s into lines of at most w columns (0: no limit), at spaces when
- * a word fits, inside a word when it does not; a newline always breaks.
- * out holds room for strlen(s) + 1 lines.  Returns the number of lines.
+ * Split s into lines of at most w columns (0: no limit) by the French
+ * rule (eco_wrap_line), inside a word when it does not fit; a newline
+ * always breaks.  out holds room for strlen(s) + 1 lines.  Returns the
+ * number of lines.
  */
 static size_t
 wrap(const char *s, size_t w, struct seg *out)
 {
-	size_t nl = 0, col, len, i;
-	const char *p = s, *q, *brk;
+	size_t nl = 0, len, k;
+	int hard;
 
-	for (;;) {
-		col = 0;
-		brk = NULL;
-		for (q = p; *q && *q != '\n'; q += len) {
-			size_t cw = cp_width(utf8_next(q, &len));
-
-			if (*q == ' ' && breakable(p, q))
-				brk = q;
-			if (w && col + cw > w && q > p)
-				break;
-			col += cw;
-		}
-		if (!*q || *q == '\n') {
-			out[nl].p = p;
-			out[nl++].n = (size_t)(q - p);
-			if (!*q)
-				break;
-			p = q + 1;
-			continue;
-		}
-		if (brk && brk > p)
-			q = brk;
-		out[nl].p = p;
-		out[nl++].n = (size_t)(q - p);
-		while (*q == ' ')
-			q++;
-		p = q;
-		if (!*p)
-			break;
-	}
-	for (i = 0; i < nl; i++)
-		while (out[i].n > 0 && out[i].p[out[i].n - 1] == ' ')
-			out[i].n--;
+	do {
+		k = eco_wrap_line(s, w, ECO_WRAP_CUT, &len);
+		out[nl].p = s;
+		out[nl++].n = len;
+		hard = k > 0 && s[k - 1] == '\n';
+		s += k;
+	} while (*s || hard);
 	return nl;
-}
-
-/* Bytes of s (n bytes) that fit in w columns. */
-static size_t
-fit(const char *s, size_t n, size_t w)
-{
-	size_t i = 0, col = 0, len;
-
-	while (i < n) {
-		size_t cw = cp_width(utf8_next(s + i, &len));
-
-		if (col + cw > w)
-			break;
-		col += cw;
-		i += len;
-	}
-	return i;
 }
 
 /* The report. */
@@ -618,7 +251,7 @@ month_of(const char *iso)
 {
 	int y, m, d;
 
-	return ymd(iso, &y, &m, &d) ? y * 12 + m - 1 : -1;
+	return eco_date_ymd(iso, &y, &m, &d) == 0 ? y * 12 + m - 1 : -1;
 }
 
 void
@@ -773,36 +406,36 @@ initials(void)
  * commas, yes and no in words.
  */
 static void
-cell_str(struct buf *b, const struct cell *c, enum eco_rformat fmt)
+cell_str(struct eco_buf *b, const struct cell *c, enum eco_rformat fmt)
 {
 	char money[ECO_MONEY_BUFSZ];
 	size_t i;
 
-	buf_reset(b);
+	eco_buf_clear(b);
 	switch (c->type) {
 	case C_NONE:
 		break;
 	case C_TEXT:
-		buf_adds(b, c->s);
+		eco_buf_adds(b, c->s);
 		break;
 	case C_LIST:
 		for (i = 0; i < c->n; i++) {
 			if (i)
-				buf_adds(b, ", ");
-			buf_adds(b, c->v[i]);
+				eco_buf_adds(b, ", ");
+			eco_buf_adds(b, c->v[i]);
 		}
 		break;
 	case C_MONEY:
-		buf_adds(b, eco_money_format(c->x, fmt == ECO_R_CSV ?
+		eco_buf_adds(b, eco_money_format(c->x, fmt == ECO_R_CSV ?
 		    ECO_MONEY_CSV : fmt == ECO_R_TEXTE ? ECO_MONEY_TEXTE :
 		    ECO_MONEY_PRINT, money));
 		break;
 	case C_VALUE:
 		for (i = 0; c->val.s[i]; i++)
-			buf_addc(b, c->val.s[i] == '.' ? ',' : c->val.s[i], 1);
+			eco_buf_addc(b, c->val.s[i] == '.' ? ',' : c->val.s[i], 1);
 		break;
 	case C_BOOL:
-		buf_adds(b, c->x ? _("yes") : _("no"));
+		eco_buf_adds(b, c->x ? _("yes") : _("no"));
 		break;
 	}
 }
@@ -817,20 +450,20 @@ shown(const struct column *c, enum eco_rformat fmt)
 
 struct texte {
 	FILE *fp;
-	struct buf line;
+	struct eco_buf line;
 	struct seg *segs;
 	size_t nsegs;
 };
 
 static void
-put_line(struct texte *x, struct buf *b)
+put_line(struct texte *x, struct eco_buf *b)
 {
-	while (b->n > 0 && b->p[b->n - 1] == ' ')
+	while (b->n > 0 && b->s[b->n - 1] == ' ')
 		b->n--;
-	if (b->p)
-		fwrite(b->p, 1, b->n, x->fp);
+	if (b->s)
+		fwrite(b->s, 1, b->n, x->fp);
 	putc('\n', x->fp);
-	buf_reset(b);
+	eco_buf_clear(b);
 }
 
 static struct seg *
@@ -866,11 +499,11 @@ texte_wrapped(struct texte *x, const char *s, char under)
 
 		if (cw > w)
 			w = cw;
-		buf_clean(&x->line, sg[i].p, sg[i].n);
+		eco_text_clean(&x->line, sg[i].p, sg[i].n, 1);
 		put_line(x, &x->line);
 	}
 	if (under) {
-		buf_addc(&x->line, under, w);
+		eco_buf_addc(&x->line, under, w);
 		put_line(x, &x->line);
 	}
 }
@@ -927,14 +560,14 @@ col_width(char **cells, size_t nrows, size_t ncols, size_t col,
  * next January is far enough not to run into it).
  */
 static void
-months_header(const struct eco_table *t, int line, struct buf *b)
+months_header(const struct eco_table *t, int line, struct eco_buf *b)
 {
 	char *s;
 	int m;
 
 	if (line == 1) {
 		for (m = 0; m < t->nmonths; m++)
-			buf_addc(b, initials()[(t->first + m) % 12], 1);
+			eco_buf_addc(b, initials()[(t->first + m) % 12], 1);
 		return;
 	}
 	if (!(s = malloc((size_t)t->nmonths + 8))) {
@@ -952,7 +585,7 @@ months_header(const struct eco_table *t, int line, struct buf *b)
 		snprintf(year, sizeof year, "%04u", (unsigned)k / 12 % 10000);
 		memcpy(s + m, year, 4);
 	}
-	buf_add(b, s, (size_t)t->nmonths);
+	eco_buf_add(b, s, (size_t)t->nmonths);
 	free(s);
 }
 
@@ -966,13 +599,13 @@ texte_rule(struct texte *x, const struct eco_table *t, const size_t *w)
 		if (!shown(&t->cols[i], ECO_R_TEXTE))
 			continue;
 		if (!first)
-			buf_adds(&x->line, "  ");
-		buf_addc(&x->line, '-', w[i]);
+			eco_buf_adds(&x->line, "  ");
+		eco_buf_addc(&x->line, '-', w[i]);
 		first = 0;
 	}
 	if (t->nmonths) {
-		buf_adds(&x->line, "  ");
-		buf_addc(&x->line, '-', (size_t)t->nmonths);
+		eco_buf_adds(&x->line, "  ");
+		eco_buf_addc(&x->line, '-', (size_t)t->nmonths);
 	}
 	put_line(x, &x->line);
 }
@@ -986,17 +619,17 @@ texte_cell(struct texte *x, const struct column *c, const char *p,
 	int cut = 0;
 
 	if (cw > w) {		/* ECO_COL_TRUNC, or a character wider than w */
-		len = fit(p, len, w ? w - 1 : 0);
+		len = eco_text_fit(p, len, w ? w - 1 : 0);
 		cw = eco_text_width(p, len) + 1;
 		cut = 1;
 	}
 	if (c->flags & ECO_COL_RIGHT)
-		buf_addc(&x->line, ' ', w - cw);
-	buf_clean(&x->line, p, len);
+		eco_buf_addc(&x->line, ' ', w - cw);
+	eco_text_clean(&x->line, p, len, 1);
 	if (cut)
-		buf_adds(&x->line, "\xe2\x80\xa6");	/* … */
+		eco_buf_adds(&x->line, "\xe2\x80\xa6");	/* … */
 	if (!(c->flags & ECO_COL_RIGHT))
-		buf_addc(&x->line, ' ', w - cw);
+		eco_buf_addc(&x->line, ' ', w - cw);
 }
 
 /* Line l of the months of a timeline: the header's two, or a row's bar. */
@@ -1006,12 +639,12 @@ texte_bar(struct texte *x, const struct eco_table *t, const struct row *row,
 {
 	int m;
 
-	buf_adds(&x->line, "  ");
+	eco_buf_adds(&x->line, "  ");
 	if (!row)
 		months_header(t, (int)l, &x->line);
 	else
 		for (m = 0; m < t->nmonths; m++)
-			buf_addc(&x->line, row->m0 >= 0 && m >= row->m0 &&
+			eco_buf_addc(&x->line, row->m0 >= 0 && m >= row->m0 &&
 			    m <= row->m1 ? '#' : '.', 1);
 }
 
@@ -1059,7 +692,7 @@ texte_row(struct texte *x, const struct eco_table *t, char **cells,
 			if (!shown(&t->cols[i], ECO_R_TEXTE))
 				continue;
 			if (!first)
-				buf_adds(&x->line, "  ");
+				eco_buf_adds(&x->line, "  ");
 			first = 0;
 			texte_cell(x, &t->cols[i], l < n[i] ? sg[i][l].p : "",
 			    l < n[i] ? sg[i][l].n : 0, w[i]);
@@ -1081,7 +714,7 @@ table_strings(const struct eco_table *t, enum eco_rformat fmt)
 {
 	size_t nc = t->ncols, k = 0, i;
 	char **s = calloc((t->nrows + 1) * nc + 1, sizeof *s);
-	struct buf b = { NULL, 0, 0, 0 };
+	struct eco_buf b = ECO_BUF_INIT;
 	const struct row *w;
 	int bad = !s;
 
@@ -1091,10 +724,10 @@ table_strings(const struct eco_table *t, enum eco_rformat fmt)
 		k++;
 		for (i = 0; i < nc; i++) {
 			cell_str(&b, &w->c[i], fmt);
-			bad |= b.oom || !(s[k * nc + i] = strdup(b.p ? b.p : ""));
+			bad |= b.oom || !(s[k * nc + i] = strdup(b.s ? b.s : ""));
 		}
 	}
-	free(b.p);
+	free(b.s);
 	if (bad && s) {
 		for (i = 0; i < (t->nrows + 1) * nc; i++)
 			free(s[i]);
@@ -1129,7 +762,7 @@ texte_table(struct texte *x, const struct eco_table *t)
 	for (i = 0; i < t->ncols; i++)
 		w[i] = col_width(s, t->nrows + 1, t->ncols, i, &t->cols[i]);
 	if (t->caption) {
-		buf_clean(&x->line, t->caption, strlen(t->caption));
+		eco_text_clean(&x->line, t->caption, strlen(t->caption), 1);
 		put_line(x, &x->line);
 	}
 	texte_row(x, t, s, w, NULL);
@@ -1147,7 +780,7 @@ out:
 static int
 texte_write(FILE *fp, const struct eco_report *r)
 {
-	struct texte x = { fp, { NULL, 0, 0, 0 }, NULL, 0 };
+	struct texte x = { fp, ECO_BUF_INIT, NULL, 0 };
 	const struct block *b;
 	int oom;
 
@@ -1166,37 +799,12 @@ texte_write(FILE *fp, const struct eco_report *r)
 			texte_table(&x, b->t);
 	}
 	oom = x.line.oom;
-	free(x.line.p);
+	free(x.line.s);
 	free(x.segs);
 	return oom ? -2 : 0;
 }
 
 /* Markdown. */
-
-/*
- * Text that Markdown shows as written: punctuation that could format is
- * escaped, and what would open a block at the start (a heading, a list,
- * "1." of a numbered list); newlines become spaces (a table row is one
- * line).
- */
-static void
-md_text(FILE *fp, const char *s)
-{
-	const char *p;
-
-	for (p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c < 0x20 || c == 0x7F)
-			c = ' ';
-		if (strchr("\\`*_[]<>|&~", c) ||
-		    (p == s && strchr("#+-=", c)) ||
-		    ((c == '.' || c == ')') && p > s &&
-		    strspn(s, "0123456789") == (size_t)(p - s)))
-			putc('\\', fp);
-		putc(c, fp);
-	}
-}
 
 static int
 md_table(FILE *fp, const struct eco_table *t)
@@ -1210,12 +818,12 @@ md_table(FILE *fp, const struct eco_table *t)
 		return -2;
 	if (t->caption) {
 		fputs("**", fp);
-		md_text(fp, t->caption);
+		eco_md_text(fp, t->caption);
 		fputs("**\n\n", fp);
 	}
 	for (i = 0; i < t->ncols; i++) {
 		fputs("| ", fp);
-		md_text(fp, s[i]);
+		eco_md_text(fp, s[i]);
 		putc(' ', fp);
 	}
 	for (m = 0; m < t->nmonths; m++) {
@@ -1237,7 +845,7 @@ md_table(FILE *fp, const struct eco_table *t)
 			fputs("| ", fp);
 			if (row->total && *c)
 				fputs("**", fp);
-			md_text(fp, c);
+			eco_md_text(fp, c);
 			if (row->total && *c)
 				fputs("**", fp);
 			putc(' ', fp);
@@ -1259,7 +867,7 @@ md_write(FILE *fp, const struct eco_report *r)
 
 	if (*r->title) {
 		fputs("# ", fp);
-		md_text(fp, r->title);
+		eco_md_text(fp, r->title);
 		putc('\n', fp);
 		first = 0;
 	}
@@ -1271,10 +879,10 @@ md_write(FILE *fp, const struct eco_report *r)
 		first = 0;
 		if (b->type == B_HEADING) {
 			fprintf(fp, "%.*s ", b->level + 1, "####");
-			md_text(fp, b->text);
+			eco_md_text(fp, b->text);
 			putc('\n', fp);
 		} else if (b->type == B_PARA) {
-			md_text(fp, b->text);
+			eco_md_text(fp, b->text);
 			putc('\n', fp);
 		} else if (md_table(fp, b->t) < 0)
 			return -2;
@@ -1314,22 +922,6 @@ static const char css[] =
     "  body { max-width: none; margin: 0; padding: 0; }\n"
     "  section.partie + section.partie { break-before: page; }\n"
     "}\n";
-
-static void
-html_text(FILE *fp, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		case '\n': fputs("<br>", fp); break;
-		default:
-			putc((unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s, fp);
-		}
-}
 
 /* The class attribute of a column's cells, or "". */
 static const char *
@@ -1377,14 +969,14 @@ html_table(FILE *fp, const struct eco_table *t)
 	fprintf(fp, "<table%s>\n", t->nmonths ? " class=\"mois\"" : "");
 	if (t->caption) {
 		fputs("<caption>", fp);
-		html_text(fp, t->caption);
+		eco_html_text(fp, t->caption, ECO_HTML_BR | ECO_HTML_NOWRAP);
 		fputs("</caption>\n", fp);
 	}
 	fputs("<thead>\n<tr>", fp);
 	for (i = 0; i < t->ncols; i++) {
 		fprintf(fp, "<th%s%s>", t->nmonths ? " rowspan=\"2\"" : "",
 		    html_class(&t->cols[i]));
-		html_text(fp, s[i]);
+		eco_html_text(fp, s[i], ECO_HTML_BR | ECO_HTML_NOWRAP);
 		fputs("</th>", fp);
 	}
 	if (t->nmonths)
@@ -1394,7 +986,7 @@ html_table(FILE *fp, const struct eco_table *t)
 		fputs(row->total ? "<tr class=\"total\">" : "<tr>", fp);
 		for (i = 0; i < t->ncols; i++) {
 			fprintf(fp, "<td%s>", html_class(&t->cols[i]));
-			html_text(fp, s[k * t->ncols + i]);
+			eco_html_text(fp, s[k * t->ncols + i], ECO_HTML_BR | ECO_HTML_NOWRAP);
 			fputs("</td>", fp);
 		}
 		for (m = 0; m < t->nmonths; m++)
@@ -1427,14 +1019,14 @@ html_write(FILE *fp, const struct eco_report *r)
 	int part = 0;
 
 	fputs("<!DOCTYPE html>\n<html lang=\"", fp);
-	html_text(fp, r->lang);
+	eco_html_text(fp, r->lang, 0);
 	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>", fp);
-	html_text(fp, r->title);
+	eco_html_text(fp, r->title, 0);
 	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n"
 	    "<h1>", css);
-	html_text(fp, r->title);
+	eco_html_text(fp, r->title, ECO_HTML_BR | ECO_HTML_NOWRAP);
 	fputs("</h1>\n", fp);
 	for (b = r->head; b; b = b->next) {
 		if (b->type == B_HEADING && b->level == 1) {
@@ -1445,11 +1037,11 @@ html_write(FILE *fp, const struct eco_report *r)
 		}
 		if (b->type == B_HEADING) {
 			fprintf(fp, "<h%d>", b->level + 1);
-			html_text(fp, b->text);
+			eco_html_text(fp, b->text, ECO_HTML_BR | ECO_HTML_NOWRAP);
 			fprintf(fp, "</h%d>\n", b->level + 1);
 		} else if (b->type == B_PARA) {
 			fputs("<p>", fp);
-			html_text(fp, b->text);
+			eco_html_text(fp, b->text, ECO_HTML_BR | ECO_HTML_NOWRAP);
 			fputs("</p>\n", fp);
 		} else if ((b->t->show & ECO_SHOW_DOC) && html_table(fp, b->t) < 0)
 			return -2;
