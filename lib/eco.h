@@ -263,6 +263,48 @@ int eco_node_equal(const struct eco_node *, const struct eco_node *);
 /* Name of a type in messages ("chaîne", "entier"...), translated. */
 const char *eco_type_name(enum eco_type);
 
+/* Readers of a mapping's values; each is NULL (or otherwise) when the
+ * mapping is NULL, the key absent or the value of another type. */
+/* The string at key. */
+const char *eco_map_str(const struct eco_node *, const char *key);
+/* The text of the scalar at key, whatever its type ("180", "13:30");
+ * NULL for null and collections. */
+const char *eco_map_text(const struct eco_node *, const char *key);
+/* The string at key when it is an ISO date of the calendar. */
+const char *eco_map_date(const struct eco_node *, const char *key);
+/* The boolean at key, or otherwise. */
+int eco_map_bool(const struct eco_node *, const char *key, int otherwise);
+/* The sequence, or the mapping, at key. */
+const struct eco_node *eco_map_seq(const struct eco_node *, const char *key);
+const struct eco_node *eco_map_mapping(const struct eco_node *,
+    const char *key);
+/* 1 when sequence seq holds the string s. */
+int eco_seq_has(const struct eco_node *seq, const char *s);
+
+/*
+ * Builders: a new document owns an arena; the nodes made for it live
+ * until eco_doc_free.  Strings are copied.  Each returns NULL (or -1)
+ * when memory runs out, and a NULL argument makes put and push fail, so
+ * that eco_map_put(d, m, "k", eco_node_str(d, s)) fails as a whole.  A
+ * node of another document may be put or pushed (shared, not copied)
+ * when that document outlives this one.  Set doc->root to the top node.
+ */
+/* An empty document; file (copied, or NULL) names it in messages. */
+struct eco_doc *eco_doc_new(const char *file);
+struct eco_node *eco_node_str(struct eco_doc *, const char *s);
+struct eco_node *eco_node_int(struct eco_doc *, long long v);
+struct eco_node *eco_node_bool(struct eco_doc *, int b);
+struct eco_node *eco_node_null(struct eco_doc *);
+/* An empty mapping, an empty sequence. */
+struct eco_node *eco_node_map(struct eco_doc *);
+struct eco_node *eco_node_seq(struct eco_doc *);
+/* Append key: val to mapping m (keys are not checked for duplicates). */
+int eco_map_put(struct eco_doc *, struct eco_node *m, const char *key,
+    const struct eco_node *val);
+/* Append item to sequence seq. */
+int eco_seq_push(struct eco_doc *, struct eco_node *seq,
+    const struct eco_node *item);
+
 /* eco_load.c: YAML → tree. */
 
 struct eco_limits {
@@ -313,6 +355,14 @@ int eco_emit_json(FILE *, const struct eco_node *, const char *file,
 void eco_json_string(FILE *, const char *s, size_t n);
 /* 1 when a YAML 1.2 or 1.1 reader would take string s for another type. */
 int eco_str_needs_quotes(const char *s, size_t len);
+/* eco_str_plain flags */
+#define ECO_PLAIN_FLOW	1	/* inside a flow collection ([a, b], {k: v}) */
+#define ECO_PLAIN_DATES	2	/* ISO dates stay plain, as eco's files write
+				 * them (a YAML 1.1 reader takes a timestamp) */
+/* 1 when string s (n bytes, n > 0) may be written plain, unquoted, and
+ * read back as this string by YAML 1.2 and 1.1 readers: the one test of
+ * eco's YAML writers. */
+int eco_str_plain(const char *s, size_t n, unsigned flags);
 
 /* eco_schema.c: JSON Schema draft 2020-12. */
 

@@ -15,6 +15,7 @@
  * cannot drive the terminal.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1132,90 +1133,53 @@ csv_write(FILE *fp, const struct eco_report *r)
 
 /* Records: JSON lines and YAML documents, through eco_emit. */
 
+/* The value of a cell as a node of d; NULL when out of memory. */
 static struct eco_node *
-node(struct eco_arena *a, enum eco_type type, const char *s)
-{
-	struct eco_node *n = eco_arena_alloc(a, sizeof *n);
-
-	if (!n)
-		return NULL;
-	memset(n, 0, sizeof *n);
-	n->type = type;
-	n->s = s ? s : "";
-	n->len = strlen(n->s);
-	n->weight = 1;
-	return n;
-}
-
-/* The value of a cell as a node; NULL when out of memory. */
-static struct eco_node *
-cell_node(struct eco_arena *a, const struct cell *c)
+cell_node(struct eco_doc *d, const struct cell *c)
 {
 	char money[ECO_MONEY_BUFSZ];
-	struct eco_node *n = NULL;
+	struct eco_node *n;
 	size_t i;
 
 	switch (c->type) {
 	case C_NONE:
 	case C_TEXT:
-		return node(a, ECO_STR, c->s);
+		return eco_node_str(d, c->s ? c->s : "");
 	case C_LIST:
-		if (!(n = node(a, ECO_SEQ, "")) ||
-		    !(n->u.items = eco_arena_alloc(a, (c->n + 1) * sizeof *n->u.items)))
-			return NULL;
-		for (i = 0; i < c->n; i++)
-			if (!(n->u.items[i] = node(a, ECO_STR, c->v[i])))
+		n = eco_node_seq(d);
+		for (i = 0; n && i < c->n; i++)
+			if (eco_seq_push(d, n, eco_node_str(d, c->v[i])) < 0)
 				return NULL;
-		n->len = c->n;
 		return n;
 	case C_MONEY:
-		eco_money_format(c->x, ECO_MONEY_JSON, money);
-		if ((n = node(a, ECO_FLOAT, eco_arena_strndup(a, money,
-		    strlen(money)))))
+		/* a number written with two decimals, read back as such */
+		if ((n = eco_node_str(d, eco_money_format(c->x, ECO_MONEY_JSON,
+		    money)))) {
+			n->type = ECO_FLOAT;
 			n->u.f = n->num = (double)c->x / 100;
-		return n && n->s[0] ? n : NULL;
+		}
+		return n;
 	case C_VALUE:
-		if ((n = eco_arena_alloc(a, sizeof *n)))
-			*n = c->val;
-		return n;
+		return (struct eco_node *)(uintptr_t)&c->val;
 	case C_BOOL:
-		if ((n = node(a, ECO_BOOL, c->x ? "true" : "false")))
-			n->u.b = (int)c->x;
-		return n;
+		return eco_node_bool(d, (int)c->x);
 	}
 	return NULL;
 }
 
-static int
-add_pair(struct eco_arena *a, struct eco_node *map, const char *key,
-    struct eco_node *val)
-{
-	struct eco_node *k = node(a, ECO_STR, key);
-
-	if (!k || !val)
-		return -1;
-	map->u.pairs[map->len].key = k;
-	map->u.pairs[map->len++].val = val;
-	return 0;
-}
-
 /* The months of a row, as a sequence of "2026-09". */
 static struct eco_node *
-months_node(struct eco_arena *a, const struct eco_table *t,
+months_node(struct eco_doc *d, const struct eco_table *t,
     const struct row *w)
 {
-	struct eco_node *n = node(a, ECO_SEQ, "");
+	struct eco_node *n = eco_node_seq(d);
 	int m;
 
-	if (!n || !(n->u.items = eco_arena_alloc(a,
-	    (size_t)(w->m1 - w->m0 + 1) * sizeof *n->u.items)))
-		return NULL;
-	for (m = w->m0; m <= w->m1; m++) {
+	for (m = w->m0; n && m <= w->m1; m++) {
 		char lab[8];
 
 		month_label(t, m, lab);
-		if (!(n->u.items[n->len++] = node(a, ECO_STR,
-		    eco_arena_strndup(a, lab, strlen(lab)))))
+		if (eco_seq_push(d, n, eco_node_str(d, lab)) < 0)
 			return NULL;
 	}
 	return n;
@@ -1223,31 +1187,27 @@ months_node(struct eco_arena *a, const struct eco_table *t,
 
 /* The record of one row; NULL when out of memory. */
 static struct eco_node *
-row_node(struct eco_arena *a, const struct eco_table *t, const struct row *w)
+row_node(struct eco_doc *d, const struct eco_table *t, const struct row *w)
 {
-	struct eco_node *map = node(a, ECO_MAP, ""), *v;
+	struct eco_node *map = eco_node_map(d);
 	size_t i;
 
-	if (!map || !(map->u.pairs = eco_arena_alloc(a,
-	    (t->ncols + 3) * sizeof *map->u.pairs)))
-		return NULL;
-	if (add_pair(a, map, "kind", node(a, ECO_STR, t->kind)) < 0 ||
-	    !(v = node(a, ECO_INT, "1")) || (v->u.i = 1, v->num = 1,
-	    add_pair(a, map, "version", v) < 0))
+	if (eco_map_put(d, map, "kind", eco_node_str(d, t->kind)) < 0 ||
+	    eco_map_put(d, map, "version", eco_node_int(d, 1)) < 0)
 		return NULL;
 	for (i = 0; i < t->ncols; i++)
 		if (w->c[i].type != C_NONE && t->cols[i].key &&
-		    add_pair(a, map, t->cols[i].key, cell_node(a, &w->c[i])) < 0)
+		    eco_map_put(d, map, t->cols[i].key, cell_node(d, &w->c[i])) < 0)
 			return NULL;
 	if (t->nmonths && w->m0 >= 0 &&
-	    add_pair(a, map, "mois", months_node(a, t, w)) < 0)
+	    eco_map_put(d, map, "mois", months_node(d, t, w)) < 0)
 		return NULL;
 	return map;
 }
 
 static int
 records_write(FILE *fp, const struct eco_report *r, int json,
-    struct eco_diags *d)
+    struct eco_diags *diags)
 {
 	const struct block *b;
 	const struct row *w;
@@ -1256,14 +1216,14 @@ records_write(FILE *fp, const struct eco_report *r, int json,
 		if (b->type != B_TABLE || !(b->t->show & ECO_SHOW_DATA))
 			continue;
 		for (w = b->t->rows; w; w = w->next) {
-			struct eco_arena *a = eco_arena_new();
-			struct eco_node *n = a ? row_node(a, b->t, w) : NULL;
+			struct eco_doc *d = eco_doc_new(NULL);
+			struct eco_node *n = d ? row_node(d, b->t, w) : NULL;
 			int rc = 0;
 
 			if (n)
-				rc = json ? eco_emit_json(fp, n, NULL, d) :
+				rc = json ? eco_emit_json(fp, n, NULL, diags) :
 				    eco_emit_yaml(fp, n);
-			eco_arena_free(a);
+			eco_doc_free(d);
 			if (!n)
 				return -2;
 			if (rc == -1)

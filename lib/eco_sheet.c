@@ -372,41 +372,6 @@ type_words(struct ctx *c, const struct view *v)
 
 /* Values as YAML text. */
 
-static int
-iso_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	size_t i;
-
-	for (i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
-			return 0;
-	return s[i] == '\0';
-}
-
-/* 1 when string s must be quoted to read back as this string, in YAML 1.2
- * and 1.1 alike, in a flow collection or not.  ISO dates stay plain, as
- * every eco file writes them. */
-static int
-must_quote(const char *s, size_t n, int inflow)
-{
-	size_t i;
-
-	if (iso_date(s))
-		return 0;
-	if (eco_str_needs_quotes(s, n) || strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) ||
-	    s[n - 1] == ' ' || s[n - 1] == ':')
-		return 1;
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch < 0x20 || ch == 0x7f || (inflow && strchr(",[]{}", ch)) ||
-		    (ch == ':' && s[i + 1] == ' ') || (ch == '#' && s[i - 1] == ' '))
-			return 1;
-	}
-	return 0;
-}
-
 static void
 quoted(struct eco_buf *b, const char *s, size_t n)
 {
@@ -440,7 +405,8 @@ scalar(struct eco_buf *b, const struct eco_node *n, int inflow)
 {
 	if (n->type != ECO_STR)
 		eco_buf_adds(b, n->type == ECO_NULL ? "null" : n->s);
-	else if (must_quote(n->s, n->len, inflow))
+	else if (!eco_str_plain(n->s, n->len, ECO_PLAIN_DATES |
+	    (inflow ? ECO_PLAIN_FLOW : 0)))
 		quoted(b, n->s, n->len);
 	else
 		eco_buf_add(b, n->s, n->len);
