@@ -720,13 +720,21 @@ enum eco_rformat {
 struct eco_report;
 struct eco_table;
 
-/* lang: the page's language tag ("fr"); title: its title. */
+/* lang: the html page's language tag ("fr-CA"), or NULL for the
+ * language the messages are shown in (eco_lang_tag); title: its title. */
 struct eco_report *eco_report_new(const char *lang, const char *title);
 void eco_report_free(struct eco_report *);
 int eco_report_failed(const struct eco_report *);
 /* Level 1 starts a part (a new page in HTML); 2 and 3 are below it. */
 void eco_report_heading(struct eco_report *, int level, const char *text);
 void eco_report_para(struct eco_report *, const char *text);
+/* An item of a list, numbered when ordered; consecutive items of one
+ * kind make one list. */
+void eco_report_item(struct eco_report *, int ordered, const char *text);
+/* The regroupement's name and the date (ISO) printed in the footer of
+ * every printed html page, beside "page N of M"; either may be NULL. */
+void eco_report_footer(struct eco_report *, const char *name,
+    const char *date);
 /* A table named kind in records, with an optional caption. */
 struct eco_table *eco_report_table(struct eco_report *, const char *kind,
     const char *caption, unsigned show);
@@ -938,6 +946,11 @@ struct eco_sheet_opts {
  */
 int eco_sheet_write(FILE *out, struct eco_schemaset *set, const char *kind,
     const struct eco_sheet_opts *, struct eco_diags *);
+/* The same, with the regroupement's name and a date (ISO) for the print
+ * footer of the md and html forms (either may be NULL). */
+int eco_sheet_print(FILE *out, struct eco_schemaset *set, const char *kind,
+    const struct eco_sheet_opts *, const char *name, const char *date,
+    struct eco_diags *);
 /* The kinds set has a schema for, in name order: fills up to cap names
  * (owned by set) and returns how many there are. */
 size_t eco_sheet_kinds(struct eco_schemaset *set, const char **names,

@@ -56,7 +56,7 @@ wrap(const char *s, size_t w, struct seg *out)
 
 /* The report. */
 
-enum btype { B_HEADING, B_PARA, B_TABLE };
+enum btype { B_HEADING, B_PARA, B_ITEM, B_TABLE };
 enum ctype { C_NONE, C_TEXT, C_LIST, C_MONEY, C_VALUE, C_BOOL };
 
 struct cell {
@@ -103,7 +103,8 @@ struct block {
 
 struct eco_report {
 	struct eco_arena *a;
-	const char *lang, *title;
+	const char *lang, *title;	/* lang NULL: the messages' */
+	const char *name, *date;	/* the print footer's */
 	struct block *head, **tail;
 	int failed;
 };
@@ -146,7 +147,7 @@ eco_report_new(const char *lang, const char *title)
 		return NULL;
 	}
 	r->tail = &r->head;
-	r->lang = rstrdup(r, lang ? lang : "en");
+	r->lang = rstrdup(r, lang);
 	r->title = rstrdup(r, title ? title : "");
 	return r;
 }
@@ -197,6 +198,24 @@ eco_report_para(struct eco_report *r, const char *text)
 
 	if (b)
 		b->text = rstrdup(r, text ? text : "");
+}
+
+void
+eco_report_item(struct eco_report *r, int ordered, const char *text)
+{
+	struct block *b = add_block(r, B_ITEM);
+
+	if (b) {
+		b->level = ordered != 0;
+		b->text = rstrdup(r, text ? text : "");
+	}
+}
+
+void
+eco_report_footer(struct eco_report *r, const char *name, const char *date)
+{
+	r->name = rstrdup(r, name);
+	r->date = rstrdup(r, date);
 }
 
 struct eco_table *
@@ -483,23 +502,29 @@ segs_for(struct texte *x, const char *s)
 	return x->segs;
 }
 
-/* A paragraph or a heading, wrapped; under is the underline or 0. */
+/* A paragraph or a heading, wrapped; under is the underline or 0; mark
+ * starts the first line ("  1. " of a list), the others are indented as
+ * much. */
 static void
-texte_wrapped(struct texte *x, const char *s, char under)
+texte_wrapped(struct texte *x, const char *s, char under, const char *mark)
 {
 	struct seg *sg = segs_for(x, s);
-	size_t n, i, w = 0;
+	size_t n, i, w = 0, mw = eco_text_width(mark, strlen(mark));
 
 	if (!sg) {
 		x->line.oom = 1;
 		return;
 	}
-	n = wrap(s, PARA_WIDTH, sg);
+	n = wrap(s, PARA_WIDTH - mw, sg);
 	for (i = 0; i < n; i++) {
 		size_t cw = eco_text_width(sg[i].p, sg[i].n);
 
 		if (cw > w)
 			w = cw;
+		if (i == 0)
+			eco_buf_adds(&x->line, mark);
+		else
+			eco_buf_addc(&x->line, ' ', mw);
 		eco_text_clean(&x->line, sg[i].p, sg[i].n, 1);
 		put_line(x, &x->line);
 	}
@@ -782,21 +807,34 @@ static int
 texte_write(FILE *fp, const struct eco_report *r)
 {
 	struct texte x = { fp, ECO_BUF_INIT, NULL, 0 };
-	const struct block *b;
-	int oom;
+	const struct block *b, *prev = NULL;
+	int oom, nitem = 0;
+	char mark[32];
 
 	if (*r->title)
-		texte_wrapped(&x, r->title, '=');
+		texte_wrapped(&x, r->title, '=', "");
 	for (b = r->head; b; b = b->next) {
 		if (b->type == B_TABLE && !(b->t->show & ECO_SHOW_DOC))
 			continue;
-		putc('\n', fp);
+		/* the items of one list are not set apart */
+		if (b->type == B_ITEM && prev && prev->type == B_ITEM &&
+		    prev->level == b->level)
+			nitem++;
+		else {
+			putc('\n', fp);
+			nitem = 1;
+		}
+		prev = b;
 		if (b->type == B_HEADING)
 			texte_wrapped(&x, b->text, b->level == 1 ? '=' :
-			    b->level == 2 ? '-' : 0);
+			    b->level == 2 ? '-' : 0, "");
 		else if (b->type == B_PARA)
-			texte_wrapped(&x, b->text, 0);
-		else
+			texte_wrapped(&x, b->text, 0, "");
+		else if (b->type == B_ITEM) {
+			snprintf(mark, sizeof mark, b->level ? "  %d. " : "  - ",
+			    nitem);
+			texte_wrapped(&x, b->text, 0, mark);
+		} else
 			texte_table(&x, b->t);
 	}
 	oom = x.line.oom;
@@ -860,69 +898,69 @@ md_table(FILE *fp, const struct eco_table *t)
 	return 0;
 }
 
+/* 1 when the part that starts after b holds a timeline. */
 static int
-md_write(FILE *fp, const struct eco_report *r)
+part_is_large(const struct block *b)
 {
-	const struct block *b;
-	int first = 1;
-
-	if (*r->title) {
-		fputs("# ", fp);
-		eco_md_text(fp, r->title);
-		putc('\n', fp);
-		first = 0;
-	}
-	for (b = r->head; b; b = b->next) {
-		if (b->type == B_TABLE && !(b->t->show & ECO_SHOW_DOC))
-			continue;
-		if (!first)
-			putc('\n', fp);
-		first = 0;
-		if (b->type == B_HEADING) {
-			fprintf(fp, "%.*s ", b->level + 1, "####");
-			eco_md_text(fp, b->text);
-			putc('\n', fp);
-		} else if (b->type == B_PARA) {
-			eco_md_text(fp, b->text);
-			putc('\n', fp);
-		} else if (md_table(fp, b->t) < 0)
-			return -2;
-	}
+	for (b = b->next; b && !(b->type == B_HEADING && b->level == 1);
+	    b = b->next)
+		if (b->type == B_TABLE && (b->t->show & ECO_SHOW_DOC) &&
+		    b->t->nmonths)
+			return 1;
 	return 0;
 }
 
-/* HTML. */
+/* The page writer's header of r. */
+static void
+page_begin(struct eco_page *p, FILE *fp, enum eco_page_fmt fmt,
+    const struct eco_report *r)
+{
+	struct eco_page_info info;
 
-static const char css[] =
-    "@page { size: letter; margin: 1.5cm 1.3cm; }\n"
-    "@page large { size: letter landscape; }\n"
-    "html { font: 10pt/1.35 \"DejaVu Sans\", Arial, sans-serif; color: #111; }\n"
-    "body { max-width: 64em; margin: 2em auto; padding: 0 1em; }\n"
-    "h1 { font-size: 1.6em; margin: 0 0 .4em; }\n"
-    "h2 { font-size: 1.35em; border-bottom: 2px solid #333; margin: 1.4em 0 .5em; }\n"
-    "h3 { font-size: 1.15em; margin: 1.1em 0 .4em; }\n"
-    "h4 { font-size: 1em; margin: .9em 0 .3em; }\n"
-    "h2, h3, h4 { break-after: avoid; }\n"
-    "p { margin: .3em 0 .6em; }\n"
-    "table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; }\n"
-    "caption { text-align: left; font-weight: bold; padding: .2em 0; }\n"
-    "th, td { border: 1px solid #888; padding: .15em .35em; text-align: left;"
-    " vertical-align: top; }\n"
-    "thead th { background: #e6e6e6; }\n"
-    "thead { display: table-header-group; }\n"
-    "tr { break-inside: avoid; }\n"
-    ".n { text-align: right; white-space: nowrap; }\n"
-    ".k { white-space: nowrap; }\n"
-    "tr.total td { font-weight: bold; border-top: 2px solid #333; }\n"
-    "table.mois { font-size: .8em; }\n"
-    "table.mois .m { width: 1.2em; padding: 0; text-align: center; }\n"
-    "td.on { background: #2f6f3e; color: #2f6f3e;"
-    " -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-    "section.large { page: large; }\n"
-    "@media print {\n"
-    "  body { max-width: none; margin: 0; padding: 0; }\n"
-    "  section.partie + section.partie { break-before: page; }\n"
-    "}\n";
+	info.title = r->title;
+	info.lang = r->lang;
+	info.name = r->name;
+	info.date = r->date;
+	eco_page_begin(p, fp, fmt, &info);
+}
+
+/* The blocks of r but its tables, which table() writes. */
+static int
+page_blocks(struct eco_page *p, const struct eco_report *r,
+    int (*table)(FILE *, const struct eco_table *))
+{
+	const struct block *b;
+
+	for (b = r->head; b; b = b->next) {
+		if (b->type == B_TABLE && !(b->t->show & ECO_SHOW_DOC))
+			continue;
+		if (b->type == B_HEADING && b->level == 1)
+			eco_page_part(p, part_is_large(b));
+		if (b->type == B_HEADING)
+			eco_page_heading(p, b->level + 1, b->text, NULL);
+		else if (b->type == B_PARA)
+			eco_page_para(p, NULL, b->text);
+		else if (b->type == B_ITEM)
+			eco_page_item(p, b->level, b->text);
+		else {
+			eco_page_block(p);
+			if (table(p->fp, b->t) < 0)
+				return -2;
+		}
+	}
+	return eco_page_end(p);
+}
+
+static int
+md_write(FILE *fp, const struct eco_report *r)
+{
+	struct eco_page p;
+
+	page_begin(&p, fp, ECO_PAGE_MD, r);
+	return page_blocks(&p, r, md_table);
+}
+
+/* HTML. */
 
 /* The class attribute of a column's cells, or "". */
 static const char *
@@ -1001,55 +1039,13 @@ html_table(FILE *fp, const struct eco_table *t)
 	return 0;
 }
 
-/* 1 when the part that starts after b holds a timeline. */
-static int
-part_is_large(const struct block *b)
-{
-	for (b = b->next; b && !(b->type == B_HEADING && b->level == 1);
-	    b = b->next)
-		if (b->type == B_TABLE && (b->t->show & ECO_SHOW_DOC) &&
-		    b->t->nmonths)
-			return 1;
-	return 0;
-}
-
 static int
 html_write(FILE *fp, const struct eco_report *r)
 {
-	const struct block *b;
-	int part = 0;
+	struct eco_page p;
 
-	fputs("<!DOCTYPE html>\n<html lang=\"", fp);
-	eco_html_text(fp, r->lang, 0);
-	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>", fp);
-	eco_html_text(fp, r->title, 0);
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n"
-	    "<h1>", css);
-	eco_html_text(fp, r->title, ECO_HTML_BR | ECO_HTML_NOWRAP);
-	fputs("</h1>\n", fp);
-	for (b = r->head; b; b = b->next) {
-		if (b->type == B_HEADING && b->level == 1) {
-			fputs(part ? "</section>\n" : "</header>\n", fp);
-			fprintf(fp, "<section class=\"partie%s\">\n",
-			    part_is_large(b) ? " large" : "");
-			part = 1;
-		}
-		if (b->type == B_HEADING) {
-			fprintf(fp, "<h%d>", b->level + 1);
-			eco_html_text(fp, b->text, ECO_HTML_BR | ECO_HTML_NOWRAP);
-			fprintf(fp, "</h%d>\n", b->level + 1);
-		} else if (b->type == B_PARA) {
-			fputs("<p>", fp);
-			eco_html_text(fp, b->text, ECO_HTML_BR | ECO_HTML_NOWRAP);
-			fputs("</p>\n", fp);
-		} else if ((b->t->show & ECO_SHOW_DOC) && html_table(fp, b->t) < 0)
-			return -2;
-	}
-	fputs(part ? "</section>\n" : "</header>\n", fp);
-	fputs("</body>\n</html>\n", fp);
-	return 0;
+	page_begin(&p, fp, ECO_PAGE_HTML, r);
+	return page_blocks(&p, r, html_table);
 }
 
 /* CSV. */

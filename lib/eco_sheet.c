@@ -61,6 +61,8 @@ struct ctx {
 	char *bases[64];	/* URIs without $id, kept for the walk */
 	size_t nbases;
 	int oom;
+	struct eco_page page;	/* md, html */
+	const char *name, *date;	/* their print footer */
 };
 
 /* Schemas and references. */
@@ -965,52 +967,15 @@ yaml_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 static void
 text(struct ctx *c, const char *s)
 {
-	if (c->o->format == ECO_SHEET_HTML)
-		eco_html_text(c->out, s, ECO_HTML_BR | ECO_HTML_NOWRAP);
-	else
-		eco_md_text(c->out, s);
+	eco_page_text(&c->page, s);
 }
 
-/* A paragraph; class is html's (md writes em for "meta"). */
+/* A paragraph; cls is the style sheet's (md writes em for "meta"). */
 static void
 para(struct ctx *c, const char *cls, const char *s)
 {
-	if (!s || !*s)
-		return;
-	if (c->o->format == ECO_SHEET_HTML) {
-		fprintf(c->out, "<p class=\"%s\">", cls);
-		eco_html_text(c->out, s, ECO_HTML_BR | ECO_HTML_NOWRAP);
-		fputs("</p>\n", c->out);
-	} else {
-		const char *em = strcmp(cls, "meta") == 0 ? "*" : "";
-
-		fputs(em, c->out);
-		eco_md_text(c->out, s);
-		fprintf(c->out, "%s\n\n", em);
-	}
-}
-
-static void
-heading(struct ctx *c, int level, const char *title, const char *key)
-{
-	if (level > 6)
-		level = 6;
-	if (c->o->format == ECO_SHEET_HTML) {
-		fprintf(c->out, "<h%d>", level);
-		eco_html_text(c->out, title, ECO_HTML_BR | ECO_HTML_NOWRAP);
-		if (key) {
-			fputs(" <code>", c->out);
-			eco_html_text(c->out, key, ECO_HTML_BR | ECO_HTML_NOWRAP);
-			fputs("</code>", c->out);
-		}
-		fprintf(c->out, "</h%d>\n", level);
-		return;
-	}
-	fprintf(c->out, "%.*s ", level, "######");
-	eco_md_text(c->out, title);
-	if (key)
-		fprintf(c->out, " (`%s`)", key);
-	fputs("\n\n", c->out);
+	if (s && *s)
+		eco_page_para(&c->page, cls, s);
 }
 
 /* Boxes to tick, the value's ticked. */
@@ -1019,6 +984,7 @@ boxes(struct ctx *c, const struct eco_node *vals, const struct eco_node *value)
 {
 	size_t i, j;
 
+	eco_page_block(&c->page);
 	fputs(c->o->format == ECO_SHEET_HTML ? "<p class=\"cases\">" : "", c->out);
 	for (i = 0; i < vals->len; i++) {
 		const struct eco_node *e = vals->u.items[i];
@@ -1029,10 +995,13 @@ boxes(struct ctx *c, const struct eco_node *vals, const struct eco_node *value)
 				on |= eco_node_equal(value->u.items[j], e);
 		} else if (value)
 			on = eco_node_equal(value, e);
-		fprintf(c->out, "%s%s ", i ? "  " : "", on ? "☒" : "☐");
+		/* html: a box never apart from its word */
+		fprintf(c->out, "%s%s%s ", i ? "  " : "", c->o->format ==
+		    ECO_SHEET_HTML ? "<span class=\"k\">" : "", on ? "☒" : "☐");
 		text(c, e->s);
+		fputs(c->o->format == ECO_SHEET_HTML ? "</span>" : "", c->out);
 	}
-	fputs(c->o->format == ECO_SHEET_HTML ? "</p>\n" : "\n\n", c->out);
+	fputs(c->o->format == ECO_SHEET_HTML ? "</p>\n" : "\n", c->out);
 }
 
 static const struct eco_node bool_vals[] = {
@@ -1062,21 +1031,20 @@ answer(struct ctx *c, const struct view *v, const struct eco_node *value)
 	}
 	if (value) {
 		flow(&b, value, 0);
-		if (c->o->format == ECO_SHEET_HTML) {
-			fputs("<p class=\"rempli\">", c->out);
-			eco_html_text(c->out, b.s ? b.s : "", ECO_HTML_BR | ECO_HTML_NOWRAP);
-			fputs("</p>\n", c->out);
-		} else {
+		if (c->o->format == ECO_SHEET_HTML)
+			para(c, "rempli", b.s);
+		else {
+			eco_page_block(&c->page);
 			fputs("> ", c->out);
-			eco_md_text(c->out, b.s ? b.s : "");
-			fputs("\n\n", c->out);
+			text(c, b.s ? b.s : "");
+			fputs("\n", c->out);
 		}
-	} else if (c->o->format == ECO_SHEET_HTML)
+	} else if ((eco_page_block(&c->page), c->o->format == ECO_SHEET_HTML))
 		fprintf(c->out, "%s", is_array(v) ? "<div class=\"ligne\"></div>"
 		    "<div class=\"ligne\"></div><div class=\"ligne\"></div>\n" :
 		    "<div class=\"ligne\"></div>\n");
 	else
-		fprintf(c->out, "%s\n\n", is_array(v) ?
+		fprintf(c->out, "%s\n", is_array(v) ?
 		    "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n"
 		    "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n"
 		    "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" :
@@ -1125,7 +1093,8 @@ form_guidance(struct ctx *c, const struct field *f, int level)
 {
 	struct eco_buf b = { 0 };
 
-	heading(c, level, f->v.title ? text_of(f->v.title) : f->key, f->key);
+	eco_page_heading(&c->page, level, f->v.title ? text_of(f->v.title) :
+	    f->key, f->key);
 	status_line(c, f, " — ", &b);
 	para(c, "meta", b.s);
 	c->oom |= b.oom;
@@ -1176,34 +1145,22 @@ form_field(struct ctx *c, struct field *f, int level, int depth)
 		fputs("</div>\n", c->out);
 }
 
-static const char css[] =
-    "body{font-family:sans-serif;max-width:48em;margin:2em auto;"
-    "padding:0 1em;line-height:1.4}\n"
-    "h1{font-size:1.5em}h2,h3,h4,h5,h6{font-size:1.1em;margin:1.2em 0 .2em}\n"
-    ".meta{font-style:italic;color:#444;margin:0}.ex{color:#444}\n"
-    ".ligne{border-bottom:1px solid #000;height:1.8em}\n"
-    ".champ{break-inside:avoid;page-break-inside:avoid}\n"
-    ".groupe{border-left:2px solid #999;padding-left:1em}\n"
-    ".item{font-weight:bold}.cases{font-size:1.1em}\n"
-    "@media print{body{margin:0;max-width:none}}\n";
-
 static void
 form_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 {
 	struct view v;
 	struct eco_buf b = { 0 };
 	const char *title;
-	int html = c->o->format == ECO_SHEET_HTML;
+	struct eco_page_info info;
 
 	view_of(c, root, base, &v);
 	title = v.title ? text_of(v.title) : c->kind;
-	if (html) {
-		fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
-		    "<meta charset=\"utf-8\">\n<title>", c->out);
-		eco_html_text(c->out, title, 0);
-		fprintf(c->out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
-	}
-	heading(c, 1, title, NULL);
+	info.title = title;
+	info.lang = NULL;
+	info.name = c->name;
+	info.date = c->date;
+	eco_page_begin(&c->page, c->out, c->o->format == ECO_SHEET_HTML ?
+	    ECO_PAGE_HTML : ECO_PAGE_MD, &info);
 	para(c, "desc", text_of(v.desc));
 	if (rules(&v, &b))
 		para(c, "desc", b.s);
@@ -1221,8 +1178,7 @@ form_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 	free(b.s);
 	form_fields(c, &v, c->o->example ? first_example(&v) : NULL,
 	    c->o->example, 2, 0, 1);
-	if (html)
-		fputs("</body>\n</html>\n", c->out);
+	eco_page_end(&c->page);
 }
 
 /* The kinds. */
@@ -1310,6 +1266,14 @@ int
 eco_sheet_write(FILE *out, struct eco_schemaset *set, const char *kind,
     const struct eco_sheet_opts *o, struct eco_diags *d)
 {
+	return eco_sheet_print(out, set, kind, o, NULL, NULL, d);
+}
+
+int
+eco_sheet_print(FILE *out, struct eco_schemaset *set, const char *kind,
+    const struct eco_sheet_opts *o, const char *name, const char *date,
+    struct eco_diags *d)
+{
 	const struct eco_schema *s = eco_schemaset_kind(set, kind);
 	const struct eco_node *root, *id;
 	struct ctx c;
@@ -1325,6 +1289,8 @@ eco_sheet_write(FILE *out, struct eco_schemaset *set, const char *kind,
 	c.out = out;
 	c.d = d;
 	c.kind = kind;
+	c.name = name;
+	c.date = date;
 	id = eco_map_get(root, "$id");
 	if (o->format == ECO_SHEET_YAML)
 		yaml_sheet(&c, root, text_of(id));

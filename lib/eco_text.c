@@ -554,7 +554,8 @@ tag_in(const char *list, const char *cat, char *out, size_t cap)
 char *
 eco_lang_tag(char *out, size_t cap)
 {
-	const char *head = dgettext(ECO_DOMAIN, ""), *l;
+	static const char header[] = "";	/* gettext's key of the header */
+	const char *head = dgettext(ECO_DOMAIN, header), *l;
 	char cat[16] = "";
 
 	if (cap < 8)
