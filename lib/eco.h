@@ -114,9 +114,12 @@ size_t eco_text_fit(const char *s, size_t n, size_t width);
 /* 1 for a control character that must reach no terminal or page: C0
  * but tab and newline, DEL, C1 (ESC is one). */
 int eco_char_is_control(unsigned long c);
-/* Append s (n bytes) to b, each control character as a space; with
- * plain, tabs, newlines and no-break spaces too (aligned text, grep). */
-void eco_text_clean(struct eco_buf *b, const char *s, size_t n, int plain);
+/* eco_text_clean flags: what else becomes a plain space */
+#define ECO_CLEAN_TABS	1	/* tabs (aligned text) */
+#define ECO_CLEAN_NBSP	2	/* no-break spaces (a terminal, grep) */
+/* Append s (n bytes) to b, each control character as a space. */
+void eco_text_clean(struct eco_buf *b, const char *s, size_t n,
+    unsigned flags);
 
 /* wrapping flags */
 #define ECO_WRAP_CUT	1	/* a word wider than the line is cut */

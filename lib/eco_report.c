@@ -506,13 +506,21 @@ segs_for(struct texte *x, const char *s)
  * starts the first line ("  1. " of a list), the others are indented as
  * much. */
 static void
-texte_wrapped(struct texte *x, const char *s, char under, const char *mark)
+texte_wrapped(struct texte *x, const char *text, char under,
+    const char *mark)
 {
-	struct seg *sg = segs_for(x, s);
+	struct eco_buf clean = ECO_BUF_INIT;
+	const char *s;
+	struct seg *sg;
 	size_t n, i, w = 0, mw = eco_text_width(mark, strlen(mark));
 
-	if (!sg) {
+	/* measured as shown: control characters and tabs as spaces (no-break
+	 * spaces too, once the lines are cut) */
+	eco_text_clean(&clean, text, strlen(text), ECO_CLEAN_TABS);
+	s = clean.s ? clean.s : "";
+	if (clean.oom || !(sg = segs_for(x, s))) {
 		x->line.oom = 1;
+		eco_buf_free(&clean);
 		return;
 	}
 	n = wrap(s, PARA_WIDTH - mw, sg);
@@ -525,13 +533,15 @@ texte_wrapped(struct texte *x, const char *s, char under, const char *mark)
 			eco_buf_adds(&x->line, mark);
 		else
 			eco_buf_addc(&x->line, ' ', mw);
-		eco_text_clean(&x->line, sg[i].p, sg[i].n, 1);
+		eco_text_clean(&x->line, sg[i].p, sg[i].n,
+	    ECO_CLEAN_TABS | ECO_CLEAN_NBSP);
 		put_line(x, &x->line);
 	}
 	if (under) {
 		eco_buf_addc(&x->line, under, w);
 		put_line(x, &x->line);
 	}
+	eco_buf_free(&clean);
 }
 
 /* Lines of one cell, wrapped or cut at w; the count is returned. */
@@ -651,7 +661,8 @@ texte_cell(struct texte *x, const struct column *c, const char *p,
 	}
 	if (c->flags & ECO_COL_RIGHT)
 		eco_buf_addc(&x->line, ' ', w - cw);
-	eco_text_clean(&x->line, p, len, 1);
+	eco_text_clean(&x->line, p, len,
+	    ECO_CLEAN_TABS | ECO_CLEAN_NBSP);
 	if (cut)
 		eco_buf_adds(&x->line, "\xe2\x80\xa6");	/* … */
 	if (!(c->flags & ECO_COL_RIGHT))
@@ -734,6 +745,18 @@ out:
 	free(n);
 }
 
+/* A copy of s for fmt: for a terminal, measured as it is shown. */
+static char *
+dup_for(const char *s, enum eco_rformat fmt)
+{
+	struct eco_buf b = ECO_BUF_INIT;
+
+	if (fmt != ECO_R_TEXTE)
+		return strdup(s);
+	eco_text_clean(&b, s, strlen(s), ECO_CLEAN_TABS);
+	return eco_buf_take(&b);
+}
+
 /* Every cell of t as a string, the header first; NULL when out of memory. */
 static char **
 table_strings(const struct eco_table *t, enum eco_rformat fmt)
@@ -745,12 +768,12 @@ table_strings(const struct eco_table *t, enum eco_rformat fmt)
 	int bad = !s;
 
 	for (i = 0; s && i < nc; i++)
-		bad |= !(s[i] = strdup(t->cols[i].header));
+		bad |= !(s[i] = dup_for(t->cols[i].header, fmt));
 	for (w = t->rows; s && w; w = w->next) {
 		k++;
 		for (i = 0; i < nc; i++) {
 			cell_str(&b, &w->c[i], fmt);
-			bad |= b.oom || !(s[k * nc + i] = strdup(b.s ? b.s : ""));
+			bad |= b.oom || !(s[k * nc + i] = dup_for(b.s ? b.s : "", fmt));
 		}
 	}
 	free(b.s);
@@ -788,7 +811,8 @@ texte_table(struct texte *x, const struct eco_table *t)
 	for (i = 0; i < t->ncols; i++)
 		w[i] = col_width(s, t->nrows + 1, t->ncols, i, &t->cols[i]);
 	if (t->caption) {
-		eco_text_clean(&x->line, t->caption, strlen(t->caption), 1);
+		eco_text_clean(&x->line, t->caption, strlen(t->caption),
+	    ECO_CLEAN_TABS | ECO_CLEAN_NBSP);
 		put_line(x, &x->line);
 	}
 	texte_row(x, t, s, w, NULL);
@@ -962,6 +986,15 @@ md_write(FILE *fp, const struct eco_report *r)
 
 /* HTML. */
 
+/* How a column's cells are escaped: dates and ids kept whole, but in a
+ * column that is never broken anyway. */
+static unsigned
+html_flags(const struct column *c)
+{
+	return ECO_HTML_BR | (c->flags & (ECO_COL_RIGHT | ECO_COL_NOWRAP) ? 0 :
+	    ECO_HTML_NOWRAP);
+}
+
 /* The class attribute of a column's cells, or "". */
 static const char *
 html_class(const struct column *c)
@@ -1015,7 +1048,7 @@ html_table(FILE *fp, const struct eco_table *t)
 	for (i = 0; i < t->ncols; i++) {
 		fprintf(fp, "<th%s%s>", t->nmonths ? " rowspan=\"2\"" : "",
 		    html_class(&t->cols[i]));
-		eco_html_text(fp, s[i], ECO_HTML_BR | ECO_HTML_NOWRAP);
+		eco_html_text(fp, s[i], html_flags(&t->cols[i]));
 		fputs("</th>", fp);
 	}
 	if (t->nmonths)
@@ -1025,7 +1058,8 @@ html_table(FILE *fp, const struct eco_table *t)
 		fputs(row->total ? "<tr class=\"total\">" : "<tr>", fp);
 		for (i = 0; i < t->ncols; i++) {
 			fprintf(fp, "<td%s>", html_class(&t->cols[i]));
-			eco_html_text(fp, s[k * t->ncols + i], ECO_HTML_BR | ECO_HTML_NOWRAP);
+			eco_html_text(fp, s[k * t->ncols + i],
+			    html_flags(&t->cols[i]));
 			fputs("</td>", fp);
 		}
 		for (m = 0; m < t->nmonths; m++)
@@ -1051,20 +1085,27 @@ html_write(FILE *fp, const struct eco_report *r)
 /* CSV. */
 
 /* One cell: text a spreadsheet would run as a formula gets an
- * apostrophe first; quotes as RFC 4180 says. */
+ * apostrophe first; quotes as RFC 4180 says; control characters are
+ * spaces. */
 static void
 csv_cell(FILE *fp, const char *s, int text)
 {
 	int quote = strpbrk(s, ";\"\r\n") != NULL;
+	size_t len;
 
 	if (quote)
 		putc('"', fp);
 	if (text && *s && strchr("=+-@\t\r", *s))
 		putc('\'', fp);
-	for (; *s; s++) {
-		if (*s == '"')
+	for (; *s; s += len) {
+		unsigned long c = eco_utf8_decode(s, &len);
+
+		if (c == '"')
 			putc('"', fp);
-		putc(*s, fp);
+		if (eco_char_is_control(c))
+			putc(' ', fp);
+		else
+			fwrite(s, 1, len, fp);
 	}
 	if (quote)
 		putc('"', fp);

@@ -206,15 +206,16 @@ eco_char_is_control(unsigned long c)
 }
 
 void
-eco_text_clean(struct eco_buf *b, const char *s, size_t n, int plain)
+eco_text_clean(struct eco_buf *b, const char *s, size_t n, unsigned flags)
 {
 	size_t i = 0, len;
 
 	while (i < n && s[i]) {
 		unsigned long c = eco_utf8_decode(s + i, &len);
 
-		if (eco_char_is_control(c) || (plain && (c == '\t' ||
-		    c == '\n' || c == 0xA0 || c == 0x202F)))
+		if (eco_char_is_control(c) || (c == '\t' &&
+		    (flags & ECO_CLEAN_TABS)) || ((c == 0xA0 || c == 0x202F) &&
+		    (flags & ECO_CLEAN_NBSP)))
 			eco_buf_add(b, " ", 1);
 		else if (c == 0xFFFD && len == 1)
 			eco_buf_adds(b, "\xef\xbf\xbd");	/* a stray byte */

@@ -340,7 +340,7 @@ static void
 test_csv_neutralises_formulas(void **state)
 {
 	static const char *const bad[] = {
-		"=SUM(A1)", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"
+		"=SUM(A1)", "+1+1", "-2+3", "@SUM(A1)", "\t=1"
 	};
 	struct eco_table *tb;
 	size_t i;
@@ -356,12 +356,17 @@ test_csv_neutralises_formulas(void **state)
 	}
 	render(ECO_R_CSV);
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
-		snprintf(want, sizeof want, "%s'%s%s\r\n", bad[i][0] == '\r' ? "\"" : "",
-		    bad[i], bad[i][0] == '\r' ? "\"" : "");
+		snprintf(want, sizeof want, "'%s\r\n", bad[i]);
 		if (!strstr(t.out, want))
 			fail_msg("no « %s » in:\n%s", want, t.out);
 	}
 	assert_null(strstr(t.out, "\n=SUM"));
+	/* a carriage return is a control character: a space, then no
+	 * formula */
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "\r=1");
+	render(ECO_R_CSV);
+	assert_non_null(strstr(t.out, "\r\n\"' =1\"\r\n"));
 }
 
 static void
@@ -515,6 +520,142 @@ test_failed_is_sticky(void **state)
 	assert_int_equal(t.d.sys, 1);
 }
 
+/* A bus takes two columns: the row holding it stays aligned. */
+static void
+test_texte_aligns_emoji(void **state)
+{
+	static const char *const cells[] = { "Valeur", "un", "deux", "trois" };
+	struct eco_table *tb = one_table(ECO_SHOW_DOC, "Navette 🚌 nord", "un");
+
+	(void)state;
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "Halte");
+	eco_table_text(tb, 1, "deux");
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "e\xcc\x81" "cole");	/* é as e + U+0301 */
+	eco_table_text(tb, 1, "trois");
+	render(ECO_R_TEXTE);
+	assert_same_column(t.out, cells, 4);
+	/* the rule under the header is as wide as the widest cell */
+	assert_non_null(strstr(t.out, "\n---------------  ------\n"));
+}
+
+/* An ESC written in a value reaches no format a person reads. */
+static void
+test_control_chars_everywhere(void **state)
+{
+	static const enum eco_rformat fmts[] = {
+		ECO_R_TEXTE, ECO_R_MD, ECO_R_HTML, ECO_R_CSV
+	};
+	size_t i;
+
+	(void)state;
+	one_table(ECO_SHOW_DOC | ECO_SHOW_DATA, "a\x1b]0;titre\x07" "b",
+	    "c\xc2\x9b" "2J");
+	eco_report_heading(t.r, 1, "h\x1b[1m");
+	eco_report_para(t.r, "p\x1b[31m");
+	eco_report_item(t.r, 0, "i\x1b[5m");
+	for (i = 0; i < sizeof fmts / sizeof *fmts; i++) {
+		render(fmts[i]);
+		if (strchr(t.out, '\x1b') || strchr(t.out, '\x07') ||
+		    strstr(t.out, "\xc2\x9b"))
+			fail_msg("a control character in format %d", (int)fmts[i]);
+	}
+	render(ECO_R_CSV);
+	assert_non_null(strstr(t.out, "\"a ]0;titre b\";c 2J\r\n"));
+	/* and the text columns stay aligned: a space takes a column */
+	render(ECO_R_TEXTE);
+	assert_non_null(strstr(t.out, "\n------------  ------\na ]0;titre b  c 2J\n"));
+}
+
+static void
+test_html_lang_and_footer(void **state)
+{
+	(void)state;
+	one_table(ECO_SHOW_DOC, "a", "b");
+	eco_report_footer(t.r, "Grandir \"ensemble\" </style>", "2027-09-01");
+	render(ECO_R_HTML);
+	assert_non_null(strstr(t.out, "<html lang=\"fr-CA\">"));
+	/* the footer's boxes: name and date, then the page numbers */
+	assert_non_null(strstr(t.out, "@bottom-left { content: \"Grandir "
+	    "\\22 ensemble\\22  \\3c /style\\3e  \xc2\xb7 2027-09-01\""));
+	assert_non_null(strstr(t.out, "@bottom-right { content: \"page \" "
+	    "counter(page) \" of \" counter(pages)"));
+	assert_null(strstr(t.out, "</style> \xc2\xb7"));
+	/* no footer asked: the page numbers alone */
+	eco_report_free(t.r);
+	assert_non_null(t.r = eco_report_new(NULL, "Titre"));
+	render(ECO_R_HTML);
+	assert_null(strstr(t.out, "@bottom-left"));
+	assert_non_null(strstr(t.out, "@bottom-right"));
+	/* NULL: the language of the messages (English here, no catalogue) */
+	assert_non_null(strstr(t.out, "<html lang=\"en\">"));
+}
+
+static void
+test_html_keeps_together(void **state)
+{
+	struct eco_table *tb;
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr-CA", "Titre"));
+	assert_non_null(tb = eco_report_table(t.r, "x", "Légende", ECO_SHOW_DOC));
+	eco_table_column(tb, "a", "Action", 0, 0);
+	eco_table_column(tb, "b", "Période", 0, 0);
+	eco_table_column(tb, "c", "Début", ECO_COL_NOWRAP, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "Heure du conte (act-heure-conte)");
+	eco_table_text(tb, 1, "du 2026-10-01 au 2029-06-30");
+	eco_table_text(tb, 2, "2026-10-01");
+	eco_report_para(t.r, "Ateliers « Jasons avec bébé » : en cours.");
+	render(ECO_R_HTML);
+	assert_non_null(strstr(t.out, "Heure du conte <span class=\"k\">"
+	    "(act-heure-conte)</span>"));
+	assert_non_null(strstr(t.out, "du <span class=\"k\">2026-10-01</span>"));
+	/* a column never broken needs no span */
+	assert_non_null(strstr(t.out, "<td class=\"k\">2026-10-01</td>"));
+	assert_non_null(strstr(t.out, "«\xc2\xa0Jasons avec bébé\xc2\xa0»"
+	    "\xc2\xa0: en cours."));
+	/* the style sheet keeps headings, captions and headers with what
+	 * follows, repeats headers and never splits a row */
+	assert_non_null(strstr(t.out, "caption { break-after: avoid; }"));
+	assert_non_null(strstr(t.out, "thead { display: table-header-group;"));
+	assert_non_null(strstr(t.out, "tr { break-inside: avoid; }"));
+	assert_non_null(strstr(t.out, ".k { white-space: nowrap; }"));
+	render(ECO_R_MD);
+	assert_non_null(strstr(t.out, "«\xc2\xa0Jasons avec bébé\xc2\xa0»"));
+}
+
+static void
+test_lists(void **state)
+{
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", "Ordre du jour"));
+	eco_report_heading(t.r, 1, "Points");
+	eco_report_item(t.r, 1, "Accueil");
+	eco_report_item(t.r, 1, "Retour sur les constats, un point assez long "
+	    "pour que la ligne se replie sous son propre texte");
+	eco_report_para(t.r, "À apporter :");
+	eco_report_item(t.r, 0, "plan.yaml");
+	eco_report_item(t.r, 0, "constats.yaml");
+	render(ECO_R_TEXTE);
+	assert_non_null(strstr(t.out, "\n  1. Accueil\n  2. Retour sur"));
+	assert_non_null(strstr(t.out, "se replie\n     sous son propre texte\n"));
+	assert_non_null(strstr(t.out, "\n\nÀ apporter :\n\n  - plan.yaml\n"
+	    "  - constats.yaml\n"));
+	render(ECO_R_MD);
+	assert_non_null(strstr(t.out, "\n1. Accueil\n2. Retour"));
+	assert_non_null(strstr(t.out, "\n\n- plan.yaml\n- constats.yaml\n"));
+	render(ECO_R_HTML);
+	assert_non_null(strstr(t.out, "<ol>\n<li>Accueil</li>\n<li>Retour"));
+	assert_non_null(strstr(t.out, "</ol>\n<p>"));
+	assert_non_null(strstr(t.out, "<ul>\n<li>plan.yaml</li>\n"
+	    "<li>constats.yaml</li>\n</ul>\n</section>\n</body>"));
+	/* lists are no data */
+	render(ECO_R_CSV);
+	assert_string_equal(t.out, "");
+}
+
 int
 main(void)
 {
@@ -523,6 +664,11 @@ main(void)
 		T(test_texte_money_right),
 		T(test_texte_wraps_and_cuts),
 		T(test_texte_no_control_chars),
+		T(test_texte_aligns_emoji),
+		T(test_control_chars_everywhere),
+		T(test_html_lang_and_footer),
+		T(test_html_keeps_together),
+		T(test_lists),
 		T(test_texte_paragraph_keeps_amounts),
 		T(test_timeline),
 		T(test_html_escapes),

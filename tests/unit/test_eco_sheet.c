@@ -362,6 +362,36 @@ test_sheet_yaml(void **state)
 	free(out);
 }
 
+/* The printable forms go through the page writer: the language of the
+ * messages, the print footer, the shared style sheet. */
+static void
+test_form_page(void **state)
+{
+	struct eco_sheet_opts o = { ECO_SHEET_HTML, NULL, 0 };
+	FILE *mem;
+
+	(void)state;
+	assert_non_null(mem = open_memstream(&t.text, &t.len));
+	assert_int_equal(eco_sheet_print(mem, set, "tache", &o,
+	    "Grandir ensemble", "2027-09-01", &t.d), 0);
+	assert_int_equal(fclose(mem), 0);
+	assert_non_null(strstr(t.text, "<html lang=\"en\">"));
+	assert_non_null(strstr(t.text, "@bottom-left { content: \"Grandir "
+	    "ensemble \xc2\xb7 2027-09-01\""));
+	assert_non_null(strstr(t.text, "counter(pages)"));
+	assert_non_null(strstr(t.text, ".champ:not(:has(.champ))"));
+	assert_non_null(strstr(t.text, "</body>\n</html>\n"));
+	free(t.text);
+	t.text = NULL;
+	o.format = ECO_SHEET_MD;
+	assert_non_null(mem = open_memstream(&t.text, &t.len));
+	assert_int_equal(eco_sheet_print(mem, set, "tache", &o, "G", "2027-09-01",
+	    &t.d), 0);
+	assert_int_equal(fclose(mem), 0);
+	assert_null(strstr(t.text, "<"));
+	assert_true(t.text[0] == '#' && t.text[1] == ' ');
+}
+
 int
 main(void)
 {
@@ -375,6 +405,7 @@ main(void)
 		T(test_organisme_prefill),
 		T(test_unknown_kind),
 		T(test_forms),
+		T(test_form_page),
 		T(test_sheet_yaml),
 	};
 

@@ -126,8 +126,12 @@ test_controls(void **state)
 	eco_text_clean(&t.b, "a\x1b[31mb\xc2\x9b" "c\td\ne\xc2\xa0" "f", 18, 0);
 	assert_string_equal(t.b.s, "a [31mb c\td\ne\xc2\xa0" "f");
 	eco_buf_clear(&t.b);
-	eco_text_clean(&t.b, "a\x1b" "b\tc\nd\xc2\xa0" "e\xe2\x80\xaf" "f", 15, 1);
-	assert_string_equal(t.b.s, "a b c d e f");
+	eco_text_clean(&t.b, "a\x1b" "b\tc\nd\xc2\xa0" "e\xe2\x80\xaf" "f", 15,
+	    ECO_CLEAN_TABS | ECO_CLEAN_NBSP);
+	assert_string_equal(t.b.s, "a b c\nd e f");
+	eco_buf_clear(&t.b);
+	eco_text_clean(&t.b, "a\tb\xc2\xa0" "c", 6, ECO_CLEAN_TABS);
+	assert_string_equal(t.b.s, "a b\xc2\xa0" "c");
 }
 
 /* Wrapping. */
