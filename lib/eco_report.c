@@ -1,18 +1,20 @@
 /*
- * eco_report.c - reports: headings, paragraphs and tables rendered as
- * aligned text, Markdown,
- * one printable HTML page, CSV for a French-language spreadsheet, JSON
- * lines or YAML records.
+ * eco_report.c - reports: headings, paragraphs, lists and tables
+ * rendered as aligned text, Markdown and one printable HTML page (both
+ * through the page writer, eco_page.c), CSV for a French-language
+ * spreadsheet, JSON lines or YAML records (built with eco_node's
+ * builders).
  *
  * A command builds its report once and picks the format at the end, so
  * every format says the same thing.  What is for reading (sections,
- * wrapped tables) and what is data (flat tables, a row per record) are
- * marked apart: a spreadsheet wants one table under one header line, a
- * person wants sections.  Everything a user wrote is escaped for the
- * format it lands in: HTML entities, Markdown backslashes, CSV quotes,
- * and an apostrophe before a CSV cell a spreadsheet would run as a
- * formula.  In text, control characters become spaces so that a plan
- * cannot drive the terminal.
+ * wrapped tables, lists) and what is data (flat tables, a row per
+ * record) are marked apart: a spreadsheet wants one table under one
+ * header line, a person wants sections.  Everything a user wrote is
+ * escaped for the format it lands in: HTML entities, Markdown
+ * backslashes, CSV quotes, and an apostrophe before a CSV cell a
+ * spreadsheet would run as a formula.  In every human format control
+ * characters become spaces so that a plan cannot drive the terminal;
+ * text is measured as it is shown, by Unicode's widths (eco_text.c).
  */
 #include <limits.h>
 #include <stdint.h>
@@ -975,15 +977,6 @@ page_blocks(struct eco_page *p, const struct eco_report *r,
 	return eco_page_end(p);
 }
 
-static int
-md_write(FILE *fp, const struct eco_report *r)
-{
-	struct eco_page p;
-
-	page_begin(&p, fp, ECO_PAGE_MD, r);
-	return page_blocks(&p, r, md_table);
-}
-
 /* HTML. */
 
 /* How a column's cells are escaped: dates and ids kept whole, but in a
@@ -1073,13 +1066,14 @@ html_table(FILE *fp, const struct eco_table *t)
 	return 0;
 }
 
+/* md or html, through the page writer. */
 static int
-html_write(FILE *fp, const struct eco_report *r)
+page_write(FILE *fp, const struct eco_report *r, enum eco_page_fmt fmt)
 {
 	struct eco_page p;
 
-	page_begin(&p, fp, ECO_PAGE_HTML, r);
-	return page_blocks(&p, r, html_table);
+	page_begin(&p, fp, fmt, r);
+	return page_blocks(&p, r, fmt == ECO_PAGE_MD ? md_table : html_table);
 }
 
 /* CSV. */
@@ -1279,8 +1273,8 @@ eco_report_write(FILE *fp, const struct eco_report *r, enum eco_rformat fmt,
 	if (!r->failed)
 		switch (fmt) {
 		case ECO_R_TEXTE: rc = texte_write(fp, r); break;
-		case ECO_R_MD: rc = md_write(fp, r); break;
-		case ECO_R_HTML: rc = html_write(fp, r); break;
+		case ECO_R_MD: rc = page_write(fp, r, ECO_PAGE_MD); break;
+		case ECO_R_HTML: rc = page_write(fp, r, ECO_PAGE_HTML); break;
 		case ECO_R_CSV: rc = csv_write(fp, r); break;
 		case ECO_R_JSON: rc = records_write(fp, r, 1, d); break;
 		case ECO_R_YAML: rc = records_write(fp, r, 0, d); break;

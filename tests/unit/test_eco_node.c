@@ -21,11 +21,12 @@
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* What a test made: loaded, built and read-back documents. */
 static struct {
-	struct eco_diags d;
-	struct eco_reader *r;
 	struct eco_doc *doc, *built, *back;
+	struct eco_reader *r;
 	struct eco_schemaset *set;
+	struct eco_diags d;
 	char *out;
 	size_t len;
 } t;
@@ -42,10 +43,12 @@ setup(void **state)
 static int
 teardown(void **state)
 {
+	struct eco_doc *docs[] = { t.doc, t.built, t.back };
+	size_t i;
+
 	(void)state;
-	eco_doc_free(t.doc);
-	eco_doc_free(t.built);
-	eco_doc_free(t.back);
+	for (i = 0; i < sizeof docs / sizeof *docs; i++)
+		eco_doc_free(docs[i]);
 	eco_reader_close(t.r);
 	eco_schemaset_free(t.set);
 	eco_diags_free(&t.d);
