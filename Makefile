@@ -25,12 +25,12 @@ WFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic
 ALLCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLOCALEDIR=\"$(LOCALEDIR)\" \
 	-DDATADIR=\"$(DATADIR)\" $(CPPFLAGS)
 ALLCFLAGS = $(WFLAGS) $(CFLAGS) $(SANFLAGS)
-LDLIBS = -lyaml -lpcre2-8 -lpthread -lm
+LDLIBS = -lyaml -lpcre2-8 -lutf8proc -lpthread -lm
 
 BUILD = build
 B = $(BUILD)
 
-DEPS_BUILD = gcc make libc6-dev libyaml-dev libpcre2-dev gettext
+DEPS_BUILD = gcc make libc6-dev libyaml-dev libpcre2-dev libutf8proc-dev gettext
 DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev mandoc libc-l10n jq python3 python3-jsonschema python3-yaml nodejs node-yaml
 DEPS_FUZZ = clang libclang-rt-14-dev
 

@@ -43,10 +43,6 @@ enum cli_format cli_format(const char *arg, unsigned allowed,
 char **cli_expand(int argc, char **argv, struct eco_diags *);
 void cli_free_paths(char **);
 
-/* Print s wrapped for people: from column col, new lines begin with
- * prefix and indent spaces, none passes width; « » and : stay attached. */
-void cli_wrap(FILE *f, const char *s, size_t col, size_t indent,
-    size_t width, const char *prefix);
 /* root as ".", "..", "../.." when the current folder is at or below it. */
 const char *cli_relative(const char *root, char *buf, size_t cap);
 /* Flush stdout: ECO_EXIT_OK, or a message and ECO_EXIT_SYS. */

@@ -114,7 +114,7 @@ cycle_objective_text(const struct eco_objective *o, size_t col)
 
 	printf("    %s", o->id);
 	indent(col - 4 - strlen(o->id));
-	cli_wrap(stdout, o->label, col, col, WIDTH, "");
+	eco_wrap_write(stdout, o->label, col, col, WIDTH, "");
 	indent(col);
 	files(fl, sizeof fl, o);
 	if (o->ntools) {
@@ -135,7 +135,7 @@ cycle_text(const struct eco_cycle *c)
 		const struct eco_stage *s = &c->stages[i];
 
 		printf("%d. %s\n  ", s->number, s->name);
-		cli_wrap(stdout, s->summary, 2, 2, WIDTH, "");
+		eco_wrap_write(stdout, s->summary, 2, 2, WIDTH, "");
 		for (j = s->first; j < s->first + s->nmeetings; j++) {
 			const struct eco_meeting *m = &c->meetings[j];
 
@@ -146,7 +146,7 @@ cycle_text(const struct eco_cycle *c)
 				printf(ngettext("tool %s", "tools %s", m->ntools), tl);
 			}
 			fputs("\n  ", stdout);
-			cli_wrap(stdout, m->rule, 2, 2, WIDTH, "");
+			eco_wrap_write(stdout, m->rule, 2, 2, WIDTH, "");
 			for (k = m->first; k < m->first + m->nobjectives; k++)
 				cycle_objective_text(&c->objectives[k], col);
 		}
@@ -155,7 +155,7 @@ cycle_text(const struct eco_cycle *c)
 	printf("%s\n", _("Tools"));
 	for (i = 0; i < c->ntools; i++) {
 		printf("  %2d  ", c->tools[i].number);
-		cli_wrap(stdout, c->tools[i].name, 6, 6, WIDTH, "");
+		eco_wrap_write(stdout, c->tools[i].name, 6, 6, WIDTH, "");
 		indent(6);
 		printf("%s\n", c->tools[i].command);
 	}
@@ -299,7 +299,7 @@ state_text(const struct eco_state *st, const struct eco_objective **next,
 	puts(_("Next steps:"));
 	for (i = 0; i < nnext; i++) {
 		printf("  %zu. ", i + 1);
-		cli_wrap(stdout, next[i]->label, 5, 5, WIDTH, "");
+		eco_wrap_write(stdout, next[i]->label, 5, 5, WIDTH, "");
 		printf("     $ %s\n", next[i]->command);
 	}
 }

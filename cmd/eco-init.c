@@ -113,7 +113,7 @@ comment(FILE *f, const char *s)
 	if (s[strspn(s, " \t\n")] == '\0')
 		return;
 	fputs("# ", f);
-	cli_wrap(f, s, 2, 0, WIDTH, "# ");
+	eco_wrap_write(f, s, 2, 0, WIDTH, "# ");
 }
 
 static const char *

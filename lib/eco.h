@@ -22,6 +22,149 @@ enum {
 	ECO_EXIT_SYS = 3	/* I/O, memory, failed write to stdout */
 };
 
+/* eco_value.c: dates and money. */
+
+struct eco_node;
+
+/* A date is the ISO string AAAA-MM-JJ of a day of the Gregorian calendar. */
+#define ECO_DATE_BUFSZ 16
+/* 1 when the n bytes at s are such a date (2000-02-29 is, 1900-02-29 not). */
+int eco_format_date(const char *s, size_t n);
+/* Year, month and day of an ISO date: 0, or -1 when iso is not a date. */
+int eco_date_ymd(const char *iso, int *y, int *m, int *d);
+/* Day number of an ISO date (0 on 1970-01-01), for differences;
+ * LONG_MIN when iso is not a date of the calendar. */
+long eco_date_days(const char *iso);
+/* The date of a day number, in out (ECO_DATE_BUFSZ bytes); out, or NULL
+ * when its year does not have four digits. */
+char *eco_date_of_days(long days, char *out);
+/* iso plus days (negative: minus), in out; NULL when iso is no date or
+ * the result's year does not have four digits. */
+char *eco_date_add(const char *iso, long days, char *out);
+/* Today in the local time zone, in out; NULL when the clock fails. */
+char *eco_date_today(char *out);
+
+/*
+ * Money is integer cents, never a double.  Cents of a montant written
+ * 4500, 4500.5, 4500.00 or 4.5e3: 0, or -1 when the text is not a
+ * non-negative amount with at most two decimals (or overflows).
+ */
+int eco_money_parse(const char *s, size_t n, long long *cents);
+/* The same for a node: an INT or FLOAT, read from its text as written. */
+int eco_money_node(const struct eco_node *, long long *cents);
+/* *sum += cents, checked: -1 and *sum left alone on overflow. */
+int eco_money_add(long long *sum, long long cents);
+
+enum eco_money_style {
+	ECO_MONEY_TEXTE,	/* 12 500,00 $, plain spaces */
+	ECO_MONEY_PRINT,	/* 12 500,00 $, U+202F between thousands and
+				 * U+00A0 before $: never broken over lines */
+	ECO_MONEY_CSV,		/* 12500,00 */
+	ECO_MONEY_JSON		/* 12500.00 */
+};
+#define ECO_MONEY_BUFSZ 64
+/* cents written in buf (ECO_MONEY_BUFSZ bytes) in a style; returns buf. */
+char *eco_money_format(long long cents, enum eco_money_style, char *buf);
+/*
+ * Split cents over the calendar years of [debut, fin] (ISO dates, both
+ * days included) in proportion to the days in each year.  Each year
+ * gets the integer part of its share; the cents left over go one each
+ * to the years with the largest fractions left, the earliest first on
+ * ties, so the parts always add up to cents.  Fills out[0] for the year
+ * of debut, out[1] for the next..., and returns the number of years,
+ * or -1 when fin precedes debut or more than cap years are needed.
+ */
+int eco_money_split_years(long long cents, const char *debut,
+    const char *fin, long long *out, size_t cap);
+
+/* eco_text.c: text for people. */
+
+/* A growable string, NUL-terminated when s is not NULL.  Start it as
+ * ECO_BUF_INIT; after a failed allocation oom is set and every call does
+ * nothing. */
+struct eco_buf {
+	char *s;
+	size_t n, cap;
+	int oom;
+};
+#define ECO_BUF_INIT { NULL, 0, 0, 0 }
+void eco_buf_add(struct eco_buf *, const char *s, size_t n);
+void eco_buf_adds(struct eco_buf *, const char *s);
+/* c, times times. */
+void eco_buf_addc(struct eco_buf *, char c, size_t times);
+void eco_buf_printf(struct eco_buf *, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Empty the string, keeping its memory. */
+void eco_buf_clear(struct eco_buf *);
+/* The string, to free() ("" when nothing was added); the buffer is left
+ * empty.  NULL when memory ran out (the buffer is freed). */
+char *eco_buf_take(struct eco_buf *);
+void eco_buf_free(struct eco_buf *);
+
+/* Columns a code point takes on a terminal, from Unicode's tables
+ * (utf8proc): 0 for combining marks and controls, 2 for wide ones. */
+size_t eco_char_width(unsigned long c);
+/* Columns of the first n bytes of UTF-8 text (up to a NUL). */
+size_t eco_text_width(const char *s, size_t n);
+/* Bytes of the first n of s that fit in width columns. */
+size_t eco_text_fit(const char *s, size_t n, size_t width);
+/* 1 for a control character that must reach no terminal or page: C0
+ * but tab and newline, DEL, C1 (ESC is one). */
+int eco_char_is_control(unsigned long c);
+/* eco_text_clean flags: what else becomes a plain space */
+#define ECO_CLEAN_TABS	1	/* tabs (aligned text) */
+#define ECO_CLEAN_NBSP	2	/* no-break spaces (a terminal, grep) */
+/* Append s (n bytes) to b, each control character as a space. */
+void eco_text_clean(struct eco_buf *b, const char *s, size_t n,
+    unsigned flags);
+
+/* wrapping flags */
+#define ECO_WRAP_CUT	1	/* a word wider than the line is cut */
+#define ECO_WRAP_JOIN	2	/* a newline is a space (a folded scalar);
+				 * otherwise it ends the line */
+#define ECO_WRAP_SQUEEZE 4	/* a run of blanks counts as one column */
+/*
+ * The first line of s wrapped at width columns (0: no limit) by the
+ * French rule: at a space, but never just after an opening «, nor before
+ * : ; ! ? » % $ or a dash standing alone; a word wider than the line
+ * overflows it, or is cut with ECO_WRAP_CUT.  *len gets the line's bytes,
+ * blanks at its end left out; returns where the next line starts (past
+ * the blanks of the break, or past the newline).
+ */
+size_t eco_wrap_line(const char *s, size_t width, unsigned flags,
+    size_t *len);
+/*
+ * Write s by that rule within width columns: from column col (what comes
+ * before is already written), each next line starting with prefix and
+ * then indent spaces; runs of white space, newlines too, are one space;
+ * ends the line.  0, or -1 on a write error.
+ */
+int eco_wrap_write(FILE *, const char *s, size_t col, size_t indent,
+    size_t width, const char *prefix);
+
+/* html escaping flags */
+#define ECO_HTML_BR	1	/* a newline is <br>, not a space */
+#define ECO_HTML_NOWRAP	2	/* dates and ids (2026-09-01, cpe-soleil) in
+				 * <span class="k">, never broken (the page
+				 * writer's style sheet) */
+/* s as HTML text: & < > " ' as entities, control characters as spaces,
+ * the space after « and before » : ; ! ? as a no-break space. */
+void eco_html_text(FILE *, const char *s, unsigned flags);
+/* s as Markdown text shown as written: what could format or open a block
+ * escaped, newlines, tabs and control characters as spaces, the spaces
+ * inside « » and before : ; ! ? no-break ones. */
+void eco_md_text(FILE *, const char *s);
+
+/* Closest of n candidate words to s, or NULL when none is close. */
+const char *eco_closest(const char *s, const char *const *cand, size_t n);
+/* The language tag of the messages shown, for a page's lang: "fr-CA"
+ * under fr_CA, "fr" under LANGUAGE=fr, "en" when no catalogue answers
+ * (C, POSIX, en_*).  Written in out (at least 8 bytes); out, or NULL. */
+char *eco_lang_tag(char *out, size_t cap);
+
 /* eco_diag.c: the diagnostic list. */
 
 enum eco_sev { ECO_SEV_ERROR, ECO_SEV_WARNING, ECO_SEV_NOTE };
@@ -123,6 +266,48 @@ int eco_node_equal(const struct eco_node *, const struct eco_node *);
 /* Name of a type in messages ("chaîne", "entier"...), translated. */
 const char *eco_type_name(enum eco_type);
 
+/* Readers of a mapping's values; each is NULL (or otherwise) when the
+ * mapping is NULL, the key absent or the value of another type. */
+/* The string at key. */
+const char *eco_map_str(const struct eco_node *, const char *key);
+/* The text of the scalar at key, whatever its type ("180", "13:30");
+ * NULL for null and collections. */
+const char *eco_map_text(const struct eco_node *, const char *key);
+/* The string at key when it is an ISO date of the calendar. */
+const char *eco_map_date(const struct eco_node *, const char *key);
+/* The boolean at key, or otherwise. */
+int eco_map_bool(const struct eco_node *, const char *key, int otherwise);
+/* The sequence, or the mapping, at key. */
+const struct eco_node *eco_map_seq(const struct eco_node *, const char *key);
+const struct eco_node *eco_map_mapping(const struct eco_node *,
+    const char *key);
+/* 1 when sequence seq holds the string s. */
+int eco_seq_has(const struct eco_node *seq, const char *s);
+
+/*
+ * Builders: a new document owns an arena; the nodes made for it live
+ * until eco_doc_free.  Strings are copied.  Each returns NULL (or -1)
+ * when memory runs out, and a NULL argument makes put and push fail, so
+ * that eco_map_put(d, m, "k", eco_node_str(d, s)) fails as a whole.  A
+ * node of another document may be put or pushed (shared, not copied)
+ * when that document outlives this one.  Set doc->root to the top node.
+ */
+/* An empty document; file (copied, or NULL) names it in messages. */
+struct eco_doc *eco_doc_new(const char *file);
+struct eco_node *eco_node_str(struct eco_doc *, const char *s);
+struct eco_node *eco_node_int(struct eco_doc *, long long v);
+struct eco_node *eco_node_bool(struct eco_doc *, int b);
+struct eco_node *eco_node_null(struct eco_doc *);
+/* An empty mapping, an empty sequence. */
+struct eco_node *eco_node_map(struct eco_doc *);
+struct eco_node *eco_node_seq(struct eco_doc *);
+/* Append key: val to mapping m (keys are not checked for duplicates). */
+int eco_map_put(struct eco_doc *, struct eco_node *m, const char *key,
+    const struct eco_node *val);
+/* Append item to sequence seq. */
+int eco_seq_push(struct eco_doc *, struct eco_node *seq,
+    const struct eco_node *item);
+
 /* eco_load.c: YAML → tree. */
 
 struct eco_limits {
@@ -173,6 +358,14 @@ int eco_emit_json(FILE *, const struct eco_node *, const char *file,
 void eco_json_string(FILE *, const char *s, size_t n);
 /* 1 when a YAML 1.2 or 1.1 reader would take string s for another type. */
 int eco_str_needs_quotes(const char *s, size_t len);
+/* eco_str_plain flags */
+#define ECO_PLAIN_FLOW	1	/* inside a flow collection ([a, b], {k: v}) */
+#define ECO_PLAIN_DATES	2	/* ISO dates stay plain, as eco's files write
+				 * them (a YAML 1.1 reader takes a timestamp) */
+/* 1 when string s (n bytes, n > 0) may be written plain, unquoted, and
+ * read back as this string by YAML 1.2 and 1.1 readers: the one test of
+ * eco's YAML writers. */
+int eco_str_plain(const char *s, size_t n, unsigned flags);
 
 /* eco_schema.c: JSON Schema draft 2020-12. */
 
@@ -224,10 +417,6 @@ int eco_schema_valid(const struct eco_schema *, const struct eco_node *inst);
 size_t eco_schema_check(const struct eco_schema *, const struct eco_node *inst,
     const char *file, struct eco_diags *);
 
-/* Checks of formats, shared with the method's rules. */
-int eco_format_date(const char *s, size_t n);
-/* Closest of n candidate words to s, or NULL when none is close. */
-const char *eco_closest(const char *s, const char *const *cand, size_t n);
 
 /* eco_project.c: the project folder and safe writes. */
 
@@ -289,15 +478,6 @@ void eco_rules_project(struct eco_index *, struct eco_diags *);
 extern const char *const eco_systemes[ECO_NSYS];
 /* Index of a system name in eco_systemes, or -1. */
 int eco_systeme_index(const char *);
-
-/*
- * Money is integer cents, never a double.  Cents of a montant written
- * 4500, 4500.5, 4500.00 or 4.5e3: 0, or -1 when the text is not a
- * non-negative amount with at most two decimals (or overflows).
- */
-int eco_money_parse(const char *s, size_t n, long long *cents);
-/* The same for a node: an INT or FLOAT, read from its text as written. */
-int eco_money_node(const struct eco_node *, long long *cents);
 
 enum eco_view_kind {
 	ECO_VIEW_OBJECTIF, ECO_VIEW_TRANSFORMATION, ECO_VIEW_INDICATEUR,
@@ -516,45 +696,7 @@ struct eco_echeance {
  */
 struct eco_echeance *eco_plan_calendar(const struct eco_plan *, size_t *n);
 
-/* eco_report.c: tables, money and the text/md/html/csv renderers (eco-vue). */
-
-/*
- * Amounts are integer cents (eco_money_parse reads them).  Sums are
- * checked: eco_money_add returns -1 and leaves *sum alone on overflow.
- */
-int eco_money_add(long long *sum, long long cents);
-
-enum eco_money_style {
-	ECO_MONEY_TEXTE,	/* 12 500,00 $, plain spaces */
-	ECO_MONEY_PRINT,	/* 12 500,00 $, U+202F between thousands and
-				 * U+00A0 before $: never broken over lines */
-	ECO_MONEY_CSV,		/* 12500,00 */
-	ECO_MONEY_JSON		/* 12500.00 */
-};
-#define ECO_MONEY_BUFSZ 64
-/* cents written in buf (ECO_MONEY_BUFSZ bytes) in a style; returns buf. */
-char *eco_money_format(long long cents, enum eco_money_style, char *buf);
-
-/* Day number of an ISO date (0 on 1970-01-01), for differences;
- * LONG_MIN when iso is not a date of the calendar. */
-long eco_date_days(const char *iso);
-/*
- * Split cents over the calendar years of [debut, fin] (ISO dates, both
- * days included) in proportion to the days in each year.  Each year
- * gets the integer part of its share; the cents left over go one each
- * to the years with the largest fractions left, the earliest first on
- * ties, so the parts always add up to cents.  Fills out[0] for the year
- * of debut, out[1] for the next..., and returns the number of years,
- * or -1 when fin precedes debut or more than cap years are needed.
- */
-int eco_money_split_years(long long cents, const char *debut,
-    const char *fin, long long *out, size_t cap);
-
-/*
- * Columns that UTF-8 text takes on a terminal: one per code point, none
- * for combining marks and zero-width ones, two for wide characters.
- */
-size_t eco_text_width(const char *s, size_t n);
+/* eco_report.c: a report model rendered as texte, md, html, csv, json, yaml. */
 
 /*
  * A report: a title, then headings, paragraphs and tables, rendered in
@@ -581,13 +723,21 @@ enum eco_rformat {
 struct eco_report;
 struct eco_table;
 
-/* lang: the page's language tag ("fr"); title: its title. */
+/* lang: the html page's language tag ("fr-CA"), or NULL for the
+ * language the messages are shown in (eco_lang_tag); title: its title. */
 struct eco_report *eco_report_new(const char *lang, const char *title);
 void eco_report_free(struct eco_report *);
 int eco_report_failed(const struct eco_report *);
 /* Level 1 starts a part (a new page in HTML); 2 and 3 are below it. */
 void eco_report_heading(struct eco_report *, int level, const char *text);
 void eco_report_para(struct eco_report *, const char *text);
+/* An item of a list, numbered when ordered; consecutive items of one
+ * kind make one list. */
+void eco_report_item(struct eco_report *, int ordered, const char *text);
+/* The regroupement's name and the date (ISO) printed in the footer of
+ * every printed html page, beside "page N of M"; either may be NULL. */
+void eco_report_footer(struct eco_report *, const char *name,
+    const char *date);
 /* A table named kind in records, with an optional caption. */
 struct eco_table *eco_report_table(struct eco_report *, const char *kind,
     const char *caption, unsigned show);
@@ -799,6 +949,11 @@ struct eco_sheet_opts {
  */
 int eco_sheet_write(FILE *out, struct eco_schemaset *set, const char *kind,
     const struct eco_sheet_opts *, struct eco_diags *);
+/* The same, with the regroupement's name and a date (ISO) for the print
+ * footer of the md and html forms (either may be NULL). */
+int eco_sheet_print(FILE *out, struct eco_schemaset *set, const char *kind,
+    const struct eco_sheet_opts *, const char *name, const char *date,
+    struct eco_diags *);
 /* The kinds set has a schema for, in name order: fills up to cap names
  * (owned by set) and returns how many there are. */
 size_t eco_sheet_kinds(struct eco_schemaset *set, const char **names,

@@ -46,6 +46,49 @@ eco_str_needs_quotes(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether s is an ISO date "2026-09-01" (the calendar is not asked). */
+static int
+iso_date(const char *s, size_t n)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t i;
+
+	if (n != 10)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
+			return 0;
+	return 1;
+}
+
+/*
+ * The one test of eco's YAML writers: the type test above, then the
+ * syntax, kept on the safe side (what YAML would allow plain in some
+ * contexts only is quoted): no indicator first, no blank at either end,
+ * no ": " nor " #" inside, no control character, and in a flow
+ * collection none of its punctuation.
+ */
+int
+eco_str_plain(const char *s, size_t n, unsigned flags)
+{
+	size_t i;
+
+	if ((flags & ECO_PLAIN_DATES) && iso_date(s, n))
+		return 1;
+	if (eco_str_needs_quotes(s, n) || strchr("-?:,[]{}#&*!|>'\"%@` \t",
+	    s[0]) || s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == ':')
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f || ((flags & ECO_PLAIN_FLOW) &&
+		    strchr(",[]{}", c)) || (c == ':' && s[i + 1] == ' ') ||
+		    (c == '#' && (s[i - 1] == ' ' || s[i - 1] == '\t')))
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Write a float's text in the form YAML 1.1, YAML 1.2 and JSON all read:
  * optional '-', digits, '.', digits, exponent with sign.  .inf and .nan
@@ -170,7 +213,7 @@ emit_node(yaml_emitter_t *em, const struct eco_node *nd)
 	if (nd->type == ECO_STR) {
 		if (memchr(s, '\n', len))
 			style = YAML_LITERAL_SCALAR_STYLE;
-		else if (eco_str_needs_quotes(s, len))
+		else if (!eco_str_plain(s, len, 0))
 			style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	}
 	ok = yaml_scalar_event_initialize(&ev, NULL, NULL,

@@ -7,6 +7,7 @@
  * counts what an expansion would cost.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -285,4 +286,218 @@ eco_utf8_check(const char *s, size_t n)
 		i += need + 1;
 	}
 	return n;
+}
+
+/* Readers. */
+
+static const struct eco_node *
+typed(const struct eco_node *m, const char *key, enum eco_type t)
+{
+	const struct eco_node *n = eco_map_get(m, key);
+
+	return n && n->type == t ? n : NULL;
+}
+
+const char *
+eco_map_str(const struct eco_node *m, const char *key)
+{
+	const struct eco_node *n = typed(m, key, ECO_STR);
+
+	return n ? n->s : NULL;
+}
+
+const char *
+eco_map_text(const struct eco_node *m, const char *key)
+{
+	const struct eco_node *n = eco_map_get(m, key);
+
+	return n && n->type != ECO_SEQ && n->type != ECO_MAP &&
+	    n->type != ECO_NULL ? n->s : NULL;
+}
+
+const char *
+eco_map_date(const struct eco_node *m, const char *key)
+{
+	const struct eco_node *n = typed(m, key, ECO_STR);
+
+	return n && eco_format_date(n->s, n->len) ? n->s : NULL;
+}
+
+int
+eco_map_bool(const struct eco_node *m, const char *key, int otherwise)
+{
+	const struct eco_node *n = typed(m, key, ECO_BOOL);
+
+	return n ? n->u.b : otherwise;
+}
+
+const struct eco_node *
+eco_map_seq(const struct eco_node *m, const char *key)
+{
+	return typed(m, key, ECO_SEQ);
+}
+
+const struct eco_node *
+eco_map_mapping(const struct eco_node *m, const char *key)
+{
+	return typed(m, key, ECO_MAP);
+}
+
+int
+eco_seq_has(const struct eco_node *seq, const char *s)
+{
+	size_t i, n = strlen(s);
+
+	for (i = 0; seq && seq->type == ECO_SEQ && i < seq->len; i++)
+		if (seq->u.items[i]->type == ECO_STR && seq->u.items[i]->len == n &&
+		    memcmp(seq->u.items[i]->s, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Builders. */
+
+struct eco_doc *
+eco_doc_new(const char *file)
+{
+	struct eco_doc *d = calloc(1, sizeof *d);
+
+	if (!d)
+		return NULL;
+	d->index = 1;
+	if (!(d->arena = eco_arena_new()) ||
+	    (file && !(d->file = strdup(file)))) {
+		eco_doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static struct eco_node *
+new_node(struct eco_doc *d, enum eco_type t, const char *s, size_t len)
+{
+	struct eco_node *n;
+
+	if (!d || !(n = eco_arena_alloc(d->arena, sizeof *n)))
+		return NULL;
+	memset(n, 0, sizeof *n);
+	n->type = t;
+	n->weight = 1;
+	n->len = len;
+	n->s = s;
+	return n;
+}
+
+struct eco_node *
+eco_node_str(struct eco_doc *d, const char *s)
+{
+	char *c;
+
+	if (!d || !s || !(c = eco_arena_strndup(d->arena, s, strlen(s))))
+		return NULL;
+	return new_node(d, ECO_STR, c, strlen(c));
+}
+
+struct eco_node *
+eco_node_int(struct eco_doc *d, long long v)
+{
+	char buf[24], *c;
+	struct eco_node *n;
+	int len = snprintf(buf, sizeof buf, "%lld", v);
+
+	if (!d || !(c = eco_arena_strndup(d->arena, buf, (size_t)len)) ||
+	    !(n = new_node(d, ECO_INT, c, (size_t)len)))
+		return NULL;
+	n->u.i = v;
+	n->num = (double)v;
+	return n;
+}
+
+struct eco_node *
+eco_node_bool(struct eco_doc *d, int b)
+{
+	struct eco_node *n = new_node(d, ECO_BOOL, b ? "true" : "false",
+	    b ? 4 : 5);
+
+	if (n)
+		n->u.b = b != 0;
+	return n;
+}
+
+struct eco_node *
+eco_node_null(struct eco_doc *d)
+{
+	return new_node(d, ECO_NULL, "null", 4);
+}
+
+struct eco_node *
+eco_node_map(struct eco_doc *d)
+{
+	return new_node(d, ECO_MAP, "", 0);
+}
+
+struct eco_node *
+eco_node_seq(struct eco_doc *d)
+{
+	return new_node(d, ECO_SEQ, "", 0);
+}
+
+/*
+ * Room for one more element in an array of len elements of size each:
+ * arrays grow through the powers of two, so the capacity need not be
+ * kept; the old array stays in the arena until the document is freed.
+ */
+static void *
+grow(struct eco_doc *d, void *v, size_t len, size_t size)
+{
+	void *p;
+
+	if (len && (len & (len - 1)))
+		return v;	/* not a power of two: there is room */
+	if (len > SIZE_MAX / 2 / size ||
+	    !(p = eco_arena_alloc(d->arena, (len ? len * 2 : 2) * size)))
+		return NULL;
+	if (len)
+		memcpy(p, v, len * size);
+	return p;
+}
+
+/* The tree is read-only once built: sharing a const node is safe. */
+static struct eco_node *
+shared(const struct eco_node *n)
+{
+	return (struct eco_node *)(uintptr_t)n;
+}
+
+int
+eco_map_put(struct eco_doc *d, struct eco_node *m, const char *key,
+    const struct eco_node *val)
+{
+	struct eco_pair *p;
+	struct eco_node *k;
+
+	if (!d || !m || m->type != ECO_MAP || !val || !key ||
+	    !(k = eco_node_str(d, key)) ||
+	    !(p = grow(d, m->u.pairs, m->len, sizeof *p)))
+		return -1;
+	m->u.pairs = p;
+	p[m->len].key = k;
+	p[m->len++].val = shared(val);
+	m->weight += val->weight + 1;
+	return 0;
+}
+
+int
+eco_seq_push(struct eco_doc *d, struct eco_node *seq,
+    const struct eco_node *item)
+{
+	struct eco_node **v;
+
+	if (!d || !seq || seq->type != ECO_SEQ || !item ||
+	    !(v = grow(d, seq->u.items, seq->len, sizeof *v)))
+		return -1;
+	seq->u.items = v;
+	v[seq->len++] = shared(item);
+	seq->weight += item->weight;
+	return 0;
 }

@@ -25,6 +25,9 @@ void eco_arena_free(struct eco_arena *);
 void *eco_arena_alloc(struct eco_arena *, size_t n);
 char *eco_arena_strndup(struct eco_arena *, const char *, size_t);
 
+/* The code point at s, its length in *len; a byte that starts no valid
+ * sequence is one character, U+FFFD. */
+unsigned long eco_utf8_decode(const char *s, size_t *len);
 /* Number of Unicode code points in valid UTF-8. */
 size_t eco_utf8_len(const char *s, size_t n);
 /*
@@ -32,5 +35,46 @@ size_t eco_utf8_len(const char *s, size_t n);
  * the whole buffer is valid.
  */
 size_t eco_utf8_check(const char *s, size_t n);
+
+/* eco_page.c: the page writer of md and html (reports, worksheets). */
+
+enum eco_page_fmt { ECO_PAGE_MD, ECO_PAGE_HTML };
+
+struct eco_page_info {
+	const char *title;	/* the page's h1 and html title */
+	const char *lang;	/* html lang, or NULL: eco_lang_tag's */
+	const char *name, *date;	/* print footer's left box, or NULL */
+};
+
+struct eco_page {
+	FILE *fp;
+	enum eco_page_fmt fmt;
+	int list;		/* the open list: 'u', 'o', or 0 */
+	int nitem;		/* items in it so far */
+	int part;		/* html: a section is open */
+};
+
+/* Start a page on fp: md "# title"; html the head, style sheet and print
+ * footer, then the title as h1. */
+void eco_page_begin(struct eco_page *, FILE *, enum eco_page_fmt,
+    const struct eco_page_info *);
+/* A new part: html opens a section, printed from a new page (landscape
+ * when large); md writes nothing. */
+void eco_page_part(struct eco_page *, int large);
+/* Level 2 to 6 (1 is the title), with code after the text, or NULL. */
+void eco_page_heading(struct eco_page *, int level, const char *text,
+    const char *code);
+/* A paragraph; cls is a class of the style sheet or NULL ("meta", a
+ * remark, is in italics in md too). */
+void eco_page_para(struct eco_page *, const char *cls, const char *text);
+/* An item of a list; consecutive items of one kind make one list. */
+void eco_page_item(struct eco_page *, int ordered, const char *text);
+/* Before a block the caller writes itself: closes a list; md leaves a
+ * blank line. */
+void eco_page_block(struct eco_page *);
+/* Text inside a block, escaped (html: dates and ids never broken). */
+void eco_page_text(struct eco_page *, const char *s);
+/* Close the page: 0, or -1 when a write failed. */
+int eco_page_end(struct eco_page *);
 
 #endif

@@ -1,20 +1,23 @@
 /*
- * eco_report.c - reports: money as people read it, display width, and
- * headings, paragraphs and tables rendered as aligned text, Markdown,
- * one printable HTML page, CSV for a French-language spreadsheet, JSON
- * lines or YAML records.
+ * eco_report.c - reports: headings, paragraphs, lists and tables
+ * rendered as aligned text, Markdown and one printable HTML page (both
+ * through the page writer, eco_page.c), CSV for a French-language
+ * spreadsheet, JSON lines or YAML records (built with eco_node's
+ * builders).
  *
  * A command builds its report once and picks the format at the end, so
  * every format says the same thing.  What is for reading (sections,
- * wrapped tables) and what is data (flat tables, a row per record) are
- * marked apart: a spreadsheet wants one table under one header line, a
- * person wants sections.  Everything a user wrote is escaped for the
- * format it lands in: HTML entities, Markdown backslashes, CSV quotes,
- * and an apostrophe before a CSV cell a spreadsheet would run as a
- * formula.  In text, control characters become spaces so that a plan
- * cannot drive the terminal.
+ * wrapped tables, lists) and what is data (flat tables, a row per
+ * record) are marked apart: a spreadsheet wants one table under one
+ * header line, a person wants sections.  Everything a user wrote is
+ * escaped for the format it lands in: HTML entities, Markdown
+ * backslashes, CSV quotes, and an apostrophe before a CSV cell a
+ * spreadsheet would run as a formula.  In every human format control
+ * characters become spaces so that a plan cannot drive the terminal;
+ * text is measured as it is shown, by Unicode's widths (eco_text.c).
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,317 +27,6 @@
 #define MONTHS_MAX 1200		/* a timeline of a century at most */
 #define PARA_WIDTH 78		/* text paragraphs and headings wrap here */
 
-/* Money. */
-
-int
-eco_money_add(long long *sum, long long c)
-{
-	if ((c > 0 && *sum > LLONG_MAX - c) || (c < 0 && *sum < LLONG_MIN - c))
-		return -1;
-	*sum += c;
-	return 0;
-}
-
-char *
-eco_money_format(long long cents, enum eco_money_style st, char *buf)
-{
-	static const char *const thousands[] = { " ", "\xe2\x80\xaf", "", "" };
-	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents :
-	    (unsigned long long)cents;
-	const char *sep = thousands[st];
-	char digits[24];
-	char *o = buf;
-	int nd, i;
-
-	nd = snprintf(digits, sizeof digits, "%llu", v / 100);
-	if (cents < 0)
-		*o++ = '-';
-	for (i = 0; i < nd; i++) {
-		if (i > 0 && (nd - i) % 3 == 0)
-			o += sprintf(o, "%s", sep);
-		*o++ = digits[i];
-	}
-	o += sprintf(o, "%c%02u", st == ECO_MONEY_JSON ? '.' : ',',
-	    (unsigned)(v % 100));
-	if (st == ECO_MONEY_TEXTE)
-		strcpy(o, " $");
-	else if (st == ECO_MONEY_PRINT)
-		strcpy(o, "\xc2\xa0$");	/* no-break space */
-	return buf;
-}
-
-/* Dates. */
-
-static int
-digits(const char *s, int n)
-{
-	int v = 0;
-
-	while (n-- > 0) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s++ - '0');
-	}
-	return v;
-}
-
-/* Year, month and day of "YYYY-MM-DD..."; 0 when it is not one. */
-static int
-ymd(const char *s, int *y, int *m, int *d)
-{
-	if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	*y = digits(s, 4);
-	*m = digits(s + 5, 2);
-	*d = digits(s + 8, 2);
-	return *y >= 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
-}
-
-/* Days since 1970-01-01 in the proleptic Gregorian calendar. */
-static long
-days_from_civil(long y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-long
-eco_date_days(const char *iso)
-{
-	int y, m, d;
-
-	if (!iso || !eco_format_date(iso, strlen(iso)) || !ymd(iso, &y, &m, &d))
-		return LONG_MIN;
-	return days_from_civil(y, m, d);
-}
-
-/* Days of [d0, d1] that fall in year y. */
-static long
-days_in_year(long d0, long d1, int y)
-{
-	long a = days_from_civil(y, 1, 1), b = days_from_civil(y, 12, 31);
-
-	if (d0 > a)
-		a = d0;
-	if (d1 < b)
-		b = d1;
-	return b >= a ? b - a + 1 : 0;
-}
-
-int
-eco_money_split_years(long long cents, const char *debut, const char *fin,
-    long long *out, size_t cap)
-{
-	long d0 = eco_date_days(debut), d1 = eco_date_days(fin), total;
-	long long q, r, left;
-	int y0, y1, m, d, n, i, j;
-
-	if (d0 == LONG_MIN || d1 == LONG_MIN || d1 < d0 || cents < 0)
-		return -1;
-	ymd(debut, &y0, &m, &d);
-	ymd(fin, &y1, &m, &d);
-	n = y1 - y0 + 1;
-	if ((size_t)n > cap)
-		return -1;
-	total = d1 - d0 + 1;
-	/* cents × days / total without overflow: split cents first */
-	q = cents / total;
-	r = cents % total;
-	left = cents;
-	for (i = 0; i < n; i++) {
-		long k = days_in_year(d0, d1, y0 + i);
-
-		out[i] = q * k + r * k / total;
-		left -= out[i];
-	}
-	/* left < n: one more cent to each of the left largest fractions */
-	for (i = 0; i < n && left > 0; i++) {
-		long long fi = r * days_in_year(d0, d1, y0 + i) % total;
-		long long before = 0;
-
-		for (j = 0; j < n; j++) {
-			long long fj = r * days_in_year(d0, d1, y0 + j) % total;
-
-			if (fj > fi || (fj == fi && j < i))
-				before++;
-		}
-		if (before < left)
-			out[i]++;
-	}
-	return n;
-}
-
-/* UTF-8 and display width. */
-
-/* Code point at s, whose length goes to *len; a byte that starts no
- * valid sequence counts as one character. */
-static unsigned long
-utf8_next(const char *s, size_t *len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned long c = p[0];
-	size_t need, k;
-
-	*len = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xC2 && c <= 0xDF)
-		need = 1, c &= 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		need = 2, c &= 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		need = 3, c &= 0x07;
-	else
-		return 0xFFFD;
-	for (k = 1; k <= need; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			return 0xFFFD;
-		c = c << 6 | (p[k] & 0x3F);
-	}
-	*len = need + 1;
-	return c;
-}
-
-struct range {
-	unsigned long lo, hi;
-};
-
-/* Combining marks and invisible characters. */
-static const struct range zero_width[] = {
-	{ 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD },
-	{ 0x0610, 0x061A }, { 0x064B, 0x065F }, { 0x0E31, 0x0E31 },
-	{ 0x0E34, 0x0E3A }, { 0x1AB0, 0x1AFF }, { 0x1DC0, 0x1DFF },
-	{ 0x200B, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x2064 },
-	{ 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F },
-	{ 0xFEFF, 0xFEFF }, { 0xE0100, 0xE01EF }
-};
-
-/* East Asian wide and fullwidth characters, emoji. */
-static const struct range wide[] = {
-	{ 0x1100, 0x115F }, { 0x2E80, 0x303E }, { 0x3041, 0x33FF },
-	{ 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xA000, 0xA4CF },
-	{ 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF }, { 0xFE30, 0xFE4F },
-	{ 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 }, { 0x1F300, 0x1F64F },
-	{ 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD }
-};
-
-static int
-in(const struct range *r, size_t n, unsigned long c)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (c >= r[i].lo && c <= r[i].hi)
-			return 1;
-	return 0;
-}
-
-static size_t
-cp_width(unsigned long c)
-{
-	if (c < 0x300)		/* Latin, with its accented letters */
-		return 1;
-	if (in(zero_width, sizeof zero_width / sizeof *zero_width, c))
-		return 0;
-	if (in(wide, sizeof wide / sizeof *wide, c))
-		return 2;
-	return 1;
-}
-
-size_t
-eco_text_width(const char *s, size_t n)
-{
-	size_t i = 0, w = 0, len;
-
-	while (i < n && s[i]) {
-		w += cp_width(utf8_next(s + i, &len));
-		i += len;
-	}
-	return w;
-}
-
-/* Growing strings. */
-
-struct buf {
-	char *p;
-	size_t n, cap;
-	int oom;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		if (!(p = realloc(b->p, cap))) {
-			b->oom = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void
-buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void
-buf_addc(struct buf *b, char c, size_t times)
-{
-	while (times-- > 0)
-		buf_add(b, &c, 1);
-}
-
-static void
-buf_reset(struct buf *b)
-{
-	b->n = 0;
-	if (b->p)
-		b->p[0] = '\0';
-}
-
-/*
- * Text as a terminal should show it: control characters (C0, DEL, C1)
- * become spaces, so that no escape sequence from the data runs; so do
- * no-break spaces, which have kept a line from breaking where it should
- * not and are now plain spaces for the terminal and for grep.
- */
-static void
-buf_clean(struct buf *b, const char *s, size_t n)
-{
-	size_t i = 0, len;
-
-	while (i < n) {
-		unsigned long c = utf8_next(s + i, &len);
-
-		if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x202F)
-			buf_addc(b, ' ', 1);	/* no-break spaces too */
-		else if (c == 0xFFFD && len == 1)
-			buf_adds(b, "\xef\xbf\xbd");
-		else
-			buf_add(b, s + i, len);
-		i += len;
-	}
-}
-
 /* Wrapping. */
 
 struct seg {
@@ -342,87 +34,31 @@ struct seg {
 	size_t n;
 };
 
-/* Whether a line may break at the space at q: not just inside « », nor
- * before what French sets after a space (: ; ! ? » % $). */
-static int
-breakable(const char *start, const char *q)
-{
-	const char *n = q;
-
-	while (*n == ' ')
-		n++;
-	if ((*n && strchr(":;!?%$", *n)) || strncmp(n, "\xc2\xbb", 2) == 0)
-		return 0;
-	return q - start < 2 || strncmp(q - 2, "\xc2\xab", 2) != 0;
-}
-
 /*
- * Split s into lines of at most w columns (0: no limit), at spaces when
- * a word fits, inside a word when it does not; a newline always breaks.
- * out holds room for strlen(s) + 1 lines.  Returns the number of lines.
+ * Split s into lines of at most w columns (0: no limit) by the French
+ * rule (eco_wrap_line), inside a word when it does not fit; a newline
+ * always breaks.  out holds room for strlen(s) + 1 lines.  Returns the
+ * number of lines.
  */
 static size_t
 wrap(const char *s, size_t w, struct seg *out)
 {
-	size_t nl = 0, col, len, i;
-	const char *p = s, *q, *brk;
+	size_t nl = 0, len, k;
+	int hard;
 
-	for (;;) {
-		col = 0;
-		brk = NULL;
-		for (q = p; *q && *q != '\n'; q += len) {
-			size_t cw = cp_width(utf8_next(q, &len));
-
-			if (*q == ' ' && breakable(p, q))
-				brk = q;
-			if (w && col + cw > w && q > p)
-				break;
-			col += cw;
-		}
-		if (!*q || *q == '\n') {
-			out[nl].p = p;
-			out[nl++].n = (size_t)(q - p);
-			if (!*q)
-				break;
-			p = q + 1;
-			continue;
-		}
-		if (brk && brk > p)
-			q = brk;
-		out[nl].p = p;
-		out[nl++].n = (size_t)(q - p);
-		while (*q == ' ')
-			q++;
-		p = q;
-		if (!*p)
-			break;
-	}
-	for (i = 0; i < nl; i++)
-		while (out[i].n > 0 && out[i].p[out[i].n - 1] == ' ')
-			out[i].n--;
+	do {
+		k = eco_wrap_line(s, w, ECO_WRAP_CUT, &len);
+		out[nl].p = s;
+		out[nl++].n = len;
+		hard = k > 0 && s[k - 1] == '\n';
+		s += k;
+	} while (*s || hard);
 	return nl;
-}
-
-/* Bytes of s (n bytes) that fit in w columns. */
-static size_t
-fit(const char *s, size_t n, size_t w)
-{
-	size_t i = 0, col = 0, len;
-
-	while (i < n) {
-		size_t cw = cp_width(utf8_next(s + i, &len));
-
-		if (col + cw > w)
-			break;
-		col += cw;
-		i += len;
-	}
-	return i;
 }
 
 /* The report. */
 
-enum btype { B_HEADING, B_PARA, B_TABLE };
+enum btype { B_HEADING, B_PARA, B_ITEM, B_TABLE };
 enum ctype { C_NONE, C_TEXT, C_LIST, C_MONEY, C_VALUE, C_BOOL };
 
 struct cell {
@@ -469,7 +105,8 @@ struct block {
 
 struct eco_report {
 	struct eco_arena *a;
-	const char *lang, *title;
+	const char *lang, *title;	/* lang NULL: the messages' */
+	const char *name, *date;	/* the print footer's */
 	struct block *head, **tail;
 	int failed;
 };
@@ -512,7 +149,7 @@ eco_report_new(const char *lang, const char *title)
 		return NULL;
 	}
 	r->tail = &r->head;
-	r->lang = rstrdup(r, lang ? lang : "en");
+	r->lang = rstrdup(r, lang);
 	r->title = rstrdup(r, title ? title : "");
 	return r;
 }
@@ -563,6 +200,24 @@ eco_report_para(struct eco_report *r, const char *text)
 
 	if (b)
 		b->text = rstrdup(r, text ? text : "");
+}
+
+void
+eco_report_item(struct eco_report *r, int ordered, const char *text)
+{
+	struct block *b = add_block(r, B_ITEM);
+
+	if (b) {
+		b->level = ordered != 0;
+		b->text = rstrdup(r, text ? text : "");
+	}
+}
+
+void
+eco_report_footer(struct eco_report *r, const char *name, const char *date)
+{
+	r->name = rstrdup(r, name);
+	r->date = rstrdup(r, date);
 }
 
 struct eco_table *
@@ -618,7 +273,7 @@ month_of(const char *iso)
 {
 	int y, m, d;
 
-	return ymd(iso, &y, &m, &d) ? y * 12 + m - 1 : -1;
+	return eco_date_ymd(iso, &y, &m, &d) == 0 ? y * 12 + m - 1 : -1;
 }
 
 void
@@ -773,36 +428,36 @@ initials(void)
  * commas, yes and no in words.
  */
 static void
-cell_str(struct buf *b, const struct cell *c, enum eco_rformat fmt)
+cell_str(struct eco_buf *b, const struct cell *c, enum eco_rformat fmt)
 {
 	char money[ECO_MONEY_BUFSZ];
 	size_t i;
 
-	buf_reset(b);
+	eco_buf_clear(b);
 	switch (c->type) {
 	case C_NONE:
 		break;
 	case C_TEXT:
-		buf_adds(b, c->s);
+		eco_buf_adds(b, c->s);
 		break;
 	case C_LIST:
 		for (i = 0; i < c->n; i++) {
 			if (i)
-				buf_adds(b, ", ");
-			buf_adds(b, c->v[i]);
+				eco_buf_adds(b, ", ");
+			eco_buf_adds(b, c->v[i]);
 		}
 		break;
 	case C_MONEY:
-		buf_adds(b, eco_money_format(c->x, fmt == ECO_R_CSV ?
+		eco_buf_adds(b, eco_money_format(c->x, fmt == ECO_R_CSV ?
 		    ECO_MONEY_CSV : fmt == ECO_R_TEXTE ? ECO_MONEY_TEXTE :
 		    ECO_MONEY_PRINT, money));
 		break;
 	case C_VALUE:
 		for (i = 0; c->val.s[i]; i++)
-			buf_addc(b, c->val.s[i] == '.' ? ',' : c->val.s[i], 1);
+			eco_buf_addc(b, c->val.s[i] == '.' ? ',' : c->val.s[i], 1);
 		break;
 	case C_BOOL:
-		buf_adds(b, c->x ? _("yes") : _("no"));
+		eco_buf_adds(b, c->x ? _("yes") : _("no"));
 		break;
 	}
 }
@@ -817,20 +472,20 @@ shown(const struct column *c, enum eco_rformat fmt)
 
 struct texte {
 	FILE *fp;
-	struct buf line;
+	struct eco_buf line;
 	struct seg *segs;
 	size_t nsegs;
 };
 
 static void
-put_line(struct texte *x, struct buf *b)
+put_line(struct texte *x, struct eco_buf *b)
 {
-	while (b->n > 0 && b->p[b->n - 1] == ' ')
+	while (b->n > 0 && b->s[b->n - 1] == ' ')
 		b->n--;
-	if (b->p)
-		fwrite(b->p, 1, b->n, x->fp);
+	if (b->s)
+		fwrite(b->s, 1, b->n, x->fp);
 	putc('\n', x->fp);
-	buf_reset(b);
+	eco_buf_clear(b);
 }
 
 static struct seg *
@@ -849,30 +504,46 @@ segs_for(struct texte *x, const char *s)
 	return x->segs;
 }
 
-/* A paragraph or a heading, wrapped; under is the underline or 0. */
+/* A paragraph or a heading, wrapped; under is the underline or 0; mark
+ * starts the first line ("  1. " of a list), the others are indented as
+ * much. */
 static void
-texte_wrapped(struct texte *x, const char *s, char under)
+texte_wrapped(struct texte *x, const char *text, char under,
+    const char *mark)
 {
-	struct seg *sg = segs_for(x, s);
-	size_t n, i, w = 0;
+	struct eco_buf clean = ECO_BUF_INIT;
+	const char *s;
+	struct seg *sg;
+	size_t n, i, w = 0, mw = eco_text_width(mark, strlen(mark));
 
-	if (!sg) {
+	/* measured as shown: control characters and tabs as spaces (no-break
+	 * spaces too, once the lines are cut) */
+	eco_text_clean(&clean, text, strlen(text), ECO_CLEAN_TABS);
+	s = clean.s ? clean.s : "";
+	if (clean.oom || !(sg = segs_for(x, s))) {
 		x->line.oom = 1;
+		eco_buf_free(&clean);
 		return;
 	}
-	n = wrap(s, PARA_WIDTH, sg);
+	n = wrap(s, PARA_WIDTH - mw, sg);
 	for (i = 0; i < n; i++) {
 		size_t cw = eco_text_width(sg[i].p, sg[i].n);
 
 		if (cw > w)
 			w = cw;
-		buf_clean(&x->line, sg[i].p, sg[i].n);
+		if (i == 0)
+			eco_buf_adds(&x->line, mark);
+		else
+			eco_buf_addc(&x->line, ' ', mw);
+		eco_text_clean(&x->line, sg[i].p, sg[i].n,
+	    ECO_CLEAN_TABS | ECO_CLEAN_NBSP);
 		put_line(x, &x->line);
 	}
 	if (under) {
-		buf_addc(&x->line, under, w);
+		eco_buf_addc(&x->line, under, w);
 		put_line(x, &x->line);
 	}
+	eco_buf_free(&clean);
 }
 
 /* Lines of one cell, wrapped or cut at w; the count is returned. */
@@ -927,14 +598,14 @@ col_width(char **cells, size_t nrows, size_t ncols, size_t col,
  * next January is far enough not to run into it).
  */
 static void
-months_header(const struct eco_table *t, int line, struct buf *b)
+months_header(const struct eco_table *t, int line, struct eco_buf *b)
 {
 	char *s;
 	int m;
 
 	if (line == 1) {
 		for (m = 0; m < t->nmonths; m++)
-			buf_addc(b, initials()[(t->first + m) % 12], 1);
+			eco_buf_addc(b, initials()[(t->first + m) % 12], 1);
 		return;
 	}
 	if (!(s = malloc((size_t)t->nmonths + 8))) {
@@ -952,7 +623,7 @@ months_header(const struct eco_table *t, int line, struct buf *b)
 		snprintf(year, sizeof year, "%04u", (unsigned)k / 12 % 10000);
 		memcpy(s + m, year, 4);
 	}
-	buf_add(b, s, (size_t)t->nmonths);
+	eco_buf_add(b, s, (size_t)t->nmonths);
 	free(s);
 }
 
@@ -966,13 +637,13 @@ texte_rule(struct texte *x, const struct eco_table *t, const size_t *w)
 		if (!shown(&t->cols[i], ECO_R_TEXTE))
 			continue;
 		if (!first)
-			buf_adds(&x->line, "  ");
-		buf_addc(&x->line, '-', w[i]);
+			eco_buf_adds(&x->line, "  ");
+		eco_buf_addc(&x->line, '-', w[i]);
 		first = 0;
 	}
 	if (t->nmonths) {
-		buf_adds(&x->line, "  ");
-		buf_addc(&x->line, '-', (size_t)t->nmonths);
+		eco_buf_adds(&x->line, "  ");
+		eco_buf_addc(&x->line, '-', (size_t)t->nmonths);
 	}
 	put_line(x, &x->line);
 }
@@ -986,17 +657,18 @@ texte_cell(struct texte *x, const struct column *c, const char *p,
 	int cut = 0;
 
 	if (cw > w) {		/* ECO_COL_TRUNC, or a character wider than w */
-		len = fit(p, len, w ? w - 1 : 0);
+		len = eco_text_fit(p, len, w ? w - 1 : 0);
 		cw = eco_text_width(p, len) + 1;
 		cut = 1;
 	}
 	if (c->flags & ECO_COL_RIGHT)
-		buf_addc(&x->line, ' ', w - cw);
-	buf_clean(&x->line, p, len);
+		eco_buf_addc(&x->line, ' ', w - cw);
+	eco_text_clean(&x->line, p, len,
+	    ECO_CLEAN_TABS | ECO_CLEAN_NBSP);
 	if (cut)
-		buf_adds(&x->line, "\xe2\x80\xa6");	/* … */
+		eco_buf_adds(&x->line, "\xe2\x80\xa6");	/* … */
 	if (!(c->flags & ECO_COL_RIGHT))
-		buf_addc(&x->line, ' ', w - cw);
+		eco_buf_addc(&x->line, ' ', w - cw);
 }
 
 /* Line l of the months of a timeline: the header's two, or a row's bar. */
@@ -1006,12 +678,12 @@ texte_bar(struct texte *x, const struct eco_table *t, const struct row *row,
 {
 	int m;
 
-	buf_adds(&x->line, "  ");
+	eco_buf_adds(&x->line, "  ");
 	if (!row)
 		months_header(t, (int)l, &x->line);
 	else
 		for (m = 0; m < t->nmonths; m++)
-			buf_addc(&x->line, row->m0 >= 0 && m >= row->m0 &&
+			eco_buf_addc(&x->line, row->m0 >= 0 && m >= row->m0 &&
 			    m <= row->m1 ? '#' : '.', 1);
 }
 
@@ -1059,7 +731,7 @@ texte_row(struct texte *x, const struct eco_table *t, char **cells,
 			if (!shown(&t->cols[i], ECO_R_TEXTE))
 				continue;
 			if (!first)
-				buf_adds(&x->line, "  ");
+				eco_buf_adds(&x->line, "  ");
 			first = 0;
 			texte_cell(x, &t->cols[i], l < n[i] ? sg[i][l].p : "",
 			    l < n[i] ? sg[i][l].n : 0, w[i]);
@@ -1075,26 +747,38 @@ out:
 	free(n);
 }
 
+/* A copy of s for fmt: for a terminal, measured as it is shown. */
+static char *
+dup_for(const char *s, enum eco_rformat fmt)
+{
+	struct eco_buf b = ECO_BUF_INIT;
+
+	if (fmt != ECO_R_TEXTE)
+		return strdup(s);
+	eco_text_clean(&b, s, strlen(s), ECO_CLEAN_TABS);
+	return eco_buf_take(&b);
+}
+
 /* Every cell of t as a string, the header first; NULL when out of memory. */
 static char **
 table_strings(const struct eco_table *t, enum eco_rformat fmt)
 {
 	size_t nc = t->ncols, k = 0, i;
 	char **s = calloc((t->nrows + 1) * nc + 1, sizeof *s);
-	struct buf b = { NULL, 0, 0, 0 };
+	struct eco_buf b = ECO_BUF_INIT;
 	const struct row *w;
 	int bad = !s;
 
 	for (i = 0; s && i < nc; i++)
-		bad |= !(s[i] = strdup(t->cols[i].header));
+		bad |= !(s[i] = dup_for(t->cols[i].header, fmt));
 	for (w = t->rows; s && w; w = w->next) {
 		k++;
 		for (i = 0; i < nc; i++) {
 			cell_str(&b, &w->c[i], fmt);
-			bad |= b.oom || !(s[k * nc + i] = strdup(b.p ? b.p : ""));
+			bad |= b.oom || !(s[k * nc + i] = dup_for(b.s ? b.s : "", fmt));
 		}
 	}
-	free(b.p);
+	free(b.s);
 	if (bad && s) {
 		for (i = 0; i < (t->nrows + 1) * nc; i++)
 			free(s[i]);
@@ -1129,7 +813,8 @@ texte_table(struct texte *x, const struct eco_table *t)
 	for (i = 0; i < t->ncols; i++)
 		w[i] = col_width(s, t->nrows + 1, t->ncols, i, &t->cols[i]);
 	if (t->caption) {
-		buf_clean(&x->line, t->caption, strlen(t->caption));
+		eco_text_clean(&x->line, t->caption, strlen(t->caption),
+	    ECO_CLEAN_TABS | ECO_CLEAN_NBSP);
 		put_line(x, &x->line);
 	}
 	texte_row(x, t, s, w, NULL);
@@ -1147,56 +832,44 @@ out:
 static int
 texte_write(FILE *fp, const struct eco_report *r)
 {
-	struct texte x = { fp, { NULL, 0, 0, 0 }, NULL, 0 };
-	const struct block *b;
-	int oom;
+	struct texte x = { fp, ECO_BUF_INIT, NULL, 0 };
+	const struct block *b, *prev = NULL;
+	int oom, nitem = 0;
+	char mark[32];
 
 	if (*r->title)
-		texte_wrapped(&x, r->title, '=');
+		texte_wrapped(&x, r->title, '=', "");
 	for (b = r->head; b; b = b->next) {
 		if (b->type == B_TABLE && !(b->t->show & ECO_SHOW_DOC))
 			continue;
-		putc('\n', fp);
+		/* the items of one list are not set apart */
+		if (b->type == B_ITEM && prev && prev->type == B_ITEM &&
+		    prev->level == b->level)
+			nitem++;
+		else {
+			putc('\n', fp);
+			nitem = 1;
+		}
+		prev = b;
 		if (b->type == B_HEADING)
 			texte_wrapped(&x, b->text, b->level == 1 ? '=' :
-			    b->level == 2 ? '-' : 0);
+			    b->level == 2 ? '-' : 0, "");
 		else if (b->type == B_PARA)
-			texte_wrapped(&x, b->text, 0);
-		else
+			texte_wrapped(&x, b->text, 0, "");
+		else if (b->type == B_ITEM) {
+			snprintf(mark, sizeof mark, b->level ? "  %d. " : "  - ",
+			    nitem);
+			texte_wrapped(&x, b->text, 0, mark);
+		} else
 			texte_table(&x, b->t);
 	}
 	oom = x.line.oom;
-	free(x.line.p);
+	free(x.line.s);
 	free(x.segs);
 	return oom ? -2 : 0;
 }
 
 /* Markdown. */
-
-/*
- * Text that Markdown shows as written: punctuation that could format is
- * escaped, and what would open a block at the start (a heading, a list,
- * "1." of a numbered list); newlines become spaces (a table row is one
- * line).
- */
-static void
-md_text(FILE *fp, const char *s)
-{
-	const char *p;
-
-	for (p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c < 0x20 || c == 0x7F)
-			c = ' ';
-		if (strchr("\\`*_[]<>|&~", c) ||
-		    (p == s && strchr("#+-=", c)) ||
-		    ((c == '.' || c == ')') && p > s &&
-		    strspn(s, "0123456789") == (size_t)(p - s)))
-			putc('\\', fp);
-		putc(c, fp);
-	}
-}
 
 static int
 md_table(FILE *fp, const struct eco_table *t)
@@ -1210,12 +883,12 @@ md_table(FILE *fp, const struct eco_table *t)
 		return -2;
 	if (t->caption) {
 		fputs("**", fp);
-		md_text(fp, t->caption);
+		eco_md_text(fp, t->caption);
 		fputs("**\n\n", fp);
 	}
 	for (i = 0; i < t->ncols; i++) {
 		fputs("| ", fp);
-		md_text(fp, s[i]);
+		eco_md_text(fp, s[i]);
 		putc(' ', fp);
 	}
 	for (m = 0; m < t->nmonths; m++) {
@@ -1237,7 +910,7 @@ md_table(FILE *fp, const struct eco_table *t)
 			fputs("| ", fp);
 			if (row->total && *c)
 				fputs("**", fp);
-			md_text(fp, c);
+			eco_md_text(fp, c);
 			if (row->total && *c)
 				fputs("**", fp);
 			putc(' ', fp);
@@ -1251,84 +924,68 @@ md_table(FILE *fp, const struct eco_table *t)
 	return 0;
 }
 
+/* 1 when the part that starts after b holds a timeline. */
 static int
-md_write(FILE *fp, const struct eco_report *r)
+part_is_large(const struct block *b)
+{
+	for (b = b->next; b && !(b->type == B_HEADING && b->level == 1);
+	    b = b->next)
+		if (b->type == B_TABLE && (b->t->show & ECO_SHOW_DOC) &&
+		    b->t->nmonths)
+			return 1;
+	return 0;
+}
+
+/* The page writer's header of r. */
+static void
+page_begin(struct eco_page *p, FILE *fp, enum eco_page_fmt fmt,
+    const struct eco_report *r)
+{
+	struct eco_page_info info;
+
+	info.title = r->title;
+	info.lang = r->lang;
+	info.name = r->name;
+	info.date = r->date;
+	eco_page_begin(p, fp, fmt, &info);
+}
+
+/* The blocks of r but its tables, which table() writes. */
+static int
+page_blocks(struct eco_page *p, const struct eco_report *r,
+    int (*table)(FILE *, const struct eco_table *))
 {
 	const struct block *b;
-	int first = 1;
 
-	if (*r->title) {
-		fputs("# ", fp);
-		md_text(fp, r->title);
-		putc('\n', fp);
-		first = 0;
-	}
 	for (b = r->head; b; b = b->next) {
 		if (b->type == B_TABLE && !(b->t->show & ECO_SHOW_DOC))
 			continue;
-		if (!first)
-			putc('\n', fp);
-		first = 0;
-		if (b->type == B_HEADING) {
-			fprintf(fp, "%.*s ", b->level + 1, "####");
-			md_text(fp, b->text);
-			putc('\n', fp);
-		} else if (b->type == B_PARA) {
-			md_text(fp, b->text);
-			putc('\n', fp);
-		} else if (md_table(fp, b->t) < 0)
-			return -2;
+		if (b->type == B_HEADING && b->level == 1)
+			eco_page_part(p, part_is_large(b));
+		if (b->type == B_HEADING)
+			eco_page_heading(p, b->level + 1, b->text, NULL);
+		else if (b->type == B_PARA)
+			eco_page_para(p, NULL, b->text);
+		else if (b->type == B_ITEM)
+			eco_page_item(p, b->level, b->text);
+		else {
+			eco_page_block(p);
+			if (table(p->fp, b->t) < 0)
+				return -2;
+		}
 	}
-	return 0;
+	return eco_page_end(p);
 }
 
 /* HTML. */
 
-static const char css[] =
-    "@page { size: letter; margin: 1.5cm 1.3cm; }\n"
-    "@page large { size: letter landscape; }\n"
-    "html { font: 10pt/1.35 \"DejaVu Sans\", Arial, sans-serif; color: #111; }\n"
-    "body { max-width: 64em; margin: 2em auto; padding: 0 1em; }\n"
-    "h1 { font-size: 1.6em; margin: 0 0 .4em; }\n"
-    "h2 { font-size: 1.35em; border-bottom: 2px solid #333; margin: 1.4em 0 .5em; }\n"
-    "h3 { font-size: 1.15em; margin: 1.1em 0 .4em; }\n"
-    "h4 { font-size: 1em; margin: .9em 0 .3em; }\n"
-    "h2, h3, h4 { break-after: avoid; }\n"
-    "p { margin: .3em 0 .6em; }\n"
-    "table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; }\n"
-    "caption { text-align: left; font-weight: bold; padding: .2em 0; }\n"
-    "th, td { border: 1px solid #888; padding: .15em .35em; text-align: left;"
-    " vertical-align: top; }\n"
-    "thead th { background: #e6e6e6; }\n"
-    "thead { display: table-header-group; }\n"
-    "tr { break-inside: avoid; }\n"
-    ".n { text-align: right; white-space: nowrap; }\n"
-    ".k { white-space: nowrap; }\n"
-    "tr.total td { font-weight: bold; border-top: 2px solid #333; }\n"
-    "table.mois { font-size: .8em; }\n"
-    "table.mois .m { width: 1.2em; padding: 0; text-align: center; }\n"
-    "td.on { background: #2f6f3e; color: #2f6f3e;"
-    " -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-    "section.large { page: large; }\n"
-    "@media print {\n"
-    "  body { max-width: none; margin: 0; padding: 0; }\n"
-    "  section.partie + section.partie { break-before: page; }\n"
-    "}\n";
-
-static void
-html_text(FILE *fp, const char *s)
+/* How a column's cells are escaped: dates and ids kept whole, but in a
+ * column that is never broken anyway. */
+static unsigned
+html_flags(const struct column *c)
 {
-	for (; *s; s++)
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		case '\n': fputs("<br>", fp); break;
-		default:
-			putc((unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s, fp);
-		}
+	return ECO_HTML_BR | (c->flags & (ECO_COL_RIGHT | ECO_COL_NOWRAP) ? 0 :
+	    ECO_HTML_NOWRAP);
 }
 
 /* The class attribute of a column's cells, or "". */
@@ -1377,14 +1034,14 @@ html_table(FILE *fp, const struct eco_table *t)
 	fprintf(fp, "<table%s>\n", t->nmonths ? " class=\"mois\"" : "");
 	if (t->caption) {
 		fputs("<caption>", fp);
-		html_text(fp, t->caption);
+		eco_html_text(fp, t->caption, ECO_HTML_BR | ECO_HTML_NOWRAP);
 		fputs("</caption>\n", fp);
 	}
 	fputs("<thead>\n<tr>", fp);
 	for (i = 0; i < t->ncols; i++) {
 		fprintf(fp, "<th%s%s>", t->nmonths ? " rowspan=\"2\"" : "",
 		    html_class(&t->cols[i]));
-		html_text(fp, s[i]);
+		eco_html_text(fp, s[i], html_flags(&t->cols[i]));
 		fputs("</th>", fp);
 	}
 	if (t->nmonths)
@@ -1394,7 +1051,8 @@ html_table(FILE *fp, const struct eco_table *t)
 		fputs(row->total ? "<tr class=\"total\">" : "<tr>", fp);
 		for (i = 0; i < t->ncols; i++) {
 			fprintf(fp, "<td%s>", html_class(&t->cols[i]));
-			html_text(fp, s[k * t->ncols + i]);
+			eco_html_text(fp, s[k * t->ncols + i],
+			    html_flags(&t->cols[i]));
 			fputs("</td>", fp);
 		}
 		for (m = 0; m < t->nmonths; m++)
@@ -1408,74 +1066,40 @@ html_table(FILE *fp, const struct eco_table *t)
 	return 0;
 }
 
-/* 1 when the part that starts after b holds a timeline. */
+/* md or html, through the page writer. */
 static int
-part_is_large(const struct block *b)
+page_write(FILE *fp, const struct eco_report *r, enum eco_page_fmt fmt)
 {
-	for (b = b->next; b && !(b->type == B_HEADING && b->level == 1);
-	    b = b->next)
-		if (b->type == B_TABLE && (b->t->show & ECO_SHOW_DOC) &&
-		    b->t->nmonths)
-			return 1;
-	return 0;
-}
+	struct eco_page p;
 
-static int
-html_write(FILE *fp, const struct eco_report *r)
-{
-	const struct block *b;
-	int part = 0;
-
-	fputs("<!DOCTYPE html>\n<html lang=\"", fp);
-	html_text(fp, r->lang);
-	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>", fp);
-	html_text(fp, r->title);
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n"
-	    "<h1>", css);
-	html_text(fp, r->title);
-	fputs("</h1>\n", fp);
-	for (b = r->head; b; b = b->next) {
-		if (b->type == B_HEADING && b->level == 1) {
-			fputs(part ? "</section>\n" : "</header>\n", fp);
-			fprintf(fp, "<section class=\"partie%s\">\n",
-			    part_is_large(b) ? " large" : "");
-			part = 1;
-		}
-		if (b->type == B_HEADING) {
-			fprintf(fp, "<h%d>", b->level + 1);
-			html_text(fp, b->text);
-			fprintf(fp, "</h%d>\n", b->level + 1);
-		} else if (b->type == B_PARA) {
-			fputs("<p>", fp);
-			html_text(fp, b->text);
-			fputs("</p>\n", fp);
-		} else if ((b->t->show & ECO_SHOW_DOC) && html_table(fp, b->t) < 0)
-			return -2;
-	}
-	fputs(part ? "</section>\n" : "</header>\n", fp);
-	fputs("</body>\n</html>\n", fp);
-	return 0;
+	page_begin(&p, fp, fmt, r);
+	return page_blocks(&p, r, fmt == ECO_PAGE_MD ? md_table : html_table);
 }
 
 /* CSV. */
 
 /* One cell: text a spreadsheet would run as a formula gets an
- * apostrophe first; quotes as RFC 4180 says. */
+ * apostrophe first; quotes as RFC 4180 says; control characters are
+ * spaces. */
 static void
 csv_cell(FILE *fp, const char *s, int text)
 {
 	int quote = strpbrk(s, ";\"\r\n") != NULL;
+	size_t len;
 
 	if (quote)
 		putc('"', fp);
 	if (text && *s && strchr("=+-@\t\r", *s))
 		putc('\'', fp);
-	for (; *s; s++) {
-		if (*s == '"')
+	for (; *s; s += len) {
+		unsigned long c = eco_utf8_decode(s, &len);
+
+		if (c == '"')
 			putc('"', fp);
-		putc(*s, fp);
+		if (eco_char_is_control(c))
+			putc(' ', fp);
+		else
+			fwrite(s, 1, len, fp);
 	}
 	if (quote)
 		putc('"', fp);
@@ -1540,90 +1164,53 @@ csv_write(FILE *fp, const struct eco_report *r)
 
 /* Records: JSON lines and YAML documents, through eco_emit. */
 
+/* The value of a cell as a node of d; NULL when out of memory. */
 static struct eco_node *
-node(struct eco_arena *a, enum eco_type type, const char *s)
-{
-	struct eco_node *n = eco_arena_alloc(a, sizeof *n);
-
-	if (!n)
-		return NULL;
-	memset(n, 0, sizeof *n);
-	n->type = type;
-	n->s = s ? s : "";
-	n->len = strlen(n->s);
-	n->weight = 1;
-	return n;
-}
-
-/* The value of a cell as a node; NULL when out of memory. */
-static struct eco_node *
-cell_node(struct eco_arena *a, const struct cell *c)
+cell_node(struct eco_doc *d, const struct cell *c)
 {
 	char money[ECO_MONEY_BUFSZ];
-	struct eco_node *n = NULL;
+	struct eco_node *n;
 	size_t i;
 
 	switch (c->type) {
 	case C_NONE:
 	case C_TEXT:
-		return node(a, ECO_STR, c->s);
+		return eco_node_str(d, c->s ? c->s : "");
 	case C_LIST:
-		if (!(n = node(a, ECO_SEQ, "")) ||
-		    !(n->u.items = eco_arena_alloc(a, (c->n + 1) * sizeof *n->u.items)))
-			return NULL;
-		for (i = 0; i < c->n; i++)
-			if (!(n->u.items[i] = node(a, ECO_STR, c->v[i])))
+		n = eco_node_seq(d);
+		for (i = 0; n && i < c->n; i++)
+			if (eco_seq_push(d, n, eco_node_str(d, c->v[i])) < 0)
 				return NULL;
-		n->len = c->n;
 		return n;
 	case C_MONEY:
-		eco_money_format(c->x, ECO_MONEY_JSON, money);
-		if ((n = node(a, ECO_FLOAT, eco_arena_strndup(a, money,
-		    strlen(money)))))
+		/* a number written with two decimals, read back as such */
+		if ((n = eco_node_str(d, eco_money_format(c->x, ECO_MONEY_JSON,
+		    money)))) {
+			n->type = ECO_FLOAT;
 			n->u.f = n->num = (double)c->x / 100;
-		return n && n->s[0] ? n : NULL;
+		}
+		return n;
 	case C_VALUE:
-		if ((n = eco_arena_alloc(a, sizeof *n)))
-			*n = c->val;
-		return n;
+		return (struct eco_node *)(uintptr_t)&c->val;
 	case C_BOOL:
-		if ((n = node(a, ECO_BOOL, c->x ? "true" : "false")))
-			n->u.b = (int)c->x;
-		return n;
+		return eco_node_bool(d, (int)c->x);
 	}
 	return NULL;
 }
 
-static int
-add_pair(struct eco_arena *a, struct eco_node *map, const char *key,
-    struct eco_node *val)
-{
-	struct eco_node *k = node(a, ECO_STR, key);
-
-	if (!k || !val)
-		return -1;
-	map->u.pairs[map->len].key = k;
-	map->u.pairs[map->len++].val = val;
-	return 0;
-}
-
 /* The months of a row, as a sequence of "2026-09". */
 static struct eco_node *
-months_node(struct eco_arena *a, const struct eco_table *t,
+months_node(struct eco_doc *d, const struct eco_table *t,
     const struct row *w)
 {
-	struct eco_node *n = node(a, ECO_SEQ, "");
+	struct eco_node *n = eco_node_seq(d);
 	int m;
 
-	if (!n || !(n->u.items = eco_arena_alloc(a,
-	    (size_t)(w->m1 - w->m0 + 1) * sizeof *n->u.items)))
-		return NULL;
-	for (m = w->m0; m <= w->m1; m++) {
+	for (m = w->m0; n && m <= w->m1; m++) {
 		char lab[8];
 
 		month_label(t, m, lab);
-		if (!(n->u.items[n->len++] = node(a, ECO_STR,
-		    eco_arena_strndup(a, lab, strlen(lab)))))
+		if (eco_seq_push(d, n, eco_node_str(d, lab)) < 0)
 			return NULL;
 	}
 	return n;
@@ -1631,31 +1218,27 @@ months_node(struct eco_arena *a, const struct eco_table *t,
 
 /* The record of one row; NULL when out of memory. */
 static struct eco_node *
-row_node(struct eco_arena *a, const struct eco_table *t, const struct row *w)
+row_node(struct eco_doc *d, const struct eco_table *t, const struct row *w)
 {
-	struct eco_node *map = node(a, ECO_MAP, ""), *v;
+	struct eco_node *map = eco_node_map(d);
 	size_t i;
 
-	if (!map || !(map->u.pairs = eco_arena_alloc(a,
-	    (t->ncols + 3) * sizeof *map->u.pairs)))
-		return NULL;
-	if (add_pair(a, map, "kind", node(a, ECO_STR, t->kind)) < 0 ||
-	    !(v = node(a, ECO_INT, "1")) || (v->u.i = 1, v->num = 1,
-	    add_pair(a, map, "version", v) < 0))
+	if (eco_map_put(d, map, "kind", eco_node_str(d, t->kind)) < 0 ||
+	    eco_map_put(d, map, "version", eco_node_int(d, 1)) < 0)
 		return NULL;
 	for (i = 0; i < t->ncols; i++)
 		if (w->c[i].type != C_NONE && t->cols[i].key &&
-		    add_pair(a, map, t->cols[i].key, cell_node(a, &w->c[i])) < 0)
+		    eco_map_put(d, map, t->cols[i].key, cell_node(d, &w->c[i])) < 0)
 			return NULL;
 	if (t->nmonths && w->m0 >= 0 &&
-	    add_pair(a, map, "mois", months_node(a, t, w)) < 0)
+	    eco_map_put(d, map, "mois", months_node(d, t, w)) < 0)
 		return NULL;
 	return map;
 }
 
 static int
 records_write(FILE *fp, const struct eco_report *r, int json,
-    struct eco_diags *d)
+    struct eco_diags *diags)
 {
 	const struct block *b;
 	const struct row *w;
@@ -1664,14 +1247,14 @@ records_write(FILE *fp, const struct eco_report *r, int json,
 		if (b->type != B_TABLE || !(b->t->show & ECO_SHOW_DATA))
 			continue;
 		for (w = b->t->rows; w; w = w->next) {
-			struct eco_arena *a = eco_arena_new();
-			struct eco_node *n = a ? row_node(a, b->t, w) : NULL;
+			struct eco_doc *d = eco_doc_new(NULL);
+			struct eco_node *n = d ? row_node(d, b->t, w) : NULL;
 			int rc = 0;
 
 			if (n)
-				rc = json ? eco_emit_json(fp, n, NULL, d) :
+				rc = json ? eco_emit_json(fp, n, NULL, diags) :
 				    eco_emit_yaml(fp, n);
-			eco_arena_free(a);
+			eco_doc_free(d);
 			if (!n)
 				return -2;
 			if (rc == -1)
@@ -1690,8 +1273,8 @@ eco_report_write(FILE *fp, const struct eco_report *r, enum eco_rformat fmt,
 	if (!r->failed)
 		switch (fmt) {
 		case ECO_R_TEXTE: rc = texte_write(fp, r); break;
-		case ECO_R_MD: rc = md_write(fp, r); break;
-		case ECO_R_HTML: rc = html_write(fp, r); break;
+		case ECO_R_MD: rc = page_write(fp, r, ECO_PAGE_MD); break;
+		case ECO_R_HTML: rc = page_write(fp, r, ECO_PAGE_HTML); break;
 		case ECO_R_CSV: rc = csv_write(fp, r); break;
 		case ECO_R_JSON: rc = records_write(fp, r, 1, d); break;
 		case ECO_R_YAML: rc = records_write(fp, r, 0, d); break;

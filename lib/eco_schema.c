@@ -1621,46 +1621,6 @@ type_error(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 		    eco_type_name(n->type), n->s);
 }
 
-/* Levenshtein distance, bounded to short words. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, row[65], prev, tmp;
-
-	if (la > 64 || lb > 64)
-		return SIZE_MAX;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			row[j] = a[i - 1] == b[j - 1] ? prev :
-			    1 + (prev < row[j] ? (prev < row[j - 1] ? prev : row[j - 1]) :
-			    (row[j] < row[j - 1] ? row[j] : row[j - 1]));
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
-const char *
-eco_closest(const char *s, const char *const *cand, size_t n)
-{
-	size_t i, best = SIZE_MAX, d, limit = strlen(s) / 3 + 1;
-	const char *w = NULL;
-
-	if (limit > 3)
-		limit = 3;
-	for (i = 0; i < n; i++)
-		if ((d = distance(s, cand[i])) < best) {
-			best = d;
-			w = cand[i];
-		}
-	return best <= limit ? w : NULL;
-}
-
 static void
 enum_error(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 {
@@ -1694,12 +1654,6 @@ enum_error(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 }
 
 static int
-leap(long y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
 digits(const char *s, size_t n)
 {
 	size_t i;
@@ -1708,23 +1662,6 @@ digits(const char *s, size_t n)
 		if (!isdigit((unsigned char)s[i]))
 			return 0;
 	return 1;
-}
-
-int
-eco_format_date(const char *s, size_t n)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	long y, m, d;
-
-	if (n != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
-	    !digits(s + 5, 2) || !digits(s + 8, 2))
-		return 0;
-	y = strtol(s, NULL, 10);
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1)
-		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
 }
 
 static int

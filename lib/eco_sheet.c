@@ -36,73 +36,6 @@
 #define WIDTH 76		/* of comment text, indentation included */
 #define MAXMARKS 16
 
-/* A growable string; oom is sticky. */
-struct buf {
-	char *s;
-	size_t n, cap;
-	int oom;
-};
-
-static void
-bput(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 128;
-		char *p;
-
-		while (b->n + n + 1 > cap)
-			cap *= 2;
-		if (!(p = realloc(b->s, cap))) {
-			b->oom = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void
-bstr(struct buf *b, const char *s)
-{
-	bput(b, s, strlen(s));
-}
-
-static void
-bprintf(struct buf *b, const char *fmt, ...)
-{
-	char tmp[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof tmp) {
-		bput(b, tmp, (size_t)n);
-		return;
-	}
-	{
-		char *big = malloc((size_t)n + 1);
-
-		if (!big) {
-			b->oom = 1;
-			return;
-		}
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		bput(b, big, (size_t)n);
-		free(big);
-	}
-}
-
 /* The keywords of a schema location and of its $ref chain. */
 struct view {
 	const struct eco_node *title, *desc, *examples, *enums, *cnst, *type;
@@ -128,6 +61,8 @@ struct ctx {
 	char *bases[64];	/* URIs without $id, kept for the walk */
 	size_t nbases;
 	int oom;
+	struct eco_page page;	/* md, html */
+	const char *name, *date;	/* their print footer */
 };
 
 /* Schemas and references. */
@@ -439,115 +374,81 @@ type_words(struct ctx *c, const struct view *v)
 
 /* Values as YAML text. */
 
-static int
-iso_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	size_t i;
-
-	for (i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
-			return 0;
-	return s[i] == '\0';
-}
-
-/* 1 when string s must be quoted to read back as this string, in YAML 1.2
- * and 1.1 alike, in a flow collection or not.  ISO dates stay plain, as
- * every eco file writes them. */
-static int
-must_quote(const char *s, size_t n, int inflow)
-{
-	size_t i;
-
-	if (iso_date(s))
-		return 0;
-	if (eco_str_needs_quotes(s, n) || strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) ||
-	    s[n - 1] == ' ' || s[n - 1] == ':')
-		return 1;
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch < 0x20 || ch == 0x7f || (inflow && strchr(",[]{}", ch)) ||
-		    (ch == ':' && s[i + 1] == ' ') || (ch == '#' && s[i - 1] == ' '))
-			return 1;
-	}
-	return 0;
-}
-
 static void
-quoted(struct buf *b, const char *s, size_t n)
+quoted(struct eco_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i;
 
-	bput(b, "\"", 1);
+	eco_buf_add(b, "\"", 1);
 	for (i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		char e[7] = "\\u00";
 
 		if (ch == '"' || ch == '\\') {
-			bput(b, "\\", 1);
-			bput(b, s + i, 1);
+			eco_buf_add(b, "\\", 1);
+			eco_buf_add(b, s + i, 1);
 		} else if (ch == '\n')
-			bput(b, "\\n", 2);
+			eco_buf_add(b, "\\n", 2);
 		else if (ch == '\t')
-			bput(b, "\\t", 2);
+			eco_buf_add(b, "\\t", 2);
 		else if (ch < 0x20 || ch == 0x7f) {
 			e[4] = hex[ch >> 4];
 			e[5] = hex[ch & 15];
-			bput(b, e, 6);
+			eco_buf_add(b, e, 6);
 		} else
-			bput(b, s + i, 1);
+			eco_buf_add(b, s + i, 1);
 	}
-	bput(b, "\"", 1);
+	eco_buf_add(b, "\"", 1);
 }
 
 static void
-scalar(struct buf *b, const struct eco_node *n, int inflow)
+scalar(struct eco_buf *b, const struct eco_node *n, int inflow)
 {
 	if (n->type != ECO_STR)
-		bstr(b, n->type == ECO_NULL ? "null" : n->s);
-	else if (must_quote(n->s, n->len, inflow))
+		eco_buf_adds(b, n->type == ECO_NULL ? "null" : n->s);
+	else if (!eco_str_plain(n->s, n->len, ECO_PLAIN_DATES |
+	    (inflow ? ECO_PLAIN_FLOW : 0)))
 		quoted(b, n->s, n->len);
 	else
-		bput(b, n->s, n->len);
+		eco_buf_add(b, n->s, n->len);
 }
 
 /* n on one line, in flow style. */
 static void
-flow(struct buf *b, const struct eco_node *n, int depth)
+flow(struct eco_buf *b, const struct eco_node *n, int depth)
 {
 	size_t i;
 
 	if (depth > MAXDEPTH) {
-		bstr(b, "…");
+		eco_buf_adds(b, "…");
 		return;
 	}
 	if (n->type == ECO_SEQ) {
-		bstr(b, "[");
+		eco_buf_adds(b, "[");
 		for (i = 0; i < n->len; i++) {
 			if (i)
-				bstr(b, ", ");
+				eco_buf_adds(b, ", ");
 			flow(b, n->u.items[i], depth + 1);
 		}
-		bstr(b, "]");
+		eco_buf_adds(b, "]");
 	} else if (n->type == ECO_MAP) {
-		bstr(b, "{");
+		eco_buf_adds(b, "{");
 		for (i = 0; i < n->len; i++) {
 			if (i)
-				bstr(b, ", ");
+				eco_buf_adds(b, ", ");
 			flow(b, n->u.pairs[i].key, depth + 1);
-			bstr(b, ": ");
+			eco_buf_adds(b, ": ");
 			flow(b, n->u.pairs[i].val, depth + 1);
 		}
-		bstr(b, "}");
+		eco_buf_adds(b, "}");
 	} else
 		scalar(b, n, depth > 0);
 }
 
 /* The list of allowed values of v (or of its items), in flow words. */
 static int
-allowed(struct ctx *c, const struct view *v, struct buf *b)
+allowed(struct ctx *c, const struct view *v, struct eco_buf *b)
 {
 	struct view iv;
 	const struct eco_node *e = v->enums;
@@ -561,7 +462,7 @@ allowed(struct ctx *c, const struct view *v, struct buf *b)
 		return 0;
 	for (i = 0; i < e->len; i++) {
 		if (i)
-			bstr(b, ", ");
+			eco_buf_adds(b, ", ");
 		scalar(b, e->u.items[i], 0);
 	}
 	return 1;
@@ -569,24 +470,24 @@ allowed(struct ctx *c, const struct view *v, struct buf *b)
 
 /* "whole number, from 1 to 13" and the like. */
 static void
-type_line(struct ctx *c, const struct view *v, struct buf *b)
+type_line(struct ctx *c, const struct view *v, struct eco_buf *b)
 {
-	bstr(b, type_words(c, v));
+	eco_buf_adds(b, type_words(c, v));
 	if (v->min && v->max)
-		bprintf(b, _(", from %s to %s"), v->min->s, v->max->s);
+		eco_buf_printf(b, _(", from %s to %s"), v->min->s, v->max->s);
 	else if (v->min)
-		bprintf(b, _(", at least %s"), v->min->s);
+		eco_buf_printf(b, _(", at least %s"), v->min->s);
 	else if (v->max)
-		bprintf(b, _(", at most %s"), v->max->s);
+		eco_buf_printf(b, _(", at most %s"), v->max->s);
 	if (v->minitems && v->minitems->type == ECO_INT && v->minitems->u.i > 0)
-		bprintf(b, ngettext(", at least %lld item", ", at least %lld items",
+		eco_buf_printf(b, ngettext(", at least %lld item", ", at least %lld items",
 		    (unsigned long)v->minitems->u.i), v->minitems->u.i);
 }
 
 /* Rules between fields (allOf of if/then, anyOf of required), as
  * sentences; 0 when there is none. */
 static int
-rules(const struct view *v, struct buf *b)
+rules(const struct view *v, struct eco_buf *b)
 {
 	size_t i, j;
 	int any = 0;
@@ -596,7 +497,7 @@ rules(const struct view *v, struct buf *b)
 		const struct eco_node *req = eco_node_path(r, "if.required");
 		const struct eco_node *need = eco_node_path(r, "then.required");
 		const struct eco_node *val;
-		struct buf names = { 0 };
+		struct eco_buf names = { 0 };
 
 		if (!req || req->type != ECO_SEQ || req->len != 1 ||
 		    req->u.items[0]->type != ECO_STR || !need ||
@@ -608,20 +509,20 @@ rules(const struct view *v, struct buf *b)
 			continue;
 		for (j = 0; j < need->len; j++) {
 			if (j)
-				bstr(&names, ", ");
+				eco_buf_adds(&names, ", ");
 			if (need->u.items[j]->type == ECO_STR)
-				bstr(&names, need->u.items[j]->s);
+				eco_buf_adds(&names, need->u.items[j]->s);
 		}
 		if (any)
-			bstr(b, " ");
-		bprintf(b, _("When %s is « %s », also fill %s."),
+			eco_buf_adds(b, " ");
+		eco_buf_printf(b, _("When %s is « %s », also fill %s."),
 		    req->u.items[0]->s, val->s, names.s ? names.s : "");
 		b->oom |= names.oom;
 		free(names.s);
 		any = 1;
 	}
 	if (v->anyof && v->anyof->type == ECO_SEQ) {
-		struct buf names = { 0 };
+		struct eco_buf names = { 0 };
 
 		for (i = 0; i < v->anyof->len; i++) {
 			const struct eco_node *r = eco_map_get(v->anyof->u.items[i],
@@ -630,14 +531,14 @@ rules(const struct view *v, struct buf *b)
 			if (r && r->type == ECO_SEQ && r->len == 1 &&
 			    r->u.items[0]->type == ECO_STR) {
 				if (names.n)
-					bstr(&names, ", ");
-				bstr(&names, r->u.items[0]->s);
+					eco_buf_adds(&names, ", ");
+				eco_buf_adds(&names, r->u.items[0]->s);
 			}
 		}
 		if (names.n && any)
-			bstr(b, " ");
+			eco_buf_adds(b, " ");
 		if (names.n)
-			bprintf(b, _("Fill at least one of %s."), names.s);
+			eco_buf_printf(b, _("Fill at least one of %s."), names.s);
 		b->oom |= names.oom;
 		free(names.s);
 		any = 1;
@@ -742,17 +643,6 @@ line_start(struct ctx *c, int indent)
 		putc(' ', c->out);
 }
 
-/* Columns of n bytes of UTF-8. */
-static size_t
-cols(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
-}
-
 static void
 comment_line(struct ctx *c, int indent, const char *s, size_t n)
 {
@@ -763,52 +653,23 @@ comment_line(struct ctx *c, int indent, const char *s, size_t n)
 		fputs("#\n", c->out);
 }
 
-/* text as "# " comment lines at indent, each of its lines wrapped. */
+/* text as "# " comment lines at indent, each of its lines wrapped by
+ * the French rule (eco_wrap_line). */
 static void
 comment(struct ctx *c, int indent, const char *text)
 {
 	int w = WIDTH - indent - 2 - (int)c->nmarks;
-	size_t width = w < 30 ? 30 : (size_t)w;
-	const char *p = text;
+	size_t width = w < 30 ? 30 : (size_t)w, len, k;
+	const char *p = text + strspn(text, " ");
+	int hard;
 
-	for (;;) {
-		const char *end = p + strcspn(p, "\n"), *begin = p, *last = p;
-		size_t n = 0;
-
-		while (p < end) {
-			const char *w = p, *e;
-			size_t wn;
-
-			while (w < end && *w == ' ')
-				w++;
-			if (w == end)
-				break;
-			e = w + strcspn(w, " \n");
-			/* an opening « stays with the word it opens */
-			if (e - w == (int)strlen("«") && strncmp(w, "«", e - w) == 0 &&
-			    e < end && e[1] != ' ')
-				e += 1 + strcspn(e + 1, " \n");
-			if (e > end)
-				e = end;
-			wn = cols(w, (size_t)(e - w));
-			/* never start a line with French closing punctuation */
-			if (n > 0 && n + 1 + wn > width && !strchr(":;!?", *w) &&
-			    strncmp(w, "»", strlen("»")) != 0) {
-				comment_line(c, indent, begin, (size_t)(last - begin));
-				begin = w;
-				n = wn;
-			} else {
-				if (n == 0)
-					begin = w;
-				n += (n ? 1 : 0) + wn;
-			}
-			last = p = e;
-		}
-		comment_line(c, indent, begin, (size_t)(last - begin));
-		if (!*end)
-			break;
-		p = end + 1;
-	}
+	do {
+		k = eco_wrap_line(p, width, ECO_WRAP_SQUEEZE, &len);
+		comment_line(c, indent, p, len);
+		hard = k > 0 && p[k - 1] == '\n';
+		p += k;
+		p += strspn(p, " ");
+	} while (*p || hard);
 }
 
 static void
@@ -826,7 +687,7 @@ pop_mark(struct ctx *c)
 }
 
 static void
-key_text(struct buf *b, const char *key)
+key_text(struct eco_buf *b, const char *key)
 {
 	struct eco_node k;
 
@@ -862,12 +723,12 @@ yaml_fields(struct ctx *c, const struct view *v, const struct eco_node *val,
 	/* keys of the value the schema does not list (additionalProperties) */
 	for (j = 0; val && val->type == ECO_MAP && j < val->len; j++) {
 		const struct eco_node *k = val->u.pairs[j].key;
-		struct buf b = { 0 };
+		struct eco_buf b = { 0 };
 
 		if (k->type != ECO_STR || (v->props && eco_map_get(v->props, k->s)))
 			continue;
 		scalar(&b, k, 0);
-		bstr(&b, ": ");
+		eco_buf_adds(&b, ": ");
 		flow(&b, val->u.pairs[j].val, 0);
 		line_start(c, indent);
 		fprintf(c->out, "%s\n", b.s ? b.s : "");
@@ -881,7 +742,7 @@ static void
 yaml_item(struct ctx *c, const struct view *iv, const struct eco_node *val,
     int fill, int indent, int depth)
 {
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 
 	line_start(c, indent);
 	if (c->quiet)
@@ -898,7 +759,7 @@ yaml_item(struct ctx *c, const struct view *iv, const struct eco_node *val,
 static void
 yaml_field(struct ctx *c, struct field *f, int indent, int depth)
 {
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 	struct view iv;
 	size_t i;
 
@@ -908,7 +769,7 @@ yaml_field(struct ctx *c, struct field *f, int indent, int depth)
 	if (!f->active)
 		push_mark(c, indent);
 	key_text(&b, f->key);
-	bstr(&b, ":");
+	eco_buf_adds(&b, ":");
 	items_of(c, &f->v, &iv);
 	if (depth > MAXDEPTH) {
 		/* too deep to describe: the value alone */
@@ -934,7 +795,7 @@ yaml_field(struct ctx *c, struct field *f, int indent, int depth)
 		goto done;
 	}
 	if (f->value) {
-		bstr(&b, " ");
+		eco_buf_adds(&b, " ");
 		flow(&b, f->value, 0);
 	}
 	line_start(c, indent);
@@ -948,9 +809,9 @@ done:
 
 /* The section of eco-formats(5) that describes an object of a kind's $defs. */
 static void
-section_of(const struct view *v, struct buf *b)
+section_of(const struct view *v, struct eco_buf *b)
 {
-	bprintf(b, "%s — %s", v->sec_kind, v->sec_title &&
+	eco_buf_printf(b, "%s — %s", v->sec_kind, v->sec_title &&
 	    v->sec_title->type == ECO_STR ? v->sec_title->s : "");
 }
 
@@ -965,46 +826,47 @@ explain(struct ctx *c, const struct field *f, int boxes, line_fn *line)
 {
 	const struct view *v = &f->v;
 	const struct eco_node *ex = first_example(v);
-	struct buf b = { 0 }, a = { 0 };
+	struct eco_buf b = { 0 }, a = { 0 };
 	struct view iv, pv;
 
 	if (v->desc && v->desc->type == ECO_STR)
 		line(c, "desc", v->desc->s);
 	if (!boxes && allowed(c, v, &a)) {
-		bprintf(&b, "%s %s.", _("Allowed values:"), a.s);
+		eco_buf_printf(&b, "%s %s.", _("Allowed values:"), a.s);
 		line(c, "desc", b.s);
 	}
-	b.n = a.n = 0;
+	eco_buf_clear(&b);
+	eco_buf_clear(&a);
 	if (v->pnames && v->pnames->type == ECO_MAP) {
 		view_of(c, v->pnames, v->pnames_base, &pv);
 		if (allowed(c, &pv, &a)) {
-			bprintf(&b, "%s %s.", _("Allowed keys:"), a.s);
+			eco_buf_printf(&b, "%s %s.", _("Allowed keys:"), a.s);
 			line(c, "desc", b.s);
 		}
 	}
-	b.n = 0;
+	eco_buf_clear(&b);
 	if (v->dflt) {
-		bprintf(&b, "%s ", _("Default:"));
+		eco_buf_printf(&b, "%s ", _("Default:"));
 		flow(&b, v->dflt, 0);
 		line(c, "desc", b.s);
 	}
-	b.n = 0;
+	eco_buf_clear(&b);
 	items_of(c, v, &iv);
 	if (v->sec_kind || (is_array(v) && iv.sec_kind)) {
-		bprintf(&b, "%s «\u00a0", v->sec_kind ?
+		eco_buf_printf(&b, "%s «\u00a0", v->sec_kind ?
 		    _("Explained in eco-formats(5), section") :
 		    _("Each item is explained in eco-formats(5), section"));
 		section_of(v->sec_kind ? v : &iv, &b);
-		bstr(&b, "\u00a0».");
+		eco_buf_adds(&b, "\u00a0».");
 		line(c, "desc", b.s);
 	}
-	b.n = 0;
+	eco_buf_clear(&b);
 	if (is_object(v) && rules(v, &b))
 		line(c, "desc", b.s);
-	b.n = 0;
+	eco_buf_clear(&b);
 	/* objects and lists of objects show their fields' examples */
 	if (ex && !(is_object(v) && v->props) && !(is_array(v) && is_object(&iv))) {
-		bprintf(&b, "%s ", _("Example:"));
+		eco_buf_printf(&b, "%s ", _("Example:"));
 		flow(&b, ex, 0);
 		line(c, "ex", b.s);
 	}
@@ -1016,9 +878,9 @@ explain(struct ctx *c, const struct field *f, int boxes, line_fn *line)
 /* "required, text, at least 1 item" */
 static void
 status_line(struct ctx *c, const struct field *f, const char *sep,
-    struct buf *b)
+    struct eco_buf *b)
 {
-	bprintf(b, "%s%s", f->required ? _("required") : _("optional"), sep);
+	eco_buf_printf(b, "%s%s", f->required ? _("required") : _("optional"), sep);
 	type_line(c, &f->v, b);
 }
 
@@ -1035,17 +897,17 @@ static void
 guidance(struct ctx *c, const struct field *f, int indent)
 {
 	const struct view *v = &f->v;
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 
 	if (c->quiet)
 		return;
-	bstr(&b, v->title && v->title->type == ECO_STR ? v->title->s : f->key);
+	eco_buf_adds(&b, v->title && v->title->type == ECO_STR ? v->title->s : f->key);
 	if (v->cnst)
-		bprintf(&b, " (%s)", _("required, do not change this line"));
+		eco_buf_printf(&b, " (%s)", _("required, do not change this line"));
 	else {
-		bstr(&b, " (");
+		eco_buf_adds(&b, " (");
 		status_line(c, f, ", ", &b);
-		bstr(&b, ")");
+		eco_buf_adds(&b, ")");
 	}
 	comment(c, indent, b.s ? b.s : "");
 	c->oom |= b.oom;
@@ -1058,11 +920,11 @@ guidance(struct ctx *c, const struct field *f, int indent)
 
 /* The section of eco-formats(5) for a kind's schema root. */
 static void
-kind_section(const char *kind, const struct eco_node *root, struct buf *b)
+kind_section(const char *kind, const struct eco_node *root, struct eco_buf *b)
 {
 	const struct eco_node *t = eco_map_get(root, "title");
 
-	bprintf(b, "%s — %s", kind, t && t->type == ECO_STR ? t->s : kind);
+	eco_buf_printf(b, "%s — %s", kind, t && t->type == ECO_STR ? t->s : kind);
 }
 
 
@@ -1070,28 +932,28 @@ static void
 yaml_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 {
 	struct view v;
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 
 	view_of(c, root, base, &v);
 	fprintf(c->out, "# yaml-language-server: $schema=%s\n#\n", base);
-	bprintf(&b, c->o->example ?
+	eco_buf_printf(&b, c->o->example ?
 	    _("%s — worksheet filled with the examples (eco-gabarit --exemple %s)") :
 	    _("%s — worksheet to fill (eco-gabarit %s)"),
 	    v.title ? text_of(v.title) : c->kind, c->kind);
 	if (v.desc)
-		bprintf(&b, "\n\n%s", text_of(v.desc));
-	bstr(&b, "\n\n");
+		eco_buf_printf(&b, "\n\n%s", text_of(v.desc));
+	eco_buf_adds(&b, "\n\n");
 	if (rules(&v, &b))
-		bstr(&b, "\n\n");
-	bstr(&b, _("How to fill it: write each value after the colon of its line. "
+		eco_buf_adds(&b, "\n\n");
+	eco_buf_adds(&b, _("How to fill it: write each value after the colon of its line. "
 	    "An optional field is commented out: a « # » starts its key line and "
 	    "each line of its block; remove that first « # » to fill it, or leave "
 	    "the lines as they are. Check the worksheet with « eco-validate FILE »."));
-	bstr(&b, "\n\n");
-	bstr(&b, _("Each field is explained in eco-formats(5), section"));
-	bstr(&b, " «\u00a0");
+	eco_buf_adds(&b, "\n\n");
+	eco_buf_adds(&b, _("Each field is explained in eco-formats(5), section"));
+	eco_buf_adds(&b, " «\u00a0");
 	kind_section(c->kind, root, &b);
-	bstr(&b, "\u00a0».");
+	eco_buf_adds(&b, "\u00a0».");
 	comment(c, 0, b.s ? b.s : "");
 	c->oom |= b.oom;
 	free(b.s);
@@ -1103,78 +965,17 @@ yaml_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 /* Printable forms: md and html share the walk, not the markup. */
 
 static void
-md_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (strchr("\\`*_[]<>|#", *s))
-			putc('\\', out);
-		putc(*s, out);
-	}
-}
-
-static void
-html_text(FILE *out, const char *s)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: putc(*s, out);
-		}
-}
-
-static void
 text(struct ctx *c, const char *s)
 {
-	if (c->o->format == ECO_SHEET_HTML)
-		html_text(c->out, s);
-	else
-		md_text(c->out, s);
+	eco_page_text(&c->page, s);
 }
 
-/* A paragraph; class is html's (md writes em for "meta"). */
+/* A paragraph; cls is the style sheet's (md writes em for "meta"). */
 static void
 para(struct ctx *c, const char *cls, const char *s)
 {
-	if (!s || !*s)
-		return;
-	if (c->o->format == ECO_SHEET_HTML) {
-		fprintf(c->out, "<p class=\"%s\">", cls);
-		html_text(c->out, s);
-		fputs("</p>\n", c->out);
-	} else {
-		const char *em = strcmp(cls, "meta") == 0 ? "*" : "";
-
-		fputs(em, c->out);
-		md_text(c->out, s);
-		fprintf(c->out, "%s\n\n", em);
-	}
-}
-
-static void
-heading(struct ctx *c, int level, const char *title, const char *key)
-{
-	if (level > 6)
-		level = 6;
-	if (c->o->format == ECO_SHEET_HTML) {
-		fprintf(c->out, "<h%d>", level);
-		html_text(c->out, title);
-		if (key) {
-			fputs(" <code>", c->out);
-			html_text(c->out, key);
-			fputs("</code>", c->out);
-		}
-		fprintf(c->out, "</h%d>\n", level);
-		return;
-	}
-	fprintf(c->out, "%.*s ", level, "######");
-	md_text(c->out, title);
-	if (key)
-		fprintf(c->out, " (`%s`)", key);
-	fputs("\n\n", c->out);
+	if (s && *s)
+		eco_page_para(&c->page, cls, s);
 }
 
 /* Boxes to tick, the value's ticked. */
@@ -1183,6 +984,7 @@ boxes(struct ctx *c, const struct eco_node *vals, const struct eco_node *value)
 {
 	size_t i, j;
 
+	eco_page_block(&c->page);
 	fputs(c->o->format == ECO_SHEET_HTML ? "<p class=\"cases\">" : "", c->out);
 	for (i = 0; i < vals->len; i++) {
 		const struct eco_node *e = vals->u.items[i];
@@ -1193,10 +995,13 @@ boxes(struct ctx *c, const struct eco_node *vals, const struct eco_node *value)
 				on |= eco_node_equal(value->u.items[j], e);
 		} else if (value)
 			on = eco_node_equal(value, e);
-		fprintf(c->out, "%s%s ", i ? "  " : "", on ? "☒" : "☐");
+		/* html: a box never apart from its word */
+		fprintf(c->out, "%s%s%s ", i ? "  " : "", c->o->format ==
+		    ECO_SHEET_HTML ? "<span class=\"k\">" : "", on ? "☒" : "☐");
 		text(c, e->s);
+		fputs(c->o->format == ECO_SHEET_HTML ? "</span>" : "", c->out);
 	}
-	fputs(c->o->format == ECO_SHEET_HTML ? "</p>\n" : "\n\n", c->out);
+	fputs(c->o->format == ECO_SHEET_HTML ? "</p>\n" : "\n", c->out);
 }
 
 static const struct eco_node bool_vals[] = {
@@ -1213,7 +1018,7 @@ answer(struct ctx *c, const struct view *v, const struct eco_node *value)
 	    .u.items = (struct eco_node **)(uintptr_t)bptr };
 	struct view iv;
 	const struct eco_node *vals = v->enums;
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 
 	items_of(c, v, &iv);
 	if (!vals && is_array(v))
@@ -1226,21 +1031,20 @@ answer(struct ctx *c, const struct view *v, const struct eco_node *value)
 	}
 	if (value) {
 		flow(&b, value, 0);
-		if (c->o->format == ECO_SHEET_HTML) {
-			fputs("<p class=\"rempli\">", c->out);
-			html_text(c->out, b.s ? b.s : "");
-			fputs("</p>\n", c->out);
-		} else {
+		if (c->o->format == ECO_SHEET_HTML)
+			para(c, "rempli", b.s);
+		else {
+			eco_page_block(&c->page);
 			fputs("> ", c->out);
-			md_text(c->out, b.s ? b.s : "");
-			fputs("\n\n", c->out);
+			text(c, b.s ? b.s : "");
+			fputs("\n", c->out);
 		}
-	} else if (c->o->format == ECO_SHEET_HTML)
+	} else if ((eco_page_block(&c->page), c->o->format == ECO_SHEET_HTML))
 		fprintf(c->out, "%s", is_array(v) ? "<div class=\"ligne\"></div>"
 		    "<div class=\"ligne\"></div><div class=\"ligne\"></div>\n" :
 		    "<div class=\"ligne\"></div>\n");
 	else
-		fprintf(c->out, "%s\n\n", is_array(v) ?
+		fprintf(c->out, "%s\n", is_array(v) ?
 		    "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n"
 		    "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n"
 		    "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" :
@@ -1270,12 +1074,12 @@ form_fields(struct ctx *c, const struct view *v, const struct eco_node *val,
 	}
 	for (j = 0; val && val->type == ECO_MAP && j < val->len; j++) {
 		const struct eco_node *k = val->u.pairs[j].key;
-		struct buf b = { 0 };
+		struct eco_buf b = { 0 };
 
 		if (k->type != ECO_STR || (v->props && eco_map_get(v->props, k->s)))
 			continue;
 		scalar(&b, k, 0);
-		bstr(&b, ": ");
+		eco_buf_adds(&b, ": ");
 		flow(&b, val->u.pairs[j].val, 0);
 		para(c, "rempli", b.s);
 		c->oom |= b.oom;
@@ -1287,9 +1091,10 @@ form_fields(struct ctx *c, const struct view *v, const struct eco_node *val,
 static void
 form_guidance(struct ctx *c, const struct field *f, int level)
 {
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 
-	heading(c, level, f->v.title ? text_of(f->v.title) : f->key, f->key);
+	eco_page_heading(&c->page, level, f->v.title ? text_of(f->v.title) :
+	    f->key, f->key);
 	status_line(c, f, " — ", &b);
 	para(c, "meta", b.s);
 	c->oom |= b.oom;
@@ -1317,7 +1122,7 @@ form_field(struct ctx *c, struct field *f, int level, int depth)
 		fputs(html ? "</div>\n" : "", c->out);
 	} else if (is_array(&f->v) && is_object(&iv) && iv.props &&
 	    (!f->value || (f->value->type == ECO_SEQ && f->value->len))) {
-		struct buf b = { 0 };
+		struct eco_buf b = { 0 };
 
 		fputs(html ? "<div class=\"groupe\">\n" : "", c->out);
 		if (!f->value) {
@@ -1325,8 +1130,8 @@ form_field(struct ctx *c, struct field *f, int level, int depth)
 			form_fields(c, &iv, NULL, f->fill, level + 1, depth, 0);
 		}
 		for (i = 0; f->value && i < f->value->len; i++) {
-			b.n = 0;
-			bprintf(&b, _("Item %zu"), i + 1);
+			eco_buf_clear(&b);
+			eco_buf_printf(&b, _("Item %zu"), i + 1);
 			para(c, "item", b.s);
 			form_fields(c, &iv, f->value->u.items[i], 0, level + 1,
 			    depth, 0);
@@ -1340,53 +1145,40 @@ form_field(struct ctx *c, struct field *f, int level, int depth)
 		fputs("</div>\n", c->out);
 }
 
-static const char css[] =
-    "body{font-family:sans-serif;max-width:48em;margin:2em auto;"
-    "padding:0 1em;line-height:1.4}\n"
-    "h1{font-size:1.5em}h2,h3,h4,h5,h6{font-size:1.1em;margin:1.2em 0 .2em}\n"
-    ".meta{font-style:italic;color:#444;margin:0}.ex{color:#444}\n"
-    ".ligne{border-bottom:1px solid #000;height:1.8em}\n"
-    ".champ{break-inside:avoid;page-break-inside:avoid}\n"
-    ".groupe{border-left:2px solid #999;padding-left:1em}\n"
-    ".item{font-weight:bold}.cases{font-size:1.1em}\n"
-    "@media print{body{margin:0;max-width:none}}\n";
-
 static void
 form_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 {
 	struct view v;
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 	const char *title;
-	int html = c->o->format == ECO_SHEET_HTML;
+	struct eco_page_info info;
 
 	view_of(c, root, base, &v);
 	title = v.title ? text_of(v.title) : c->kind;
-	if (html) {
-		fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
-		    "<meta charset=\"utf-8\">\n<title>", c->out);
-		html_text(c->out, title);
-		fprintf(c->out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
-	}
-	heading(c, 1, title, NULL);
+	info.title = title;
+	info.lang = NULL;
+	info.name = c->name;
+	info.date = c->date;
+	eco_page_begin(&c->page, c->out, c->o->format == ECO_SHEET_HTML ?
+	    ECO_PAGE_HTML : ECO_PAGE_MD, &info);
 	para(c, "desc", text_of(v.desc));
 	if (rules(&v, &b))
 		para(c, "desc", b.s);
-	b.n = 0;
-	bprintf(&b, _("To type it in: « eco-gabarit %s > FILE », fill the same "
+	eco_buf_clear(&b);
+	eco_buf_printf(&b, _("To type it in: « eco-gabarit %s > FILE », fill the same "
 	    "fields, then « eco-validate FILE »; the file starts with kind: %s "
 	    "and version: 1."), c->kind, c->kind);
 	para(c, "meta", b.s);
-	b.n = 0;
-	bprintf(&b, "%s «\u00a0", _("Each field is explained in eco-formats(5), section"));
+	eco_buf_clear(&b);
+	eco_buf_printf(&b, "%s «\u00a0", _("Each field is explained in eco-formats(5), section"));
 	kind_section(c->kind, root, &b);
-	bstr(&b, "\u00a0».");
+	eco_buf_adds(&b, "\u00a0».");
 	para(c, "meta", b.s);
 	c->oom |= b.oom;
 	free(b.s);
 	form_fields(c, &v, c->o->example ? first_example(&v) : NULL,
 	    c->o->example, 2, 0, 1);
-	if (html)
-		fputs("</body>\n</html>\n", c->out);
+	eco_page_end(&c->page);
 }
 
 /* The kinds. */
@@ -1436,7 +1228,7 @@ eco_sheet_section(struct eco_schemaset *set, const char *kind, char *out,
     size_t cap)
 {
 	const struct eco_schema *s = eco_schemaset_kind(set, kind);
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 
 	if (!s || cap == 0)
 		return NULL;
@@ -1451,7 +1243,7 @@ unknown_kind(struct eco_schemaset *set, const char *kind, struct eco_diags *d)
 {
 	const char *names[64], *close;
 	size_t n = eco_sheet_kinds(set, names, 64), i;
-	struct buf b = { 0 };
+	struct eco_buf b = { 0 };
 
 	if (n > 64)
 		n = 64;
@@ -1462,8 +1254,8 @@ unknown_kind(struct eco_schemaset *set, const char *kind, struct eco_diags *d)
 	}
 	for (i = 0; i < n; i++) {
 		if (i)
-			bstr(&b, ", ");
-		bstr(&b, names[i]);
+			eco_buf_adds(&b, ", ");
+		eco_buf_adds(&b, names[i]);
 	}
 	eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
 	    _("unknown kind « %s » (known kinds: %s)"), kind, b.s ? b.s : "");
@@ -1473,6 +1265,14 @@ unknown_kind(struct eco_schemaset *set, const char *kind, struct eco_diags *d)
 int
 eco_sheet_write(FILE *out, struct eco_schemaset *set, const char *kind,
     const struct eco_sheet_opts *o, struct eco_diags *d)
+{
+	return eco_sheet_print(out, set, kind, o, NULL, NULL, d);
+}
+
+int
+eco_sheet_print(FILE *out, struct eco_schemaset *set, const char *kind,
+    const struct eco_sheet_opts *o, const char *name, const char *date,
+    struct eco_diags *d)
 {
 	const struct eco_schema *s = eco_schemaset_kind(set, kind);
 	const struct eco_node *root, *id;
@@ -1489,6 +1289,8 @@ eco_sheet_write(FILE *out, struct eco_schemaset *set, const char *kind,
 	c.out = out;
 	c.d = d;
 	c.kind = kind;
+	c.name = name;
+	c.date = date;
 	id = eco_map_get(root, "$id");
 	if (o->format == ECO_SHEET_YAML)
 		yaml_sheet(&c, root, text_of(id));
@@ -1531,14 +1333,14 @@ block(FILE *out, const struct eco_node *map, int indent, int dash, int depth,
 
 	for (i = 0; map->type == ECO_MAP && i < map->len; i++) {
 		const struct eco_node *k = map->u.pairs[i].key, *v = map->u.pairs[i].val;
-		struct buf b = { 0 };
+		struct eco_buf b = { 0 };
 
 		scalar(&b, k, 0);
 		if (depth > MAXDEPTH || simple(v)) {
-			bstr(&b, ": ");
+			eco_buf_adds(&b, ": ");
 			flow(&b, v, 0);
 		} else
-			bstr(&b, ":");
+			eco_buf_adds(&b, ":");
 		fprintf(out, "%*s%s%s\n", i == 0 && dash ? indent - 2 : indent, "",
 		    i == 0 && dash ? "- " : "", b.s ? b.s : "");
 		*oom |= b.oom;
@@ -1551,7 +1353,7 @@ block(FILE *out, const struct eco_node *map, int indent, int dash, int depth,
 			if (v->u.items[j]->type == ECO_MAP && v->u.items[j]->len)
 				block(out, v->u.items[j], indent + 4, 1, depth + 1, oom);
 			else {
-				struct buf e = { 0 };
+				struct eco_buf e = { 0 };
 
 				flow(&e, v->u.items[j], 0);
 				fprintf(out, "%*s- %s\n", indent + 2, "", e.s ? e.s : "");

@@ -490,6 +490,43 @@ test_str_needs_quotes(void **state)
 			fail_msg("« %s » needs no quotes", plain_words[i]);
 }
 
+/* The one "may this be plain" test: type, then syntax. */
+static void
+test_str_plain(void **state)
+{
+	static const char *const plain[] = {
+		"cpe-soleil", "Maison de la famille", "a:b", "x#y",
+		"L'heure du conte", "« oui »", "été", "a-", "fin:x"
+	};
+	static const char *const quoted[] = {
+		"yes", "no", "true", "null", "12", "-3", ".5", "2026-09-01",
+		"- item", "-x", "?x", ":x", "a: b", "a #b", " lead", "trail ",
+		"a:", "[x]", "{x}", "#c", "&a", "*a", "!t", "|x", ">x", "'x",
+		"\"x", "%x", "@x", "`x", ",x", "a\tb", "a\nb", "a\x1b" "b",
+		"\tx", "x\t"
+	};
+	static const char *const flow[] = { "a,b", "a[b", "a]b", "a{b", "a}b" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof plain / sizeof *plain; i++)
+		if (!eco_str_plain(plain[i], strlen(plain[i]), 0) ||
+		    !eco_str_plain(plain[i], strlen(plain[i]), ECO_PLAIN_FLOW))
+			fail_msg("« %s » may be plain", plain[i]);
+	for (i = 0; i < sizeof quoted / sizeof *quoted; i++)
+		if (eco_str_plain(quoted[i], strlen(quoted[i]), 0))
+			fail_msg("« %s » must be quoted", quoted[i]);
+	for (i = 0; i < sizeof flow / sizeof *flow; i++) {
+		assert_true(eco_str_plain(flow[i], strlen(flow[i]), 0));
+		assert_false(eco_str_plain(flow[i], strlen(flow[i]),
+		    ECO_PLAIN_FLOW));
+	}
+	/* ISO dates as eco's files write them; other numbers stay quoted */
+	assert_true(eco_str_plain("2026-09-01", 10, ECO_PLAIN_DATES));
+	assert_false(eco_str_plain("2026-09", 7, ECO_PLAIN_DATES));
+	assert_false(eco_str_plain("", 0, 0));
+}
+
 /* Number forms both YAML 1.1 and 1.2 readers agree on. */
 static void
 test_emit_number_forms(void **state)
@@ -821,6 +858,7 @@ main(void)
 		T(test_emit_quotes_lookalikes),
 		T(test_emit_plain_words),
 		T(test_str_needs_quotes),
+		T(test_str_plain),
 		T(test_emit_number_forms),
 		T(test_emit_document_start),
 		T(test_emit_yaml_write_error),

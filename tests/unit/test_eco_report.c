@@ -87,200 +87,6 @@ load(const char *text)
 	}
 }
 
-/* Money: parsing (eco_money_parse) and sums are exact. */
-
-static long long
-cents(const char *s)
-{
-	long long c = -1;
-
-	assert_int_equal(eco_money_parse(s, strlen(s), &c), 0);
-	return c;
-}
-
-static void
-test_money_sums_exact(void **state)
-{
-	long long sum = 0;
-	double dsum = 0;
-	int i;
-
-	(void)state;
-	/* 0.1 + 0.2 is 0.30000000000000004 in doubles, 30 cents here */
-	assert_int_equal(eco_money_add(&sum, cents("0.1")), 0);
-	assert_int_equal(eco_money_add(&sum, cents("0.2")), 0);
-	assert_int_equal(sum, 30);
-	assert_true(0.1 + 0.2 != 0.3);
-	sum = 0;
-	for (i = 0; i < 10; i++) {
-		assert_int_equal(eco_money_add(&sum, cents("0.10")), 0);
-		dsum += 0.1;
-	}
-	assert_int_equal(sum, 100);
-	assert_true(dsum != 1.0);	/* what a double would have said */
-	assert_int_equal(cents("1999999.99"), 199999999LL);
-	assert_int_equal(cents("4500"), 450000);
-	assert_int_equal(cents("625.5"), 62550);
-	assert_int_equal(cents("1.250"), 125);	/* a zero past the cents */
-	assert_int_equal(cents("4.5e3"), 450000);
-}
-
-static void
-test_money_refused(void **state)
-{
-	static const char *const bad[] = {
-		"-5", "-0.01", "1180.125", "0.001", "12 500,00", "12,50",
-		"1e-3", "abc", "", ".", "1.2.3", "$12", "12$", "0x10"
-	};
-	long long c;
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof bad / sizeof *bad; i++)
-		if (eco_money_parse(bad[i], strlen(bad[i]), &c) == 0)
-			fail_msg("« %s » taken as %lld cents", bad[i], c);
-}
-
-static void
-test_money_add_overflow(void **state)
-{
-	long long sum = LLONG_MAX - 5;
-
-	(void)state;
-	assert_int_equal(eco_money_add(&sum, 5), 0);
-	assert_int_equal(sum, LLONG_MAX);
-	assert_int_equal(eco_money_add(&sum, 1), -1);
-	assert_int_equal(sum, LLONG_MAX);	/* left alone */
-	sum = LLONG_MIN + 1;
-	assert_int_equal(eco_money_add(&sum, -2), -1);
-}
-
-static void
-test_money_format(void **state)
-{
-	char b[ECO_MONEY_BUFSZ];
-
-	(void)state;
-	assert_string_equal(eco_money_format(0, ECO_MONEY_TEXTE, b), "0,00 $");
-	assert_string_equal(eco_money_format(5, ECO_MONEY_TEXTE, b), "0,05 $");
-	assert_string_equal(eco_money_format(99999, ECO_MONEY_TEXTE, b),
-	    "999,99 $");
-	assert_string_equal(eco_money_format(100000, ECO_MONEY_TEXTE, b),
-	    "1 000,00 $");
-	assert_string_equal(eco_money_format(1250000, ECO_MONEY_TEXTE, b),
-	    "12 500,00 $");
-	assert_string_equal(eco_money_format(199999999, ECO_MONEY_TEXTE, b),
-	    "1 999 999,99 $");
-	assert_string_equal(eco_money_format(-1234, ECO_MONEY_TEXTE, b),
-	    "-12,34 $");
-	/* narrow no-break space between thousands, no-break space before $ */
-	assert_string_equal(eco_money_format(199999999, ECO_MONEY_PRINT, b),
-	    "1\xe2\x80\xaf" "999\xe2\x80\xaf" "999,99\xc2\xa0$");
-	assert_string_equal(eco_money_format(199999999, ECO_MONEY_CSV, b),
-	    "1999999,99");
-	assert_string_equal(eco_money_format(1250000, ECO_MONEY_JSON, b),
-	    "12500.00");
-	assert_string_equal(eco_money_format(7, ECO_MONEY_JSON, b), "0.07");
-	assert_string_equal(eco_money_format(LLONG_MAX, ECO_MONEY_TEXTE, b),
-	    "92 233 720 368 547 758,07 $");
-	assert_string_equal(eco_money_format(LLONG_MIN, ECO_MONEY_CSV, b),
-	    "-92233720368547758,08");
-}
-
-/* Dates and the split over years. */
-
-static void
-test_date_days(void **state)
-{
-	(void)state;
-	assert_int_equal(eco_date_days("1970-01-01"), 0);
-	assert_int_equal(eco_date_days("1970-01-02"), 1);
-	assert_int_equal(eco_date_days("1969-12-31"), -1);
-	assert_int_equal(eco_date_days("2000-03-01") - eco_date_days("2000-02-28"), 2);
-	assert_int_equal(eco_date_days("2100-03-01") - eco_date_days("2100-02-28"), 1);
-	assert_int_equal(eco_date_days("2027-01-01") - eco_date_days("2026-01-01"), 365);
-	assert_int_equal(eco_date_days("2029-01-01") - eco_date_days("2028-01-01"), 366);
-	assert_true(eco_date_days("2026-02-30") == LONG_MIN);
-	assert_true(eco_date_days("2026-9-1") == LONG_MIN);
-	assert_true(eco_date_days(NULL) == LONG_MIN);
-}
-
-static void
-test_split_years(void **state)
-{
-	long long part[8], sum = 0, whole = 23521125;	/* 235 211,25 $ */
-	long d0, d1, days;
-	int n, i;
-
-	(void)state;
-	/* 1 $ over 3 days, one in 2026 and two in 2027: 33.33 + 66.67 */
-	assert_int_equal(eco_money_split_years(100, "2026-12-31", "2027-01-02",
-	    part, 8), 2);
-	assert_int_equal(part[0], 33);
-	assert_int_equal(part[1], 67);
-	/* 1 cent over two days of two years: a tie, the earlier year wins */
-	assert_int_equal(eco_money_split_years(1, "2026-12-31", "2027-01-01",
-	    part, 8), 2);
-	assert_int_equal(part[0], 1);
-	assert_int_equal(part[1], 0);
-	/* within one year, everything stays there */
-	assert_int_equal(eco_money_split_years(12345, "2027-03-01", "2027-03-01",
-	    part, 8), 1);
-	assert_int_equal(part[0], 12345);
-	/* a plan's period: the parts add up, each within a cent of its share */
-	n = eco_money_split_years(whole, "2026-09-01", "2029-06-30", part, 8);
-	assert_int_equal(n, 4);
-	d0 = eco_date_days("2026-09-01");
-	d1 = eco_date_days("2029-06-30");
-	days = d1 - d0 + 1;
-	for (i = 0; i < n; i++) {
-		char a[16], b[16];
-		long from, to, k;
-		double exact;
-
-		snprintf(a, sizeof a, "%d-01-01", 2026 + i);
-		snprintf(b, sizeof b, "%d-12-31", 2026 + i);
-		from = eco_date_days(a) > d0 ? eco_date_days(a) : d0;
-		to = eco_date_days(b) < d1 ? eco_date_days(b) : d1;
-		k = to - from + 1;
-		exact = (double)whole * k / days;
-		assert_true(part[i] >= (long long)exact - 1 &&
-		    part[i] <= (long long)exact + 1);
-		sum += part[i];
-	}
-	assert_int_equal(sum, whole);
-	/* 2028 is a leap year: its 366 days count */
-	assert_int_equal(eco_money_split_years(731, "2027-01-01", "2028-12-31",
-	    part, 8), 2);
-	assert_int_equal(part[0], 365);
-	assert_int_equal(part[1], 366);
-	assert_int_equal(eco_money_split_years(100, "2027-01-02", "2027-01-01",
-	    part, 8), -1);
-	assert_int_equal(eco_money_split_years(100, "2020-01-01", "2029-01-01",
-	    part, 8), -1);
-	assert_int_equal(eco_money_split_years(100, "2020-02-30", "2021-01-01",
-	    part, 8), -1);
-}
-
-/* Width. */
-
-static void
-test_text_width(void **state)
-{
-	static const char decomposed[] = "e\xcc\x81t\xc3\xa9";	/* e + U+0301 */
-
-	(void)state;
-	assert_int_equal(eco_text_width("abc", 3), 3);
-	assert_int_equal(eco_text_width("\xc3\xa9t\xc3\xa9", 5), 3);	/* été */
-	assert_int_equal(eco_text_width("Échéance", strlen("Échéance")), 8);
-	assert_int_equal(eco_text_width(decomposed, strlen(decomposed)), 3);
-	assert_int_equal(eco_text_width("\xe6\xbc\xa2\xe5\xad\x97", 6), 4);	/* 漢字 */
-	assert_int_equal(eco_text_width("\xf0\x9f\x98\x80", 4), 2);	/* emoji */
-	assert_int_equal(eco_text_width("a\xe2\x80\x8b" "b", 5), 2);	/* ZWSP */
-	assert_int_equal(eco_text_width("12\xe2\x80\xaf" "500", 8), 6);
-	assert_int_equal(eco_text_width("abc", 2), 2);	/* n bytes only */
-}
-
 /* A report with one table of two columns, for the renderers. */
 static struct eco_table *
 one_table(unsigned show, const char *a, const char *b)
@@ -321,19 +127,25 @@ assert_same_column(const char *text, const char *const *needles, size_t n)
 static void
 test_texte_aligns_accents(void **state)
 {
-	static const char *const cells[] = { "Valeur", "un", "deux", "trois" };
+	static const char *const cells[] = {
+		"Valeur", "un", "deux", "trois", "quatre", "cinq"
+	};
+	static const char *const names[] = {
+		"Zoé", "漢字漢字漢字漢字", "Navette 🚌 nord", "e\xcc\x81" "cole"
+	};
 	struct eco_table *tb = one_table(ECO_SHOW_DOC, "Éléonore Côté", "un");
+	size_t i;
 
 	(void)state;
-	eco_table_row(tb);
-	eco_table_text(tb, 0, "Zoé");
-	eco_table_text(tb, 1, "deux");
-	eco_table_row(tb);
-	eco_table_text(tb, 0, "漢字漢字漢字漢字");
-	eco_table_text(tb, 1, "trois");
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		eco_table_row(tb);
+		eco_table_text(tb, 0, names[i]);
+		eco_table_text(tb, 1, cells[i + 2]);
+	}
 	render(ECO_R_TEXTE);
-	/* bytes differ (é is 2, 漢 3, but 2 columns), columns do not */
-	assert_same_column(t.out, cells, 4);
+	/* bytes differ (é is 2, 漢 3 but 2 columns, 🚌 4 but 2 columns, e
+	 * and its combining accent 3 but one column), columns do not */
+	assert_same_column(t.out, cells, 6);
 	assert_non_null(strstr(t.out, "Titre\n=====\n"));
 }
 
@@ -534,7 +346,7 @@ static void
 test_csv_neutralises_formulas(void **state)
 {
 	static const char *const bad[] = {
-		"=SUM(A1)", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"
+		"=SUM(A1)", "+1+1", "-2+3", "@SUM(A1)", "\t=1"
 	};
 	struct eco_table *tb;
 	size_t i;
@@ -550,12 +362,17 @@ test_csv_neutralises_formulas(void **state)
 	}
 	render(ECO_R_CSV);
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
-		snprintf(want, sizeof want, "%s'%s%s\r\n", bad[i][0] == '\r' ? "\"" : "",
-		    bad[i], bad[i][0] == '\r' ? "\"" : "");
+		snprintf(want, sizeof want, "'%s\r\n", bad[i]);
 		if (!strstr(t.out, want))
 			fail_msg("no « %s » in:\n%s", want, t.out);
 	}
 	assert_null(strstr(t.out, "\n=SUM"));
+	/* a carriage return is a control character: a space, then no
+	 * formula */
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "\r=1");
+	render(ECO_R_CSV);
+	assert_non_null(strstr(t.out, "\r\n\"' =1\"\r\n"));
 }
 
 static void
@@ -709,21 +526,151 @@ test_failed_is_sticky(void **state)
 	assert_int_equal(t.d.sys, 1);
 }
 
+/* An ESC written in a value reaches no format a person reads. */
+static void
+test_control_chars_everywhere(void **state)
+{
+	static const enum eco_rformat fmts[] = {
+		ECO_R_TEXTE, ECO_R_MD, ECO_R_HTML, ECO_R_CSV
+	};
+	size_t i;
+
+	(void)state;
+	one_table(ECO_SHOW_DOC | ECO_SHOW_DATA, "a\x1b]0;titre\x07" "b",
+	    "c\xc2\x9b" "2J");
+	eco_report_heading(t.r, 1, "h\x1b[1m");
+	eco_report_para(t.r, "p\x1b[31m");
+	eco_report_item(t.r, 0, "i\x1b[5m");
+	for (i = 0; i < sizeof fmts / sizeof *fmts; i++) {
+		render(fmts[i]);
+		if (strchr(t.out, '\x1b') || strchr(t.out, '\x07') ||
+		    strstr(t.out, "\xc2\x9b"))
+			fail_msg("a control character in format %d", (int)fmts[i]);
+	}
+	render(ECO_R_CSV);
+	assert_non_null(strstr(t.out, "\"a ]0;titre b\";c 2J\r\n"));
+	/* and the text columns stay aligned: a space takes a column */
+	render(ECO_R_TEXTE);
+	assert_non_null(strstr(t.out, "\n------------  ------\na ]0;titre b  c 2J\n"));
+}
+
+/* Each of the n needles is in t.out. */
+static void
+assert_has(const char *const *needles, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strstr(t.out, needles[i]))
+			fail_msg("no « %s » in:\n%s", needles[i], t.out);
+}
+
+static void
+test_html_lang_and_footer(void **state)
+{
+	static const char *const want[] = {
+		"<html lang=\"fr-CA\">",
+		/* the footer's boxes: name and date, then the page numbers;
+		 * nothing in the name can close the style element */
+		"@bottom-left { content: \"Grandir \\22 ensemble\\22  \\3c "
+		"/style\\3e  \xc2\xb7 2027-09-01\"",
+		"@bottom-right { content: \"page \" counter(page) \" of \" "
+		"counter(pages)",
+	};
+
+	(void)state;
+	one_table(ECO_SHOW_DOC, "a", "b");
+	eco_report_footer(t.r, "Grandir \"ensemble\" </style>", "2027-09-01");
+	render(ECO_R_HTML);
+	assert_has(want, sizeof want / sizeof *want);
+	assert_null(strstr(t.out, "</style> \xc2\xb7"));
+	/* no footer asked: the page numbers alone */
+	eco_report_free(t.r);
+	assert_non_null(t.r = eco_report_new(NULL, "Titre"));
+	render(ECO_R_HTML);
+	assert_null(strstr(t.out, "@bottom-left"));
+	assert_non_null(strstr(t.out, "@bottom-right"));
+	/* NULL: the language of the messages (English here, no catalogue) */
+	assert_non_null(strstr(t.out, "<html lang=\"en\">"));
+}
+
+static void
+test_html_keeps_together(void **state)
+{
+	static const char *const want[] = {
+		"Heure du conte <span class=\"k\">(act-heure-conte)</span>",
+		"du <span class=\"k\">2026-10-01</span>",
+		/* a column never broken needs no span */
+		"<td class=\"k\">2026-10-01</td>",
+		"«\xc2\xa0Jasons avec bébé\xc2\xa0»\xc2\xa0: en cours.",
+		/* the style sheet keeps headings, captions and headers with
+		 * what follows, repeats headers and never splits a row */
+		"caption { break-after: avoid; }",
+		"thead { display: table-header-group;",
+		"tr { break-inside: avoid; }",
+		".k { white-space: nowrap; }",
+	};
+	struct eco_table *tb;
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr-CA", "Titre"));
+	assert_non_null(tb = eco_report_table(t.r, "x", "Légende", ECO_SHOW_DOC));
+	eco_table_column(tb, "a", "Action", 0, 0);
+	eco_table_column(tb, "b", "Période", 0, 0);
+	eco_table_column(tb, "c", "Début", ECO_COL_NOWRAP, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "Heure du conte (act-heure-conte)");
+	eco_table_text(tb, 1, "du 2026-10-01 au 2029-06-30");
+	eco_table_text(tb, 2, "2026-10-01");
+	eco_report_para(t.r, "Ateliers « Jasons avec bébé » : en cours.");
+	render(ECO_R_HTML);
+	assert_has(want, sizeof want / sizeof *want);
+	render(ECO_R_MD);
+	assert_non_null(strstr(t.out, "«\xc2\xa0Jasons avec bébé\xc2\xa0»"));
+}
+
+static void
+test_lists(void **state)
+{
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr", "Ordre du jour"));
+	eco_report_heading(t.r, 1, "Points");
+	eco_report_item(t.r, 1, "Accueil");
+	eco_report_item(t.r, 1, "Retour sur les constats, un point assez long "
+	    "pour que la ligne se replie sous son propre texte");
+	eco_report_para(t.r, "À apporter :");
+	eco_report_item(t.r, 0, "plan.yaml");
+	eco_report_item(t.r, 0, "constats.yaml");
+	render(ECO_R_TEXTE);
+	assert_non_null(strstr(t.out, "\n  1. Accueil\n  2. Retour sur"));
+	assert_non_null(strstr(t.out, "se replie\n     sous son propre texte\n"));
+	assert_non_null(strstr(t.out, "\n\nÀ apporter :\n\n  - plan.yaml\n"
+	    "  - constats.yaml\n"));
+	render(ECO_R_MD);
+	assert_non_null(strstr(t.out, "\n1. Accueil\n2. Retour"));
+	assert_non_null(strstr(t.out, "\n\n- plan.yaml\n- constats.yaml\n"));
+	render(ECO_R_HTML);
+	assert_non_null(strstr(t.out, "<ol>\n<li>Accueil</li>\n<li>Retour"));
+	assert_non_null(strstr(t.out, "</ol>\n<p>"));
+	assert_non_null(strstr(t.out, "<ul>\n<li>plan.yaml</li>\n"
+	    "<li>constats.yaml</li>\n</ul>\n</section>\n</body>"));
+	/* lists are no data */
+	render(ECO_R_CSV);
+	assert_string_equal(t.out, "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(test_money_sums_exact),
-		T(test_money_refused),
-		T(test_money_add_overflow),
-		T(test_money_format),
-		T(test_date_days),
-		T(test_split_years),
-		T(test_text_width),
 		T(test_texte_aligns_accents),
 		T(test_texte_money_right),
 		T(test_texte_wraps_and_cuts),
 		T(test_texte_no_control_chars),
+		T(test_control_chars_everywhere),
+		T(test_html_lang_and_footer),
+		T(test_html_keeps_together),
+		T(test_lists),
 		T(test_texte_paragraph_keeps_amounts),
 		T(test_timeline),
 		T(test_html_escapes),

@@ -362,6 +362,39 @@ test_sheet_yaml(void **state)
 	free(out);
 }
 
+/* The printable forms go through the page writer: the language of the
+ * messages, the print footer, the shared style sheet. */
+static void
+test_form_page(void **state)
+{
+	static const char *const want[] = {
+		"<html lang=\"en\">",
+		"@bottom-left { content: \"Grandir ensemble \xc2\xb7 2027-09-01\"",
+		"counter(pages)", ".champ:not(:has(.champ))", "</body>\n</html>\n"
+	};
+	struct eco_sheet_opts o = { ECO_SHEET_HTML, NULL, 0 };
+	FILE *mem;
+	size_t i;
+
+	(void)state;
+	assert_non_null(mem = open_memstream(&t.text, &t.len));
+	assert_int_equal(eco_sheet_print(mem, set, "tache", &o,
+	    "Grandir ensemble", "2027-09-01", &t.d), 0);
+	assert_int_equal(fclose(mem), 0);
+	for (i = 0; i < sizeof want / sizeof *want; i++)
+		if (!strstr(t.text, want[i]))
+			fail_msg("no « %s » in the form", want[i]);
+	free(t.text);
+	t.text = NULL;
+	o.format = ECO_SHEET_MD;
+	assert_non_null(mem = open_memstream(&t.text, &t.len));
+	assert_int_equal(eco_sheet_print(mem, set, "tache", &o, "G", "2027-09-01",
+	    &t.d), 0);
+	assert_int_equal(fclose(mem), 0);
+	assert_null(strstr(t.text, "<"));
+	assert_true(t.text[0] == '#' && t.text[1] == ' ');
+}
+
 int
 main(void)
 {
@@ -375,6 +408,7 @@ main(void)
 		T(test_organisme_prefill),
 		T(test_unknown_kind),
 		T(test_forms),
+		T(test_form_page),
 		T(test_sheet_yaml),
 	};
 
