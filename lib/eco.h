@@ -229,6 +229,70 @@ int eco_format_date(const char *s, size_t n);
 /* Closest of n candidate words to s, or NULL when none is close. */
 const char *eco_closest(const char *s, const char *const *cand, size_t n);
 
+/* eco_kind.c: the registry of kinds. */
+
+/*
+ * Every kind of document, and every kind of thing documents name by id
+ * (a member organisation, a funder), once.  Where documents name ids is
+ * not in the registry: the schemas mark it, with a $ref to a shared
+ * definition of defs.schema.json named after the kind referred to.
+ */
+struct eco_index;
+struct eco_kind;
+
+/* The rules of a kind's documents beyond its schema: note their ids in
+ * the index and record what breaks the method's rules. */
+typedef void eco_rules_fn(struct eco_index *, const struct eco_kind *,
+    const struct eco_node *root, const char *file, struct eco_diags *);
+
+struct eco_kind {
+	const char *name;	/* "plan", "organisme" */
+	const char *label;	/* what people call it: a msgid (eco_kind_label) */
+	const char *home;	/* where a project keeps it: "plan.yaml", or a
+				 * folder "suivis/"; NULL: nowhere */
+	const char *title;	/* the key of its title ("libelle"), or NULL */
+	unsigned flags;		/* ECO_KIND_* */
+	const char *ids_in;	/* kind of the documents that hold its ids,
+				 * when they are not its own ("organisme":
+				 * "regroupement"), or NULL */
+	const char *also;	/* a reference to it may name an id of this
+				 * kind too ("objectif": "objectif-plan") */
+	eco_rules_fn *rules;	/* NULL: its id is all there is to note */
+};
+
+#define ECO_KIND_DOC		1	/* a kind of document, with a schema */
+#define ECO_KIND_RECORD		2	/* one document per record, many in a
+					 * file (else a nested document) */
+#define ECO_KIND_COPY		4	/* a record printed from another
+					 * document, with the original's id */
+#define ECO_KIND_PROJECT_REFS	8	/* references to it are checked only
+					 * in a whole project */
+
+/* Every kind, *n of them, documents first in the order of DESIGN §3. */
+const struct eco_kind *eco_kinds(size_t *n);
+/* The kind called name, or NULL. */
+const struct eco_kind *eco_kind_find(const char *name);
+/* The kind of a document's root (its kind: key), or NULL. */
+const struct eco_kind *eco_kind_of(const struct eco_node *root);
+/* Its label in the user's language ("plan d'action"). */
+const char *eco_kind_label(const struct eco_kind *);
+/*
+ * The schema of a kind of document, compiled once for the process when
+ * first asked for (safe from several threads); NULL for a kind that is
+ * not a document's, or when the schema cannot be used (the reasons are
+ * recorded the first time).
+ */
+const struct eco_schema *eco_kind_schema(const struct eco_kind *,
+    struct eco_diags *);
+/*
+ * The check of one document, as eco-validate makes it: a mapping with a
+ * known kind, valid against its schema, then (index not NULL) its kind's
+ * rules, its ids and references noted in the index.  Returns the errors
+ * the document has, the loader's included.
+ */
+size_t eco_kind_check(const struct eco_doc *, struct eco_index *,
+    struct eco_diags *);
+
 /* eco_project.c: the project folder and safe writes. */
 
 /* Root of the project holding start (a folder): the nearest folder
@@ -264,6 +328,15 @@ void eco_index_context(struct eco_index *);
  */
 void eco_rules_doc(struct eco_index *, const struct eco_doc *,
     struct eco_diags *);
+/* Keep the title of every id indexed from now on (eco_index_title). */
+void eco_index_titles(struct eco_index *);
+/* Whether the index holds id of kind. */
+int eco_index_has(const struct eco_index *, const char *kind,
+    const char *id);
+/* The title of id of kind ("Maison de la famille"), after
+ * eco_rules_project; NULL when unknown or untitled. */
+const char *eco_index_title(const struct eco_index *, const char *kind,
+    const char *id);
 /* Move everything of from into into; from is left empty. */
 int eco_index_merge(struct eco_index *into, struct eco_index *from);
 /* Rules across the documents of a project: ids, references, totals. */
