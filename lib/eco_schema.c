@@ -1299,12 +1299,15 @@ const struct eco_schema *
 eco_schemaset_need(struct eco_schemaset *set, const char *kind,
     struct eco_diags *d)
 {
+	const struct eco_schema *s;
 	struct kind *k;
 
+	/* the table of kinds may grow once the lock is released */
 	pthread_mutex_lock(&set->mu);
 	k = need_kind(set, kind, d);
+	s = k ? k->s : NULL;
 	pthread_mutex_unlock(&set->mu);
-	return k ? k->s : NULL;
+	return s;
 }
 
 const struct eco_schema *
@@ -1742,6 +1745,7 @@ eco_schemaset_refs(struct eco_schemaset *set, const char *kind,
     struct eco_diags *d)
 {
 	const struct eco_schema *path[TREE_DEPTH];
+	const struct eco_reftree *refs;
 	struct eco_reftree *t;
 	struct kind *k;
 
@@ -1753,8 +1757,9 @@ eco_schemaset_refs(struct eco_schemaset *set, const char *kind,
 		else if (tree_prune(t))
 			k->refs = t;
 	}
+	refs = k ? k->refs : NULL;
 	pthread_mutex_unlock(&set->mu);
-	return k ? k->refs : NULL;
+	return refs;
 }
 
 int
