@@ -39,14 +39,16 @@
 int
 eco_project_root(const char *start, char *out, size_t cap)
 {
-	char path[PATH_MAX], probe[PATH_MAX + 16];
+	/* a project's root holds its regroupement */
+	const char *mark = eco_kind_find("regroupement")->home;
+	char path[PATH_MAX], probe[PATH_MAX + 64];
 	struct stat st;
 	char *slash;
 
 	if (!realpath(start ? start : ".", path))
 		return -1;
 	for (;;) {
-		snprintf(probe, sizeof probe, "%s/eco.yaml", path);
+		snprintf(probe, sizeof probe, "%s/%s", path, mark);
 		if (stat(probe, &st) == 0 && S_ISREG(st.st_mode)) {
 			if (strlen(path) >= cap)
 				return -1;
@@ -57,7 +59,7 @@ eco_project_root(const char *start, char *out, size_t cap)
 			break;
 		*slash = '\0';
 	}
-	snprintf(probe, sizeof probe, "/eco.yaml");
+	snprintf(probe, sizeof probe, "/%s", mark);
 	if (stat(probe, &st) == 0 && S_ISREG(st.st_mode) && cap > 1) {
 		strcpy(out, "/");
 		return 0;
@@ -241,6 +243,7 @@ struct walk {
 };
 
 static void walk_dir(struct walk *, const char *dir);
+void eco_paths_free(char **);
 
 /* One entry of a folder. */
 static void
@@ -279,11 +282,26 @@ walk_entry(struct walk *w, const char *path, const char *name)
 	}
 }
 
+/* The names in a folder, sorted, not those that begin with ".". */
+static struct paths
+names_in(DIR *dp)
+{
+	struct paths names = { NULL, 0, 0, 0 };
+	struct dirent *e;
+
+	while ((e = readdir(dp)))
+		if (e->d_name[0] != '.')
+			push(&names, e->d_name);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof *names.v, cmp);
+	return names;
+}
+
 static void
 walk_dir(struct walk *w, const char *dir)
 {
-	struct dirent *e;
-	size_t first = w->p->n;
+	struct paths names;
+	size_t first = w->p->n, i;
 	char *path;
 	DIR *dp;
 
@@ -291,18 +309,21 @@ walk_dir(struct walk *w, const char *dir)
 		eco_diag_sys(w->d, dir, "%s", strerror(errno));
 		return;
 	}
-	while ((e = readdir(dp))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (!(path = join(dir, e->d_name))) {
+	/* in name order, so that what is said comes in the same order */
+	names = names_in(dp);
+	closedir(dp);
+	w->p->oom |= names.oom;
+	for (i = 0; i < names.n; i++) {
+		if (!(path = join(dir, names.v[i]))) {
 			w->p->oom = 1;
 			break;
 		}
-		walk_entry(w, path, e->d_name);
+		walk_entry(w, path, names.v[i]);
 		free(path);
 	}
-	closedir(dp);
-	/* Sort this folder's files; subfolders were inserted in place. */
+	eco_paths_free(names.v);
+	/* Sort this folder's files by path; subfolders were inserted in
+	 * place, and "a/b.yaml" comes before "a/b/c.yaml". */
 	if (w->p->n > first)
 		qsort(w->p->v + first, w->p->n - first, sizeof *w->p->v, cmp);
 }
@@ -845,26 +866,36 @@ eco_project_name(struct eco_project *p)
 	return nom && nom->type == ECO_STR ? nom->s : NULL;
 }
 
+/* Whether f is one of v, or the same file as one of them. */
+static int
+among(struct pfile *const *v, size_t n, const struct pfile *f)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (v[k] == f || (v[k]->ino && v[k]->ino == f->ino &&
+		    v[k]->dev == f->dev))
+			return 1;
+	return 0;
+}
+
 /* Index for context the documents of the files in home that are not
  * among skip (files being checked, the same file as an input). */
 static void
 index_home(struct eco_project *p, struct eco_index *x, const char *home,
     struct pfile *const *skip, size_t nskip, struct eco_diags *quiet)
 {
-	size_t i, j, k;
+	size_t i, j;
 
 	if (!home || eco_project_read(p, home, quiet) < 0)
 		return;
 	for (i = 0; i < p->nfiles; i++) {
 		const struct pfile *f = p->files[i];
 
-		if (f->f.input || !in_home(f->f.rel, home))
+		if (f->f.input || !in_home(f->f.rel, home) ||
+		    among(skip, nskip, f))
 			continue;
-		for (k = 0; k < nskip; k++)
-			if (skip[k] == f || (skip[k]->ino && skip[k]->ino == f->ino &&
-			    skip[k]->dev == f->dev))
-				break;
-		for (j = 0; k == nskip && j < f->ndocs; j++)
+		for (j = 0; j < f->ndocs; j++)
 			if (!f->docs[j]->nerr)
 				eco_rules_doc(x, f->docs[j], quiet);
 	}
@@ -992,7 +1023,7 @@ eco_project_check(struct eco_project *p, const char *const *kinds,
 		goto oom;
 	if (p->root) {
 		eco_index_project(x);
-		homes[nh++] = "eco.yaml";
+		homes[nh++] = eco_kind_find("regroupement")->home;
 	}
 	for (i = 0; p->root && kinds && kinds[i] && nh < MAXKINDS; i++)
 		if ((k = eco_kind_find(kinds[i])) && k->home)
@@ -1014,7 +1045,8 @@ eco_project_check(struct eco_project *p, const char *const *kinds,
 	for (i = 0; i < p->nfiles; i++)
 		for (j = 0; j < nh && !p->files[i]->f.input; j++)
 			if (in_home(p->files[i]->f.rel, homes[j])) {
-				sel[nsel++] = p->files[i];
+				if (!among(sel, nsel, p->files[i]))
+					sel[nsel++] = p->files[i];
 				break;
 			}
 	nerr = check_files(p, x, sel, nsel, d);
@@ -1193,7 +1225,7 @@ forget(struct eco_project *p, const char *home)
 			p->homes[i] = p->homes[--p->nhomes];
 			break;
 		}
-	if (!(v = realloc(p->retired, (p->nretired + p->nfiles) * sizeof *v)))
+	if (!(v = realloc(p->retired, (p->nretired + p->nfiles + 1) * sizeof *v)))
 		return -1;
 	p->retired = v;
 	for (i = n = 0; i < p->nfiles; i++)
@@ -1419,12 +1451,11 @@ check_new(struct eco_project *p, struct pfile *f, size_t first,
 static void
 replace(struct eco_project *p, struct pfile *f)
 {
-	struct pfile **v = realloc(p->files, (p->nfiles + 1) * sizeof *v);
+	struct pfile **v;
 	struct stat st;
 
-	if (!v || forget(p, f->f.rel) < 0) {
-		if (v)
-			p->files = v;
+	if (forget(p, f->f.rel) < 0 ||
+	    !(v = realloc(p->files, (p->nfiles + 1) * sizeof *v))) {
 		free_file(f);
 		return;
 	}

@@ -927,7 +927,7 @@ check_plan_objectives(struct eco_index *x, struct eco_diags *d)
 
 	if (!find(x, "objectif", NULL))
 		return;
-	for (e = x->ids; e < x->ids + x->nids; e++)
+	for (e = x->ids; e && e < x->ids + x->nids; e++)
 		if (strcmp(e->kind, "objectif-plan") == 0 && !e->ctx &&
 		    !find(x, "objectif", e->id))
 			eco_diag_add(d, e->file, e->line, e->col, ECO_SEV_WARNING,
@@ -970,7 +970,7 @@ check_priorities(struct eco_index *x, struct eco_diags *d)
 static void
 check_meetings(struct eco_index *x, struct eco_diags *d)
 {
-	const struct entry *a, *b, *end = x->ids + x->nids;
+	const struct entry *a, *b, *end = x->ids ? x->ids + x->nids : NULL;
 
 	for (a = x->ids; a < end; a++) {
 		long ni = a->attr ? strtol(a->attr, NULL, 10) : 0;
@@ -1118,7 +1118,7 @@ builtin_factors(struct eco_index *x)
 static void
 check_sessions(struct eco_index *x, struct eco_diags *d)
 {
-	const struct entry *f, *g, *end = x->ids + x->nids;
+	const struct entry *f, *g, *end = x->ids ? x->ids + x->nids : NULL;
 
 	for (f = x->ids; f < end; f++) {
 		const char *sp = f->attr ? strchr(f->attr, ' ') : NULL;
