@@ -377,6 +377,12 @@ const char *eco_project_name(struct eco_project *);
  * nom, a funder's, a factor's, an action's titre...; NULL when unknown. */
 const char *eco_project_title(struct eco_project *, const char *kind,
     const char *id);
+/* Whether the project has an id of kind; from a record's render (see
+ * eco_project_append), what the files hold under the lock. */
+int eco_project_has(struct eco_project *, const char *kind, const char *id);
+/* The path from the root of a file the project read, given its name in
+ * messages (doc->file), or NULL. */
+const char *eco_project_rel(const struct eco_project *, const char *name);
 /* The documents of kind where the project keeps it, that loaded, in
  * file order (doc->file names the file): *n of them. */
 const struct eco_doc *const *eco_project_docs(struct eco_project *,

@@ -633,36 +633,34 @@ eco_project_dir(const struct eco_project *p)
 	return p->dir;
 }
 
-/* Read the file name (as messages name it) into a new entry; rel is
- * its path from the root, or NULL for an operand. */
+/* A new entry for the file name (as messages name it), rel its path
+ * from the root (pointing into name), or NULL for an operand. */
 static struct pfile *
-read_file(struct eco_project *p, const char *name, const char *rel, int input)
+new_file(const char *name, const char *rel)
 {
-	struct pfile *f = calloc(1, sizeof *f), **v;
-	struct eco_reader *r;
-	struct eco_doc *doc, **dv;
+	struct pfile *f = calloc(1, sizeof *f);
 	struct stat st;
 
-	if (!f || !(f->name = strdup(name)) ||
-	    !(v = realloc(p->files, (p->nfiles + 1) * sizeof *v))) {
-		if (f)
-			free(f->name);
+	if (!f || !(f->name = strdup(name))) {
 		free(f);
-		p->oom = 1;
 		return NULL;
 	}
-	p->files = v;
-	v[p->nfiles++] = f;
 	eco_diags_init(&f->diags);
 	f->f.name = f->name;
 	f->f.rel = rel ? f->name + (rel - name) : f->name;
-	f->f.input = input;
 	if (strcmp(name, "-") != 0 && stat(name, &st) == 0) {
 		f->dev = st.st_dev;
 		f->ino = st.st_ino;
 	}
-	if (!(r = eco_reader_open(name, &p->lim, &f->diags)))
-		return f;
+	return f;
+}
+
+/* Every document of r (closed after) into f. */
+static void
+fill(struct eco_project *p, struct pfile *f, struct eco_reader *r)
+{
+	struct eco_doc *doc, **dv;
+
 	f->f.opened = 1;
 	while (eco_reader_next(r, &doc) > 0) {
 		if (!(dv = realloc(f->docs, (f->ndocs + 1) * sizeof *dv))) {
@@ -676,6 +674,26 @@ read_file(struct eco_project *p, const char *name, const char *rel, int input)
 	eco_reader_close(r);
 	f->f.docs = (const struct eco_doc *const *)f->docs;
 	f->f.ndocs = f->ndocs;
+}
+
+/* Read the file name into a new entry of the project. */
+static struct pfile *
+read_file(struct eco_project *p, const char *name, const char *rel, int input)
+{
+	struct pfile *f = new_file(name, rel), **v;
+	struct eco_reader *r;
+
+	if (!f || !(v = realloc(p->files, (p->nfiles + 1) * sizeof *v))) {
+		if (f)
+			free_file(f);
+		p->oom = 1;
+		return NULL;
+	}
+	p->files = v;
+	v[p->nfiles++] = f;
+	f->f.input = input;
+	if ((r = eco_reader_open(name, &p->lim, &f->diags)))
+		fill(p, f, r);
 	return f;
 }
 
@@ -1100,8 +1118,10 @@ name_home(struct eco_project *p, const char *home, struct eco_diags *quiet)
 	p->renamed = 1;
 }
 
-const char *
-eco_project_title(struct eco_project *p, const char *kind, const char *id)
+/* The index of the ids of kind and their titles, up to date; NULL
+ * when memory runs out. */
+static struct eco_index *
+names(struct eco_project *p, const char *kind)
 {
 	const char *home = ids_home(kind);
 	struct eco_diags quiet;
@@ -1112,6 +1132,7 @@ eco_project_title(struct eco_project *p, const char *kind, const char *id)
 		/* ids only: references are not followed */
 		eco_index_context(p->names);
 		eco_index_titles(p->names);
+		p->nnamed = 0;
 		p->renamed = 1;
 	}
 	eco_diags_init(&quiet);
@@ -1121,7 +1142,34 @@ eco_project_title(struct eco_project *p, const char *kind, const char *id)
 		eco_rules_project(p->names, &quiet);	/* eco's own ids too */
 	p->renamed = 0;
 	eco_diags_free(&quiet);
-	return eco_index_title(p->names, kind, id);
+	return p->names;
+}
+
+const char *
+eco_project_title(struct eco_project *p, const char *kind, const char *id)
+{
+	struct eco_index *x = names(p, kind);
+
+	return x ? eco_index_title(x, kind, id) : NULL;
+}
+
+int
+eco_project_has(struct eco_project *p, const char *kind, const char *id)
+{
+	struct eco_index *x = names(p, kind);
+
+	return x && eco_index_has(x, kind, id);
+}
+
+const char *
+eco_project_rel(const struct eco_project *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nfiles; i++)
+		if (!p->files[i]->f.input && strcmp(p->files[i]->name, name) == 0)
+			return p->files[i]->f.rel;
+	return NULL;
 }
 
 /* eco-validate's way: the caller checks files, the project the rest. */
@@ -1367,38 +1415,15 @@ static struct pfile *
 parse(struct eco_project *p, const char *name, const char *rel,
     const char *buf, size_t len, struct eco_diags *d)
 {
-	struct pfile *f = calloc(1, sizeof *f);
+	struct pfile *f = new_file(name, rel);
 	struct eco_reader *r;
-	struct eco_doc *doc, **v;
-	struct stat st;
 
-	if (!f || !(f->name = strdup(name))) {
-		free(f);
+	if (!f) {
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		return NULL;
 	}
-	eco_diags_init(&f->diags);
-	f->f.name = f->name;
-	f->f.rel = f->name + (rel - name);
-	f->f.opened = 1;
-	if (stat(name, &st) == 0) {
-		f->dev = st.st_dev;
-		f->ino = st.st_ino;
-	}
-	if ((r = eco_reader_mem(buf, len, name, &p->lim, &f->diags))) {
-		while (eco_reader_next(r, &doc) > 0) {
-			if (!(v = realloc(f->docs, (f->ndocs + 1) * sizeof *v))) {
-				eco_doc_free(doc);
-				p->oom = 1;
-				break;
-			}
-			f->docs = v;
-			f->docs[f->ndocs++] = doc;
-		}
-		eco_reader_close(r);
-	}
-	f->f.docs = (const struct eco_doc *const *)f->docs;
-	f->f.ndocs = f->ndocs;
+	if ((r = eco_reader_mem(buf, len, name, &p->lim, &f->diags)))
+		fill(p, f, r);
 	return f;
 }
 
@@ -1467,6 +1492,30 @@ replace(struct eco_project *p, struct pfile *f)
 	v[p->nfiles++] = f;
 }
 
+/* Written: f is the project's file now, the text the caller's. */
+static int
+keep(struct eco_project *p, struct eco_record *rec, struct pfile **f,
+    char **text)
+{
+	replace(p, *f);
+	*f = NULL;
+	rec->text = *text;
+	*text = NULL;
+	return 0;
+}
+
+/* The end of a write, written or not: returns rc. */
+static int
+finish(int rc, int lock, struct pfile *f, char *text, char *path)
+{
+	if (f)
+		free_file(f);
+	eco_project_unlock(lock);
+	free(text);
+	free(path);
+	return rc;
+}
+
 /* What append and create share: the lock, the stale files, the fresh
  * state of the kind's home; the write itself is theirs.  Returns the
  * lock (or -2 for a dry run), -1 on failure. */
@@ -1496,6 +1545,8 @@ begin(struct eco_project *p, struct eco_record *rec, const char *path,
 		clean_stale(path, d);
 	}
 	/* what others wrote before the lock was taken counts */
+	eco_index_free(p->names);
+	p->names = NULL;
 	if ((k && k->home && forget(p, k->home) < 0) || forget(p, rec->file) < 0 ||
 	    (k && k->home && eco_project_read(p, k->home, d) < 0)) {
 		eco_project_unlock(lock);
@@ -1551,20 +1602,11 @@ eco_project_append(struct eco_project *p, struct eco_record *rec,
 		eco_diag_sys(d, path, "%s", strerror(errno));
 		goto out;
 	}
-	replace(p, f);
-	f = NULL;
-	rec->text = text;
-	text = NULL;
-	rc = 0;
+	rc = keep(p, rec, &f, &text);
 out:
-	if (f)
-		free_file(f);
-	eco_project_unlock(lock);
 	free(all);
-	free(text);
 	free(old);
-	free(path);
-	return rc;
+	return finish(rc, lock, f, text, path);
 }
 
 /* The folders of rel under the root, made when missing. */
@@ -1624,16 +1666,7 @@ eco_project_create(struct eco_project *p, struct eco_record *rec,
 			eco_diag_sys(d, path, "%s", strerror(errno));
 		goto out;
 	}
-	replace(p, f);
-	f = NULL;
-	rec->text = text;
-	text = NULL;
-	rc = 0;
+	rc = keep(p, rec, &f, &text);
 out:
-	if (f)
-		free_file(f);
-	eco_project_unlock(lock);
-	free(text);
-	free(path);
-	return rc;
+	return finish(rc, lock, f, text, path);
 }

@@ -655,16 +655,23 @@ eco_rules_diagnostic(struct eco_index *x, const struct eco_kind *k,
 	add_id(x, k->name, root, file, se && m ? attr : NULL);
 }
 
+/* The ids of the items of list, things of kind held in a document. */
+static void
+add_ids(struct eco_index *x, const char *kind, const struct eco_node *list,
+    const char *file)
+{
+	size_t i;
+
+	for (i = 0; list && list->type == ECO_SEQ && i < list->len; i++)
+		add_id(x, kind, list->u.items[i], file, NULL);
+}
+
 void
 eco_rules_regroupement(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
-	const struct eco_node *m = get(root, "membres");
-	size_t i;
-
 	(void)d;
-	for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
-		add_id(x, "organisme", m->u.items[i], file, NULL);
+	add_ids(x, "organisme", get(root, "membres"), file);
 	add_id(x, k->name, root, file, NULL);
 }
 
@@ -674,12 +681,8 @@ void
 eco_rules_note(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
-	const struct eco_node *m = get(root, "a_faire");
-	size_t i;
-
 	(void)d;
-	for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
-		add_id(x, "tache", m->u.items[i], file, NULL);
+	add_ids(x, "tache", get(root, "a_faire"), file);
 	add_id(x, k->name, root, file, NULL);
 }
 
@@ -716,13 +719,9 @@ void
 eco_rules_facteur(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
-	const struct eco_node *m = get(root, "sous_facteurs");
-	size_t i;
-
 	(void)d;
 	add_id(x, k->name, root, file, NULL);
-	for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
-		add_id(x, k->name, m->u.items[i], file, NULL);
+	add_ids(x, k->name, get(root, "sous_facteurs"), file);
 }
 
 void

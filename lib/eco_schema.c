@@ -1624,6 +1624,20 @@ tree_merge_all(struct eco_schemaset *set, struct eco_reftree *t,
 	return 0;
 }
 
+/* What a and b (either may be NULL) say of the place *t, made first. */
+static int
+tree_merge_in(struct eco_schemaset *set, struct eco_reftree **t,
+    const struct eco_schema *a, const struct eco_schema *b,
+    const struct eco_schema **path, size_t depth)
+{
+	if (!a && !b)
+		return 0;
+	if (!*t && !(*t = tree_new(set)))
+		return -1;
+	return tree_merge(set, *t, a, path, depth) < 0 ||
+	    tree_merge(set, *t, b, path, depth) < 0 ? -1 : 0;
+}
+
 /* What s says of the place t stands for; path holds the schemas on the
  * way, so that a recursive schema ends. */
 static int
@@ -1653,24 +1667,15 @@ tree_merge(struct eco_schemaset *set, struct eco_reftree *t,
 		if (!(c = tree_pat(set, t, s->pats[i].re)) ||
 		    tree_merge(set, c, s->pats[i].s, path, depth) < 0)
 			return -1;
-	if (s->additional || s->uprops) {
-		if (!t->other && !(t->other = tree_new(set)))
-			return -1;
-		if (tree_merge(set, t->other, s->additional, path, depth) < 0 ||
-		    tree_merge(set, t->other, s->uprops, path, depth) < 0)
-			return -1;
-	}
+	if (tree_merge_in(set, &t->other, s->additional, s->uprops, path,
+	    depth) < 0)
+		return -1;
 	for (i = 0; i < s->nprefix; i++)
 		if (!(c = tree_prefix(set, t, i)) ||
 		    tree_merge(set, c, s->prefix[i], path, depth) < 0)
 			return -1;
-	if (s->items || s->uitems) {
-		if (!t->items && !(t->items = tree_new(set)))
-			return -1;
-		if (tree_merge(set, t->items, s->items, path, depth) < 0 ||
-		    tree_merge(set, t->items, s->uitems, path, depth) < 0)
-			return -1;
-	}
+	if (tree_merge_in(set, &t->items, s->items, s->uitems, path, depth) < 0)
+		return -1;
 	for (i = 0; i < s->ndepsch; i++)
 		if (tree_merge(set, t, s->depsch[i].s, path, depth) < 0)
 			return -1;

@@ -17,11 +17,13 @@
 
 #include "eco.h"
 #include "eco_priv.h"
+#include "said.h"
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+static struct eco_limits lim;	/* the defaults, set by main */
+
 static struct {
-	struct eco_limits lim;
 	struct eco_diags d;
 	struct eco_doc *doc;
 	struct eco_index *x;
@@ -31,8 +33,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	memset(&t, 0, sizeof t);
-	eco_limits_default(&t.lim);
+	t.doc = NULL;
 	eco_diags_init(&t.d);
 	return (t.x = eco_index_new()) ? 0 : -1;
 }
@@ -51,7 +52,7 @@ static struct eco_doc *
 load(const char *text)
 {
 	struct eco_reader *r = eco_reader_mem(text, strlen(text), "t.yaml",
-	    &t.lim, &t.d);
+	    &lim, &t.d);
 
 	assert_non_null(r);
 	eco_doc_free(t.doc);
@@ -63,13 +64,7 @@ load(const char *text)
 static const struct eco_diag *
 said(const char *text)
 {
-	size_t i;
-
-	for (i = 0; i < t.d.n; i++)
-		if (strstr(t.d.v[i].msg, text))
-			return &t.d.v[i];
-	fail_msg("no diagnostic says « %s »", text);
-	return NULL;
+	return said_in(&t.d, text);
 }
 
 static void
@@ -288,5 +283,6 @@ main(void)
 		T(test_refs_from_schemas),
 	};
 
+	eco_limits_default(&lim);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

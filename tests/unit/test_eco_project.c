@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "eco.h"
+#include "said.h"
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
@@ -190,13 +191,7 @@ at(const char *rel)
 static const struct eco_diag *
 said(const char *text)
 {
-	size_t i;
-
-	for (i = 0; i < d.n; i++)
-		if (strstr(d.v[i].msg, text))
-			return &d.v[i];
-	fail_msg("no diagnostic says « %s »", text);
-	return NULL;
+	return said_in(&d, text);
 }
 
 /* n, after printing the diagnostics when they are not n errors */
@@ -462,6 +457,8 @@ test_project_docs(void **state)
 static void
 test_project_names(void **state)
 {
+	size_t n;
+
 	(void)state;
 	put("eco.yaml", eco_yaml);
 	put("plan.yaml", plan_yaml);
@@ -478,6 +475,13 @@ test_project_names(void **state)
 	    "regles-fonctionnement"));
 	assert_null(eco_project_title(p, "organisme", "inconnu"));
 	assert_null(eco_project_title(p, "pas-une-sorte", "x"));
+	assert_true(eco_project_has(p, "organisme", "cpe-soleil"));
+	assert_false(eco_project_has(p, "organisme", "inconnu"));
+	/* a document's file, from the root */
+	assert_int_equal(eco_project_docs(p, "plan", &n)[0] != NULL, 1);
+	assert_string_equal(eco_project_rel(p, eco_project_docs(p, "plan",
+	    &n)[0]->file), "plan.yaml");
+	assert_null(eco_project_rel(p, "ailleurs.yaml"));
 	assert_int_equal(d.n, 0);
 }
 
@@ -569,6 +573,17 @@ test_inputs_without_project(void **state)
 	assert_int_equal(d.n, 0);
 }
 
+static void
+record(struct eco_record *rec, const char *file, const char *kind,
+    const char *prefix, int (*render)(FILE *, const char *, void *))
+{
+	memset(rec, 0, sizeof *rec);
+	rec->file = file;
+	rec->kind = kind;
+	rec->prefix = prefix;
+	rec->render = render;
+}
+
 /* A note for meeting r01; its id the one offered, or own. */
 static int
 note(FILE *f, const char *id, void *arg)
@@ -578,6 +593,18 @@ note(FILE *f, const char *id, void *arg)
 	fprintf(f, "---\nkind: note\nversion: 1\nid: %s\nrencontre: r01\n",
 	    own ? own : id);
 	return 0;
+}
+
+/* Under the lock, the project knows what others wrote before it. */
+static int
+note_knowing(FILE *f, const char *id, void *arg)
+{
+	struct eco_project *pr = arg;
+
+	if (!eco_project_has(pr, "note", "r01-note-1") ||
+	    eco_project_has(pr, "note", "r01-note-9"))
+		return -1;
+	return note(f, id, NULL);
 }
 
 static int
@@ -611,11 +638,7 @@ test_append(void **state)
 	put("rencontres/notes.tmp.backup", "x\n");
 	assert_int_equal(chdir(dir), 0);
 	assert_non_null(p = eco_project_open(NULL, &d));
-	memset(&rec, 0, sizeof rec);
-	rec.file = "rencontres/r01.yaml";
-	rec.kind = "note";
-	rec.prefix = "r01-note-";
-	rec.render = note;
+	record(&rec, "rencontres/r01.yaml", "note", "r01-note-", note);
 	assert_int_equal(eco_project_append(p, &rec, &d), 0);
 	assert_string_equal(rec.id, "r01-note-1");
 	/* the old bytes, a line break the file lacked, the record */
@@ -634,9 +657,12 @@ test_append(void **state)
 	/* the project now holds it; the next id is the next number */
 	eco_project_docs(p, "note", &n);
 	assert_int_equal(n, 1);
+	rec.render = note_knowing;
+	rec.arg = p;
 	assert_int_equal(eco_project_append(p, &rec, &d), 0);
 	assert_string_equal(rec.id, "r01-note-2");
 	free(rec.text);
+	rec.render = note;
 	snprintf(old, sizeof old, "%s", get("rencontres/r01.yaml"));
 	/* an id taken, a wrong kind, two documents: nothing is written */
 	rec.arg = "r01-note-1";
@@ -681,11 +707,7 @@ test_create(void **state)
 	(void)state;
 	put("eco.yaml", eco_yaml);
 	assert_non_null(p = eco_project_open(dir, &d));
-	memset(&rec, 0, sizeof rec);
-	rec.file = "rencontres/r02.yaml";
-	rec.kind = "rencontre";
-	rec.prefix = "r";
-	rec.render = meeting;
+	record(&rec, "rencontres/r02.yaml", "rencontre", "r", meeting);
 	/* its folder is made */
 	assert_int_equal(eco_project_create(p, &rec, &d), 0);
 	assert_string_equal(rec.id, "r1");

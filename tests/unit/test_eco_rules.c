@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "eco.h"
+#include "said.h"
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
@@ -75,13 +76,7 @@ count(const char *check)
 static const struct eco_diag *
 find(const char *text)
 {
-	size_t i;
-
-	for (i = 0; i < t.d.n; i++)
-		if (strstr(t.d.v[i].msg, text))
-			return &t.d.v[i];
-	fail_msg("no diagnostic says « %s »", text);
-	return NULL;
+	return said_in(&t.d, text);
 }
 
 static const char members[] =
