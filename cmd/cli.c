@@ -4,7 +4,6 @@
  * the inputs and the document loop.
  */
 #define _DEFAULT_SOURCE
-#include <dirent.h>
 #include <limits.h>
 #include <errno.h>
 #include <getopt.h>
@@ -235,130 +234,18 @@ cli_format(const char *arg, unsigned allowed, const char *usage)
 	    arg, list);
 }
 
-/* Paths collected from operands. */
-struct paths {
-	char **v;
-	size_t n, cap;
-	int oom;
-};
-
-static void
-push(struct paths *p, const char *s)
-{
-	char *c;
-
-	if (p->n + 1 >= p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		char **v = realloc(p->v, cap * sizeof *v);
-
-		if (!v) {
-			p->oom = 1;
-			return;
-		}
-		p->v = v;
-		p->cap = cap;
-	}
-	if (!(c = strdup(s))) {
-		p->oom = 1;
-		return;
-	}
-	p->v[p->n++] = c;
-	p->v[p->n] = NULL;
-}
-
-static int
-cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-is_yaml_name(const char *name)
-{
-	size_t n = strlen(name);
-
-	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-	    (n > 4 && strcmp(name + n - 4, ".yml") == 0);
-}
-
-static void
-walk(struct paths *p, const char *dir, struct eco_diags *d, int depth)
-{
-	struct dirent *e;
-	struct stat st;
-	size_t first = p->n;
-	DIR *dp;
-
-	if (depth > 64 || !(dp = opendir(dir))) {
-		eco_diag_sys(d, dir, "%s", depth > 64 ?
-		    _("folders nested too deeply") : strerror(errno));
-		return;
-	}
-	while ((e = readdir(dp))) {
-		size_t n = strlen(dir) + strlen(e->d_name) + 2;
-		char *path;
-
-		if (e->d_name[0] == '.')
-			continue;
-		if (!(path = malloc(n))) {
-			p->oom = 1;
-			break;
-		}
-		if (strcmp(dir, ".") == 0)
-			snprintf(path, n, "%s", e->d_name);
-		else
-			snprintf(path, n, "%s%s%s", dir,
-			    dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			walk(p, path, d, depth + 1);
-		else if (is_yaml_name(e->d_name))
-			push(p, path);
-		free(path);
-	}
-	closedir(dp);
-	/* Sort this folder's files; subfolders were inserted in place. */
-	if (p->n > first)
-		qsort(p->v + first, p->n - first, sizeof *p->v, cmp);
-}
-
 char **
 cli_expand(int argc, char **argv, struct eco_diags *d)
 {
-	struct paths p = { NULL, 0, 0, 0 };
-	struct stat st;
-	int i;
+	static char *in[] = { "-" };
 
-	if (argc == 0)
-		push(&p, "-");
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 &&
-		    S_ISDIR(st.st_mode)) {
-			size_t before = p.n;
-
-			walk(&p, argv[i], d, 0);
-			if (p.n == before)
-				eco_diag_add(d, argv[i], 0, 0, ECO_SEV_WARNING,
-				    NULL, "%s", _("no YAML file in this folder"));
-		} else
-			push(&p, argv[i]);
-	}
-	if (!p.v && !(p.v = calloc(1, sizeof *p.v)))
-		p.oom = 1;
-	if (p.oom)
-		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
-	return p.v;
+	return argc ? eco_expand(argc, argv, d) : eco_expand(1, in, d);
 }
 
 void
 cli_free_paths(char **v)
 {
-	char **p;
-
-	if (!v)
-		return;
-	for (p = v; *p; p++)
-		free(*p);
-	free(v);
+	eco_paths_free(v);
 }
 
 int

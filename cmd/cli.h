@@ -36,8 +36,8 @@ enum cli_format cli_format(const char *arg, unsigned allowed,
     const char *usage);
 
 /*
- * Expand operands: a folder gives every *.yaml / *.yml under it in name
- * order, "-" or no operand gives standard input.  Failures are recorded.
+ * Expand operands as eco_expand does (a folder gives its YAML files in
+ * name order); no operand gives standard input.  Failures are recorded.
  * Returns a NULL-terminated array to free with cli_free_paths.
  */
 char **cli_expand(int argc, char **argv, struct eco_diags *);

@@ -119,15 +119,14 @@ emit_json(const struct eco_doc *doc, struct eco_diags *d)
 	return rc == -1 ? -1 : 0;
 }
 
+/* Print the selected documents of every input. */
 static void
-cat_one(const char *path, const struct eco_limits *lim, struct eco_diags *d)
+cat(char **paths, const struct eco_limits *lim, struct eco_diags *d)
 {
-	struct eco_reader *r = eco_reader_open(path, lim, d);
+	struct eco_input *in = eco_input_open(paths, lim, d);
 	struct eco_doc *doc;
 
-	if (!r)
-		return;
-	while (eco_reader_next(r, &doc) > 0) {
+	while (in && !write_failed && eco_input_next(in, &doc) > 0) {
 		if (doc->nerr == 0 && selected(doc->root)) {
 			if (fmt == FMT_JSON) {
 				if (emit_json(doc, d) < 0)
@@ -136,10 +135,9 @@ cat_one(const char *path, const struct eco_limits *lim, struct eco_diags *d)
 				write_failed = 1;
 		}
 		eco_doc_free(doc);
-		if (write_failed)
-			break;
+		cli_print_diags(d);
 	}
-	eco_reader_close(r);
+	eco_input_close(in);
 	cli_print_diags(d);
 }
 
@@ -158,7 +156,7 @@ main(int argc, char *argv[])
 	};
 	struct eco_limits lim;
 	struct eco_diags d;
-	char **paths, **p;
+	char **paths;
 	int c;
 
 	cli_init("eco-cat");
@@ -188,8 +186,7 @@ main(int argc, char *argv[])
 	eco_diags_init(&d);
 	paths = cli_expand(argc - optind, argv + optind, &d);
 	cli_print_diags(&d);
-	for (p = paths; p && *p && !write_failed; p++)
-		cat_one(*p, &lim, &d);
+	cat(paths, &lim, &d);
 	cli_free_paths(paths);
 	free(sel.kinds);
 	free(sel.ids);

@@ -2,13 +2,16 @@
  * eco-validate - check documents against their schema and the method's
  * rules, in batch.
  *
- * Files are read and checked on N threads; results come out in the order
- * of the operands.  A worker may run ahead of the printer by a window of
- * files only, so memory stays bounded by a few documents whatever the
- * size of the batch.  What crosses files (unique ids, references) is
- * gathered in a small per-project index and checked at the end.
+ * Files are read and checked on N threads, each document as the library
+ * checks one (eco_kind_check); results come out in the order of the
+ * operands.  A worker may run ahead of the printer by a window of files
+ * only, so memory stays bounded by a few documents whatever the size of
+ * the batch.  What crosses files (unique ids, references) is gathered in
+ * its project's index; once a project's last file is printed, the
+ * project reads the files it was not given for their ids, runs its
+ * rules and is freed, so that many projects in one run take the memory
+ * of one.
  */
-#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -53,44 +56,6 @@ static struct {
 	pthread_cond_t cv;
 } W = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
 
-static void
-check_doc(struct job *j, const struct eco_doc *doc)
-{
-	const struct eco_node *root = doc->root, *kind;
-	const struct eco_schema *s = W.generic;
-
-	if (doc->nerr)
-		return;		/* the loader said why */
-	if (!s) {
-		kind = eco_map_get(root, "kind");
-		if (!root || root->type != ECO_MAP) {
-			eco_diag_add(&j->diags, doc->file, root->line, root->col,
-			    ECO_SEV_ERROR, "schema", "%s",
-			    _("an eco document is a mapping with kind: and version:"));
-			eco_diag_set_path(&j->diags, "/");
-			return;
-		}
-		if (!kind) {
-			eco_diag_add(&j->diags, doc->file, root->line, root->col,
-			    ECO_SEV_ERROR, "schema", "%s",
-			    _("document without « kind: » (which kind of record is it?)"));
-			eco_diag_set_path(&j->diags, "/");
-			return;
-		}
-		if (kind->type != ECO_STR ||
-		    !(s = eco_schemaset_kind(W.set, kind->s))) {
-			eco_diag_add(&j->diags, doc->file, kind->line, kind->col,
-			    ECO_SEV_ERROR, "schema", _("unknown kind « %s »"),
-			    kind->type == ECO_STR ? kind->s : "?");
-			eco_diag_set_path(&j->diags, "/kind");
-			return;
-		}
-	}
-	eco_schema_check(s, root, doc->file, &j->diags);
-	if (!W.generic && j->index)
-		eco_rules_doc(j->index, doc, &j->diags);
-}
-
 /*
  * Check one file.  Its ids and references go to an index of its own,
  * merged into its project's by the printer; a file outside any project is
@@ -99,20 +64,25 @@ check_doc(struct job *j, const struct eco_doc *doc)
 static void
 run_job(struct job *j)
 {
-	struct eco_reader *r;
+	char *one[2] = { (char *)j->path, NULL };
+	struct eco_input *in;
 	struct eco_doc *doc;
 
 	if (!W.generic && !(j->index = eco_index_new())) {
 		eco_diag_sys(&j->diags, j->path, "%s", strerror(ENOMEM));
 		return;
 	}
-	if ((r = eco_reader_open(j->path, &W.lim, &j->diags))) {
-		while (eco_reader_next(r, &doc) > 0) {
+	if ((in = eco_input_open(one, &W.lim, &j->diags))) {
+		while (eco_input_next(in, &doc) > 0) {
 			j->docs++;
-			check_doc(j, doc);
+			if (!W.generic)
+				eco_kind_check(doc, j->index, &j->diags);
+			else if (!doc->nerr)	/* else the loader said why */
+				eco_schema_check(W.generic, doc->root, doc->file,
+				    &j->diags);
 			eco_doc_free(doc);
 		}
-		eco_reader_close(r);
+		eco_input_close(in);
 	}
 	if (j->index && j->project < 0) {
 		eco_rules_project(j->index, &j->diags);
@@ -172,135 +142,74 @@ report(struct eco_diags *d)
 		cli_print_diags(d);
 }
 
+/* A project of the batch, open until its last file is printed. */
 struct project {
-	char root[PATH_MAX];
-	struct eco_index *index;
-	char **named;		/* real paths of the files being checked */
-	size_t nnamed;
+	char root[PATH_MAX];		/* real path */
+	struct eco_project *p;
+	size_t last;			/* its last job */
 };
 
 static struct project *projects;
 static size_t nprojects;
 
-static int
-new_project(const char *root)
-{
-	struct project *p = realloc(projects, (nprojects + 1) * sizeof *p);
-
-	if (!p)
-		return -1;
-	projects = p;
-	p += nprojects;
-	memset(p, 0, sizeof *p);
-	snprintf(p->root, sizeof p->root, "%s", root);
-	if (!(p->index = eco_index_new()))
-		return -1;
-	if (*root)
-		eco_index_project(p->index);
-	return (int)nprojects++;
-}
-
 /*
- * Project of a file: the one whose root is above its folder, or -1 for
- * a file outside any project, which is checked alone (a batch of plans
- * from many places is not one project).  The file's real path is noted,
- * so that the rest of the project is read for context.
+ * Project of job i: the one whose root is above its file's folder, or
+ * -1 for a file outside any project, which is checked alone (a batch of
+ * plans from many places is not one project).
  */
 static int
-project_of(const char *path)
+project_of(size_t i, struct eco_diags *d)
 {
-	char dir[PATH_MAX], root[PATH_MAX], real[PATH_MAX], *slash, **v;
-	size_t i;
-	int g = -1;
+	char dir[PATH_MAX], root[PATH_MAX], *slash;
+	struct project *v;
+	size_t k;
 
-	if (strcmp(path, "-") == 0)
+	if (strcmp(W.jobs[i].path, "-") == 0)
 		return -1;
-	snprintf(dir, sizeof dir, "%s", path);
+	snprintf(dir, sizeof dir, "%s", W.jobs[i].path);
 	if ((slash = strrchr(dir, '/')))
 		*(slash == dir ? slash + 1 : slash) = '\0';
 	else
 		strcpy(dir, ".");
 	if (eco_project_root(dir, root, sizeof root) < 0)
 		return -1;
-	for (i = 0; i < nprojects && g < 0; i++)
-		if (strcmp(projects[i].root, root) == 0)
-			g = (int)i;
-	if (g < 0 && (g = new_project(root)) < 0)
-		return -1;
-	if (root[0] && realpath(path, real) &&
-	    (v = realloc(projects[g].named, (projects[g].nnamed + 1) * sizeof *v))) {
-		projects[g].named = v;
-		if ((v[projects[g].nnamed] = strdup(real)))
-			projects[g].nnamed++;
-	}
-	return g;
-}
-
-static int
-named(const struct project *p, const char *path)
-{
-	char real[PATH_MAX];
-	size_t i;
-
-	if (!realpath(path, real))
-		return 0;
-	for (i = 0; i < p->nnamed; i++)
-		if (strcmp(p->named[i], real) == 0)
-			return 1;
-	return 0;
-}
-
-/* The ids of the project's other files, so references across files
- * resolve when only some files are checked. */
-static void
-read_context(struct project *p)
-{
-	struct eco_diags quiet;
-	struct eco_reader *r;
-	struct eco_doc *doc;
-	char *root = p->root, **all, **f;
-
-	eco_diags_init(&quiet);
-	all = cli_expand(1, &root, &quiet);
-	eco_index_context(p->index);
-	for (f = all; f && *f; f++) {
-		if (named(p, *f) || !(r = eco_reader_open(*f, &W.lim, &quiet)))
-			continue;
-		while (eco_reader_next(r, &doc) > 0) {
-			eco_rules_doc(p->index, doc, &quiet);
-			eco_doc_free(doc);
+	for (k = 0; k < nprojects; k++)
+		if (strcmp(projects[k].root, root) == 0) {
+			projects[k].last = i;
+			return (int)k;
 		}
-		eco_reader_close(r);
-	}
-	cli_free_paths(all);
-	eco_diags_free(&quiet);
+	if (!(v = realloc(projects, (nprojects + 1) * sizeof *v)))
+		return -1;
+	projects = v;
+	v += nprojects;
+	snprintf(v->root, sizeof v->root, "%s", root);
+	v->last = i;
+	if (!(v->p = eco_project_open(root, d)))
+		return -1;
+	return (int)nprojects++;
 }
 
+/* --schema: that schema for every document; eco's own are compiled
+ * when a document of their kind needs them. */
 static int
 setup_schemas(struct eco_diags *d)
 {
+	if (!opt.schema_file)
+		return 0;
 	if (!(W.set = eco_schemaset_new())) {
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		return ECO_EXIT_SYS;
 	}
-	if (opt.schema_file) {
-		/* eco's schemas too, so that a schema may refer to them */
-		eco_schemaset_add_meta(W.set, d);
-		eco_schemaset_add_eco(W.set, d);
-		W.generic = eco_schemaset_load(W.set, opt.schema_file, d);
-		if (d->sys)
-			return ECO_EXIT_SYS;
-		if (!W.generic || eco_schemaset_resolve(W.set, d) < 0) {
-			eco_diag_add(d, opt.schema_file, 0, 0, ECO_SEV_ERROR,
-			    NULL, "%s", _("this schema cannot be used"));
-			return ECO_EXIT_USAGE;
-		}
-		return 0;
-	}
-	if (eco_schemaset_add_eco(W.set, d) < 0 ||
-	    eco_schemaset_resolve(W.set, d) < 0) {
-		eco_diag_sys(d, NULL, "%s", _("eco's schemas cannot be read"));
+	/* eco's schemas too, so that a schema may refer to them */
+	eco_schemaset_add_meta(W.set, d);
+	eco_schemaset_add_eco(W.set, d);
+	W.generic = eco_schemaset_load(W.set, opt.schema_file, d);
+	if (d->sys)
 		return ECO_EXIT_SYS;
+	if (!W.generic || eco_schemaset_resolve(W.set, d) < 0) {
+		eco_diag_add(d, opt.schema_file, 0, 0, ECO_SEV_ERROR,
+		    NULL, "%s", _("this schema cannot be used"));
+		return ECO_EXIT_USAGE;
 	}
 	return 0;
 }
@@ -324,8 +233,28 @@ inputs(int argc, char **argv, struct eco_diags *d)
 	return cli_expand(1, one, d);
 }
 
+/* After job i is printed: its index goes to its project, which is
+ * finished when this was its last file. */
 static void
-run_all(void)
+done_job(size_t i, struct eco_diags *d)
+{
+	struct job *j = &W.jobs[i];
+	struct project *pr = j->project >= 0 ? &projects[j->project] : NULL;
+
+	if (pr && eco_project_checked(pr->p, j->path, j->index) < 0)
+		eco_diag_sys(d, j->path, "%s", strerror(ENOMEM));
+	eco_index_free(j->index);
+	j->index = NULL;
+	if (pr && pr->last == i) {
+		eco_project_finish(pr->p, d);
+		report(d);
+		eco_project_close(pr->p);
+		pr->p = NULL;
+	}
+}
+
+static void
+run_all(struct eco_diags *d)
 {
 	pthread_t *th = NULL;
 	size_t i, nth = opt.jobs > 1 ? (size_t)opt.jobs - 1 : 0, started = 0;
@@ -364,11 +293,7 @@ run_all(void)
 		ndocs += j->docs;
 		report(&j->diags);
 		eco_diags_free(&j->diags);
-		if (j->index) {
-			eco_index_merge(projects[j->project].index, j->index);
-			eco_index_free(j->index);
-			j->index = NULL;
-		}
+		done_job(i, d);
 		pthread_mutex_lock(&W.mu);
 		W.printed = i + 1;
 		pthread_cond_broadcast(&W.cv);
@@ -452,23 +377,12 @@ main(int argc, char *argv[])
 	}
 	for (i = 0; i < n; i++) {
 		W.jobs[i].path = paths[i];
-		W.jobs[i].project = W.generic ? -1 : project_of(paths[i]);
 		eco_diags_init(&W.jobs[i].diags);
+		W.jobs[i].project = W.generic ? -1 : project_of(i, &d);
 	}
 	W.njobs = n;
-	run_all();
-	for (i = 0; i < nprojects; i++) {
-		size_t k;
-
-		if (projects[i].root[0])
-			read_context(&projects[i]);
-		eco_rules_project(projects[i].index, &d);
-		report(&d);
-		eco_index_free(projects[i].index);
-		for (k = 0; k < projects[i].nnamed; k++)
-			free(projects[i].named[k]);
-		free(projects[i].named);
-	}
+	report(&d);
+	run_all(&d);
 	if (!opt.quiet) {
 		fprintf(stderr, ngettext("%zu file", "%zu files", n), n);
 		fputs(", ", stderr);

@@ -7,7 +7,6 @@
  * the next step of the cycle, as eco-demarche etat would give it first.
  */
 #define _DEFAULT_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -51,35 +50,6 @@ executable(const char *dir, const char *name, char *out, size_t cap)
 	    access(out, X_OK) == 0;
 }
 
-/* Tool names found in one folder, appended to list. */
-static void
-scan(const char *dir, char ***list, size_t *n)
-{
-	struct dirent *e;
-	char path[PATH_MAX];
-	DIR *dp = opendir(dir);
-	size_t i;
-
-	if (!dp)
-		return;
-	while ((e = readdir(dp))) {
-		char **nl;
-
-		if (strncmp(e->d_name, "eco-", 4) != 0 || !e->d_name[4] ||
-		    !executable(dir, e->d_name, path, sizeof path))
-			continue;
-		for (i = 0; i < *n; i++)
-			if (strcmp((*list)[i], e->d_name + 4) == 0)
-				break;
-		if (i < *n || !(nl = realloc(*list, (*n + 1) * sizeof *nl)))
-			continue;
-		*list = nl;
-		if ((nl[*n] = strdup(e->d_name + 4)))
-			++*n;
-	}
-	closedir(dp);
-}
-
 static int
 cmp(const void *a, const void *b)
 {
@@ -120,11 +90,11 @@ list_tools(const char *self)
 	size_t n = 0, i;
 
 	if (self)
-		scan(self, &list, &n);
+		eco_commands(self, "eco-", &list, &n);
 	if (path && (copy = strdup(path))) {
 		for (dir = strtok_r(copy, ":", &save); dir;
 		    dir = strtok_r(NULL, ":", &save))
-			scan(*dir ? dir : ".", &list, &n);
+			eco_commands(*dir ? dir : ".", "eco-", &list, &n);
 		free(copy);
 	}
 	qsort(list, n, sizeof *list, cmp);

@@ -418,7 +418,100 @@ size_t eco_schema_check(const struct eco_schema *, const struct eco_node *inst,
     const char *file, struct eco_diags *);
 
 
-/* eco_project.c: the project folder and safe writes. */
+/* eco_kind.c: the registry of kinds. */
+
+/*
+ * Every kind of document, and every kind of thing documents name by id
+ * (a member organisation, a funder), once.  Where documents name ids is
+ * not in the registry: the schemas mark it, with a $ref to a shared
+ * definition of defs.schema.json named after the kind referred to.
+ */
+struct eco_index;
+struct eco_kind;
+
+/* The rules of a kind's documents beyond its schema: note their ids in
+ * the index and record what breaks the method's rules. */
+typedef void eco_rules_fn(struct eco_index *, const struct eco_kind *,
+    const struct eco_node *root, const char *file, struct eco_diags *);
+
+struct eco_kind {
+	const char *name;	/* "plan", "organisme" */
+	const char *label;	/* what people call it: a msgid (eco_kind_label) */
+	const char *home;	/* where a project keeps it: "plan.yaml", or a
+				 * folder "suivis/"; NULL: nowhere */
+	const char *title;	/* the key of its title ("libelle"), or NULL */
+	unsigned flags;		/* ECO_KIND_* */
+	const char *ids_in;	/* kind of the documents that hold its ids,
+				 * when they are not its own ("organisme":
+				 * "regroupement"), or NULL */
+	const char *also;	/* a reference to it may name an id of this
+				 * kind too ("objectif": "objectif-plan") */
+	eco_rules_fn *rules;	/* NULL: its id is all there is to note */
+};
+
+#define ECO_KIND_DOC		1	/* a kind of document, with a schema */
+#define ECO_KIND_RECORD		2	/* one document per record, many in a
+					 * file (else a nested document) */
+#define ECO_KIND_COPY		4	/* a record printed from another
+					 * document, with the original's id */
+#define ECO_KIND_PROJECT_REFS	8	/* references to it are checked only
+					 * in a whole project */
+
+/* Every kind, *n of them, documents first in the order of DESIGN §3. */
+const struct eco_kind *eco_kinds(size_t *n);
+/* The kind called name, or NULL. */
+const struct eco_kind *eco_kind_find(const char *name);
+/* The kind of a document's root (its kind: key), or NULL. */
+const struct eco_kind *eco_kind_of(const struct eco_node *root);
+/* Its label in the user's language ("plan d'action"). */
+const char *eco_kind_label(const struct eco_kind *);
+/*
+ * The schema of a kind of document, compiled once for the process when
+ * first asked for (safe from several threads); NULL for a kind that is
+ * not a document's, or when the schema cannot be used (the reasons are
+ * recorded the first time).
+ */
+const struct eco_schema *eco_kind_schema(const struct eco_kind *,
+    struct eco_diags *);
+/*
+ * The check of one document, as eco-validate makes it: a mapping with a
+ * known kind, valid against its schema, then (index not NULL) its kind's
+ * rules, its ids and references noted in the index.  Returns the errors
+ * the document has, the loader's included.
+ */
+size_t eco_kind_check(const struct eco_doc *, struct eco_index *,
+    struct eco_diags *);
+
+/* eco_project.c: files and folders, the project, safe writes. */
+
+/*
+ * The YAML files of operands: a folder gives every *.yaml and *.yml
+ * under it, in name order (names that begin with "." are left out),
+ * each named folder/path; any other operand stays as it is ("-" means
+ * standard input).  Only regular files are taken from a folder:
+ * anything else named like a YAML file is skipped with a warning, and a
+ * folder met again below itself (a symbolic link loop) is said once and
+ * not entered; a folder without a YAML file is a warning.  Returns a
+ * NULL-terminated array to free with eco_paths_free (NULL only when
+ * memory runs out; what went wrong is recorded).
+ */
+char **eco_expand(int argc, char *const *argv, struct eco_diags *);
+void eco_paths_free(char **);
+/* The commands of folder dir: the executable regular files whose name
+ * begins with prefix, the prefix left out, appended to the NULL-
+ * terminated array *v of *n names (free each and v) when not there yet.
+ * 0, or -1 when the folder cannot be read. */
+int eco_commands(const char *dir, const char *prefix, char ***v, size_t *n);
+
+/* The documents of paths (from eco_expand), one after the other. */
+struct eco_input;
+struct eco_input *eco_input_open(char *const *paths, const struct eco_limits *,
+    struct eco_diags *);
+/* 1 and the next document (the caller frees it; doc->nerr counts its
+ * errors, recorded), 0 after the last; a file that cannot be read is
+ * recorded and skipped. */
+int eco_input_next(struct eco_input *, struct eco_doc **doc);
+void eco_input_close(struct eco_input *);
 
 /* Root of the project holding start (a folder): the nearest folder
  * upwards with an eco.yaml.  0 and out filled, or -1 (errno). */
@@ -433,6 +526,130 @@ void eco_project_unlock(int fd);
  */
 int eco_write_atomic(const char *path, const char *head, size_t headlen,
     const char *tail, size_t taillen, int must_be_new);
+
+/*
+ * A project: its root, and the files of its layout, each read once, when
+ * a caller first needs what it holds (the registry of kinds says where
+ * each kind lives).  Files are named as a person in the current folder
+ * types them: "plan.yaml", "../plan.yaml", "examples/demo/plan.yaml".
+ * Documents, arrays and names it hands out live until it is closed.
+ */
+struct eco_project;
+
+struct eco_file {
+	const char *name;	/* in messages: "examples/demo/plan.yaml" */
+	const char *rel;	/* from the root: "plan.yaml"; an operand's
+				 * is its name */
+	const struct eco_doc *const *docs;	/* all it holds, in order;
+				 * those with nerr > 0 failed to load */
+	size_t ndocs;
+	int opened;		/* it could be read */
+	int input;		/* an operand (eco_project_inputs) */
+};
+
+/*
+ * The project around dir (a folder, or a file's; NULL: the current
+ * folder), found upwards as git does.  Without one, a project with no
+ * root: it holds only operands.  NULL only when memory runs out.
+ */
+struct eco_project *eco_project_open(const char *dir, struct eco_diags *);
+/* The project whose root is the folder root, named so in messages,
+ * with or without an eco.yaml.  NULL only when memory runs out. */
+struct eco_project *eco_project_at(const char *root, struct eco_diags *);
+void eco_project_close(struct eco_project *);
+/* The root as files are named from it (".", "..", "examples/demo"), or
+ * NULL when there is no project. */
+const char *eco_project_dir(const struct eco_project *);
+/* The regroupement's name (eco.yaml's nom), or NULL. */
+const char *eco_project_name(struct eco_project *);
+/* What people call the thing of kind with id: a member organisation's
+ * nom, a funder's, a factor's, an action's titre...; NULL when unknown. */
+const char *eco_project_title(struct eco_project *, const char *kind,
+    const char *id);
+/* Whether the project has an id of kind; from a record's render (see
+ * eco_project_append), what the files hold under the lock. */
+int eco_project_has(struct eco_project *, const char *kind, const char *id);
+/* The path from the root of a file the project read, given its name in
+ * messages (doc->file), or NULL. */
+const char *eco_project_rel(const struct eco_project *, const char *name);
+/* The documents of kind where the project keeps it, that loaded, in
+ * file order (doc->file names the file): *n of them. */
+const struct eco_doc *const *eco_project_docs(struct eco_project *,
+    const char *kind, size_t *n);
+/* Read a file or folder of the layout ("plan.yaml", "suivis/"; NULL:
+ * every YAML file under the root), when not read yet.  0, or -1 when
+ * memory runs out. */
+int eco_project_read(struct eco_project *, const char *home,
+    struct eco_diags *);
+/* The files read so far, in the order they were read. */
+size_t eco_project_nfiles(const struct eco_project *);
+const struct eco_file *eco_project_file(const struct eco_project *, size_t i);
+/* What reading a file said (syntax errors...), copied into d. */
+void eco_file_diags(const struct eco_file *, struct eco_diags *);
+/* Read operands (files, folders, "-") as the documents a command works
+ * on, to be checked in the project's context.  0, or -1 (recorded). */
+int eco_project_inputs(struct eco_project *, int argc, char *const *argv,
+    struct eco_diags *);
+/* The operands' documents that loaded, in order: *n of them. */
+const struct eco_doc *const *eco_project_input_docs(struct eco_project *,
+    size_t *n);
+/*
+ * Whether what a command works on is valid: the operands, and the
+ * project's files that hold kinds (NULL-terminated, or NULL), with
+ * eco.yaml, each document checked as eco-validate does, references
+ * resolved against the project.  Their diagnostics and those of the
+ * project rules about them go to d; returns the number of errors.
+ */
+size_t eco_project_check(struct eco_project *, const char *const *kinds,
+    struct eco_diags *);
+
+/*
+ * A record to write: render writes it, one YAML document ("---" first)
+ * for eco_project_append, the whole file for eco_project_create; it is
+ * given id, a fresh id of the record's kind (prefix and the first number
+ * no document of the kind has: "r03-note-2"), or "" without a prefix,
+ * to use when the record has no id of its own.
+ */
+struct eco_record {
+	const char *file;	/* from the root: "rencontres/r03.yaml" */
+	const char *kind;	/* what it must be: "note" (NULL: create,
+				 * any kind) */
+	const char *prefix;	/* of the fresh id, or NULL */
+	int (*render)(FILE *, const char *id, void *arg);	/* 0 or -1 */
+	void *arg;
+	unsigned flags;		/* ECO_WRITE_* */
+	char *text;		/* out: what was written (or, dry, would
+				 * be), to free */
+	char id[128];		/* out: the fresh id offered */
+};
+#define ECO_WRITE_DRY		1	/* check only: nothing is written */
+#define ECO_WRITE_UNCHECKED	2	/* create: a skeleton, that must read
+					 * as YAML only */
+
+/*
+ * Append a record to file, under the project's lock: the file and the
+ * kind's others are read again, the temporary files an interrupted
+ * write left in its folder are removed (a note each), the record is
+ * checked in the project's context (its schema, the rules, its
+ * references, its id unique) and the file replaced by its old bytes and
+ * the record, atomically.  0; -1 when the record is not valid or cannot
+ * be written: nothing is written, the reasons are recorded.
+ */
+int eco_project_append(struct eco_project *, struct eco_record *,
+    struct eco_diags *);
+/* The same for a new file (its folders made), which never replaces one:
+ * a file already there is an error. */
+int eco_project_create(struct eco_project *, struct eco_record *,
+    struct eco_diags *);
+
+/*
+ * eco-validate's way, the files checked by the caller: each file's
+ * index (eco_kind_check) is merged into the project's, which then reads
+ * the files not checked for their ids and runs the project rules.
+ */
+int eco_project_checked(struct eco_project *, const char *path,
+    struct eco_index *);
+void eco_project_finish(struct eco_project *, struct eco_diags *);
 
 /* eco_rules.c: the method's rules beyond schemas. */
 
@@ -453,6 +670,15 @@ void eco_index_context(struct eco_index *);
  */
 void eco_rules_doc(struct eco_index *, const struct eco_doc *,
     struct eco_diags *);
+/* Keep the title of every id indexed from now on (eco_index_title). */
+void eco_index_titles(struct eco_index *);
+/* Whether the index holds id of kind. */
+int eco_index_has(const struct eco_index *, const char *kind,
+    const char *id);
+/* The title of id of kind ("Maison de la famille"), after
+ * eco_rules_project; NULL when unknown or untitled. */
+const char *eco_index_title(const struct eco_index *, const char *kind,
+    const char *id);
 /* Move everything of from into into; from is left empty. */
 int eco_index_merge(struct eco_index *into, struct eco_index *from);
 /* Rules across the documents of a project: ids, references, totals. */
@@ -912,6 +1138,10 @@ struct eco_state {
  * memory runs out.  The rules are documented in eco-demarche(1).
  */
 struct eco_state *eco_state_read(const struct eco_cycle *, const char *root,
+    struct eco_diags *);
+/* The same with the project a command has open: its files are read
+ * once for both. */
+struct eco_state *eco_state_of(const struct eco_cycle *, struct eco_project *,
     struct eco_diags *);
 void eco_state_free(struct eco_state *);
 /* Up to n objectives to work on next, most urgent first: those not done

@@ -8,7 +8,8 @@
  * point into the document's tree; the arrays come from the document's
  * arena, so one eco_doc_free releases everything.
  *
- * Judging a project runs each objective's test over the project's files.
+ * Judging a project runs each objective's test over the project's files,
+ * read through eco_project (each once).
  * A condition counts the documents of a file (or of a folder's files)
  * that have the right kind, the right values and the fields filled; it
  * holds when it counts at least its minimum.  The stage rule and the
@@ -17,7 +18,7 @@
  */
 #define _DEFAULT_SOURCE
 #include <errno.h>
-#include <glob.h>
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -523,19 +524,20 @@ eco_cycle_slots(const struct eco_cycle *c, size_t nfactors, size_t nyears,
 
 /* Where a project stands. */
 
-/* The documents of the files a pattern names, read once per state. */
+/* The documents of the files a pattern names, gathered once per state. */
 struct files {
 	const char *pattern;
 	size_t nfiles, ndocs;
-	struct eco_doc **docs;
+	const struct eco_doc **docs;
+	const char **rels;		/* each document's file, from the root */
 	struct files *next;
 };
 
 struct project {
-	const char *root;
-	size_t skip;		/* bytes of "root/" before a file's own name */
+	struct eco_project *p;
 	struct files *loaded;
-	struct eco_limits lim;
+	const struct eco_file **said;	/* files whose problems were told */
+	size_t nsaid;
 	struct eco_diags *d;
 	int oom;
 };
@@ -560,44 +562,67 @@ xprintf(struct project *p, const char *fmt, ...)
 	return s;
 }
 
+/* What reading f said goes to the caller, once per file. */
 static void
-read_docs(struct project *p, struct files *f, const char *path)
+tell(struct project *p, const struct eco_file *f)
 {
-	struct eco_reader *r = eco_reader_open(path, &p->lim, p->d);
-	struct eco_doc *doc, **v;
+	const struct eco_file **v;
+	size_t i;
 
-	if (!r)
+	for (i = 0; i < p->nsaid; i++)
+		if (p->said[i] == f)
+			return;
+	if (!(v = realloc(p->said, (p->nsaid + 1) * sizeof *v))) {
+		p->oom = 1;
 		return;
-	f->nfiles++;
-	while (eco_reader_next(r, &doc) > 0) {
-		if (doc->nerr || !doc->root) {	/* the loader said why */
-			eco_doc_free(doc);
-			continue;
-		}
-		if (!(v = realloc(f->docs, (f->ndocs + 1) * sizeof *v))) {
-			eco_doc_free(doc);
-			p->oom = 1;
-			break;
-		}
-		f->docs = v;
-		f->docs[f->ndocs++] = doc;
 	}
-	eco_reader_close(r);
+	p->said = v;
+	v[p->nsaid++] = f;
+	eco_file_diags(f, p->d);
 }
 
+static void
+take(struct project *p, struct files *f, const struct eco_file *pf)
+{
+	const struct eco_doc **v;
+	const char **r;
+	size_t i;
+
+	f->nfiles++;
+	for (i = 0; i < pf->ndocs; i++) {
+		if (pf->docs[i]->nerr || !pf->docs[i]->root)
+			continue;	/* the loader said why */
+		if (!(v = realloc(f->docs, (f->ndocs + 1) * sizeof *v))) {
+			p->oom = 1;
+			return;
+		}
+		f->docs = v;
+		if (!(r = realloc(f->rels, (f->ndocs + 1) * sizeof *r))) {
+			p->oom = 1;
+			return;
+		}
+		f->rels = r;
+		f->rels[f->ndocs] = pf->rel;
+		f->docs[f->ndocs++] = pf->docs[i];
+	}
+}
+
+/* The files of pattern ("plan.yaml", "rencontres/r*.yaml"): its folder
+ * is read from the project, then matched. */
 static struct files *
 files_of(struct project *p, const char *pattern)
 {
+	const char *slash = strrchr(pattern, '/');
 	struct files *f;
-	glob_t g;
-	char *path;
+	char *home;
 	size_t i;
 
 	for (f = p->loaded; f; f = f->next)
 		if (strcmp(f->pattern, pattern) == 0)
 			return f;
 	if (!(f = calloc(1, sizeof *f)) ||
-	    !(path = xprintf(p, "%.*s%s", (int)p->skip, p->root, pattern))) {
+	    !(home = slash ? xprintf(p, "%.*s", (int)(slash - pattern + 1),
+	    pattern) : xprintf(p, "%s", pattern))) {
 		free(f);
 		p->oom = 1;
 		return NULL;
@@ -605,12 +630,18 @@ files_of(struct project *p, const char *pattern)
 	f->pattern = pattern;
 	f->next = p->loaded;
 	p->loaded = f;
-	if (glob(path, 0, NULL, &g) == 0) {
-		for (i = 0; i < g.gl_pathc; i++)
-			read_docs(p, f, g.gl_pathv[i]);
-		globfree(&g);
+	if (eco_project_read(p->p, strpbrk(home, "*?[") ? NULL : home, p->d) < 0)
+		p->oom = 1;
+	free(home);
+	for (i = 0; i < eco_project_nfiles(p->p); i++) {
+		const struct eco_file *pf = eco_project_file(p->p, i);
+
+		if (pf->input || fnmatch(pattern, pf->rel, FNM_PATHNAME | FNM_PERIOD))
+			continue;
+		tell(p, pf);
+		if (pf->opened)
+			take(p, f, pf);
 	}
-	free(path);
 	return f;
 }
 
@@ -618,13 +649,11 @@ static void
 free_files(struct files *f)
 {
 	struct files *next;
-	size_t i;
 
 	for (; f; f = next) {
 		next = f->next;
-		for (i = 0; i < f->ndocs; i++)
-			eco_doc_free(f->docs[i]);
 		free(f->docs);
+		free(f->rels);
 		free(f);
 	}
 }
@@ -794,9 +823,9 @@ egal_text(struct project *p, const struct eco_node *egal)
 }
 
 static char *
-lack_text(struct project *p, const struct eco_doc *doc, const struct miss *m)
+lack_text(struct project *p, const char *name, const struct miss *m)
 {
-	const char *name = doc->file + p->skip, *id = id_of(m->owner);
+	const char *id = id_of(m->owner);
 
 	if (id)
 		return xprintf(p, _("%s: « %.*s » is missing for « %s »"), name,
@@ -878,7 +907,7 @@ static int
 cond_holds(struct project *p, const struct cond *c, char **why)
 {
 	struct files *f;
-	const struct eco_doc *failed = NULL;
+	const char *failed = NULL;
 	struct miss m, fm = { NULL, 0, NULL };
 	size_t i, n = 0;
 
@@ -893,7 +922,7 @@ cond_holds(struct project *p, const struct cond *c, char **why)
 		if (!lacks_field(c, f->docs[i]->root, &m))
 			n++;
 		else if (!failed) {
-			failed = f->docs[i];
+			failed = f->rels[i];
 			fm = m;
 		}
 	}
@@ -935,25 +964,22 @@ exists(struct project *p, const struct eco_objective *o)
 	return 0;
 }
 
-/* Distinct values of key in the documents of kind in f. */
+/* Distinct values of key in the project's documents of kind. */
 static size_t
-distinct(const struct files *f, const char *kind, const char *key)
+distinct(struct project *p, const char *kind, const char *key)
 {
-	size_t i, j, n = 0;
+	size_t i, j, n = 0, nd;
+	const struct eco_doc *const *docs = eco_project_docs(p->p, kind, &nd);
 
-	for (i = 0; i < f->ndocs; i++) {
-		const struct eco_node *r = f->docs[i]->root, *v = eco_map_get(r, key);
-		const struct eco_node *k = eco_map_get(r, "kind");
+	for (i = 0; docs && i < nd; i++) {
+		const struct eco_node *v = eco_map_get(docs[i]->root, key);
 
-		if (!k || !eco_scalar_matches(k, kind) || !v || v->type != ECO_STR)
+		if (!v || v->type != ECO_STR)
 			continue;
 		for (j = 0; j < i; j++) {
-			const struct eco_node *r2 = f->docs[j]->root;
-			const struct eco_node *k2 = eco_map_get(r2, "kind");
-			const struct eco_node *v2 = eco_map_get(r2, key);
+			const struct eco_node *v2 = eco_map_get(docs[j]->root, key);
 
-			if (k2 && eco_scalar_matches(k2, kind) && v2 &&
-			    v2->type == ECO_STR && strcmp(v->s, v2->s) == 0)
+			if (v2 && v2->type == ECO_STR && strcmp(v->s, v2->s) == 0)
 				break;
 		}
 		n += j == i;
@@ -966,13 +992,9 @@ distinct(const struct files *f, const char *kind, const char *key)
 static size_t
 retained_factors(struct project *p)
 {
-	struct files *f = files_of(p, "priorites.yaml");
-	size_t n;
+	size_t n = distinct(p, "objectif", "facteur");
 
-	if (!f)
-		return 0;
-	n = distinct(f, "objectif", "facteur");
-	return n ? n : distinct(f, "priorite", "facteur");
+	return n ? n : distinct(p, "priorite", "facteur");
 }
 
 /* Years the plan covers, a started year counting whole:
@@ -980,14 +1002,14 @@ retained_factors(struct project *p)
 static size_t
 plan_years(struct project *p)
 {
-	struct files *f = files_of(p, "plan.yaml");
+	size_t i, n;
+	const struct eco_doc *const *docs = eco_project_docs(p->p, "plan", &n);
 	const struct eco_node *a, *b;
-	size_t i;
 	int y;
 
-	for (i = 0; f && i < f->ndocs; i++) {
-		a = eco_node_path(f->docs[i]->root, "periode.debut");
-		b = eco_node_path(f->docs[i]->root, "periode.fin");
+	for (i = 0; docs && i < n; i++) {
+		a = eco_node_path(docs[i]->root, "periode.debut");
+		b = eco_node_path(docs[i]->root, "periode.fin");
 		if (!a || !b || a->type != ECO_STR || b->type != ECO_STR ||
 		    !eco_format_date(a->s, a->len) ||
 		    !eco_format_date(b->s, b->len) || strcmp(a->s, b->s) > 0)
@@ -1057,18 +1079,23 @@ struct eco_state *
 eco_state_read(const struct eco_cycle *c, const char *root,
     struct eco_diags *d)
 {
+	struct eco_project *p = eco_project_at(root, d);
+	struct eco_state *st = p ? eco_state_of(c, p, d) : NULL;
+
+	eco_project_close(p);
+	return st;
+}
+
+struct eco_state *
+eco_state_of(const struct eco_cycle *c, struct eco_project *pr,
+    struct eco_diags *d)
+{
 	struct eco_state *st;
 	struct project p;
-	size_t n = strlen(root);
 
 	memset(&p, 0, sizeof p);
-	p.root = root;
+	p.p = pr;
 	p.d = d;
-	eco_limits_default(&p.lim);
-	/* "." reads plan.yaml as plan.yaml: messages name files as a
-	 * person in the project's folder would. */
-	if (strcmp(root, ".") != 0)
-		p.skip = n;
 	if (!(st = calloc(1, sizeof *st)) ||
 	    !(st->objectives = calloc(c->nobjectives ? c->nobjectives : 1,
 	    sizeof *st->objectives))) {
@@ -1077,23 +1104,13 @@ eco_state_read(const struct eco_cycle *c, const char *root,
 		return NULL;
 	}
 	st->cycle = c;
-	if (p.skip && root[n - 1] != '/') {
-		/* files are named "root/plan.yaml" */
-		char *slash = xprintf(&p, "%s/", root);
-
-		if (slash) {
-			p.root = slash;
-			p.skip = n + 1;
-		}
-	}
 	judge(&p, st);
 	st->nfactors = retained_factors(&p);
 	st->nyears = plan_years(&p);
 	find_stage(st);
 	st->complete = st->ndone == c->nobjectives;
 	free_files(p.loaded);
-	if (p.root != root)
-		free((char *)p.root);
+	free(p.said);
 	if (p.oom) {
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		eco_state_free(st);

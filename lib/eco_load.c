@@ -1280,3 +1280,364 @@ eco_reader_next(struct eco_reader *r, struct eco_doc **out)
 	r->doc = NULL;
 	return 1;
 }
+
+/*
+ * JSON without libyaml.  eco's schemas are JSON, and libyaml reads JSON
+ * at a small fraction of the speed a JSON scanner does; at start-up that
+ * was most of a command's time.  This reader feeds the same tree
+ * builder with the events libyaml would give for the same text (a flow
+ * mapping or sequence per object or array, double-quoted scalars for
+ * strings, plain ones for the rest, the same marks), so the tree is the
+ * one eco_reader_next builds.  Anything it does not take on exactly as
+ * libyaml would (a tab, a byte-order mark, a surrogate escape, a key
+ * not followed by ':' on its line, a problem the builder records) makes
+ * it give up, and the caller reads the text with libyaml instead.
+ */
+
+struct jp {
+	struct eco_reader *r;
+	const char *p, *end;
+	yaml_mark_t m;		/* of p: 0-based, columns in characters */
+	char *tmp;		/* a string's unescaped text */
+	size_t tmpcap;
+};
+
+/* Advance over n bytes that hold no line break. */
+static void
+jp_skip(struct jp *j, size_t n)
+{
+	for (; n > 0; n--, j->p++)
+		if (((unsigned char)*j->p & 0xC0) != 0x80)
+			j->m.column++;
+}
+
+/* Spaces and line breaks; 0, or -1 on anything libyaml might see
+ * otherwise (a tab). */
+static int
+jp_ws(struct jp *j)
+{
+	while (j->p < j->end) {
+		if (*j->p == ' ')
+			jp_skip(j, 1);
+		else if (*j->p == '\n' || *j->p == '\r') {
+			if (*j->p == '\r' && j->p + 1 < j->end && j->p[1] == '\n')
+				j->p++;
+			j->p++;
+			j->m.line++;
+			j->m.column = 0;
+		} else if (*j->p == '\t')
+			return -1;
+		else
+			break;
+	}
+	return 0;
+}
+
+static int
+jp_put(struct jp *j, size_t *n, const char *s, size_t len)
+{
+	if (*n + len + 1 > j->tmpcap) {
+		size_t cap = (*n + len + 1) * 2;
+		char *t = realloc(j->tmp, cap);
+
+		if (!t)
+			return -1;
+		j->tmp = t;
+		j->tmpcap = cap;
+	}
+	memcpy(j->tmp + *n, s, len);
+	*n += len;
+	return 0;
+}
+
+static int
+hexval(int c)
+{
+	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/* A \uXXXX escape, outside the surrogates, as UTF-8. */
+static int
+jp_unicode(struct jp *j, size_t *n)
+{
+	unsigned long u = 0;
+	char b[4];
+	size_t k;
+
+	if (j->end - j->p < 6)
+		return -1;
+	for (k = 2; k < 6; k++) {
+		if (!ishex((unsigned char)j->p[k]))
+			return -1;
+		u = u * 16 + (unsigned long)hexval((unsigned char)j->p[k]);
+	}
+	if ((u >= 0xD800 && u <= 0xDFFF) || u == 0)
+		return -1;
+	if (u < 0x80)
+		b[0] = (char)u, k = 1;
+	else if (u < 0x800)
+		b[0] = (char)(0xC0 | u >> 6), b[1] = (char)(0x80 | (u & 0x3F)), k = 2;
+	else
+		b[0] = (char)(0xE0 | u >> 12), b[1] = (char)(0x80 | (u >> 6 & 0x3F)),
+		    b[2] = (char)(0x80 | (u & 0x3F)), k = 3;
+	jp_skip(j, 6);
+	return jp_put(j, n, b, k);
+}
+
+/*
+ * What libyaml takes as text in a quoted scalar: not the C1 controls,
+ * not U+FEFF, U+FFFE, U+FFFF, and not NEL, LS, PS, which it reads as
+ * line breaks.
+ */
+static int
+yaml_printable(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == 0xC2 && n > 1)
+		return u[1] >= 0xA0;
+	if (u[0] == 0xE2 && n > 2 && u[1] == 0x80)
+		return u[2] != 0xA8 && u[2] != 0xA9;
+	if (u[0] == 0xEF && n > 2)
+		return !(u[1] == 0xBB && u[2] == 0xBF) &&
+		    !(u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF));
+	return 1;
+}
+
+/* A string at p; its text goes to tmp.  0, or -1. */
+static int
+jp_string(struct jp *j, size_t *n)
+{
+	static const char esc[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+	const char *s, *e;
+
+	*n = 0;
+	jp_skip(j, 1);
+	for (;;) {
+		for (s = j->p; j->p < j->end && *j->p != '"' && *j->p != '\\' &&
+		    (unsigned char)*j->p >= 0x20 && *j->p != 0x7F; j->p++) {
+			if (((unsigned char)*j->p & 0xC0) == 0x80)
+				continue;
+			if (!yaml_printable(j->p, (size_t)(j->end - j->p)))
+				return -1;
+			j->m.column++;
+		}
+		if (jp_put(j, n, s, (size_t)(j->p - s)) < 0 || j->p >= j->end)
+			return -1;
+		if (*j->p == '"') {
+			jp_skip(j, 1);
+			j->tmp[*n] = '\0';
+			return 0;
+		}
+		if (*j->p != '\\' || j->p + 1 >= j->end)
+			return -1;	/* a control character */
+		if (j->p[1] == 'u') {
+			if (jp_unicode(j, n) < 0)
+				return -1;
+			continue;
+		}
+		for (e = esc; *e && *e != j->p[1]; e += 2)
+			;
+		if (!*e || jp_put(j, n, e + 1, 1) < 0)
+			return -1;
+		jp_skip(j, 2);
+	}
+}
+
+/* A number, true, false or null: its text as a plain scalar. */
+static size_t
+jp_word(const struct jp *j)
+{
+	const char *p = j->p;
+	size_t n;
+
+	for (n = 0; p + n < j->end && (isdig((unsigned char)p[n]) ||
+	    strchr("+-.eE", p[n]) || (p[n] >= 'a' && p[n] <= 'z')); n++)
+		;
+	if ((n == 4 && memcmp(p, "true", 4) == 0) ||
+	    (n == 5 && memcmp(p, "false", 5) == 0) ||
+	    (n == 4 && memcmp(p, "null", 4) == 0))
+		return n;
+	/* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+	{
+		size_t i = p[0] == '-', d;
+
+		if (i >= n || !isdig((unsigned char)p[i]) ||
+		    (p[i] == '0' && i + 1 < n && isdig((unsigned char)p[i + 1])))
+			return 0;
+		while (i < n && isdig((unsigned char)p[i]))
+			i++;
+		if (i < n && p[i] == '.') {
+			for (d = ++i; i < n && isdig((unsigned char)p[i]); i++)
+				;
+			if (i == d)
+				return 0;
+		}
+		if (i < n && (p[i] == 'e' || p[i] == 'E')) {
+			if (++i < n && (p[i] == '+' || p[i] == '-'))
+				i++;
+			for (d = i; i < n && isdig((unsigned char)p[i]); i++)
+				;
+			if (i == d)
+				return 0;
+		}
+		return i == n ? n : 0;
+	}
+}
+
+static int jp_value(struct jp *, int depth);
+
+static int
+jp_scalar(struct jp *j, const char *text, size_t len, int quoted)
+{
+	yaml_event_t ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = YAML_SCALAR_EVENT;
+	ev.start_mark = j->m;
+	ev.data.scalar.value = (yaml_char_t *)text;
+	ev.data.scalar.length = len;
+	ev.data.scalar.style = quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE :
+	    YAML_PLAIN_SCALAR_STYLE;
+	return scalar(j->r, &ev);
+}
+
+/* An object or array at p, up to its closing bracket. */
+static int
+jp_collection(struct jp *j, int depth)
+{
+	int map = *j->p == '{';
+	char close = map ? '}' : ']';
+	yaml_event_t ev;
+	size_t n, first = 1;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = map ? YAML_MAPPING_START_EVENT : YAML_SEQUENCE_START_EVENT;
+	ev.start_mark = j->m;
+	if (start(j->r, &ev, map ? ECO_MAP : ECO_SEQ) < 0)
+		return -1;
+	jp_skip(j, 1);
+	for (;;) {
+		if (jp_ws(j) < 0 || j->p >= j->end)
+			return -1;
+		if (*j->p == close && first)
+			break;
+		if (!first) {
+			if (*j->p == close)
+				break;
+			if (*j->p != ',')
+				return -1;
+			jp_skip(j, 1);
+			if (jp_ws(j) < 0 || j->p >= j->end)
+				return -1;
+		}
+		first = 0;
+		if (map) {
+			yaml_mark_t km = j->m;
+
+			if (*j->p != '"' || jp_string(j, &n) < 0 ||
+			    (size_t)(j->m.column - km.column) > 1000 ||
+			    j->p >= j->end || *j->p == '\n' || *j->p == '\r')
+				return -1;
+			if (jp_ws(j) < 0 || j->p >= j->end || *j->p != ':' ||
+			    j->m.line != km.line)
+				return -1;	/* libyaml wants the ':' on the key's line */
+			{
+				yaml_mark_t after = j->m;
+
+				j->m = km;
+				if (jp_scalar(j, j->tmp, n, 1) < 0)
+					return -1;
+				j->m = after;
+			}
+			jp_skip(j, 1);
+			if (jp_ws(j) < 0)
+				return -1;
+		}
+		if (jp_value(j, depth + 1) < 0)
+			return -1;
+	}
+	ev.start_mark = j->m;
+	jp_skip(j, 1);
+	return end(j->r, &ev.start_mark);
+}
+
+static int
+jp_value(struct jp *j, int depth)
+{
+	yaml_mark_t at = j->m;
+	size_t n;
+
+	if (j->p >= j->end)
+		return -1;
+	if (*j->p == '{' || *j->p == '[')
+		return depth > 1000 ? -1 : jp_collection(j, depth);
+	if (*j->p == '"') {
+		if (jp_string(j, &n) < 0)
+			return -1;
+		{
+			yaml_mark_t after = j->m;
+			int rc;
+
+			j->m = at;
+			rc = jp_scalar(j, j->tmp, n, 1);
+			j->m = after;
+			return rc;
+		}
+	}
+	if (!(n = jp_word(j)))
+		return -1;
+	{
+		int rc = jp_scalar(j, j->p, n, 0);
+
+		jp_skip(j, n);
+		return rc;
+	}
+}
+
+struct eco_doc *
+eco_json_doc(const char *buf, size_t len, const char *name,
+    const struct eco_limits *lim)
+{
+	struct eco_diags quiet;
+	struct eco_reader r;
+	struct jp j;
+	struct eco_doc *doc = NULL;
+	size_t i;
+	int rc;
+
+	if (len > lim->file_size || eco_utf8_check(buf, len) != len)
+		return NULL;
+	memset(&r, 0, sizeof r);
+	memset(&j, 0, sizeof j);
+	eco_diags_init(&quiet);
+	r.lim = lim;
+	r.diags = &quiet;
+	j.r = &r;
+	j.p = buf;
+	j.end = buf + len;
+	if (!(r.doc = calloc(1, sizeof *r.doc)) ||
+	    !(r.doc->arena = eco_arena_new()) || !(r.doc->file = strdup(name)))
+		goto out;
+	r.doc->index = 1;
+	rc = jp_ws(&j);
+	if (rc == 0 && j.p < j.end && (*j.p == '{' || *j.p == '['))
+		rc = jp_value(&j, 0);
+	else
+		rc = -1;
+	if (rc == 0 && jp_ws(&j) == 0 && j.p == j.end && quiet.n == 0 &&
+	    !quiet.oom && r.doc->root) {
+		doc = r.doc;
+		r.doc = NULL;
+	}
+out:
+	for (i = 0; i < r.depth; i++)
+		free(r.stack[i].anchor);
+	free(r.stack);
+	free(r.kids);
+	free(r.anchors);
+	free(j.tmp);
+	eco_doc_free(r.doc);
+	eco_diags_free(&quiet);
+	return doc;
+}

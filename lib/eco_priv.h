@@ -77,4 +77,69 @@ void eco_page_text(struct eco_page *, const char *s);
 /* Close the page: 0, or -1 when a write failed. */
 int eco_page_end(struct eco_page *);
 
+/*
+ * Lazy schema sets (eco_kind.c's, shared by the process): eco's schemas
+ * are registered, and each file is read and compiled when something in
+ * it is first needed, under the set's lock, so that threads may ask at
+ * once.  Schemas already handed out never change.
+ */
+int eco_schemaset_lazy_eco(struct eco_schemaset *, struct eco_diags *);
+/* The schema of kind, read and compiled now if need be; NULL when there
+ * is none or it cannot be used (the reasons are recorded, once). */
+const struct eco_schema *eco_schemaset_need(struct eco_schemaset *,
+    const char *kind, struct eco_diags *);
+
+/*
+ * Where the documents of a kind name ids of other kinds, from the
+ * schema (see eco_schemaset_refs): a tree of the places, one node per
+ * place.  At a node with kind, a string is a reference, and so is each
+ * string of a sequence.
+ */
+struct eco_refkey;
+struct eco_refpat;
+struct eco_reftree {
+	const char *kind;		/* ids of this kind are named here */
+	struct eco_refkey *keys;	/* a mapping's keys, sorted */
+	size_t nkeys;
+	struct eco_refpat *pats;	/* keys matching a pattern */
+	size_t npats;
+	struct eco_reftree *other;	/* any other key */
+	struct eco_reftree **prefix;	/* item i of a sequence (may be NULL) */
+	size_t nprefix;
+	struct eco_reftree *items;	/* the other items */
+};
+struct eco_refkey {
+	const char *name;
+	size_t len;
+	struct eco_reftree *t;
+};
+struct eco_refpat {
+	const void *re;
+	struct eco_reftree *t;
+};
+/* The tree of kind, built once; NULL when its documents name nothing. */
+const struct eco_reftree *eco_schemaset_refs(struct eco_schemaset *,
+    const char *kind, struct eco_diags *);
+int eco_refpat_match(const struct eco_refpat *, const char *key, size_t len);
+
+/* eco_kind.c: where the documents of kind k name ids (NULL: nowhere),
+ * from its schema, compiled first if need be. */
+const struct eco_reftree *eco_kind_refs(const struct eco_kind *,
+    struct eco_diags *);
+
+/* eco_rules.c: the rules of one kind's documents (the registry's). */
+eco_rules_fn eco_rules_regroupement, eco_rules_rencontre, eco_rules_note,
+    eco_rules_constat, eco_rules_priorite, eco_rules_plan, eco_rules_suivi,
+    eco_rules_evaluation, eco_rules_diagnostic, eco_rules_facteur,
+    eco_rules_copy;
+
+/*
+ * A JSON text as the one document libyaml would read from it, built
+ * without libyaml (much faster); NULL when the text holds anything it
+ * does not read exactly as libyaml would, or any problem: read it with
+ * eco_reader_mem then, which says what is wrong.
+ */
+struct eco_doc *eco_json_doc(const char *buf, size_t len, const char *name,
+    const struct eco_limits *);
+
 #endif

@@ -2,11 +2,13 @@
  * eco_rules.c - the method's rules beyond what a schema can say.
  *
  * Per document: the rules of its kind (a plan's objectives hold one
- * transformation per system, a diagnostic answers all 18 items…).
- * Across a project: ids unique per kind, and every reference resolves to
- * an id of the kind it names, with the closest id suggested.  Documents
- * leave behind only a compact index of their ids and references, so a
- * batch of hundreds of projects stays small in memory.
+ * transformation per system, a diagnostic answers all 18 items…), which
+ * the registry of kinds (eco_kind.c) names, and the references its
+ * schema marks (eco_schemaset_refs).  Across a project: ids unique per
+ * kind, and every reference resolves to an id of the kind it names,
+ * with the closest id suggested.  Documents leave behind only a compact
+ * index of their ids and references, so a batch of hundreds of projects
+ * stays small in memory.
  */
 #include <pthread.h>
 #include <stdarg.h>
@@ -20,12 +22,11 @@
 
 struct entry {
 	const char *kind, *id, *file;	/* in the index's arenas */
-	const char *attr;
-	const char *path;	/* JSON pointer in its document, or NULL */		/* ids: one fact for project rules (a constat's
-				 * analyse, a meeting's date); refs: the key */
+	const char *attr;	/* ids: one fact for project rules (a constat's
+				 * analyse, a meeting's date) */
+	const char *title;	/* ids, when the index keeps titles */
+	const char *path;	/* JSON pointer in its document */
 	int line, col;
-	int warn;		/* refs: 1 unresolved is only a warning; 2 it
-				 * is checked only in a whole project */
 	int ctx;		/* from a file not being checked: context only */
 	size_t seq;		/* order found, for stable messages */
 };
@@ -38,9 +39,10 @@ struct eco_index {
 	size_t narenas;
 	const char *kinds[64];		/* interned kind names */
 	size_t nkinds;
-	const char *file_src, *file;	/* last file name and its copy */
+	const char *file;		/* the last file name's copy */
 	int project;			/* a real project: check every ref */
 	int context;			/* files read for their ids only */
+	int titles;			/* keep the ids' titles */
 	int oom;
 	const struct entry **slot;	/* ids by kind and id (project rules) */
 	size_t mask;
@@ -76,6 +78,12 @@ void
 eco_index_context(struct eco_index *x)
 {
 	x->context = 1;
+}
+
+void
+eco_index_titles(struct eco_index *x)
+{
+	x->titles = 1;
 }
 
 void
@@ -147,11 +155,12 @@ intern_kind(struct eco_index *x, const char *kind)
 	return x->kinds[x->nkinds++] = copy(x, kind);
 }
 
+/* The last name's copy, when it is the same name: a name's storage may
+ * be another's once its document is freed, so the text is compared. */
 static const char *
 intern_file(struct eco_index *x, const char *file)
 {
-	if (x->file_src != file || !x->file) {
-		x->file_src = file;
+	if (!x->file || strcmp(x->file, file) != 0) {
 		x->file = copy(x, file);
 	}
 	return x->file;
@@ -196,41 +205,51 @@ push(struct eco_index *x, int ref, const char *kind, const struct eco_node *id,
 	return e;
 }
 
-/* Note the id of the mapping being looked at (its key is "id"). */
+static const char *
+str(const struct eco_node *m, const char *key)
+{
+	const struct eco_node *n = eco_map_get(m, key);
+
+	return n && n->type == ECO_STR ? n->s : NULL;
+}
+
+/* Note the id of mapping m, which is being looked at, with its title
+ * when the index keeps them. */
 static void
-add_id(struct eco_index *x, const char *kind, const struct eco_node *id,
+add_id(struct eco_index *x, const char *kind, const struct eco_node *m,
     const char *file, const char *attr)
 {
+	const struct eco_node *id = eco_map_get(m, "id");
+	const struct eco_kind *k;
+	const char *title;
+	struct entry *e;
 	size_t old;
 
 	if (!id || id->type != ECO_STR)
 		return;
 	old = enter(x, "id", 0);
-	push(x, 0, kind, id, file, attr);
+	if ((e = push(x, 0, kind, id, file, attr)) && x->titles &&
+	    (k = eco_kind_find(kind)) && k->title && (title = str(m, k->title)) &&
+	    !(e->title = copy(x, title)))
+		x->oom = 1;
 	leave(x, old);
 }
 
+/* A reference at v, or one per string of a sequence v. */
 static void
 add_ref(struct eco_index *x, const char *kind, const struct eco_node *v,
-    const char *file, const char *key, int warn)
+    const char *file)
 {
-	struct entry *e;
 	size_t i;
 
-	size_t old;
-
-	if (!v)
-		return;
-	old = enter(x, key, 0);
 	for (i = 0; i < (v->type == ECO_SEQ ? v->len : 1); i++) {
 		const struct eco_node *it = v->type == ECO_SEQ ? v->u.items[i] : v;
 		size_t back = v->type == ECO_SEQ ? enter(x, NULL, i) : x->plen;
 
-		if (it->type == ECO_STR && (e = push(x, 1, kind, it, file, key)))
-			e->warn = warn;
+		if (it->type == ECO_STR)
+			push(x, 1, kind, it, file, NULL);
 		leave(x, back);
 	}
-	leave(x, old);
 }
 
 int
@@ -278,116 +297,90 @@ eco_index_merge(struct eco_index *into, struct eco_index *from)
 		from->arenas[0] = fresh;
 		from->narenas = 1;
 		from->nkinds = 0;
-		from->file = from->file_src = NULL;
+		from->file = NULL;
 	}
 	into->oom |= from->oom;
 	from->nids = from->nrefs = 0;
 	return 0;
 }
 
-/* References: which keys name an id of which kind, wherever they stand. */
-static const struct {
-	const char *key, *kind;
-} refkeys[] = {
-	{ "responsable", "organisme" }, { "responsable_mesure", "organisme" },
-	{ "organisme", "organisme" }, { "organismes", "organisme" },
-	{ "partenaires", "organisme" }, { "partenaires_impliques", "organisme" },
-	{ "rapporteur", "organisme" }, { "fiduciaire", "organisme" },
-	{ "absences", "organisme" },
-	{ "facteur", "facteur" }, { "facteurs", "facteur" },
-	{ "sous_facteurs", "facteur" },
-	{ "bailleur", "bailleur" },
-	{ "constats", "constat" }, { "observations", "observation" },
-	{ "donnees", "donnee" }, { "services", "service" },
-	{ "priorites", "priorite" }, { "rencontre", "rencontre" },
-	{ "indicateur", "indicateur" }, { "indicateurs", "indicateur" },
-	{ "action", "action" }, { "actions", "action" },
-	{ "objectif", "objectif" }, { "objectifs", "objectif" },
-};
+/* References: the places the kind's schema marks, and nothing else. */
 
-/* refkeys by hash of the key, built once: every key of every document
- * is looked up here. */
-#define REFSLOTS 128
-static signed char refslot[REFSLOTS];
-static pthread_once_t refslot_once = PTHREAD_ONCE_INIT;
-
-static size_t
-key_hash(const char *k, size_t n)
+static const struct eco_reftree *
+key_child(const struct eco_reftree *t, const struct eco_node *k)
 {
-	size_t h = 2166136261u, i;
+	size_t lo = 0, hi = t->nkeys;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
-}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct eco_refkey *e = &t->keys[mid];
+		int c = memcmp(k->s, e->name, k->len < e->len ? k->len : e->len);
 
-static void
-build_refslots(void)
-{
-	size_t i, j;
-
-	memset(refslot, -1, sizeof refslot);
-	for (i = 0; i < sizeof refkeys / sizeof *refkeys; i++) {
-		j = key_hash(refkeys[i].key, strlen(refkeys[i].key)) % REFSLOTS;
-		while (refslot[j] >= 0)
-			j = (j + 1) % REFSLOTS;
-		refslot[j] = (signed char)i;
-	}
-}
-
-static const char *
-ref_kind(const char *doc_kind, const struct eco_node *key)
-{
-	size_t j;
-
-	pthread_once(&refslot_once, build_refslots);
-	for (j = key_hash(key->s, key->len) % REFSLOTS; refslot[j] >= 0;
-	    j = (j + 1) % REFSLOTS) {
-		const char *k = refkeys[refslot[j]].key;
-
-		if (strncmp(k, key->s, key->len) != 0 || k[key->len])
-			continue;
-		/* A meeting's objectives are those of the cycle (Outil 2). */
-		if (strcmp(doc_kind, "rencontre") == 0 &&
-		    strcmp(k, "objectifs") == 0)
-			return NULL;
-		return refkeys[refslot[j]].kind;
+		if (!c)
+			c = (k->len > e->len) - (k->len < e->len);
+		if (!c)
+			return e->t;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
 	return NULL;
 }
 
+static void walk_refs(struct eco_index *, const struct eco_reftree *,
+    const struct eco_node *, const char *, int);
+
 static void
-walk_refs(struct eco_index *x, const char *kind, const struct eco_node *n,
-    const char *file, int depth)
+walk_key(struct eco_index *x, const struct eco_reftree *t,
+    const struct eco_node *k, const struct eco_node *v, const char *file,
+    int depth)
 {
-	size_t i;
+	size_t old = enter(x, k->s, 0);
+
+	walk_refs(x, t, v, file, depth + 1);
+	leave(x, old);
+}
+
+static void
+walk_refs(struct eco_index *x, const struct eco_reftree *t,
+    const struct eco_node *n, const char *file, int depth)
+{
+	const struct eco_reftree *c;
+	size_t i, j;
+	int matched;
 
 	if (depth > 64)
 		return;
-	if (n->type == ECO_SEQ)
+	if (t->kind)
+		add_ref(x, t->kind, n, file);
+	if (n->type == ECO_MAP && (t->nkeys || t->npats || t->other))
 		for (i = 0; i < n->len; i++) {
-			size_t old = enter(x, NULL, i);
+			const struct eco_node *k = n->u.pairs[i].key;
+			const struct eco_node *v = n->u.pairs[i].val;
 
-			walk_refs(x, kind, n->u.items[i], file, depth + 1);
-			leave(x, old);
+			if (k->type != ECO_STR)
+				continue;
+			if ((matched = (c = key_child(t, k)) != NULL))
+				walk_key(x, c, k, v, file, depth);
+			for (j = 0; j < t->npats; j++)
+				if (eco_refpat_match(&t->pats[j], k->s, k->len)) {
+					walk_key(x, t->pats[j].t, k, v, file, depth);
+					matched = 1;
+				}
+			if (!matched && t->other)
+				walk_key(x, t->other, k, v, file, depth);
 		}
-	if (n->type != ECO_MAP)
-		return;
-	for (i = 0; i < n->len; i++) {
-		const struct eco_node *k = n->u.pairs[i].key, *v = n->u.pairs[i].val;
-		const char *target;
-		size_t old;
+	if (n->type == ECO_SEQ && (t->nprefix || t->items))
+		for (i = 0; i < n->len; i++) {
+			c = i < t->nprefix ? t->prefix[i] : t->items;
+			if (c) {
+				size_t old = enter(x, NULL, i);
 
-		if (k->type != ECO_STR)
-			continue;
-		if ((target = ref_kind(kind, k)))
-			add_ref(x, target, v, file, k->s, 0);
-		if (v->type == ECO_MAP || v->type == ECO_SEQ) {
-			old = enter(x, k->s, 0);
-			walk_refs(x, kind, v, file, depth + 1);
-			leave(x, old);
+				walk_refs(x, c, n->u.items[i], file, depth + 1);
+				leave(x, old);
+			}
 		}
-	}
 }
 
 /* Per-document rules. */
@@ -396,14 +389,6 @@ static const struct eco_node *
 get(const struct eco_node *m, const char *key)
 {
 	return eco_map_get(m, key);
-}
-
-static const char *
-str(const struct eco_node *m, const char *key)
-{
-	const struct eco_node *n = eco_map_get(m, key);
-
-	return n && n->type == ECO_STR ? n->s : NULL;
 }
 
 /* A diagnostic at node at, which is key leaf (or NULL: the item itself)
@@ -497,7 +482,7 @@ check_transformation(const struct eco_node *t, const char *sys,
 		size_t old = enter(x, "indicateurs", 0);
 
 		enter(x, NULL, i);
-		add_id(x, "indicateur", get(ind, "id"), file, NULL);
+		add_id(x, "indicateur", ind, file, NULL);
 		/* without echeance, an indicator is due at the plan's end */
 		if (get(ind, "cible") && (ech || pfin))
 			complete++;
@@ -515,21 +500,22 @@ check_transformation(const struct eco_node *t, const char *sys,
 		size_t old = enter(x, "actions", 0);
 
 		enter(x, NULL, i);
-		add_id(x, "action", get(acts->u.items[i], "id"), file, NULL);
+		add_id(x, "action", acts->u.items[i], file, NULL);
 		check_action(x, acts->u.items[i], pdeb, pfin, file, d);
 		leave(x, old);
 	}
 }
 
-static void
-rules_plan(struct eco_index *x, const struct eco_node *root, const char *file,
-    struct eco_diags *d)
+void
+eco_rules_plan(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	static const char *const systems[] = { "enfant", "famille", "communaute" };
 	const struct eco_node *per = get(root, "periode"), *objs, *b;
 	const char *pdeb = date_of(per, "debut"), *pfin = date_of(per, "fin");
 	size_t i, j;
 
+	add_id(x, k->name, root, file, NULL);
 	if (pdeb && pfin && strcmp(pdeb, pfin) > 0) {
 		size_t old = enter(x, "periode", 0);
 
@@ -543,7 +529,7 @@ rules_plan(struct eco_index *x, const struct eco_node *root, const char *file,
 		size_t old = enter(x, "bailleurs", 0);
 
 		enter(x, NULL, i);
-		add_id(x, "bailleur", get(b->u.items[i], "id"), file, NULL);
+		add_id(x, "bailleur", b->u.items[i], file, NULL);
 		leave(x, old);
 	}
 	objs = get(root, "objectifs");
@@ -554,14 +540,14 @@ rules_plan(struct eco_index *x, const struct eco_node *root, const char *file,
 		size_t old = enter(x, "objectifs", 0);
 
 		enter(x, NULL, i);
-		add_id(x, "objectif-plan", get(o, "id"), file, NULL);
+		add_id(x, "objectif-plan", o, file, NULL);
 		for (j = 0; j < 3; j++) {
 			const struct eco_node *t = get(tr, systems[j]);
 			size_t back = enter(x, "transformations", 0);
 
 			enter(x, systems[j], 0);
 			if (t && t->type == ECO_MAP) {
-				add_id(x, "transformation", get(t, "id"), file, NULL);
+				add_id(x, "transformation", t, file, NULL);
 				check_transformation(t, systems[j], oid, pdeb, pfin,
 				    file, d, x);
 			}
@@ -571,9 +557,9 @@ rules_plan(struct eco_index *x, const struct eco_node *root, const char *file,
 	}
 }
 
-static void
-rules_rencontre(struct eco_index *x, const struct eco_node *root,
-    const char *file, struct eco_diags *d)
+void
+eco_rules_rencontre(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	const struct eco_node *todo = get(root, "a_faire"), *num = get(root, "numero");
 	const char *date = date_of(root, "date");
@@ -583,16 +569,14 @@ rules_rencontre(struct eco_index *x, const struct eco_node *root,
 	/* the meeting's number and date, for the project rules */
 	snprintf(attr, sizeof attr, "%lld %s",
 	    num && num->type == ECO_INT ? num->u.i : 0LL, date ? date : "");
-	add_id(x, "rencontre", get(root, "id"), file, attr);
-	/* a meeting's objectives are those of the cycle (data/demarche.yaml) */
-	add_ref(x, "objectif-cycle", get(root, "objectifs"), file, "objectifs", 0);
+	add_id(x, k->name, root, file, attr);
 	for (i = 0; todo && todo->type == ECO_SEQ && i < todo->len; i++) {
 		const struct eco_node *t = todo->u.items[i];
 		const char *ech = date_of(t, "echeance"), *fait = date_of(t, "fait_le");
 		size_t old = enter(x, "a_faire", 0);
 
 		enter(x, NULL, i);
-		add_id(x, "tache", get(t, "id"), file, NULL);
+		add_id(x, "tache", t, file, NULL);
 		if (date && ech && strcmp(ech, date) < 0)
 			rule(x, d, file, get(t, "echeance"), "echeance",
 			    ECO_SEV_WARNING, "rencontres",
@@ -606,14 +590,15 @@ rules_rencontre(struct eco_index *x, const struct eco_node *root,
 	}
 }
 
-static void
-rules_suivi(struct eco_index *x, const struct eco_node *root, const char *file,
-    struct eco_diags *d)
+void
+eco_rules_suivi(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	const struct eco_node *per = get(root, "periode");
 	const char *deb = date_of(per, "debut"), *fin = date_of(per, "fin");
 	const char *date = date_of(root, "date"), *st = str(root, "statut");
 
+	add_id(x, k->name, root, file, NULL);
 	if (deb && fin && strcmp(deb, fin) > 0) {
 		size_t old = enter(x, "periode", 0);
 
@@ -633,13 +618,14 @@ rules_suivi(struct eco_index *x, const struct eco_node *root, const char *file,
 		    st);
 }
 
-static void
-rules_evaluation(struct eco_index *x, const struct eco_node *root,
-    const char *file, struct eco_diags *d)
+void
+eco_rules_evaluation(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	const struct eco_node *dec = get(root, "decisions");
 	size_t i;
 
+	add_id(x, k->name, root, file, NULL);
 	for (i = 0; dec && dec->type == ECO_SEQ && i < dec->len; i++) {
 		const struct eco_node *e = dec->u.items[i];
 		const char *what = str(e, "decision");
@@ -656,82 +642,109 @@ rules_evaluation(struct eco_index *x, const struct eco_node *root,
 	}
 }
 
-/* A diagnostic's session and mode, for the project rule. */
-static const char *
-session_attr(const struct eco_node *root, char *buf, size_t cap)
+void
+eco_rules_diagnostic(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
 {
-	const char *s = str(root, "session"), *m = str(root, "mode");
+	const char *se = str(root, "session"), *m = str(root, "mode");
+	char attr[256];
 
-	if (!s || !m)
-		return NULL;
-	snprintf(buf, cap, "%s %s", s, m);
-	return buf;
+	(void)d;
+	/* its session and mode, for the project rule */
+	snprintf(attr, sizeof attr, "%s %s", se ? se : "", m ? m : "");
+	add_id(x, k->name, root, file, se && m ? attr : NULL);
+}
+
+/* The ids of the items of list, things of kind held in a document. */
+static void
+add_ids(struct eco_index *x, const char *kind, const struct eco_node *list,
+    const char *file)
+{
+	size_t i;
+
+	for (i = 0; list && list->type == ECO_SEQ && i < list->len; i++)
+		add_id(x, kind, list->u.items[i], file, NULL);
+}
+
+void
+eco_rules_regroupement(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	(void)d;
+	add_ids(x, "organisme", get(root, "membres"), file);
+	add_id(x, k->name, root, file, NULL);
+}
+
+/* A meeting's note: its to-dos are to-dos of the project (the ones it
+ * marks done, faites, are references its schema marks). */
+void
+eco_rules_note(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	(void)d;
+	add_ids(x, "tache", get(root, "a_faire"), file);
+	add_id(x, k->name, root, file, NULL);
+}
+
+/* A record printed from the plan or a meeting: a copy, whose id is the
+ * original's; only copies among themselves clash. */
+void
+eco_rules_copy(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	char kind[64];
+
+	(void)d;
+	snprintf(kind, sizeof kind, "%s-copie", k->name);
+	add_id(x, kind, root, file, NULL);
+}
+
+void
+eco_rules_constat(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	(void)d;
+	add_id(x, k->name, root, file, str(root, "analyse"));
+}
+
+void
+eco_rules_priorite(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	(void)d;
+	add_id(x, k->name, root, file, str(root, "analyse_origine"));
+}
+
+void
+eco_rules_facteur(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	(void)d;
+	add_id(x, k->name, root, file, NULL);
+	add_ids(x, k->name, get(root, "sous_facteurs"), file);
 }
 
 void
 eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
     struct eco_diags *d)
 {
-	const struct eco_node *root = doc->root, *kind, *m;
-	const char *file = doc->file, *k;
-	char attr[256];
-	size_t i;
+	const struct eco_node *root = doc->root, *kind;
+	const struct eco_reftree *t;
+	const struct eco_kind *k;
 
 	if (!root || root->type != ECO_MAP ||
 	    !(kind = eco_map_get(root, "kind")) || kind->type != ECO_STR)
 		return;
-	k = kind->s;
 	x->plen = 0;
 	x->path[0] = '\0';
-	walk_refs(x, k, root, file, 0);
-	if (strcmp(k, "regroupement") == 0) {
-		m = get(root, "membres");
-		for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
-			add_id(x, "organisme", get(m->u.items[i], "id"), file, NULL);
-		add_id(x, k, get(root, "id"), file, NULL);
-		return;
-	}
-	if (strcmp(k, "plan") == 0) {
-		add_id(x, k, get(root, "id"), file, NULL);
-		rules_plan(x, root, file, d);
-		return;
-	}
-	if (strcmp(k, "rencontre") == 0) {
-		rules_rencontre(x, root, file, d);
-		return;
-	}
-	if (strcmp(k, "note") == 0) {
-		/* a meeting's note: its to-dos are to-dos of the project,
-		 * and the ones it marks done must exist */
-		m = get(root, "a_faire");
-		for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
-			add_id(x, "tache", get(m->u.items[i], "id"), file, NULL);
-		/* earlier meetings' to-dos: only a whole project knows them */
-		add_ref(x, "tache", get(root, "faites"), file, "faites", 2);
-		add_id(x, k, get(root, "id"), file, NULL);
-		return;
-	}
-	if (strcmp(k, "action") == 0 || strcmp(k, "indicateur") == 0 ||
-	    strcmp(k, "transformation") == 0 || strcmp(k, "tache") == 0) {
-		/* a record printed from the plan or a meeting: a copy, whose
-		 * id is the original's; only copies among themselves clash */
-		snprintf(attr, sizeof attr, "%s-copie", k);
-		add_id(x, attr, get(root, "id"), file, NULL);
-		return;
-	}
-	add_id(x, k, get(root, "id"), file,
-	    strcmp(k, "constat") == 0 ? str(root, "analyse") :
-	    strcmp(k, "priorite") == 0 ? str(root, "analyse_origine") :
-	    strcmp(k, "diagnostic") == 0 ? session_attr(root, attr, sizeof attr) :
-	    NULL);
-	if (strcmp(k, "facteur") == 0) {
-		m = get(root, "sous_facteurs");
-		for (i = 0; m && m->type == ECO_SEQ && i < m->len; i++)
-			add_id(x, "facteur", get(m->u.items[i], "id"), file, NULL);
-	} else if (strcmp(k, "suivi") == 0)
-		rules_suivi(x, root, file, d);
-	else if (strcmp(k, "evaluation") == 0)
-		rules_evaluation(x, root, file, d);
+	k = eco_kind_find(kind->s);
+	/* a file read for context gives its ids only */
+	if (k && !x->context && (t = eco_kind_refs(k, d)))
+		walk_refs(x, t, root, doc->file, 0);
+	if (k && k->rules)
+		k->rules(x, k, root, doc->file, d);
+	else
+		add_id(x, kind->s, root, doc->file, NULL);
 }
 
 /* Project rules. */
@@ -855,32 +868,22 @@ closest_id(const struct eco_index *x, const char *kind, const char *id)
 	return eco_closest(id, words, n);
 }
 
-/* Kind names as a person says them in a message. */
+/* Kind names as a person says them in a message: a copy's as its
+ * original's, a kind the registry does not know by its name. */
 static const char *
 kind_label(const char *kind)
 {
-	static const struct { const char *k, *label; } t[] = {
-		{ "organisme", N_("member organisation") },
-		{ "facteur", N_("protective factor") },
-		{ "bailleur", N_("funder") },
-		{ "constat", N_("constat") },
-		{ "observation", N_("observation") },
-		{ "donnee", N_("data record") },
-		{ "service", N_("service") },
-		{ "priorite", N_("priority") },
-		{ "rencontre", N_("meeting") },
-		{ "indicateur", N_("indicator") },
-		{ "action", N_("action") },
-		{ "objectif", N_("objective") },
-		{ "tache", N_("to-do") },
-		{ "objectif-cycle", N_("objective of the cycle") },
-	};
-	size_t i;
+	const struct eco_kind *k = eco_kind_find(kind);
+	size_t n = strlen(kind);
+	char base[64];
 
-	for (i = 0; i < sizeof t / sizeof *t; i++)
-		if (strcmp(t[i].k, kind) == 0)
-			return _(t[i].label);
-	return kind;
+	if (!k && n > 6 && n - 6 < sizeof base &&
+	    strcmp(kind + n - 6, "-copie") == 0) {
+		memcpy(base, kind, n - 6);
+		base[n - 6] = '\0';
+		k = eco_kind_find(base);
+	}
+	return k ? eco_kind_label(k) : kind;
 }
 
 static void
@@ -890,29 +893,27 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 
 	for (i = 0; i < x->nrefs; i++) {	/* refs are in the order found */
 		const struct entry *r = &x->refs[i];
-		const char *kind = r->kind, *close;
+		const struct eco_kind *k = eco_kind_find(r->kind);
+		const char *kind = r->kind, *also = k ? k->also : NULL, *close;
 
-		if (find(x, kind, r->id) ||
-		    (strcmp(kind, "objectif") == 0 && find(x, "objectif-plan", r->id)))
+		if (find(x, kind, r->id) || (also && find(x, also, r->id)))
 			continue;
 		/* Outside a project, only kinds the files at hand define. */
-		if (!x->project && r->warn == 2)
+		if (!x->project && k && (k->flags & ECO_KIND_PROJECT_REFS))
 			continue;
 		if (!x->project && !find(x, kind, NULL) &&
-		    !(strcmp(kind, "objectif") == 0 && find(x, "objectif-plan", NULL)))
+		    !(also && find(x, also, NULL)))
 			continue;
 		close = closest_id(x, kind, r->id);
-		if (!close && strcmp(kind, "objectif") == 0)
-			close = closest_id(x, "objectif-plan", r->id);
+		if (!close && also)
+			close = closest_id(x, also, r->id);
 		if (close)
-			eco_diag_add(d, r->file, r->line, r->col,
-			    r->warn == 1 ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
-			    _("« %s »: no such %s (did you mean %s?)"),
+			eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_ERROR,
+			    "refs", _("« %s »: no such %s (did you mean %s?)"),
 			    r->id, kind_label(kind), close);
 		else
-			eco_diag_add(d, r->file, r->line, r->col,
-			    r->warn == 1 ? ECO_SEV_WARNING : ECO_SEV_ERROR, "refs",
-			    _("« %s »: no such %s"), r->id, kind_label(kind));
+			eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_ERROR,
+			    "refs", _("« %s »: no such %s"), r->id, kind_label(kind));
 		eco_diag_set_path(d, r->path);
 	}
 }
@@ -925,7 +926,7 @@ check_plan_objectives(struct eco_index *x, struct eco_diags *d)
 
 	if (!find(x, "objectif", NULL))
 		return;
-	for (e = x->ids; e < x->ids + x->nids; e++)
+	for (e = x->ids; e && e < x->ids + x->nids; e++)
 		if (strcmp(e->kind, "objectif-plan") == 0 && !e->ctx &&
 		    !find(x, "objectif", e->id))
 			eco_diag_add(d, e->file, e->line, e->col, ECO_SEV_WARNING,
@@ -968,7 +969,7 @@ check_priorities(struct eco_index *x, struct eco_diags *d)
 static void
 check_meetings(struct eco_index *x, struct eco_diags *d)
 {
-	const struct entry *a, *b, *end = x->ids + x->nids;
+	const struct entry *a, *b, *end = x->ids ? x->ids + x->nids : NULL;
 
 	for (a = x->ids; a < end; a++) {
 		long ni = a->attr ? strtol(a->attr, NULL, 10) : 0;
@@ -1048,47 +1049,75 @@ read_cycle(void)
 	eco_diags_free(&quiet);
 }
 
+/* Whether the index needs the ids of kind from eco's data: some
+ * reference names one, or names are looked up. */
+static int
+wanted(const struct eco_index *x, const char *kind)
+{
+	size_t i;
+
+	if (x->titles)
+		return 1;
+	for (i = 0; i < x->nrefs; i++)
+		if (strcmp(x->refs[i].kind, kind) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 cycle_objectives(struct eco_index *x)
 {
-	struct eco_node id;
+	static struct eco_node keys[2] = {
+		{ .type = ECO_STR, .s = "id", .len = 2 },
+		{ .type = ECO_STR, .s = "libelle", .len = 7 },
+	};
+	struct eco_node id, label, m;
+	struct eco_pair pairs[2] = { { &keys[0], &id }, { &keys[1], &label } };
 	size_t i;
 
+	if (!wanted(x, "objectif-cycle"))
+		return;
 	pthread_once(&cycle_once, read_cycle);
+	/* each objective as the mapping {id, libelle} */
+	memset(&m, 0, sizeof m);
+	m.type = ECO_MAP;
+	m.len = 2;
+	m.u.pairs = pairs;
 	memset(&id, 0, sizeof id);
-	id.type = ECO_STR;
+	memset(&label, 0, sizeof label);
+	id.type = label.type = ECO_STR;
+	x->plen = 0;
 	for (i = 0; cycle && i < cycle->nobjectives; i++) {
 		id.s = cycle->objectives[i].id;
 		id.len = strlen(id.s);
-		add_id(x, "objectif-cycle", &id, CATALOGUE, NULL);
+		label.s = cycle->objectives[i].label;
+		label.len = strlen(label.s);
+		add_id(x, "objectif-cycle", &m, CATALOGUE, NULL);
 	}
 }
 
 static void
 builtin_factors(struct eco_index *x)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < x->nids; i++)
 		if (strcmp(x->ids[i].kind, "facteur") == 0)
 			return;	/* the project's facteurs.yaml replaces it */
+	if (!wanted(x, "facteur"))
+		return;
 	pthread_once(&catalogue_once, read_catalogue);
-	for (i = 0; i < ncatalogue; i++) {
-		const struct eco_node *root = catalogue[i]->root;
-		const struct eco_node *sf = get(root, "sous_facteurs");
-
-		add_id(x, "facteur", get(root, "id"), CATALOGUE, NULL);
-		for (j = 0; sf && sf->type == ECO_SEQ && j < sf->len; j++)
-			add_id(x, "facteur", get(sf->u.items[j], "id"), CATALOGUE,
-			    NULL);
-	}
+	x->plen = 0;
+	for (i = 0; i < ncatalogue; i++)
+		eco_rules_facteur(x, eco_kind_find("facteur"), catalogue[i]->root,
+		    CATALOGUE, NULL);
 }
 
 /* The answers compiled together in a session are given the same way. */
 static void
 check_sessions(struct eco_index *x, struct eco_diags *d)
 {
-	const struct entry *f, *g, *end = x->ids + x->nids;
+	const struct entry *f, *g, *end = x->ids ? x->ids + x->nids : NULL;
 
 	for (f = x->ids; f < end; f++) {
 		const char *sp = f->attr ? strchr(f->attr, ' ') : NULL;
@@ -1112,6 +1141,27 @@ check_sessions(struct eco_index *x, struct eco_diags *d)
 			}
 		}
 	}
+}
+
+int
+eco_index_has(const struct eco_index *x, const char *kind, const char *id)
+{
+	size_t i;
+
+	if (x->mask)
+		return find(x, kind, id) != NULL;
+	for (i = 0; i < x->nids; i++)
+		if (same(&x->ids[i], kind, id))
+			return 1;
+	return 0;
+}
+
+const char *
+eco_index_title(const struct eco_index *x, const char *kind, const char *id)
+{
+	const struct entry *e = x->mask ? find(x, kind, id) : NULL;
+
+	return e ? e->title : NULL;
 }
 
 void

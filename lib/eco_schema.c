@@ -23,6 +23,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,7 @@ struct eco_schema {
 	const char *dynanchor;		/* this schema's $dynamicAnchor */
 	unsigned char only_ref;		/* nothing but a $ref (and notes) */
 	unsigned char track;		/* keep the dynamic scope */
+	unsigned char cut;		/* skip and track are final */
 	const struct eco_schema *skip;	/* only_ref: where the chain ends */
 };
 
@@ -140,6 +142,16 @@ struct memo {
 struct kind {
 	char *name;
 	struct eco_schema *s;
+	const struct eco_reftree *refs;	/* where its documents name ids */
+	int refs_built;
+};
+
+/* A file of a lazy set, read when something in it is first needed. */
+struct pending {
+	const char *name;	/* base name: "plan.schema.json" */
+	const char *data;	/* compiled in; NULL: read from the set's dir */
+	size_t len;
+	int state;		/* 0 not read, 1 reading or read, -1 failed */
 };
 
 struct eco_schemaset {
@@ -156,6 +168,14 @@ struct eco_schemaset {
 	pcre2_code **codes;
 	size_t ncodes, codecap;
 	int anon;
+	int lazy;		/* files are read when first needed */
+	struct pending *pend;
+	size_t npend;
+	char *dir;		/* $ECO_SCHEMAS of a lazy set */
+	size_t refs_done;	/* lazy: refs before this one were resolved */
+	struct eco_reftree **trees;	/* every reference tree, to free */
+	size_t ntrees, treecap;
+	pthread_mutex_t mu;	/* lazy: held while reading and compiling */
 	int no_formats;		/* format is an annotation only */
 	int dynamic;		/* some schema uses $dynamicRef */
 	const char *file;	/* name of the schema being added, for messages */
@@ -311,6 +331,8 @@ eco_schemaset_new(void)
 		free(set);
 		return NULL;
 	}
+	if (set)
+		pthread_mutex_init(&set->mu, NULL);
 	return set;
 }
 
@@ -336,6 +358,16 @@ eco_schemaset_free(struct eco_schemaset *set)
 		eco_doc_free(set->docs[i]);
 	for (i = 0; i < set->nkinds; i++)
 		free(set->kinds[i].name);
+	for (i = 0; i < set->ntrees; i++) {
+		free(set->trees[i]->keys);
+		free(set->trees[i]->pats);
+		free(set->trees[i]->prefix);
+		free(set->trees[i]);
+	}
+	free(set->trees);
+	free(set->pend);
+	free(set->dir);
+	pthread_mutex_destroy(&set->mu);
 	free(set->kinds);
 	free(set->codes);
 	free(set->docs);
@@ -1063,6 +1095,9 @@ pointer(const struct eco_node *n, const char *p)
 	return *p ? NULL : n;
 }
 
+static int load_pending(struct eco_schemaset *, const char *name,
+    struct eco_diags *);
+
 static struct eco_schema *
 lookup(struct eco_schemaset *set, const char *uri, struct eco_diags *d)
 {
@@ -1075,7 +1110,11 @@ lookup(struct eco_schemaset *set, const char *uri, struct eco_diags *d)
 	if (!u)
 		return NULL;
 	frag = cut_fragment(u);
-	if ((r = find_resource(set, u))) {
+	/* a lazy set reads the file that the URI names, by its base name */
+	if (!(r = find_resource(set, u)) && set->lazy && strrchr(u, '/') &&
+	    load_pending(set, strrchr(u, '/') + 1, d) > 0)
+		r = find_resource(set, u);
+	if (r) {
 		if (!frag || !*frag)
 			n = r->root;
 		else if (*frag == '/')
@@ -1112,8 +1151,11 @@ shortcuts(struct eco_schemaset *set)
 		struct eco_schema *s = set->memo[i].s;
 		const struct eco_schema *t;
 
-		if (!set->memo[i].node)
+		/* Schemas in use stay as they are: a lazy set compiles new
+		 * ones while other threads validate with the old. */
+		if (!set->memo[i].node || s->cut)
 			continue;
+		s->cut = 1;
 		s->track = set->dynamic;
 		s->skip = NULL;
 		if (!s->only_ref || set->dynamic)
@@ -1131,8 +1173,9 @@ eco_schemaset_resolve(struct eco_schemaset *set, struct eco_diags *d)
 	size_t i;
 	int rc = 0;
 
-	/* Compiling on demand may add references: iterate by index. */
-	for (i = 0; i < set->nrefs; i++) {
+	/* Compiling on demand may add references: iterate by index.  A
+	 * lazy set resolves only what was added since it last did. */
+	for (i = set->lazy ? set->refs_done : 0; i < set->nrefs; i++) {
 		struct ref *r = set->refs[i];
 
 		if (r->target)
@@ -1144,6 +1187,7 @@ eco_schemaset_resolve(struct eco_schemaset *set, struct eco_diags *d)
 			rc = -1;
 		}
 	}
+	set->refs_done = set->nrefs;
 	shortcuts(set);
 	return rc;
 }
@@ -1151,7 +1195,18 @@ eco_schemaset_resolve(struct eco_schemaset *set, struct eco_diags *d)
 const struct eco_schema *
 eco_schemaset_get(struct eco_schemaset *set, const char *uri)
 {
-	return lookup(set, uri, NULL);
+	struct eco_diags quiet;
+	const struct eco_schema *s;
+
+	if (!set->lazy)
+		return lookup(set, uri, NULL);
+	eco_diags_init(&quiet);
+	pthread_mutex_lock(&set->mu);
+	if ((s = lookup(set, uri, &quiet)) && eco_schemaset_resolve(set, &quiet) < 0)
+		s = NULL;
+	pthread_mutex_unlock(&set->mu);
+	eco_diags_free(&quiet);
+	return s;
 }
 
 const struct eco_schema *
@@ -1181,6 +1236,7 @@ eco_schemaset_add(struct eco_schemaset *set, const struct eco_node *root,
 
 		if (k) {
 			set->kinds = k;
+			memset(&k[set->nkinds], 0, sizeof *k);
 			if ((k[set->nkinds].name = strdup(kind->s)))
 				k[set->nkinds++].s = s;
 		}
@@ -1188,15 +1244,70 @@ eco_schemaset_add(struct eco_schemaset *set, const struct eco_node *root,
 	return s;
 }
 
-const struct eco_schema *
-eco_schemaset_kind(struct eco_schemaset *set, const char *kind)
+static struct kind *
+find_kind(struct eco_schemaset *set, const char *kind)
 {
 	size_t i;
 
 	for (i = 0; i < set->nkinds; i++)
 		if (strcmp(set->kinds[i].name, kind) == 0)
-			return set->kinds[i].s;
+			return &set->kinds[i];
 	return NULL;
+}
+
+/* The kind's entry, its file read and compiled first in a lazy set;
+ * called with the lock held. */
+static struct kind *
+need_kind(struct eco_schemaset *set, const char *kind, struct eco_diags *d)
+{
+	struct kind *k = find_kind(set, kind);
+	char name[128];
+	size_t before = set->nkinds;
+
+	if (k || !set->lazy ||
+	    (size_t)snprintf(name, sizeof name, "%s.schema.json", kind) >= sizeof name)
+		return k;
+	if (load_pending(set, name, d) <= 0)
+		return NULL;
+	if (eco_schemaset_resolve(set, d) < 0) {
+		/* what the file declared cannot be used */
+		while (set->nkinds > before)
+			free(set->kinds[--set->nkinds].name);
+		return NULL;
+	}
+	return find_kind(set, kind);
+}
+
+const struct eco_schema *
+eco_schemaset_kind(struct eco_schemaset *set, const char *kind)
+{
+	struct eco_diags quiet;
+	const struct eco_schema *s;
+
+	if (!set->lazy) {
+		struct kind *k = find_kind(set, kind);
+
+		return k ? k->s : NULL;
+	}
+	eco_diags_init(&quiet);
+	s = eco_schemaset_need(set, kind, &quiet);
+	eco_diags_free(&quiet);
+	return s;
+}
+
+const struct eco_schema *
+eco_schemaset_need(struct eco_schemaset *set, const char *kind,
+    struct eco_diags *d)
+{
+	const struct eco_schema *s;
+	struct kind *k;
+
+	/* the table of kinds may grow once the lock is released */
+	pthread_mutex_lock(&set->mu);
+	k = need_kind(set, kind, d);
+	s = k ? k->s : NULL;
+	pthread_mutex_unlock(&set->mu);
+	return s;
 }
 
 const struct eco_schema *
@@ -1260,35 +1371,109 @@ embedded_class(const char *name)
 	return -1;
 }
 
+/* Add the schemas of a file compiled into the library.  0 or -1. */
+static int
+add_builtin(struct eco_schemaset *set, const char *name, const char *data,
+    size_t len, struct eco_diags *d)
+{
+	struct eco_limits lim;
+	struct eco_reader *r;
+	struct eco_doc *doc;
+	char base[256];
+	int rc = 0;
+
+	eco_limits_default(&lim);
+	snprintf(base, sizeof base, "urn:eco:builtin:%s", name);
+	if ((doc = eco_json_doc(data, len, name, &lim))) {
+		eco_schemaset_adopt(set, doc);
+		set->file = doc->file;
+		rc = eco_schemaset_add(set, doc->root, base, d) ? 0 : -1;
+		set->file = NULL;
+		return rc;
+	}
+	if (!(r = eco_reader_mem(data, len, name, &lim, d)))
+		return -1;
+	while (eco_reader_next(r, &doc) > 0) {
+		eco_schemaset_adopt(set, doc);
+		set->file = doc->file;
+		if (!eco_schemaset_add(set, doc->root, base, d))
+			rc = -1;
+		set->file = NULL;
+	}
+	eco_reader_close(r);
+	return rc;
+}
+
 static int
 add_embedded(struct eco_schemaset *set, struct eco_diags *d, int meta)
 {
 	const struct eco_embedded *e;
-	struct eco_limits lim;
 	int rc = 0;
 
-	eco_limits_default(&lim);
-	for (e = eco_embedded_files; e->name; e++) {
-		struct eco_reader *r;
-		struct eco_doc *doc;
-		char base[256];
-
-		if (embedded_class(e->name) != meta)
-			continue;
-		snprintf(base, sizeof base, "urn:eco:builtin:%s", e->name);
-		if (!(r = eco_reader_mem((const char *)e->data, e->len,
-		    e->name, &lim, d)))
-			return -1;
-		while (eco_reader_next(r, &doc) > 0) {
-			eco_schemaset_adopt(set, doc);
-			set->file = doc->file;
-			if (!eco_schemaset_add(set, doc->root, base, d))
-				rc = -1;
-			set->file = NULL;
-		}
-		eco_reader_close(r);
-	}
+	for (e = eco_embedded_files; e->name; e++)
+		if (embedded_class(e->name) == meta &&
+		    add_builtin(set, e->name, (const char *)e->data, e->len, d) < 0)
+			rc = -1;
 	return rc;
+}
+
+/*
+ * Read the pending file name of a lazy set: 1 when it was read now, 0
+ * when there is no such file to read (unknown, or read already), -1
+ * when it cannot be used (the reasons are recorded).  Lock held.
+ */
+static int
+load_pending(struct eco_schemaset *set, const char *name, struct eco_diags *d)
+{
+	struct pending *p;
+	char path[4096];
+	int rc;
+
+	for (p = set->pend; p < set->pend + set->npend; p++)
+		if (strcmp(p->name, name) == 0)
+			break;
+	if (p == set->pend + set->npend || p->state != 0)
+		return 0;
+	p->state = 1;	/* a file whose schemas refer to it is read once */
+	if (p->data)
+		rc = add_builtin(set, p->name, p->data, p->len, d);
+	else {
+		snprintf(path, sizeof path, "%s/%s", set->dir, p->name);
+		rc = eco_schemaset_load(set, path, d) ? 0 : -1;
+	}
+	if (rc < 0)
+		p->state = -1;
+	return rc < 0 ? -1 : 1;
+}
+
+int
+eco_schemaset_lazy_eco(struct eco_schemaset *set, struct eco_diags *d)
+{
+	const char *dir = getenv("ECO_SCHEMAS");
+	const struct eco_embedded *e;
+	size_t n = 0;
+
+	for (e = eco_embedded_files; e->name; e++)
+		n += embedded_class(e->name) == 0;
+	if (!(set->pend = calloc(n ? n : 1, sizeof *set->pend)) ||
+	    (dir && *dir && !(set->dir = strdup(dir)))) {
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	for (e = eco_embedded_files; e->name; e++) {
+		struct pending *p = &set->pend[set->npend];
+
+		if (embedded_class(e->name) != 0)
+			continue;
+		p->name = e->name;
+		if (!set->dir) {
+			p->data = (const char *)e->data;
+			p->len = e->len;
+		}
+		set->npend++;
+	}
+	set->lazy = 1;
+	return 0;
 }
 
 int
@@ -1318,6 +1503,282 @@ eco_schemaset_add_eco(struct eco_schemaset *set, struct eco_diags *d)
 		return rc;
 	}
 	return add_embedded(set, d, 0);
+}
+
+/*
+ * Reference trees.  A reference is marked in the schemas by a $ref to
+ * one of defs.schema.json's shared definitions that are references
+ * themselves ({"$ref": "#/$defs/ref"} under $defs/organisme): the
+ * definition's name is the kind referred to.  A kind's tree holds the
+ * places of its documents where that happens, found by following its
+ * schema through properties, items, references and the in-place
+ * applicators; only the branches that lead to a reference are kept, so
+ * that walking a document visits nothing else.
+ */
+
+static struct eco_reftree *
+tree_new(struct eco_schemaset *set)
+{
+	struct eco_reftree *t;
+
+	if (grow(&set->trees, &set->treecap, set->ntrees, sizeof *set->trees) < 0 ||
+	    !(t = calloc(1, sizeof *t)))
+		return NULL;
+	set->trees[set->ntrees++] = t;
+	return t;
+}
+
+static struct eco_reftree *
+tree_key(struct eco_schemaset *set, struct eco_reftree *t, const char *name,
+    size_t len)
+{
+	struct eco_refkey *k;
+	size_t i;
+
+	for (i = 0; i < t->nkeys; i++)
+		if (t->keys[i].len == len && memcmp(t->keys[i].name, name, len) == 0)
+			return t->keys[i].t;
+	if (!(k = realloc(t->keys, (t->nkeys + 1) * sizeof *k)))
+		return NULL;
+	t->keys = k;
+	k[t->nkeys].name = name;
+	k[t->nkeys].len = len;
+	if (!(k[t->nkeys].t = tree_new(set)))
+		return NULL;
+	return k[t->nkeys++].t;
+}
+
+static struct eco_reftree *
+tree_pat(struct eco_schemaset *set, struct eco_reftree *t, const void *re)
+{
+	struct eco_refpat *p;
+	size_t i;
+
+	for (i = 0; i < t->npats; i++)
+		if (t->pats[i].re == re)
+			return t->pats[i].t;
+	if (!(p = realloc(t->pats, (t->npats + 1) * sizeof *p)))
+		return NULL;
+	t->pats = p;
+	p[t->npats].re = re;
+	if (!(p[t->npats].t = tree_new(set)))
+		return NULL;
+	return p[t->npats++].t;
+}
+
+static struct eco_reftree *
+tree_prefix(struct eco_schemaset *set, struct eco_reftree *t, size_t i)
+{
+	struct eco_reftree **v;
+
+	if (i >= t->nprefix) {
+		if (!(v = realloc(t->prefix, (i + 1) * sizeof *v)))
+			return NULL;
+		memset(v + t->nprefix, 0, (i + 1 - t->nprefix) * sizeof *v);
+		t->prefix = v;
+		t->nprefix = i + 1;
+	}
+	if (!t->prefix[i])
+		t->prefix[i] = tree_new(set);
+	return t->prefix[i];
+}
+
+/* The kind s names when it is a shared definition of a reference. */
+static const char *
+ref_kind(const struct eco_schema *s)
+{
+	const struct eco_node *ref, *defs;
+	const char *base;
+	size_t i;
+
+	if (!s->res || s->src->type != ECO_MAP ||
+	    !(ref = eco_map_get(s->src, "$ref")) || !is_str(ref) ||
+	    strcmp(ref->s, "#/$defs/ref") != 0)
+		return NULL;
+	base = strrchr(s->res->uri, '/') ? strrchr(s->res->uri, '/') + 1 :
+	    s->res->uri;
+	if (strcmp(base, "defs.schema.json") != 0 ||
+	    !(defs = eco_map_get(s->res->root, "$defs")) || defs->type != ECO_MAP)
+		return NULL;
+	for (i = 0; i < defs->len; i++)
+		if (defs->u.pairs[i].val == s->src && is_str(defs->u.pairs[i].key))
+			return defs->u.pairs[i].key->s;
+	return NULL;
+}
+
+#define TREE_DEPTH 64
+
+static int tree_merge(struct eco_schemaset *, struct eco_reftree *,
+    const struct eco_schema *, const struct eco_schema **, size_t);
+
+static int
+tree_merge_all(struct eco_schemaset *set, struct eco_reftree *t,
+    struct eco_schema *const *v, size_t n, const struct eco_schema **path,
+    size_t depth)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tree_merge(set, t, v[i], path, depth) < 0)
+			return -1;
+	return 0;
+}
+
+/* What a and b (either may be NULL) say of the place *t, made first. */
+static int
+tree_merge_in(struct eco_schemaset *set, struct eco_reftree **t,
+    const struct eco_schema *a, const struct eco_schema *b,
+    const struct eco_schema **path, size_t depth)
+{
+	if (!a && !b)
+		return 0;
+	if (!*t && !(*t = tree_new(set)))
+		return -1;
+	return tree_merge(set, *t, a, path, depth) < 0 ||
+	    tree_merge(set, *t, b, path, depth) < 0 ? -1 : 0;
+}
+
+/* What s says of the place t stands for; path holds the schemas on the
+ * way, so that a recursive schema ends. */
+static int
+tree_merge(struct eco_schemaset *set, struct eco_reftree *t,
+    const struct eco_schema *s, const struct eco_schema **path, size_t depth)
+{
+	struct eco_reftree *c;
+	const char *k;
+	size_t i;
+
+	if (!s || s->boolean || depth >= TREE_DEPTH)
+		return 0;
+	for (i = 0; i < depth; i++)
+		if (path[i] == s)
+			return 0;
+	if ((k = ref_kind(s))) {
+		if (!t->kind)
+			t->kind = k;
+		return 0;
+	}
+	path[depth++] = s;
+	for (i = 0; i < s->nprops; i++)
+		if (!(c = tree_key(set, t, s->props[i].name, s->props[i].len)) ||
+		    tree_merge(set, c, s->props[i].s, path, depth) < 0)
+			return -1;
+	for (i = 0; i < s->npats; i++)
+		if (!(c = tree_pat(set, t, s->pats[i].re)) ||
+		    tree_merge(set, c, s->pats[i].s, path, depth) < 0)
+			return -1;
+	if (tree_merge_in(set, &t->other, s->additional, s->uprops, path,
+	    depth) < 0)
+		return -1;
+	for (i = 0; i < s->nprefix; i++)
+		if (!(c = tree_prefix(set, t, i)) ||
+		    tree_merge(set, c, s->prefix[i], path, depth) < 0)
+			return -1;
+	if (tree_merge_in(set, &t->items, s->items, s->uitems, path, depth) < 0)
+		return -1;
+	for (i = 0; i < s->ndepsch; i++)
+		if (tree_merge(set, t, s->depsch[i].s, path, depth) < 0)
+			return -1;
+	if (tree_merge_all(set, t, s->all, s->nall, path, depth) < 0 ||
+	    tree_merge_all(set, t, s->any, s->nany, path, depth) < 0 ||
+	    tree_merge_all(set, t, s->one, s->none, path, depth) < 0 ||
+	    tree_merge(set, t, s->then_, path, depth) < 0 ||
+	    tree_merge(set, t, s->else_, path, depth) < 0 ||
+	    (s->ref && tree_merge(set, t, s->ref->target, path, depth) < 0) ||
+	    (s->dynref && tree_merge(set, t, s->dynref->target, path, depth) < 0))
+		return -1;
+	return 0;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct eco_refkey *x = a, *y = b;
+	int c = memcmp(x->name, y->name, x->len < y->len ? x->len : y->len);
+
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static int
+empty(const struct eco_reftree *t)
+{
+	return !t->kind && !t->nkeys && !t->npats && !t->other &&
+	    !t->nprefix && !t->items;
+}
+
+/*
+ * Keep what leads to a reference; 1 when something does.  A list of
+ * references is marked where the list is, as a reference: a value
+ * written as one id instead of a list is still looked up.
+ */
+static int
+tree_prune(struct eco_reftree *t)
+{
+	size_t i, n;
+
+	for (i = n = 0; i < t->nkeys; i++)
+		if (tree_prune(t->keys[i].t))
+			t->keys[n++] = t->keys[i];
+	t->nkeys = n;
+	if (n > 1)
+		qsort(t->keys, n, sizeof *t->keys, by_key);
+	for (i = n = 0; i < t->npats; i++)
+		if (tree_prune(t->pats[i].t))
+			t->pats[n++] = t->pats[i];
+	t->npats = n;
+	if (t->other && !tree_prune(t->other))
+		t->other = NULL;
+	for (i = n = 0; i < t->nprefix; i++)
+		if (t->prefix[i] && !tree_prune(t->prefix[i]))
+			t->prefix[i] = NULL;
+		else if (t->prefix[i])
+			n = i + 1;
+	t->nprefix = n;
+	if (t->items && !tree_prune(t->items))
+		t->items = NULL;
+	if (!t->kind && !t->nprefix && t->items && t->items->kind &&
+	    !t->items->nkeys && !t->items->npats && !t->items->other &&
+	    !t->items->nprefix && !t->items->items) {
+		t->kind = t->items->kind;
+		t->items = NULL;
+	}
+	return !empty(t);
+}
+
+const struct eco_reftree *
+eco_schemaset_refs(struct eco_schemaset *set, const char *kind,
+    struct eco_diags *d)
+{
+	const struct eco_schema *path[TREE_DEPTH];
+	const struct eco_reftree *refs;
+	struct eco_reftree *t;
+	struct kind *k;
+
+	pthread_mutex_lock(&set->mu);
+	if ((k = need_kind(set, kind, d)) && !k->refs_built) {
+		k->refs_built = 1;
+		if (!(t = tree_new(set)) || tree_merge(set, t, k->s, path, 0) < 0)
+			eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		else if (tree_prune(t))
+			k->refs = t;
+	}
+	refs = k ? k->refs : NULL;
+	pthread_mutex_unlock(&set->mu);
+	return refs;
+}
+
+int
+eco_refpat_match(const struct eco_refpat *p, const char *key, size_t len)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	int rc;
+
+	if (!md)
+		return 0;
+	rc = pcre2_match((pcre2_code *)p->re, (PCRE2_SPTR)key, len, 0, 0, md,
+	    NULL);
+	pcre2_match_data_free(md);
+	return rc >= 0;
 }
 
 /* Validation. */

@@ -26,6 +26,24 @@ golden validate-bad-jobs "eco-validate -j 0 examples/demo"
 golden validate-bad-format "eco-validate -o xml examples/demo"
 golden validate-help "eco-validate --help"
 golden validate-dev-full "eco-validate -o json examples/invalide/cle-inconnue.yaml >/dev/full"
+# Only regular files are read from folders: a FIFO named like a YAML file
+# is skipped (it would block), a symbolic link back up is said once.
+P=$SCRATCH/fichiers
+mkdir -p "$P"
+cp -R examples/demo/. "$P/"
+mkfifo "$P/suivis/tube.yaml"
+mkdir "$P/suivis/boucle"
+ln -s .. "$P/suivis/boucle/haut"
+golden validate-fifo-and-loop "cd $P && timeout 60 eco-validate"
+golden validate-fifo-and-loop-folder "cd $P && timeout 60 eco-validate -o json suivis"
+# Two projects in one run: each project's checks come after its last file.
+for x in a b; do
+	mkdir -p "$SCRATCH/deux/$x/suivis"
+	cp examples/demo/eco.yaml "$SCRATCH/deux/$x/"
+	printf 'kind: suivi\nversion: 1\nid: s-%s\naction: act-%s\ndate: 2027-01-10\nstatut: en-cours\nnotes: [1]\n' \
+	    $x $x >"$SCRATCH/deux/$x/suivis/s.yaml"
+done
+golden validate-two-projects "cd $SCRATCH/deux && eco-validate a b"
 eco-validate -j 1 examples/invalide examples/demo >"$SCRATCH/j1" 2>&1
 eco-validate -j 2 examples/invalide examples/demo >"$SCRATCH/j2" 2>&1
 if cmp -s "$SCRATCH/j1" "$SCRATCH/j2" && [ -s "$SCRATCH/j1" ]; then

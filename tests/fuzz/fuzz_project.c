@@ -12,14 +12,13 @@
  * eco.yaml: the files are then outside any project and each is checked
  * alone, as eco-validate does.
  *
- * Then the library calls eco-validate makes, on one thread: eco's
- * schemas compiled once (eco_schemaset_add_eco, resolve); per checked
- * file, in the order eco-validate lists a folder, eco_reader_open, per
- * document that loaded without error the schema of its kind with
- * eco_schema_check and eco_rules_doc into the file's index, merged
- * into the project's; the context files through eco_rules_doc after
- * eco_index_context; last eco_rules_project.  On top of what the
- * sanitizers see: eco_schema_valid must agree with eco_schema_check,
+ * Then the library calls eco-validate makes, on one thread: per checked
+ * file, in the order eco_expand lists a folder, eco_input over it and
+ * eco_kind_check of each document into the file's index, handed to the
+ * project (eco_project_checked); last eco_project_finish, which reads
+ * the files not checked for their ids and runs the project rules; a
+ * file outside any project gets eco_rules_project alone.  On top of
+ * what the sanitizers see: eco_schema_valid must agree with the check,
  * eco_project_root must find the folder from every file's folder, and
  * every diagnostic must be well formed.  Everything is freed and the
  * files removed, so that the next input finds the folder empty; the
@@ -56,7 +55,6 @@ static const char *const subdirs[] = {
 };
 #define NSUBDIRS (sizeof subdirs / sizeof *subdirs)
 
-static struct eco_schemaset *set;	/* eco's schemas, for the process */
 static struct eco_limits lim;
 static char root[PATH_MAX];		/* the project folder, real path */
 
@@ -98,9 +96,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	atexit(remove_folder);
 	eco_limits_default(&lim);
 	eco_diags_init(&d);
-	if (!(set = eco_schemaset_new()) || eco_schemaset_add_eco(set, &d) < 0 ||
-	    eco_schemaset_resolve(set, &d) < 0 || d.nerr ||
-	    !eco_schemaset_kind(set, "plan")) {
+	if (!eco_kind_schema(eco_kind_find("plan"), &d) || d.n) {
 		fprintf(stderr, "fuzz_project: eco's schemas cannot be read\n");
 		abort();
 	}
@@ -122,40 +118,27 @@ check_diags(const struct eco_diags *d)
 	}
 }
 
-/* eco-validate's check_doc, with valid and check compared. */
+/* The library's check of one document, with its schema's valid and
+ * check compared. */
 static void
 check_doc(struct eco_index *x, const struct eco_doc *doc,
     struct eco_diags *d)
 {
-	const struct eco_node *root = doc->root, *kind;
-	const struct eco_schema *s;
-	size_t before, n;
+	const struct eco_kind *k = eco_kind_of(doc->root);
+	const struct eco_schema *s = eco_kind_schema(k, d);
+	struct eco_diags alone;
+	size_t n;
 	int ok;
 
-	if (doc->nerr)
-		return;		/* the loader said why */
-	if (!root || root->type != ECO_MAP) {
-		eco_diag_add(d, doc->file, root->line, root->col,
-		    ECO_SEV_ERROR, "schema", "%s", "not a mapping");
+	eco_kind_check(doc, x, d);
+	if (doc->nerr || !s)
 		return;
-	}
-	if (!(kind = eco_map_get(root, "kind"))) {
-		eco_diag_add(d, doc->file, root->line, root->col,
-		    ECO_SEV_ERROR, "schema", "%s", "no kind");
-		return;
-	}
-	if (kind->type != ECO_STR || !(s = eco_schemaset_kind(set, kind->s))) {
-		eco_diag_add(d, doc->file, kind->line, kind->col,
-		    ECO_SEV_ERROR, "schema", "unknown kind %s",
-		    kind->type == ECO_STR ? kind->s : "?");
-		return;
-	}
-	ok = eco_schema_valid(s, root);
-	before = d->nerr;
-	n = eco_schema_check(s, root, doc->file, d);
-	if (!d->oom && !d->sys && (ok != (n == 0) || d->nerr - before != n))
+	ok = eco_schema_valid(s, doc->root);
+	eco_diags_init(&alone);
+	n = eco_schema_check(s, doc->root, doc->file, &alone);
+	if (!alone.oom && !alone.sys && (ok != (n == 0) || alone.nerr != n))
 		abort();	/* valid and check disagree */
-	eco_rules_doc(x, doc, d);
+	eco_diags_free(&alone);
 }
 
 struct part {
@@ -223,31 +206,32 @@ by_path(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-/* One file as a job of eco-validate: run_job, then what run_all does
+/* One file as a job of eco-validate: run_job, then what done_job does
  * with its index. */
 static void
-run_job(struct part *f, struct eco_index *project)
+run_job(struct part *f, struct eco_project *project)
 {
+	char *one[2] = { f->path, NULL };
 	struct eco_diags d;
 	struct eco_index *x = eco_index_new();
-	struct eco_reader *r;
+	struct eco_input *in;
 	struct eco_doc *doc;
 
 	if (!x)
 		return;
 	eco_diags_init(&d);
-	if ((r = eco_reader_open(f->path, &lim, &d))) {
-		while (eco_reader_next(r, &doc) > 0) {
+	if ((in = eco_input_open(one, &lim, &d))) {
+		while (eco_input_next(in, &doc) > 0) {
 			check_doc(x, doc, &d);
 			eco_doc_free(doc);
 		}
-		eco_reader_close(r);
+		eco_input_close(in);
 	}
 	check_diags(&d);
 	eco_diags_free(&d);
 	eco_diags_init(&d);
 	if (project) {
-		if (eco_index_merge(project, x) < 0)
+		if (eco_project_checked(project, f->path, x) < 0)
 			abort();
 	} else
 		eco_rules_project(x, &d);	/* a file checked alone */
@@ -261,7 +245,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct part parts[NNAMES], *jobs[NNAMES];
 	char found[PATH_MAX], dir[PATH_MAX];
-	struct eco_index *project = NULL;
+	struct eco_project *project = NULL;
 	struct eco_diags d;
 	size_t np, nj = 0, i;
 	int in_project;
@@ -281,11 +265,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* eco-validate lists a folder sorted by path. */
 	qsort(jobs, nj, sizeof *jobs, by_path);
-	if (in_project) {
-		if (!(project = eco_index_new()))
-			abort();
-		eco_index_project(project);
-	}
+	eco_diags_init(&d);
+	if (in_project && !(project = eco_project_open(root, &d)))
+		abort();
 	for (i = 0; i < nj; i++) {
 		if (in_project) {
 			char *slash;
@@ -300,30 +282,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!jobs[i]->ctx)
 			run_job(jobs[i], project);
 	}
-	eco_diags_init(&d);
 	if (project) {
-		/* read_context: the files not named, for their ids */
-		struct eco_diags quiet;
-
-		eco_diags_init(&quiet);
-		eco_index_context(project);
-		for (i = 0; i < nj; i++) {
-			struct eco_reader *r;
-			struct eco_doc *doc;
-
-			if (!jobs[i]->ctx ||
-			    !(r = eco_reader_open(jobs[i]->path, &lim, &quiet)))
-				continue;
-			while (eco_reader_next(r, &doc) > 0) {
-				eco_rules_doc(project, doc, &quiet);
-				eco_doc_free(doc);
-			}
-			eco_reader_close(r);
-		}
-		check_diags(&quiet);
-		eco_diags_free(&quiet);
-		eco_rules_project(project, &d);
-		eco_index_free(project);
+		/* the files not checked are read for their ids */
+		eco_project_finish(project, &d);
+		eco_project_close(project);
 	}
 	check_diags(&d);
 	eco_diags_free(&d);

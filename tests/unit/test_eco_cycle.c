@@ -608,6 +608,38 @@ test_state_bad_file(void **state)
 	assert_progress("presenter-donnees", ECO_PROGRESS_MISSING);
 }
 
+/* With the project a command has open: the same state, its files read
+ * once for both; a FIFO among the meetings is not waited on. */
+static void
+test_state_of_an_open_project(void **state)
+{
+	const struct eco_cycle *c = cycle();
+	struct eco_project *p;
+	struct eco_state *st;
+	char fifo[256];
+	size_t n;
+
+	(void)state;
+	put("eco.yaml", "kind: regroupement\nversion: 1\nnom: R\n"
+	    "territoire: {nom: T}\n");
+	put("rencontres/r01.yaml", "kind: rencontre\nid: r01\nnumero: 1\n"
+	    "statut: tenue\netape: intention\nobjectifs: [explorer-demarche]\n");
+	snprintf(fifo, sizeof fifo, "%s/rencontres/tube.yaml", t.dir);
+	assert_int_equal(mkfifo(fifo, 0644), 0);
+	remember("rencontres/tube.yaml");
+	judge(c);
+	assert_non_null(p = eco_project_at(t.dir, &t.d));
+	assert_non_null(st = eco_state_of(c, p, &t.d));
+	assert_int_equal(st->ndone, t.st->ndone);
+	assert_ptr_equal(st->stage, t.st->stage);
+	assert_int_equal(obj("explorer-demarche")->progress, ECO_PROGRESS_DONE);
+	n = eco_project_nfiles(p);
+	eco_project_docs(p, "rencontre", &n);
+	assert_int_equal(n, 1);
+	eco_state_free(st);
+	eco_project_close(p);
+}
+
 int
 main(void)
 {
@@ -624,6 +656,7 @@ main(void)
 		T(test_state_gaps),
 		T(test_state_plan),
 		T(test_state_bad_file),
+		T(test_state_of_an_open_project),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,8 +19,9 @@
 #include <cmocka.h>
 
 #include "eco.h"
+#include "eco_priv.h"
 
-#define NDOCS 8
+#define NDOCS 16
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 static struct {
@@ -1265,6 +1266,106 @@ test_positions_root_sequence(void **state)
 	assert_pos(item(item(s, 2), 0), 4, 4);
 }
 
+/* JSON read without libyaml: the same tree as libyaml's, or none. */
+
+static void
+assert_same_tree(const struct eco_node *a, const struct eco_node *b)
+{
+	size_t i;
+
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->col, b->col);
+	assert_int_equal(a->len, b->len);
+	assert_int_equal(a->weight, b->weight);
+	assert_int_equal(a->flags, b->flags);
+	if (a->type == ECO_SEQ)
+		for (i = 0; i < a->len; i++)
+			assert_same_tree(a->u.items[i], b->u.items[i]);
+	else if (a->type == ECO_MAP)
+		for (i = 0; i < a->len; i++) {
+			assert_same_tree(a->u.pairs[i].key, b->u.pairs[i].key);
+			assert_same_tree(a->u.pairs[i].val, b->u.pairs[i].val);
+		}
+	else {
+		assert_memory_equal(a->s, b->s, a->len + 1);
+		assert_true(eco_node_equal(a, b));
+	}
+}
+
+/* text read both ways; fast: whether the JSON reader must take it */
+static void
+json_both(const char *text, size_t len, int fast)
+{
+	struct eco_doc *j = eco_json_doc(text, len, "j.json", &t.lim), *y;
+
+	t.r = eco_reader_mem(text, len, "j.json", &t.lim, &t.d);
+	assert_non_null(t.r);
+	if (!fast) {
+		assert_null(j);
+		return;
+	}
+	assert_non_null(j);
+	assert_int_equal(eco_reader_next(t.r, &y), 1);
+	t.doc[t.ndoc++] = y;
+	t.doc[t.ndoc++] = j;
+	assert_int_equal(y->nerr, 0);
+	assert_int_equal(j->index, y->index);
+	assert_string_equal(j->file, y->file);
+	assert_same_tree(j->root, y->root);
+}
+
+static void
+test_json_like_libyaml(void **state)
+{
+	static const char text[] =
+	    "{\n  \"a\": [1, -2.5e3, 0, true, false, null, \"x\\\"\\/\\\\\\b\\f\\n\\r\\t\"],\r\n"
+	    "\"é\":{\"\\u00e9t\\u00E9\" :\"✓ ünï\",\"k\": {}, \"l\": [[], {}]},\r"
+	    "  \"long\": \"" "0123456789012345678901234567890123456789" "\"}\n";
+
+	(void)state;
+	json_both(text, sizeof text - 1, 1);
+}
+
+static void
+test_json_every_schema(void **state)
+{
+	static const char *const names[] = {
+		"plan.schema.json", "defs.schema.json", "rencontre.schema.json",
+		"demarche.schema.json", "meta-core.json", "schema.json"
+	};
+	size_t i, len;
+	const char *buf;
+
+	(void)state;
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		assert_non_null(buf = eco_embedded(names[i], &len));
+		json_both(buf, len, 1);
+		eco_reader_close(t.r);
+		t.r = NULL;
+	}
+}
+
+static void
+test_json_left_to_libyaml(void **state)
+{
+	static const char *const texts[] = {
+		"{\"a\":\t1}", "\xEF\xBB\xBF{}", "{\"a\": \"\\ud83d\\ude00\"}",
+		"{\"a\"\n: 1}", "{\"a\": 1, \"a\": 2}", "{\"a\": 01}", "{\"a\": 1,}",
+		"{a: 1}", "{\"a\": \"x\xC2\x85y\"}", "{\"a\": \"x\xE2\x80\xA8\"}",
+		"[1] [2]", "\"s\"", "{\"a\": \"\\u0000\"}", "{\"a\": 1.}",
+		"{\"a\": \"\x7F\"}", "{\"a\": \"\xEF\xBB\xBF\"}",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		json_both(texts[i], strlen(texts[i]), 0);
+		eco_reader_close(t.r);
+		t.r = NULL;
+	}
+}
+
 int
 main(void)
 {
@@ -1330,6 +1431,9 @@ main(void)
 		T(test_stream_empty),
 		T(test_positions),
 		T(test_positions_root_sequence),
+		T(test_json_like_libyaml),
+		T(test_json_every_schema),
+		T(test_json_left_to_libyaml),
 		/* Last: it used to stop the run under UBSan. */
 		T(test_stream_empty_root_collections),
 	};

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "eco.h"
+#include "said.h"
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
@@ -75,13 +76,7 @@ count(const char *check)
 static const struct eco_diag *
 find(const char *text)
 {
-	size_t i;
-
-	for (i = 0; i < t.d.n; i++)
-		if (strstr(t.d.v[i].msg, text))
-			return &t.d.v[i];
-	fail_msg("no diagnostic says « %s »", text);
-	return NULL;
+	return said_in(&t.d, text);
 }
 
 static const char members[] =
@@ -222,6 +217,78 @@ test_context_files_are_quiet(void **state)
 	assert_string_equal(find("is already taken")->file, "c.yaml");
 }
 
+static void
+test_refs_where_the_schema_marks_them(void **state)
+{
+	(void)state;
+	eco_index_project(t.x);
+	add("eco.yaml", members);
+	/* rapporteur names a member in a follow-up; a constat has no such
+	 * key, its schema says so, and nothing is looked up there */
+	add("s.yaml", "kind: suivi\nid: s1\naction: a-1\nrapporteur: inconnu\n"
+	    "partenaires_impliques: cpe-soleil\n");
+	add("c.yaml", "kind: constat\nid: c1\nrapporteur: inconnu\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("refs"), 2);
+	assert_string_equal(find("« inconnu »: no such member organisation")->file,
+	    "s.yaml");
+	assert_string_equal(find("« a-1 »: no such action")->path, "/action");
+}
+
+static void
+test_objectives_of_the_plan_count(void **state)
+{
+	(void)state;
+	add("plan.yaml", "kind: plan\nobjectifs:\n- id: obj-a\n");
+	add("e.yaml", "kind: evaluation\nid: e1\nobjectif: obj-a\n---\n"
+	    "kind: evaluation\nid: e2\nobjectif: obj-b\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("refs"), 1);
+	find("« obj-b »: no such objective (did you mean obj-a?)");
+}
+
+static void
+test_todos_in_a_whole_project_only(void **state)
+{
+	static const char note[] =
+	    "kind: note\nid: n1\nrencontre: r1\nfaites: [r1-salle, r0-avant]\n"
+	    "a_faire: [{id: r1-salle}]\n";
+
+	(void)state;
+	/* files at hand: earlier meetings' to-dos may be elsewhere */
+	add("n.yaml", note);
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("refs"), 0);
+	eco_index_free(t.x);
+	assert_non_null(t.x = eco_index_new());
+	eco_index_project(t.x);
+	add("n.yaml", note);
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("refs"), 2);	/* r0-avant, and meeting r1 */
+	assert_string_equal(find("« r0-avant »: no such to-do")->path, "/faites/1");
+}
+
+static void
+test_titles(void **state)
+{
+	(void)state;
+	eco_index_titles(t.x);
+	add("eco.yaml", members);
+	add("plan.yaml", "kind: plan\nbailleurs: [{id: fx, nom: Fondation X}]\n"
+	    "objectifs:\n- id: obj-a\n  libelle: Lire plus\n");
+	assert_true(eco_index_has(t.x, "organisme", "cpe-soleil"));
+	assert_false(eco_index_has(t.x, "organisme", "fx"));
+	eco_rules_project(t.x, &t.d);
+	assert_string_equal(eco_index_title(t.x, "organisme", "cpe-soleil"), "CPE");
+	assert_string_equal(eco_index_title(t.x, "bailleur", "fx"), "Fondation X");
+	assert_string_equal(eco_index_title(t.x, "objectif-plan", "obj-a"),
+	    "Lire plus");
+	/* eco's own, when names are kept */
+	assert_non_null(eco_index_title(t.x, "facteur", "pratiques-parentales"));
+	assert_null(eco_index_title(t.x, "organisme", "inconnu"));
+	assert_true(eco_index_has(t.x, "facteur", "pratiques-parentales"));
+}
+
 int
 main(void)
 {
@@ -235,6 +302,10 @@ main(void)
 		T(test_diagnostic_sessions),
 		T(test_priorities_draw_on_three_analyses),
 		T(test_context_files_are_quiet),
+		T(test_refs_where_the_schema_marks_them),
+		T(test_objectives_of_the_plan_count),
+		T(test_todos_in_a_whole_project_only),
+		T(test_titles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,10 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "eco.h"
+#include "eco_priv.h"
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 #define NDOCS 8
@@ -272,6 +274,127 @@ test_eco_schemas_compile_and_know_their_kinds(void **state)
 	assert_null(eco_schemaset_kind(t.set, "inconnu"));
 }
 
+static void
+test_lazy_reads_what_is_needed(void **state)
+{
+	const struct eco_schema *s;
+
+	(void)state;
+	assert_int_equal(eco_schemaset_lazy_eco(t.set, &t.d), 0);
+	assert_non_null(s = eco_schemaset_need(t.set, "suivi", &t.d));
+	assert_ptr_equal(eco_schemaset_need(t.set, "suivi", &t.d), s);
+	/* what it refers to was read with it; the rest when asked for */
+	assert_non_null(eco_schemaset_get(t.set,
+	    "https://eco.quebec/schemas/defs.schema.json#/$defs/date"));
+	assert_non_null(eco_schemaset_kind(t.set, "plan"));
+	assert_non_null(eco_schemaset_get(t.set,
+	    "https://eco.quebec/schemas/constat.schema.json"));
+	assert_null(eco_schemaset_need(t.set, "inconnu", &t.d));
+	assert_int_equal(t.d.n, 0);
+	/* compiled once, it validates as an eager set's does */
+	assert_false(eco_schema_valid(s, doc("kind: suivi\nversion: 1\n")));
+	assert_true(eco_schema_valid(s, doc("kind: suivi\nversion: 1\nid: s\n"
+	    "action: a\ndate: 2027-01-10\nstatut: en-cours\n")));
+}
+
+static void
+test_lazy_from_a_folder(void **state)
+{
+	static const char *const names[] = { "suivi.schema.json",
+	    "defs.schema.json" };
+	char dir[] = "/tmp/eco-schemas-XXXXXX", path[64];
+	const char *buf;
+	size_t i, len, n;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 2; i++) {
+		assert_non_null(buf = eco_embedded(names[i], &len));
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		assert_non_null(f = fopen(path, "w"));
+		assert_int_equal(fwrite(buf, 1, len, f), len);
+		assert_int_equal(fclose(f), 0);
+	}
+	setenv("ECO_SCHEMAS", dir, 1);
+	assert_int_equal(eco_schemaset_lazy_eco(t.set, &t.d), 0);
+	unsetenv("ECO_SCHEMAS");
+	assert_non_null(eco_schemaset_need(t.set, "suivi", &t.d));
+	assert_int_equal(t.d.n, 0);
+	/* a file that is not there: said once, then no schema */
+	assert_null(eco_schemaset_need(t.set, "plan", &t.d));
+	assert_true(t.d.sys);
+	n = t.d.n;
+	assert_null(eco_schemaset_need(t.set, "plan", &t.d));
+	assert_int_equal(t.d.n, n);
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+static const char ref_defs[] =
+    "{$id: 'https://x.example/defs.schema.json', $defs: {"
+    " ref: {type: string}, truc: {$ref: '#/$defs/ref'},"
+    " trucs: {type: array, items: {$ref: '#/$defs/truc'}}}}\n";
+
+static const char ref_kind[] =
+    "{$id: 'https://x.example/k.schema.json',"
+    " properties: {kind: {const: k},"
+    "  a: {$ref: 'defs.schema.json#/$defs/truc'},"
+    "  b: {$ref: 'defs.schema.json#/$defs/trucs'},"
+    "  c: {additionalProperties: {$ref: 'defs.schema.json#/$defs/truc'}},"
+    "  d: {prefixItems: [{}, {$ref: 'defs.schema.json#/$defs/truc'}]},"
+    "  e: {anyOf: [{properties: {f: {$ref: 'defs.schema.json#/$defs/truc'}}}]},"
+    "  g: {patternProperties: {'^x': {$ref: 'defs.schema.json#/$defs/truc'}}},"
+    "  h: {type: string, $ref: 'defs.schema.json#/$defs/ref'},"
+    "  i: {items: {properties: {j: {$ref: '#/properties/i'}}}}}}\n";
+
+static const struct eco_reftree *
+key(const struct eco_reftree *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; r && i < r->nkeys; i++)
+		if (strcmp(r->keys[i].name, name) == 0)
+			return r->keys[i].t;
+	return NULL;
+}
+
+static void
+test_reference_trees(void **state)
+{
+	const struct eco_reftree *r;
+
+	(void)state;
+	assert_non_null(eco_schemaset_add(t.set, doc(ref_defs), "", &t.d));
+	assert_non_null(eco_schemaset_add(t.set, doc(ref_kind), "", &t.d));
+	assert_int_equal(eco_schemaset_resolve(t.set, &t.d), 0);
+	assert_non_null(r = eco_schemaset_refs(t.set, "k", &t.d));
+	assert_string_equal(key(r, "a")->kind, "truc");
+	/* a list of references is one where the list is */
+	assert_string_equal(key(r, "b")->kind, "truc");
+	assert_null(key(r, "b")->items);
+	assert_string_equal(key(r, "c")->other->kind, "truc");
+	assert_int_equal(key(r, "d")->nprefix, 2);
+	assert_null(key(r, "d")->prefix[0]);
+	assert_string_equal(key(r, "d")->prefix[1]->kind, "truc");
+	/* in-place applicators add to the same place */
+	assert_string_equal(key(key(r, "e"), "f")->kind, "truc");
+	assert_int_equal(key(r, "g")->npats, 1);
+	assert_true(eco_refpat_match(&key(r, "g")->pats[0], "xy", 2));
+	assert_false(eco_refpat_match(&key(r, "g")->pats[0], "yx", 2));
+	/* a plain ref names no kind; a recursive schema ends */
+	assert_null(key(r, "h"));
+	assert_null(key(r, "i"));
+	assert_null(key(r, "kind"));
+	assert_int_equal(r->nkeys, 6);
+	assert_ptr_equal(eco_schemaset_refs(t.set, "k", &t.d), r);
+	assert_null(eco_schemaset_refs(t.set, "autre", &t.d));
+	assert_int_equal(t.d.n, 0);
+}
+
 int
 main(void)
 {
@@ -288,6 +411,9 @@ main(void)
 		T(test_unique_items_through_aliases),
 		T(test_unusable_schemas_are_refused),
 		T(test_eco_schemas_compile_and_know_their_kinds),
+		T(test_lazy_reads_what_is_needed),
+		T(test_lazy_from_a_folder),
+		T(test_reference_trees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
