@@ -1414,11 +1414,19 @@ jp_string(struct jp *j, size_t *n)
 	*n = 0;
 	jp_skip(j, 1);
 	for (;;) {
-		for (s = j->p; j->p < j->end && *j->p != '"' && *j->p != '\\' &&
-		    (unsigned char)*j->p >= 0x20 && *j->p != 0x7F; j->p++) {
-			if (((unsigned char)*j->p & 0xC0) == 0x80)
+		for (s = j->p; j->p < j->end; j->p++) {
+			unsigned char c = (unsigned char)*j->p;
+
+			if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+				j->m.column++;	/* most of the text */
 				continue;
-			if (!yaml_printable(j->p, (size_t)(j->end - j->p)))
+			}
+			if (c < 0x80)
+				break;
+			if ((c & 0xC0) == 0x80)
+				continue;
+			if ((c == 0xC2 || c == 0xE2 || c == 0xEF) &&
+			    !yaml_printable(j->p, (size_t)(j->end - j->p)))
 				return -1;
 			j->m.column++;
 		}

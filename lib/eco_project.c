@@ -468,7 +468,6 @@ struct pfile {
 	struct eco_diags diags;		/* what reading it said */
 	dev_t dev;
 	ino_t ino;
-	int reported;			/* its diagnostics given to eco_state */
 };
 
 /* A file or folder of the layout that was read, and what walking it
@@ -490,7 +489,6 @@ struct eco_project {
 	size_t nretired;
 	struct home *homes;
 	size_t nhomes;
-	int all;			/* every file under the root was read */
 	struct eco_index *names;	/* ids and titles, built when asked */
 	const char **named;		/* the homes indexed in names */
 	size_t nnamed;
@@ -741,15 +739,17 @@ eco_project_read(struct eco_project *p, const char *home, struct eco_diags *d)
 	for (i = 0; i < p->nhomes; i++)
 		if (strcmp(p->homes[i].rel, home ? home : "") == 0)
 			return 0;
-	if (!(h = realloc(p->homes, (p->nhomes + 1) * sizeof *h)) ||
-	    !(h[p->nhomes].rel = strdup(home ? home : "")) ||
-	    !(path = home ? name_of(p, home) : strdup(p->dir))) {
-		if (h)
-			p->homes = h;
+	if (!(h = realloc(p->homes, (p->nhomes + 1) * sizeof *h))) {
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		return -1;
 	}
 	p->homes = h;
+	if (!(h[p->nhomes].rel = strdup(home ? home : "")) ||
+	    !(path = home ? name_of(p, home) : strdup(p->dir))) {
+		free(h[p->nhomes].rel);
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		return -1;
+	}
 	h = &h[p->nhomes++];
 	eco_diags_init(&h->diags);
 	/* a folder ends with '/'; nothing there is nothing to read */
@@ -762,8 +762,6 @@ eco_project_read(struct eco_project *p, const char *home, struct eco_diags *d)
 	} else if (stat(path, &st) == 0 && home && !S_ISDIR(st.st_mode))
 		eco_diag_add(&h->diags, path, 0, 0, ECO_SEV_WARNING, NULL, "%s",
 		    _("not a regular file: skipped"));
-	if (!home)
-		p->all = 1;
 	free(path);
 	if (p->oom) {
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
