@@ -1,19 +1,18 @@
 /*
- * cli.c - start-up, diagnostics, operands and the end of every command;
- * the common options, their values, the subcommand dispatcher, --help,
- * the inputs and the document loop.
+ * cli.c - what every command shares: the common options and the checks
+ * of every option's value, the subcommand dispatcher, --help and
+ * --version, the inputs and the document loop, the diagnostic printers
+ * and the end.
  */
 #define _DEFAULT_SOURCE
-#include <limits.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -41,6 +40,8 @@ cli_init(const char *prog)
 	textdomain("eco");
 }
 
+/* Diagnostics. */
+
 struct order {
 	size_t group, index;
 	const struct eco_diag *g;
@@ -60,6 +61,13 @@ by_position(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+static int
+same_file(const struct eco_diag *a, const struct eco_diag *b)
+{
+	return a->file && b->file ? strcmp(a->file, b->file) == 0 :
+	    !a->file && !b->file;
+}
+
 /*
  * Diagnostics of one file come out in line and column order, whatever
  * order the checks found them in; files keep the order they came in.
@@ -74,12 +82,9 @@ sorted(const struct eco_diags *d)
 		return NULL;
 	for (i = 0; i < d->n; i++) {
 		o[i].g = &d->v[i];
-		o[i].index = i;
-		o[i].group = i;
+		o[i].index = o[i].group = i;
 		for (j = 0; j < i; j++)
-			if (o[j].group == j && ((!d->v[j].file && !d->v[i].file) ||
-			    (d->v[j].file && d->v[i].file &&
-			    strcmp(d->v[j].file, d->v[i].file) == 0))) {
+			if (o[j].group == j && same_file(&d->v[j], &d->v[i])) {
 				o[i].group = j;
 				break;
 			}
@@ -88,67 +93,76 @@ sorted(const struct eco_diags *d)
 	return o;
 }
 
-void
-cli_print_diags(struct eco_diags *d)
+static void
+print_text(const struct eco_diag *g)
 {
-	struct order *o = sorted(d);
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		const struct eco_diag *g = o ? o[i].g : &d->v[i];
-
-		fprintf(stderr, "%s: ", cli_prog);
-		if (g->file && g->line > 0)
-			fprintf(stderr, "%s:%d:%d: ", g->file, g->line, g->col);
-		else if (g->file)
-			fprintf(stderr, "%s: ", g->file);
-		fprintf(stderr, "%s: %s", eco_sev_name(g->sev), g->msg);
-		if (g->check)
-			fprintf(stderr, " [%s]", g->check);
-		putc('\n', stderr);
-	}
-	free(o);
-	if (d->oom)
-		fprintf(stderr, "%s: %s: %s\n", cli_prog,
-		    eco_sev_name(ECO_SEV_ERROR), strerror(ENOMEM));
-	eco_diags_clear(d);
+	fprintf(stderr, "%s: ", cli_prog);
+	if (g->file && g->line > 0)
+		fprintf(stderr, "%s:%d:%d: ", g->file, g->line, g->col);
+	else if (g->file)
+		fprintf(stderr, "%s: ", g->file);
+	fprintf(stderr, "%s: %s", eco_sev_name(g->sev), g->msg);
+	if (g->check)
+		fprintf(stderr, " [%s]", g->check);
+	putc('\n', stderr);
 }
 
 static void
-json_field(const char *key, const char *val, int comma)
+json_field(const char *key, const char *val)
 {
-	printf("%s\"%s\":", comma ? "," : "", key);
+	printf(",\"%s\":", key);
 	if (val)
 		eco_json_string(stdout, val, strlen(val));
 	else
 		fputs("null", stdout);
 }
 
-void
-cli_print_diags_json(struct eco_diags *d)
+static void
+print_json(const struct eco_diag *g)
 {
 	static const char *const sev[] = { "error", "warning", "note" };
+
+	fputs("{\"file\":", stdout);
+	if (g->file)
+		eco_json_string(stdout, g->file, strlen(g->file));
+	else
+		fputs("null", stdout);
+	printf(",\"line\":%d,\"column\":%d", g->line, g->col);
+	json_field("path", g->path);
+	json_field("check", g->check);
+	json_field("severity", sev[g->sev]);
+	json_field("message", g->msg);
+	puts("}");
+}
+
+static void
+print_diags(struct eco_diags *d, void (*print)(const struct eco_diag *))
+{
 	struct order *o = sorted(d);
 	size_t i;
 
-	for (i = 0; i < d->n; i++) {
-		const struct eco_diag *g = o ? o[i].g : &d->v[i];
-
-		putchar('{');
-		json_field("file", g->file, 0);
-		printf(",\"line\":%d,\"column\":%d", g->line, g->col);
-		json_field("path", g->path, 1);
-		json_field("check", g->check, 1);
-		json_field("severity", sev[g->sev], 1);
-		json_field("message", g->msg, 1);
-		puts("}");
-	}
+	for (i = 0; i < d->n; i++)
+		print(o ? o[i].g : &d->v[i]);
 	free(o);
 	if (d->oom)
 		fprintf(stderr, "%s: %s: %s\n", cli_prog,
 		    eco_sev_name(ECO_SEV_ERROR), strerror(ENOMEM));
 	eco_diags_clear(d);
 }
+
+void
+cli_print_diags(struct eco_diags *d)
+{
+	print_diags(d, print_text);
+}
+
+void
+cli_print_diags_json(struct eco_diags *d)
+{
+	print_diags(d, print_json);
+}
+
+/* Usage, help, version, the end. */
 
 void
 cli_usage_error(const char *usage, const char *fmt, ...)
@@ -197,6 +211,16 @@ cli_version(void)
 	exit(cli_flush());
 }
 
+int
+cli_finish(struct eco_diags *d)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		eco_diag_sys(d, NULL, _("cannot write the output: %s"),
+		    strerror(errno ? errno : EIO));
+	cli_print_diags(d);
+	return eco_diags_status(d);
+}
+
 static const char *const format_names[] = {
 	"yaml", "json", "texte", "md", "html", "csv"
 };
@@ -232,52 +256,6 @@ cli_format(const char *arg, unsigned allowed, const char *usage)
 	format_list(allowed, -1, list, sizeof list);
 	cli_usage_error(usage, _("unknown output format « %s » (expected: %s)"),
 	    arg, list);
-}
-
-char **
-cli_expand(int argc, char **argv, struct eco_diags *d)
-{
-	static char *in[] = { "-" };
-
-	return argc ? eco_expand(argc, argv, d) : eco_expand(1, in, d);
-}
-
-void
-cli_free_paths(char **v)
-{
-	eco_paths_free(v);
-}
-
-int
-cli_finish(struct eco_diags *d)
-{
-	if (fflush(stdout) != 0 || ferror(stdout))
-		eco_diag_sys(d, NULL, _("cannot write the output: %s"),
-		    strerror(errno ? errno : EIO));
-	cli_print_diags(d);
-	return eco_diags_status(d);
-}
-
-/*
- * A project root above the current folder, as a person would type it:
- * ".", "..", "../.."; any other root is returned as it is.
- */
-const char *
-cli_relative(const char *root, char *buf, size_t cap)
-{
-	char cwd[PATH_MAX];
-	size_t n = strlen(root), levels = 0;
-	const char *p;
-
-	if (!getcwd(cwd, sizeof cwd) || strncmp(cwd, root, n) != 0 ||
-	    (cwd[n] != '/' && cwd[n] != '\0') || strcmp(root, "/") == 0)
-		return root;
-	for (p = cwd + n; *p; p++)
-		levels += *p == '/';
-	snprintf(buf, cap, "%s", levels ? ".." : ".");
-	while (levels-- > 1 && strlen(buf) + 4 < cap)
-		strcat(buf, "/..");
-	return buf;
 }
 
 /*
@@ -331,42 +309,6 @@ static const struct cli_option version_opt = {
 
 /* Values. */
 
-/* U+00C0..U+00FF without their accents; "" keeps the letter as it is. */
-static const char *const latin1[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
-	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
-	"o", "u", "u", "u", "u", "y", "", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
-	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
-	"o", "u", "u", "u", "u", "y", "", "y",
-};
-
-char *
-cli_fold(const char *s, char *buf, size_t cap)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	const char *to;
-	size_t n = 0, k;
-
-	while (*p && n + 3 < cap) {
-		if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf && *latin1[p[1] - 0x80])
-			to = latin1[p[1] - 0x80];
-		else if (p[0] == 0xc5 && (p[1] == 0x92 || p[1] == 0x93))
-			to = "oe";	/* Œ œ */
-		else {
-			buf[n++] = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') :
-			    (char)*p;
-			p++;
-			continue;
-		}
-		for (k = 0; to[k]; k++)
-			buf[n++] = to[k];
-		p += 2;
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
 static int
 is_id(const char *s)
 {
@@ -383,7 +325,7 @@ id_guess(const char *s, char *buf, size_t cap)
 	size_t n = 0;
 	const char *p;
 
-	cli_fold(s, fold, sizeof fold);
+	eco_text_fold(s, fold, sizeof fold);
 	for (p = fold; *p && n + 1 < cap; p++)
 		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
 			buf[n++] = *p;
@@ -414,7 +356,7 @@ system_index(const char *s)
 {
 	char fold[64];
 
-	return eco_systeme_index(cli_fold(s, fold, sizeof fold));
+	return eco_systeme_index(eco_text_fold(s, fold, sizeof fold));
 }
 
 static const char *
@@ -428,7 +370,8 @@ check_system(const char *s, char *msg, size_t cap)
 		return NULL;
 	for (i = 0; i < ECO_NSYS; i++)
 		names[i] = eco_systemes[i];
-	if ((close = eco_closest(cli_fold(s, fold, sizeof fold), names, ECO_NSYS)))
+	if ((close = eco_closest(eco_text_fold(s, fold, sizeof fold), names,
+	    ECO_NSYS)))
 		snprintf(msg, cap, _("unknown system « %s » (did you mean %s?)"), s,
 		    close);
 	else
@@ -555,11 +498,11 @@ folded_names(const struct cli_cmd *c, char (*out)[64], size_t max)
 	char word[64];
 	size_t n = 0, k;
 
-	cli_fold(c->name, out[n++], 64);
+	eco_text_fold(c->name, out[n++], 64);
 	for (; *a && n < max; a += k + strspn(a + k, " ")) {
 		k = strcspn(a, " ");
 		snprintf(word, sizeof word, "%.*s", (int)k, a);
-		cli_fold(word, out[n++], 64);
+		eco_text_fold(word, out[n++], 64);
 	}
 	return n;
 }
@@ -570,7 +513,7 @@ cli_sub(const struct cli_cmd *subs, const char *s)
 	char fold[64], names[8][64];
 	size_t i, n;
 
-	cli_fold(s, fold, sizeof fold);
+	eco_text_fold(s, fold, sizeof fold);
 	for (; subs && subs->name; subs++)
 		for (i = 0, n = folded_names(subs, names, 8); i < n; i++)
 			if (strcmp(names[i], fold) == 0)
@@ -591,7 +534,7 @@ cli_sub_closest(const struct cli_cmd *subs, const char *s)
 			cand[n] = names[n];
 			owner[n] = subs->name;
 		}
-	if (!(close = eco_closest(cli_fold(s, fold, sizeof fold), cand, n)))
+	if (!(close = eco_closest(eco_text_fold(s, fold, sizeof fold), cand, n)))
 		return NULL;
 	for (i = 0; cand[i] != close; i++)
 		;
@@ -949,59 +892,55 @@ parse(const struct table *t, int argc, char **argv, int apply)
 	}
 }
 
-/* Today, as the default of --au. */
-static const char *
-today(void)
+/* The subcommand named by the first operand, taken out of argv. */
+static int
+find_sub(const struct cli_cmd *prog, int argc, char **argv)
 {
-	static char buf[11];
-	time_t now = time(NULL);
-	struct tm tm;
+	static struct table t;
+	char list[512];
+	int i;
 
-	if (!localtime_r(&now, &tm) ||
-	    strftime(buf, sizeof buf, "%Y-%m-%d", &tm) != 10)
-		strcpy(buf, "1970-01-01");
-	return buf;
+	build(&every, "+:", prog, 1);
+	parse(&every, argc, argv, 0);
+	if (optind < argc) {
+		cur_sub = subcommand(prog, argv[optind]);
+		if (cur_sub->usage)
+			cur_usage = cur_sub->usage;
+		for (i = optind; i < argc; i++)
+			argv[i] = argv[i + 1];
+		return argc - 1;
+	}
+	if (!prog->run) {
+		name_list(prog->subs, list, sizeof list);
+		build(&t, ":", prog, 0);
+		parse(&t, argc, argv, 1);	/* --help, --version */
+		cli_usage_error(NULL, _("which subcommand? %s"), list);
+	}
+	return argc;
 }
 
 int
 cli_main(const struct cli_cmd *prog, int argc, char **argv)
 {
+	static char today[ECO_DATE_BUFSZ];
 	const struct cli_cmd *c;
 	static struct table t;
 	struct eco_diags d;
-	int i;
 
 	cli_init(prog->name);
 	cur_prog = prog;
 	cur_usage = prog->usage;
-	if (prog->subs) {
-		build(&every, "+:", prog, 1);
-		parse(&every, argc, argv, 0);
-		if (optind < argc) {
-			cur_sub = subcommand(prog, argv[optind]);
-			if (cur_sub->usage)
-				cur_usage = cur_sub->usage;
-			for (i = optind; i < argc; i++)
-				argv[i] = argv[i + 1];
-			argc--;
-		} else if (!prog->run) {
-			char list[512];
-
-			name_list(prog->subs, list, sizeof list);
-			build(&t, ":", prog, 0);
-			parse(&t, argc, argv, 1);	/* --help, --version */
-			cli_usage_error(NULL, _("which subcommand? %s"), list);
-		}
-	}
+	if (prog->subs)
+		argc = find_sub(prog, argc, argv);
 	c = cur_sub ? cur_sub : prog;
-	build(&t, ":", c, 0);
+	build(&t, c->stop ? "+:" : ":", c, 0);
 	cli.format = c->formats ? c->format : prog->format;
 	parse(&t, argc, argv, 1);
 	if (argc - optind > c->maxops)
 		cli_usage_error(NULL, _("unexpected operand « %s »"),
 		    argv[optind + c->maxops]);
 	if (((prog->common | c->common) & CLI_AU) && !cli.au)
-		cli.au = today();
+		cli.au = eco_date_today(today) ? today : "1970-01-01";
 	if (cli.dossier && chdir(cli.dossier) < 0) {
 		eco_diags_init(&d);
 		eco_diag_sys(&d, cli.dossier, "%s", strerror(errno));
@@ -1014,45 +953,85 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 
 /* Inputs. */
 
+/* The project around start, named as a person here types it (".",
+ * "..", "examples/demo"), in buf; NULL outside one. */
+static const char *
+project_dir(const char *start, char *buf, size_t cap)
+{
+	struct eco_project *p;
+	struct eco_diags d;
+	const char *r = NULL;
+
+	eco_diags_init(&d);
+	if ((p = eco_project_open(start, &d)) && eco_project_dir(p)) {
+		snprintf(buf, cap, "%s", eco_project_dir(p));
+		r = buf;
+	}
+	eco_project_close(p);
+	eco_diags_free(&d);
+	return r;
+}
+
+const char *
+cli_relative(const char *root, char *buf, size_t cap)
+{
+	return project_dir(root, buf, cap) ? buf : root;
+}
+
 const char *
 cli_project(void)
 {
-	static char root[PATH_MAX], rel[PATH_MAX];
+	static char rel[PATH_MAX];
 
-	if (eco_project_root(".", root, sizeof root) < 0)
+	if (!project_dir(".", rel, sizeof rel))
 		cli_usage_error(NULL, "%s",
 		    _("no eco project here (no eco.yaml in this folder or above); "
 		    "use -C DOSSIER or eco-init"));
-	return cli_relative(root, rel, sizeof rel);
+	return rel;
+}
+
+char **
+cli_expand(int argc, char **argv, struct eco_diags *d)
+{
+	static char *in[] = { "-" };
+
+	return argc ? eco_expand(argc, argv, d) : eco_expand(1, in, d);
+}
+
+void
+cli_free_paths(char **v)
+{
+	eco_paths_free(v);
 }
 
 char **
 cli_inputs(int argc, char **argv, const char *own, const char *missing,
     struct eco_diags *d)
 {
-	char root[PATH_MAX], rel[PATH_MAX], path[2 * PATH_MAX], *one[1];
-	const char *r;
+	char rel[PATH_MAX], path[2 * PATH_MAX], *one[1];
+	int all = strcmp(own, ".") == 0;
 
 	if (argc > 0)
-		return cli_expand(argc, argv, d);
-	if (eco_project_root(".", root, sizeof root) < 0)
-		cli_usage_error(NULL, "%s",
+		return eco_expand(argc, argv, d);
+	if (!project_dir(".", rel, sizeof rel)) {
+		cli_print_diags(d);
+		cli_usage_error(NULL, "%s", all ?
+		    _("no eco project here (no eco.yaml in this folder or above); "
+		    "name files, folders or - for standard input") :
 		    _("no eco project here (no eco.yaml in this folder or above); "
 		    "name a file, or - for standard input"));
-	r = cli_relative(root, rel, sizeof rel);
-	if (strcmp(own, ".") == 0)
-		snprintf(path, sizeof path, "%s", r);
-	else if (strcmp(r, ".") == 0)
-		snprintf(path, sizeof path, "%s", own);
+	}
+	if (all || strcmp(rel, ".") == 0)
+		snprintf(path, sizeof path, "%s", all ? rel : own);
 	else
-		snprintf(path, sizeof path, "%s/%s", r, own);
+		snprintf(path, sizeof path, "%s/%s", rel, own);
 	if (missing && access(path, F_OK) < 0 && errno == ENOENT) {
 		eco_diag_add(d, path, 0, 0, ECO_SEV_ERROR, NULL, missing, own);
 		cli_print_diags(d);
 		exit(ECO_EXIT_DATA);
 	}
 	one[0] = path;
-	return cli_expand(1, one, d);
+	return eco_expand(1, one, d);
 }
 
 int
@@ -1060,21 +1039,20 @@ cli_each_doc(char **paths, int (*fn)(struct eco_doc *, struct eco_diags *),
     struct eco_diags *d)
 {
 	struct eco_limits lim;
-	struct eco_reader *r;
+	struct eco_input *in;
 	struct eco_doc *doc;
 	int rc = 0;
 
 	eco_limits_default(&lim);
-	for (; paths && *paths && rc >= 0; paths++) {
-		if ((r = eco_reader_open(*paths, &lim, d))) {
-			while (rc >= 0 && eco_reader_next(r, &doc) > 0)
-				if (doc->nerr)
-					eco_doc_free(doc);	/* the loader said why */
-				else
-					rc = fn(doc, d);
-			eco_reader_close(r);
-		}
+	in = eco_input_open(paths, &lim, d);
+	while (in && rc >= 0 && eco_input_next(in, &doc) > 0) {
+		if (doc->nerr)
+			eco_doc_free(doc);	/* the loader said why */
+		else
+			rc = fn(doc, d);
 		cli_print_diags(d);
 	}
+	eco_input_close(in);
+	cli_print_diags(d);
 	return rc < 0 ? rc : 0;
 }

@@ -1,8 +1,8 @@
 /*
- * cli.h - what every command shares: start-up, the one diagnostic
- * printer, operands (files, folders, stdin), output formats, the end;
- * the table of options and subcommands a command declares, and its
- * inputs.  Unlike lib/, this code prints and exits.
+ * cli.h - what every command shares: the table of options and
+ * subcommands a command declares (cli_main parses and checks it, and
+ * answers --help and --version), its inputs and document loop, the one
+ * diagnostic printer, the end.  Unlike lib/, this code prints and exits.
  */
 #ifndef ECO_CLI_H
 #define ECO_CLI_H
@@ -17,44 +17,6 @@
 enum cli_format { FMT_YAML, FMT_JSON, FMT_TEXTE, FMT_MD, FMT_HTML, FMT_CSV };
 
 extern const char *cli_prog;
-
-/* Locale, catalogue (ECO_LOCALEDIR overrides the built-in path). */
-void cli_init(const char *prog);
-/* Print and forget the diagnostics recorded so far. */
-void cli_print_diags(struct eco_diags *);
-/* Print and forget them as JSON lines on stdout (file, line, column,
- * path, check, severity, message). */
-void cli_print_diags_json(struct eco_diags *);
-/* A usage error: message, "usage:" line, exit 2.  usage NULL: the
- * synopsis of the command (or subcommand) cli_main is running. */
-_Noreturn void cli_usage_error(const char *usage, const char *fmt, ...);
-/* --help: synopsis and one example on stdout, exit 0. */
-_Noreturn void cli_help(const char *usage, const char *example);
-_Noreturn void cli_version(void);
-/* Parse -o's argument among the allowed formats (bit mask of 1<<fmt). */
-enum cli_format cli_format(const char *arg, unsigned allowed,
-    const char *usage);
-
-/*
- * Expand operands as eco_expand does (a folder gives its YAML files in
- * name order); no operand gives standard input.  Failures are recorded.
- * Returns a NULL-terminated array to free with cli_free_paths.
- */
-char **cli_expand(int argc, char **argv, struct eco_diags *);
-void cli_free_paths(char **);
-
-/* root as ".", "..", "../.." when the current folder is at or below it. */
-const char *cli_relative(const char *root, char *buf, size_t cap);
-/* Flush stdout: ECO_EXIT_OK, or a message and ECO_EXIT_SYS. */
-int cli_flush(void);
-/* Flush stdout; a failed write is reported and makes the status 3. */
-int cli_finish(struct eco_diags *);
-
-/*
- * Options, subcommands and inputs: what a command declares, cli_main
- * parses and checks.  A command is a struct cli_cmd; its main() is
- * "return cli_main(&cmd, argc, argv);".
- */
 
 /* The common options: one meaning and one check in every command. */
 enum cli_common {
@@ -130,6 +92,8 @@ struct cli_cmd {
 				 * the program's) */
 	enum cli_format format;	/* without -o */
 	int maxops;		/* operands at most: 0, 1…, CLI_MANY */
+	int stop;		/* options end at the first operand, and the
+				 * rest goes to run as it is (eco TOOL ARG…) */
 	/* its own options, ended by { .name = NULL }, or NULL; option()
 	 * receives each, checked */
 	const struct cli_option *options;
@@ -164,26 +128,55 @@ const char *cli_check(const struct cli_option *o, const char *arg);
 const struct cli_cmd *cli_sub(const struct cli_cmd *subs, const char *s);
 /* The French name of the subcommand closest to s, or NULL. */
 const char *cli_sub_closest(const struct cli_cmd *subs, const char *s);
-/* s in lowercase without accents (é→e, œ→oe) into buf; returns buf. */
-char *cli_fold(const char *s, char *buf, size_t cap);
+/* A usage error: message (fmt NULL: none), the synopsis, exit 2. */
+_Noreturn void cli_usage_error(const char *usage, const char *fmt, ...);
+
 /* The project around the current folder ("." or ".." …); a usage
  * error outside one. */
 const char *cli_project(void);
 /*
- * The inputs: the operands expanded (cli_expand; "-" is stdin), or,
+ * The inputs: the operands expanded (eco_expand; "-" is stdin), or,
  * with none, own (a file or folder of the project, "." for all of it)
  * in the project around the current folder; outside one, a usage error.
  * With missing (a message where %s is own), an own file that does not
- * exist is an error: printed, exit 1.  Free with cli_free_paths.
+ * exist is an error: printed, exit 1.  Free with eco_paths_free.
  */
 char **cli_inputs(int argc, char **argv, const char *own,
     const char *missing, struct eco_diags *);
+/* The operands expanded, as cli_inputs; none is standard input. */
+char **cli_expand(int argc, char **argv, struct eco_diags *);
 /*
  * Each document of each path, in order: fn takes those the loader read
  * without error (and frees them); a negative return stops the loop.
- * The diagnostics are printed after each file.  0, or fn's negative.
+ * The diagnostics are printed after each document.  0, or fn's negative.
  */
 int cli_each_doc(char **paths, int (*fn)(struct eco_doc *,
     struct eco_diags *), struct eco_diags *);
+
+/* Print and forget the diagnostics recorded so far, in the one form. */
+void cli_print_diags(struct eco_diags *);
+/* The same as JSON lines on stdout (file, line, column, path, check,
+ * severity, message). */
+void cli_print_diags_json(struct eco_diags *);
+/* Flush stdout: ECO_EXIT_OK, or a message and ECO_EXIT_SYS. */
+int cli_flush(void);
+/* Flush stdout, print the diagnostics; the worst status (a failed
+ * write is 3). */
+int cli_finish(struct eco_diags *);
+
+/*
+ * For the commands that still parse their own options (eco-vue,
+ * eco-rencontre, eco-plan), until they declare a struct cli_cmd:
+ * catalogue and locale; --help as synopsis and example; --version; -o's
+ * argument among allowed (1u << fmt), a usage error otherwise; the
+ * project root as "." or ".."; eco_paths_free.
+ */
+void cli_init(const char *prog);
+_Noreturn void cli_help(const char *usage, const char *example);
+_Noreturn void cli_version(void);
+enum cli_format cli_format(const char *arg, unsigned allowed,
+    const char *usage);
+const char *cli_relative(const char *root, char *buf, size_t cap);
+void cli_free_paths(char **);
 
 #endif

@@ -12,7 +12,6 @@
  * memory first, so a value JSON cannot carry (.inf, a complex key)
  * leaves no half-written document behind.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,27 +22,16 @@ static const char usage[] =
     "eco-cat [-o yaml|json] [--kind K]... [--id ID]... [--ou CHAMP=VALEUR]... "
     "[FICHIER|DOSSIER|-]...";
 
-struct sel {
-	char **kinds, **ids, **ou;
-	size_t nkinds, nids, nou;
-};
+enum { O_KIND, O_ID, O_OU };
 
-static enum cli_format fmt = FMT_YAML;
-static struct sel sel;
+/* The selections in the order given: argv's own strings, which
+ * selected() may write in. */
+static struct {
+	int key;
+	char *s;
+} *sel;
+static size_t nsel;
 static int write_failed;
-
-static void
-add(char ***v, size_t *n, char *s)
-{
-	char **nv = realloc(*v, (*n + 1) * sizeof *nv);
-
-	if (!nv) {
-		perror(cli_prog);
-		exit(ECO_EXIT_SYS);
-	}
-	nv[(*n)++] = s;
-	*v = nv;
-}
 
 static int
 scalar_is(const struct eco_node *n, const char *v)
@@ -61,42 +49,39 @@ scalar_is(const struct eco_node *n, const char *v)
 	return eco_scalar_matches(n, v);
 }
 
+/* Whether root passes the selections of key: one of them (none given:
+ * any), or for --ou every one. */
 static int
-any_of(const struct eco_node *n, char **v, size_t nv)
+passes(const struct eco_node *root, int key)
 {
-	size_t i;
+	const struct eco_node *n;
+	size_t i, given = 0, one = 0;
+	char *eq;
 
-	if (nv == 0)
-		return 1;
-	for (i = 0; i < nv; i++)
-		if (scalar_is(n, v[i]))
-			return 1;
-	return 0;
+	for (i = 0; i < nsel; i++) {
+		if (sel[i].key != key)
+			continue;
+		given++;
+		if (key != O_OU) {
+			n = eco_map_get(root, key == O_KIND ? "kind" : "id");
+			one += scalar_is(n, sel[i].s);
+			continue;
+		}
+		eq = strchr(sel[i].s, '=');
+		*eq = '\0';
+		n = eco_node_path(root, sel[i].s);
+		*eq = '=';
+		if (!scalar_is(n, eq + 1))
+			return 0;
+	}
+	return key == O_OU || !given || one;
 }
 
 static int
 selected(const struct eco_node *root)
 {
-	size_t i;
-
-	if (sel.nkinds + sel.nids + sel.nou == 0)
-		return 1;
-	if (root->type != ECO_MAP)
-		return 0;
-	if (!any_of(eco_map_get(root, "kind"), sel.kinds, sel.nkinds) ||
-	    !any_of(eco_map_get(root, "id"), sel.ids, sel.nids))
-		return 0;
-	for (i = 0; i < sel.nou; i++) {
-		char *eq = strchr(sel.ou[i], '=');
-		const struct eco_node *n;
-
-		*eq = '\0';
-		n = eco_node_path(root, sel.ou[i]);
-		*eq = '=';
-		if (!scalar_is(n, eq + 1))
-			return 0;
-	}
-	return 1;
+	return nsel == 0 || (root->type == ECO_MAP && passes(root, O_KIND) &&
+	    passes(root, O_ID) && passes(root, O_OU));
 }
 
 /* -1 on a failed write; a document JSON cannot carry is skipped. */
@@ -119,79 +104,78 @@ emit_json(const struct eco_doc *doc, struct eco_diags *d)
 	return rc == -1 ? -1 : 0;
 }
 
-/* Print the selected documents of every input. */
 static void
-cat(char **paths, const struct eco_limits *lim, struct eco_diags *d)
+option(int key, const char *arg)
 {
-	struct eco_input *in = eco_input_open(paths, lim, d);
-	struct eco_doc *doc;
+	void *v;
 
+	if (key == O_OU && (!strchr(arg, '=') || arg[0] == '='))
+		cli_usage_error(NULL, _("--ou expects CHAMP=VALEUR, not « %s »"),
+		    arg);
+	if (!(v = realloc(sel, (nsel + 1) * sizeof *sel))) {
+		perror(cli_prog);
+		exit(ECO_EXIT_SYS);
+	}
+	sel = v;
+	sel[nsel].key = key;
+	sel[nsel++].s = (char *)arg;
+}
+
+/* Print the selected documents of every input. */
+static int
+run(int argc, char **argv)
+{
+	struct eco_limits lim;
+	struct eco_diags d;
+	struct eco_input *in;
+	struct eco_doc *doc;
+	char **paths;
+	int rc;
+
+	eco_limits_default(&lim);
+	eco_diags_init(&d);
+	paths = cli_expand(argc, argv, &d);
+	cli_print_diags(&d);
+	in = eco_input_open(paths, &lim, &d);
 	while (in && !write_failed && eco_input_next(in, &doc) > 0) {
 		if (doc->nerr == 0 && selected(doc->root)) {
-			if (fmt == FMT_JSON) {
-				if (emit_json(doc, d) < 0)
-					write_failed = 1;
-			} else if (eco_emit_yaml(stdout, doc->root) < 0)
-				write_failed = 1;
+			if (cli.format == FMT_JSON)
+				write_failed = emit_json(doc, &d) < 0;
+			else
+				write_failed = eco_emit_yaml(stdout, doc->root) < 0;
 		}
 		eco_doc_free(doc);
-		cli_print_diags(d);
+		cli_print_diags(&d);
 	}
 	eco_input_close(in);
-	cli_print_diags(d);
+	eco_paths_free(paths);
+	free(sel);
+	rc = cli_finish(&d);
+	eco_diags_free(&d);
+	return rc;
 }
+
+static const struct cli_option options[] = {
+	{ .key = O_KIND, .name = "kind", .arg = CLI_TEXT, .metavar = "K",
+	  .help = N_("only the documents of this kind (again: or that one)") },
+	{ .key = O_ID, .name = "id", .arg = CLI_TEXT, .metavar = "ID",
+	  .help = N_("only the documents with this id (again: or that one)") },
+	{ .key = O_OU, .name = "ou", .alias = "where", .arg = CLI_TEXT,
+	  .metavar = "CHAMP=VALEUR",
+	  .help = N_("only the documents where CHAMP is VALEUR (again: and)") },
+	{ .name = NULL }
+};
+
+static const struct cli_cmd cmd = {
+	.name = "eco-cat", .usage = usage,
+	.example = "eco-cat --kind constat -o json constats.yaml",
+	.common = CLI_FORMAT, .formats = 1u << FMT_YAML | 1u << FMT_JSON,
+	.format = FMT_YAML, .maxops = CLI_MANY, .options = options,
+	.option = option, .run = run,
+};
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'o' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "id", required_argument, NULL, 'i' },
-		{ "ou", required_argument, NULL, 'w' },
-		{ "where", required_argument, NULL, 'w' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct eco_limits lim;
-	struct eco_diags d;
-	char **paths;
-	int c;
-
-	cli_init("eco-cat");
-	while ((c = getopt_long(argc, argv, "ho:V", longopts, NULL)) != -1)
-		switch (c) {
-		case 'o':
-			fmt = cli_format(optarg, 1u << FMT_YAML | 1u << FMT_JSON,
-			    usage);
-			break;
-		case 'k': add(&sel.kinds, &sel.nkinds, optarg); break;
-		case 'i': add(&sel.ids, &sel.nids, optarg); break;
-		case 'w':
-			if (!strchr(optarg, '=') || optarg[0] == '=')
-				cli_usage_error(usage,
-				    _("--ou expects CHAMP=VALEUR, not « %s »"),
-				    optarg);
-			add(&sel.ou, &sel.nou, optarg);
-			break;
-		case 'h':
-			cli_help(usage, "eco-cat --kind constat -o json constats.yaml");
-		case 'V':
-			cli_version();
-		default:
-			cli_usage_error(usage, NULL);
-		}
-	eco_limits_default(&lim);
-	eco_diags_init(&d);
-	paths = cli_expand(argc - optind, argv + optind, &d);
-	cli_print_diags(&d);
-	cat(paths, &lim, &d);
-	cli_free_paths(paths);
-	free(sel.kinds);
-	free(sel.ids);
-	free(sel.ou);
-	c = cli_finish(&d);
-	eco_diags_free(&d);
-	return c;
+	return cli_main(&cmd, argc, argv);
 }

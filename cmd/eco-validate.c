@@ -13,7 +13,6 @@
  * of one.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -30,10 +29,8 @@ static const char usage[] =
 
 static struct {
 	int quiet, strict, jobs;
-	enum cli_format fmt;
 	const char *schema_file;
-	const char *dir;
-} opt = { 0, 0, 0, FMT_TEXTE, NULL, NULL };
+} opt;
 
 /* One input file and what checking it produced. */
 struct job {
@@ -136,7 +133,7 @@ report(struct eco_diags *d)
 	}
 	if (d->sys || d->oom)
 		sys_failed = 1;
-	if (opt.fmt == FMT_JSON)
+	if (cli.format == FMT_JSON)
 		cli_print_diags_json(d);
 	else
 		cli_print_diags(d);
@@ -214,25 +211,6 @@ setup_schemas(struct eco_diags *d)
 	return 0;
 }
 
-/* Operands, or the project around the current folder. */
-static char **
-inputs(int argc, char **argv, struct eco_diags *d)
-{
-	char root[PATH_MAX], rel[PATH_MAX];
-	char *one[1];
-
-	if (argc > 0)
-		return cli_expand(argc, argv, d);
-	if (eco_project_root(".", root, sizeof root) < 0) {
-		cli_print_diags(d);
-		cli_usage_error(usage, "%s",
-		    _("no eco project here (no eco.yaml in this folder or above); "
-		    "name files, folders or - for standard input"));
-	}
-	one[0] = (char *)cli_relative(root, rel, sizeof rel);
-	return cli_expand(1, one, d);
-}
-
 /* After job i is printed: its index goes to its project, which is
  * finished when this was its last file. */
 static void
@@ -304,58 +282,28 @@ run_all(struct eco_diags *d)
 	free(th);
 }
 
-int
-main(int argc, char *argv[])
+enum { O_QUIET, O_STRICT, O_JOBS, O_SCHEMA };
+
+static void
+option(int key, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'o' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "schema", required_argument, NULL, 'S' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	switch (key) {
+	case O_QUIET: opt.quiet = 1; break;
+	case O_STRICT: opt.strict = 1; break;
+	case O_JOBS: opt.jobs = atoi(arg); break;
+	case O_SCHEMA: opt.schema_file = arg; break;
+	}
+}
+
+static int
+run(int argc, char **argv)
+{
 	struct eco_diags d;
 	char **paths;
 	size_t i, n;
 	long np;
-	int c, rc;
+	int rc;
 
-	cli_init("eco-validate");
-	while ((c = getopt_long(argc, argv, "C:hj:o:qV", longopts, NULL)) != -1)
-		switch (c) {
-		case 'C': opt.dir = optarg; break;
-		case 'j': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-
-			if (*end || v < 1 || v > 256)
-				cli_usage_error(usage,
-				    _("-j expects a number of threads from 1 to 256, not « %s »"),
-				    optarg);
-			opt.jobs = (int)v;
-			break;
-		}
-		case 'o':
-			opt.fmt = cli_format(optarg, 1u << FMT_TEXTE | 1u << FMT_JSON,
-			    usage);
-			break;
-		case 'q': opt.quiet = 1; break;
-		case 's': opt.strict = 1; break;
-		case 'S': opt.schema_file = optarg; break;
-		case 'h':
-			cli_help(usage, "eco-validate regroupements/*/ ; echo $?");
-		case 'V':
-			cli_version();
-		default:
-			cli_usage_error(usage, NULL);
-		}
-	if (opt.dir && chdir(opt.dir) < 0) {
-		fprintf(stderr, "%s: %s: %s\n", cli_prog, opt.dir, strerror(errno));
-		return ECO_EXIT_SYS;
-	}
 	if (opt.jobs == 0)
 		opt.jobs = (np = sysconf(_SC_NPROCESSORS_ONLN)) > 0 ?
 		    (np > 64 ? 64 : (int)np) : 1;
@@ -367,7 +315,7 @@ main(int argc, char *argv[])
 		eco_schemaset_free(W.set);
 		return rc;
 	}
-	paths = inputs(argc - optind, argv + optind, &d);
+	paths = cli_inputs(argc, argv, ".", NULL, &d);
 	report(&d);
 	for (n = 0; paths && paths[n]; n++)
 		;
@@ -395,11 +343,38 @@ main(int argc, char *argv[])
 	}
 	free(projects);
 	free(W.jobs);
-	cli_free_paths(paths);
+	eco_paths_free(paths);
 	eco_schemaset_free(W.set);
 	rc = cli_finish(&d);
 	eco_diags_free(&d);
 	if (rc == ECO_EXIT_SYS || sys_failed)
 		return ECO_EXIT_SYS;
 	return nerr ? ECO_EXIT_DATA : ECO_EXIT_OK;
+}
+
+static const struct cli_option options[] = {
+	{ .key = O_QUIET, .letter = 'q', .name = "quiet",
+	  .help = N_("no count of files, documents, errors and warnings at the end") },
+	{ .key = O_STRICT, .name = "strict",
+	  .help = N_("warnings count as errors") },
+	{ .key = O_JOBS, .letter = 'j', .name = "jobs",
+	  .arg = CLI_INT, .metavar = "N", .min = 1, .max = 256,
+	  .help = N_("check on N threads (default: one per processor, 64 at most)") },
+	{ .key = O_SCHEMA, .name = "schema", .arg = CLI_TEXT, .metavar = "FICHIER",
+	  .help = N_("check every document against this JSON Schema instead") },
+	{ .name = NULL }
+};
+
+static const struct cli_cmd cmd = {
+	.name = "eco-validate", .usage = usage,
+	.example = "eco-validate regroupements/*/ ; echo $?",
+	.common = CLI_DOSSIER | CLI_FORMAT,
+	.formats = 1u << FMT_TEXTE | 1u << FMT_JSON, .format = FMT_TEXTE,
+	.maxops = CLI_MANY, .options = options, .option = option, .run = run,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return cli_main(&cmd, argc, argv);
 }

@@ -6,13 +6,11 @@
  * the tools it can find, once each, in name order, and inside a project
  * the next step of the cycle, as eco-demarche etat would give it first.
  */
-#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -20,6 +18,8 @@
 static const char usage[] = "eco [--help | --version] [OUTIL [ARGUMENT]...]";
 
 /* Folder of this program, from /proc or argv[0]; NULL when unknown. */
+static const char *self;
+
 static char *
 self_dir(const char *argv0)
 {
@@ -37,17 +37,6 @@ self_dir(const char *argv0)
 		return NULL;
 	*slash = '\0';
 	return buf;
-}
-
-static int
-executable(const char *dir, const char *name, char *out, size_t cap)
-{
-	struct stat st;
-
-	if ((size_t)snprintf(out, cap, "%s/%s", dir, name) >= cap)
-		return 0;
-	return stat(out, &st) == 0 && S_ISREG(st.st_mode) &&
-	    access(out, X_OK) == 0;
 }
 
 static int
@@ -83,7 +72,7 @@ next_step(void)
 }
 
 static int
-list_tools(const char *self)
+list_tools(void)
 {
 	const char *path = getenv("PATH");
 	char **list = NULL, *copy, *dir, *save = NULL;
@@ -100,11 +89,9 @@ list_tools(const char *self)
 	qsort(list, n, sizeof *list, cmp);
 	printf(_("usage: %s\n"), usage);
 	printf("%s\n", _("Commands found:"));
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		printf("  %s\n", list[i]);
-		free(list[i]);
-	}
-	free(list);
+	eco_paths_free(list);
 	if (n == 0)
 		printf("  %s\n", _("(none)"));
 	printf("%s\n", _("Each one answers --help; see man eco and man eco.7."));
@@ -112,34 +99,47 @@ list_tools(const char *self)
 	return cli_flush();
 }
 
-int
-main(int argc, char *argv[])
+/* Run eco-TOOL with the arguments that follow TOOL: the one beside
+ * this program first (a build tree runs its own tools), else PATH's. */
+static int
+run(int argc, char **argv)
 {
-	char path[PATH_MAX], name[NAME_MAX + 1];
-	const char *self;
+	char path[PATH_MAX], name[NAME_MAX + 1], **here = NULL;
+	size_t n = 0, i;
 
-	cli_init("eco");
-	self = self_dir(argv[0]);
-	if (argc < 2)
-		return list_tools(self);
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-		cli_help(usage, "eco cat --kind constat constats.yaml");
-	if (strcmp(argv[1], "--version") == 0)
-		cli_version();
-	if (argv[1][0] == '-')
-		cli_usage_error(usage, _("unknown option « %s »"), argv[1]);
-	if (strchr(argv[1], '/') ||
-	    (size_t)snprintf(name, sizeof name, "eco-%s", argv[1]) >= sizeof name)
-		cli_usage_error(usage, _("« %s » is not an eco command"), argv[1]);
-	argv[1] = name;
-	if (self && executable(self, name, path, sizeof path))
-		execv(path, argv + 1);
-	execvp(name, argv + 1);
+	if (argc == 0)
+		return list_tools();
+	if (strchr(argv[0], '/') ||
+	    (size_t)snprintf(name, sizeof name, "eco-%s", argv[0]) >= sizeof name)
+		cli_usage_error(NULL, _("« %s » is not an eco command"), argv[0]);
+	if (self)
+		eco_commands(self, "eco-", &here, &n);
+	for (i = 0; i < n && strcmp(here[i], argv[0]) != 0; i++)
+		;
+	eco_paths_free(here);
+	argv[0] = name;
+	if (i < n && (size_t)snprintf(path, sizeof path, "%s/%s", self, name) <
+	    sizeof path)
+		execv(path, argv);
+	execvp(name, argv);
 	if (errno == ENOENT)
-		cli_usage_error(usage,
+		cli_usage_error(NULL,
 		    _("« %s » is not an eco command (run eco alone for the list)"),
-		    argv[1] + 4);
+		    name + 4);
 	fprintf(stderr, "%s: %s: %s: %s\n", cli_prog, name,
 	    eco_sev_name(ECO_SEV_ERROR), strerror(errno));
 	return ECO_EXIT_SYS;
+}
+
+static const struct cli_cmd cmd = {
+	.name = "eco", .usage = usage,
+	.example = "eco cat --kind constat constats.yaml",
+	.maxops = CLI_MANY, .stop = 1, .run = run,
+};
+
+int
+main(int argc, char *argv[])
+{
+	self = self_dir(argv[0]);
+	return cli_main(&cmd, argc, argv);
 }

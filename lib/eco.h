@@ -158,6 +158,9 @@ void eco_html_text(FILE *, const char *s, unsigned flags);
  * inside « » and before : ; ! ? no-break ones. */
 void eco_md_text(FILE *, const char *s);
 
+/* s in lowercase without accents (é→e, œ→oe, Ç→c) into buf (cap bytes),
+ * to compare words a person types; returns buf. */
+char *eco_text_fold(const char *s, char *buf, size_t cap);
 /* Closest of n candidate words to s, or NULL when none is close. */
 const char *eco_closest(const char *s, const char *const *cand, size_t n);
 /* The language tag of the messages shown, for a page's lang: "fr-CA"

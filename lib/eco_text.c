@@ -1,8 +1,9 @@
 /*
  * eco_text.c - text for people: a growable string, the columns text takes
  * on a terminal, the French wrapping rule, HTML and Markdown escaping,
- * control characters kept off terminals and pages, suggestions for a
- * mistyped word, the language of the messages.
+ * control characters kept off terminals and pages, words folded to
+ * compare them (accents and case aside), suggestions for a mistyped
+ * word, the language of the messages.
  *
  * Widths come from utf8proc, whose tables follow Unicode (East Asian
  * width, emoji presentation, combining marks), so that a table holding
@@ -468,6 +469,43 @@ eco_md_text(FILE *fp, const char *s)
 }
 
 /* Suggestions. */
+
+/* U+00C0..U+00FF without their accents; "" keeps the letter as it is. */
+static const char *const latin1[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+	"o", "u", "u", "u", "u", "y", "", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+	"o", "u", "u", "u", "u", "y", "", "y",
+};
+
+char *
+eco_text_fold(const char *s, char *buf, size_t cap)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const char *to;
+	size_t n = 0, k;
+
+	while (*p && n + 3 < cap) {
+		if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf && *latin1[p[1] - 0x80])
+			to = latin1[p[1] - 0x80];
+		else if (p[0] == 0xc5 && (p[1] == 0x92 || p[1] == 0x93))
+			to = "oe";	/* Œ œ */
+		else {
+			buf[n++] = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') :
+			    (char)*p;
+			p++;
+			continue;
+		}
+		for (k = 0; to[k]; k++)
+			buf[n++] = to[k];
+		p += 2;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 
 /* Levenshtein distance, bounded to short words. */
 static size_t

@@ -146,25 +146,6 @@ static const struct cli_cmd subs[] = {
 };
 
 static void
-test_fold(void **state)
-{
-	char buf[64];
-
-	(void)state;
-	assert_string_equal(cli_fold("VÉRIFIE", buf, sizeof buf), "verifie");
-	assert_string_equal(cli_fold("Œuvre à Châteauguay", buf, sizeof buf),
-	    "oeuvre a chateauguay");
-	assert_string_equal(cli_fold("ordre-du-jour", buf, sizeof buf),
-	    "ordre-du-jour");
-	assert_string_equal(cli_fold("Ça, où, ÎLE, naïf", buf, sizeof buf),
-	    "ca, ou, ile, naif");
-	/* what has no plain form stays as it is */
-	assert_string_equal(cli_fold("×÷🚌", buf, sizeof buf), "×÷🚌");
-	/* never past the buffer */
-	assert_string_equal(cli_fold("ééééé", buf, 6), "eee");
-}
-
-static void
 test_sub(void **state)
 {
 	(void)state;
@@ -542,22 +523,22 @@ test_inputs(void **state)
 	p = cli_inputs(0, NULL, "plan.yaml", NULL, &d);
 	assert_string_equal(p[0], "plan.yaml");
 	assert_null(p[1]);
-	cli_free_paths(p);
+	eco_paths_free(p);
 	p = cli_inputs(2, ops, "plan.yaml", NULL, &d);
 	assert_string_equal(p[0], "b.yaml");
 	assert_string_equal(p[1], "-");
 	assert_null(p[2]);
-	cli_free_paths(p);
+	eco_paths_free(p);
 	assert_int_equal(chdir("suivis"), 0);
 	p = cli_inputs(0, NULL, "plan.yaml", NULL, &d);
 	assert_string_equal(p[0], "../plan.yaml");
-	cli_free_paths(p);
+	eco_paths_free(p);
 	p = cli_inputs(0, NULL, ".", NULL, &d);
 	assert_string_equal(p[0], "../eco.yaml");
 	assert_string_equal(p[1], "../plan.yaml");
 	assert_string_equal(p[2], "../suivis/s1.yaml");
 	assert_null(p[3]);
-	cli_free_paths(p);
+	eco_paths_free(p);
 	assert_string_equal(cli_project(), "..");
 	assert_int_equal(d.n, 0);
 	assert_int_equal(chdir(cwd), 0);
@@ -572,7 +553,7 @@ plan_inputs(void *missing)
 	eco_diags_init(&d);
 	if (chdir(dir) < 0)
 		return 99;
-	cli_free_paths(cli_inputs(0, NULL, "plan.yaml", missing, &d));
+	eco_paths_free(cli_inputs(0, NULL, "plan.yaml", missing, &d));
 	eco_diags_free(&d);
 	return 0;
 }
@@ -625,7 +606,6 @@ main(void)
 {
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
-		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_sub),
 		cmocka_unit_test(test_sub_closest),
 		cmocka_unit_test(test_main_values),

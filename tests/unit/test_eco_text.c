@@ -313,6 +313,26 @@ test_md_escape(void **state)
 /* Suggestions. */
 
 static void
+test_fold(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(eco_text_fold("VÉRIFIE", buf, sizeof buf), "verifie");
+	assert_string_equal(eco_text_fold("Œuvre à Châteauguay", buf, sizeof buf),
+	    "oeuvre a chateauguay");
+	assert_string_equal(eco_text_fold("ordre-du-jour", buf, sizeof buf),
+	    "ordre-du-jour");
+	assert_string_equal(eco_text_fold("Ça, où, ÎLE, naïf", buf, sizeof buf),
+	    "ca, ou, ile, naif");
+	/* what has no plain form stays as it is */
+	assert_string_equal(eco_text_fold("×÷🚌", buf, sizeof buf), "×÷🚌");
+	/* never past the buffer */
+	assert_string_equal(eco_text_fold("ééééé", buf, 6), "eee");
+	assert_string_equal(eco_text_fold("abc", buf, 1), "");
+}
+
+static void
 test_closest(void **state)
 {
 	static const char *const words[] = { "budget", "bailleur", "debut", "fin" };
@@ -418,6 +438,7 @@ main(void)
 		T(test_html_french_spaces),
 		T(test_html_nowrap),
 		T(test_md_escape),
+		T(test_fold),
 		T(test_closest),
 		T(test_buf),
 		T(test_lang),
