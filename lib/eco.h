@@ -654,6 +654,40 @@ int eco_project_checked(struct eco_project *, const char *path,
     struct eco_index *);
 void eco_project_finish(struct eco_project *, struct eco_diags *);
 
+/* The files of a new project, in memory: each one's path from its root
+ * and its bytes (NUL-terminated); a path ending in "/" is a folder. */
+struct eco_newfile {
+	char *rel;
+	char *data;
+	size_t len;
+};
+struct eco_newfiles {
+	struct eco_newfile *v;
+	size_t n;
+};
+/* Add a file, its bytes copied (a folder: none).  0, or -1 (recorded). */
+int eco_newfiles_add(struct eco_newfiles *, const char *rel, const char *data,
+    size_t len, struct eco_diags *);
+/* Add the YAML files under the folder src, as eco_expand finds them,
+ * with their bytes and their paths from src.  0, or -1 (recorded). */
+int eco_newfiles_copy(struct eco_newfiles *, const char *src,
+    struct eco_diags *);
+/* Add the demonstration project as installed: the folder exemple/ of
+ * $ECO_DATADIR, else of the data folder built in.  0, or -1 (recorded). */
+int eco_newfiles_example(struct eco_newfiles *, struct eco_diags *);
+void eco_newfiles_free(struct eco_newfiles *);
+/*
+ * Create the files in the folder root: when one is there already, each
+ * such is said and nothing is made.  root and the folders above it are
+ * made as needed; each file is written as eco_project_create writes one
+ * (under the lock, never replacing a file, read back as YAML), and one
+ * that cannot be stops the rest.  *made gets the folders made
+ * ("p/suivis/") and the files written, in order (NULL-terminated, or
+ * NULL; free with eco_paths_free).  0, or -1 (recorded).
+ */
+int eco_project_init(const char *root, const struct eco_newfiles *,
+    char ***made, struct eco_diags *);
+
 /* eco_rules.c: the method's rules beyond schemas. */
 
 struct eco_index;

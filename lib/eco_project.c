@@ -1668,3 +1668,212 @@ eco_project_create(struct eco_project *p, struct eco_record *rec,
 out:
 	return finish(rc, lock, f, text, path);
 }
+
+/*
+ * A new project: its files made in memory by the caller or copied from
+ * the demonstration project, then written all or none, each the way
+ * eco_project_create writes one.
+ */
+
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/eco"
+#endif
+
+static int
+is_folder(const char *rel)
+{
+	return *rel && rel[strlen(rel) - 1] == '/';
+}
+
+int
+eco_newfiles_add(struct eco_newfiles *nf, const char *rel, const char *data,
+    size_t len, struct eco_diags *d)
+{
+	struct eco_newfile *v = realloc(nf->v, (nf->n + 1) * sizeof *v);
+	char *r = v ? strdup(rel) : NULL, *b = r ? malloc(len + 1) : NULL;
+
+	if (v)
+		nf->v = v;
+	if (!b) {
+		free(r);
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	memcpy(b, data, len);
+	b[len] = '\0';
+	v[nf->n++] = (struct eco_newfile){ r, b, len };
+	return 0;
+}
+
+void
+eco_newfiles_free(struct eco_newfiles *nf)
+{
+	size_t i;
+
+	for (i = 0; i < nf->n; i++) {
+		free(nf->v[i].rel);
+		free(nf->v[i].data);
+	}
+	free(nf->v);
+	nf->v = NULL;
+	nf->n = 0;
+}
+
+int
+eco_newfiles_copy(struct eco_newfiles *nf, const char *src,
+    struct eco_diags *d)
+{
+	char *one[1] = { (char *)src }, **v = eco_expand(1, one, d), *data;
+	size_t skip = strcmp(src, ".") == 0 ? 0 : strlen(src) +
+	    (src[strlen(src) - 1] != '/'), i, len;
+	int rc = v ? 0 : -1;
+
+	for (i = 0; v && v[i] && rc == 0; i++) {
+		if (!(data = slurp(v[i], &len, d)) ||
+		    eco_newfiles_add(nf, v[i] + skip, data, len, d) < 0)
+			rc = -1;
+		free(data);
+	}
+	eco_paths_free(v);
+	return rc;
+}
+
+int
+eco_newfiles_example(struct eco_newfiles *nf, struct eco_diags *d)
+{
+	const char *env = getenv("ECO_DATADIR");
+	char *src = join(env && *env ? env : DATADIR, "exemple");
+	struct stat st;
+	int rc = -1;
+
+	if (!src)
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+	else if (stat(src, &st) < 0 || !S_ISDIR(st.st_mode))
+		eco_diag_sys(d, src, "%s",
+		    _("the example project is not installed here (ECO_DATADIR "
+		    "names the folder that holds exemple/)"));
+	else
+		rc = eco_newfiles_copy(nf, src, d);
+	free(src);
+	return rc;
+}
+
+/* mkdir -p of the first n bytes of path; each folder made goes to made
+ * as "folder/". */
+static int
+make_path(const char *path, size_t n, struct paths *made, struct eco_diags *d)
+{
+	char dir[PATH_MAX], said[PATH_MAX + 1], *s;
+	struct stat st;
+
+	if (n == 0)
+		return 0;
+	if (n >= sizeof dir) {
+		eco_diag_sys(d, path, "%s", strerror(ENAMETOOLONG));
+		return -1;
+	}
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	for (s = dir + 1;; s++) {
+		int end = *s == '\0';
+
+		if (*s != '/' && !end)
+			continue;
+		*s = '\0';
+		if (stat(dir, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				eco_diag_sys(d, dir, "%s", strerror(ENOTDIR));
+				return -1;
+			}
+		} else if (mkdir(dir, 0777) == 0) {
+			snprintf(said, sizeof said, "%s/", dir);
+			push(made, said);
+		} else if (errno != EEXIST) {
+			eco_diag_sys(d, dir, "%s", strerror(errno));
+			return -1;
+		}
+		if (end)
+			return 0;
+		*s = '/';
+	}
+}
+
+/* A new file's render: its bytes. */
+static int
+put_bytes(FILE *f, const char *id, void *arg)
+{
+	const struct eco_newfile *nf = arg;
+
+	(void)id;
+	return fwrite(nf->data, 1, nf->len, f) == nf->len ? 0 : -1;
+}
+
+/* Whether one of the files is there already: each is said. */
+static int
+taken(const char *root, const struct eco_newfiles *nf, struct eco_diags *d)
+{
+	struct stat st;
+	size_t i, n = 0;
+	char *path;
+
+	for (i = 0; i < nf->n; i++) {
+		if (is_folder(nf->v[i].rel))
+			continue;
+		if (!(path = join(root, nf->v[i].rel))) {
+			eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+			return 1;
+		}
+		if (lstat(path, &st) == 0 && ++n)
+			eco_diag_add(d, path, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+			    _("this file exists already: it is not replaced"));
+		free(path);
+	}
+	if (n)
+		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+		    _("nothing was created: move these files away, or choose "
+		    "another folder"));
+	return n > 0;
+}
+
+int
+eco_project_init(const char *root, const struct eco_newfiles *nf,
+    char ***made, struct eco_diags *d)
+{
+	struct paths out = { NULL, 0, 0, 0 };
+	struct eco_project *p = NULL;
+	struct eco_record rec;
+	const char *slash;
+	char *path;
+	size_t i;
+	int rc = 0;
+
+	if (taken(root, nf, d) || make_path(root, strlen(root), &out, d) < 0 ||
+	    !(p = eco_project_at(root, d)))
+		rc = -1;
+	for (i = 0; rc == 0 && i < nf->n; i++) {
+		memset(&rec, 0, sizeof rec);
+		rec.file = nf->v[i].rel;
+		rec.render = put_bytes;
+		rec.arg = &nf->v[i];
+		rec.flags = ECO_WRITE_UNCHECKED;
+		if (!(path = join(root, rec.file)))
+			rc = -1;
+		else if (is_folder(rec.file))
+			rc = make_path(path, strlen(path), &out, d);
+		else if (make_path(path, (slash = strrchr(path, '/')) ?
+		    (size_t)(slash - path) : 0, &out, d) < 0 ||
+		    eco_project_create(p, &rec, d) < 0)
+			rc = -1;
+		else
+			push(&out, path);
+		free(rec.text);
+		free(path);
+	}
+	eco_project_close(p);
+	if (out.oom) {
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		rc = -1;
+	}
+	*made = out.v;
+	return rc;
+}

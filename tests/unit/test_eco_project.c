@@ -766,6 +766,109 @@ test_checked_then_finish(void **state)
 	assert_non_null(strstr(said("already taken")->msg, "suivis/b.yaml"));
 }
 
+/* A new project: its files written all or none. */
+
+static void
+test_init(void **state)
+{
+	struct eco_newfiles nf = { NULL, 0 };
+	char root[PATH_MAX], **made;
+
+	(void)state;
+	assert_int_equal(eco_newfiles_add(&nf, "eco.yaml", "kind: regroupement\n",
+	    19, &d), 0);
+	assert_int_equal(eco_newfiles_add(&nf, "suivis/", "", 0, &d), 0);
+	assert_int_equal(eco_newfiles_add(&nf, "rencontres/r01.yaml",
+	    "# rien\n", 7, &d), 0);
+	assert_string_equal(nf.v[0].data, "kind: regroupement\n");
+	snprintf(root, sizeof root, "%s/a/b", dir);
+	assert_int_equal(eco_project_init(root, &nf, &made, &d), 0);
+	assert_int_equal(d.n, 0);
+	/* the folders made, then each file, in order */
+	assert_string_equal(made[0], at("a/"));
+	assert_string_equal(made[1], at("a/b/"));
+	assert_string_equal(made[2], at("a/b/eco.yaml"));
+	assert_string_equal(made[3], at("a/b/suivis/"));
+	assert_string_equal(made[4], at("a/b/rencontres/"));
+	assert_string_equal(made[5], at("a/b/rencontres/r01.yaml"));
+	assert_null(made[6]);
+	eco_paths_free(made);
+	assert_string_equal(get("a/b/rencontres/r01.yaml"), "# rien\n");
+	/* none replaced, nothing made: each file there is said */
+	put("c/rencontres/r01.yaml", "# à moi\n");
+	snprintf(root, sizeof root, "%s/c", dir);
+	assert_int_equal(eco_project_init(root, &nf, &made, &d), -1);
+	assert_null(made);
+	assert_int_equal(errors(2, d.nerr), 2);
+	assert_string_equal(said("exists already")->file,
+	    at("c/rencontres/r01.yaml"));
+	said("nothing was created");
+	assert_int_equal(access(at("c/eco.yaml"), F_OK), -1);
+	assert_int_equal(access(at("c/suivis"), F_OK), -1);
+	assert_string_equal(get("c/rencontres/r01.yaml"), "# à moi\n");
+	eco_newfiles_free(&nf);
+	assert_int_equal(nf.n, 0);
+}
+
+static void
+test_init_refused(void **state)
+{
+	struct eco_newfiles nf = { NULL, 0 };
+	char root[PATH_MAX], **made;
+
+	(void)state;
+	/* a file in the way of the folder */
+	put("fichier", "x");
+	assert_int_equal(eco_newfiles_add(&nf, "eco.yaml", "kind: x\n", 8, &d), 0);
+	snprintf(root, sizeof root, "%s/fichier", dir);
+	assert_int_equal(eco_project_init(root, &nf, &made, &d), -1);
+	assert_string_equal(said(strerror(ENOTDIR))->file, root);
+	eco_paths_free(made);
+	/* what would not read back as YAML is not written */
+	eco_newfiles_free(&nf);
+	assert_int_equal(eco_newfiles_add(&nf, "eco.yaml", "a: [\n", 5, &d), 0);
+	snprintf(root, sizeof root, "%s/p", dir);
+	assert_int_equal(eco_project_init(root, &nf, &made, &d), -1);
+	assert_int_equal(access(at("p/eco.yaml"), F_OK), -1);
+	assert_string_equal(made[0], at("p/"));
+	assert_null(made[1]);
+	eco_paths_free(made);
+	eco_newfiles_free(&nf);
+}
+
+static void
+test_copy_and_example(void **state)
+{
+	struct eco_newfiles nf = { NULL, 0 };
+	char src[PATH_MAX];
+
+	(void)state;
+	put("share/exemple/eco.yaml", "kind: regroupement\n");
+	put("share/exemple/suivis/s1.yaml", "kind: suivi\n");
+	put("share/exemple/LISEZMOI", "pas du YAML\n");
+	snprintf(src, sizeof src, "%s/share/exemple/", dir);
+	/* paths from the folder, a trailing slash or not */
+	assert_int_equal(eco_newfiles_copy(&nf, src, &d), 0);
+	assert_int_equal(nf.n, 2);
+	assert_string_equal(nf.v[0].rel, "eco.yaml");
+	assert_string_equal(nf.v[1].rel, "suivis/s1.yaml");
+	assert_string_equal(nf.v[1].data, "kind: suivi\n");
+	assert_int_equal(nf.v[1].len, 12);
+	eco_newfiles_free(&nf);
+	snprintf(src, sizeof src, "%s/share", dir);
+	setenv("ECO_DATADIR", src, 1);
+	assert_int_equal(eco_newfiles_example(&nf, &d), 0);
+	assert_int_equal(nf.n, 2);
+	assert_string_equal(nf.v[0].rel, "eco.yaml");
+	eco_newfiles_free(&nf);
+	setenv("ECO_DATADIR", dir, 1);
+	assert_int_equal(eco_newfiles_example(&nf, &d), -1);
+	assert_int_equal(nf.n, 0);
+	said("example project is not installed");
+	unsetenv("ECO_DATADIR");
+	assert_int_equal(d.sys, 1);
+}
+
 int
 main(void)
 {
@@ -788,6 +891,9 @@ main(void)
 		T(test_append),
 		T(test_create),
 		T(test_checked_then_finish),
+		T(test_init),
+		T(test_init_refused),
+		T(test_copy_and_example),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
