@@ -8,6 +8,7 @@
  * stage the group is in and the next three steps, each with the command
  * that serves it.  Text for people, md to paste, json for scripts.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,33 +22,12 @@ static const char usage[] =
 
 /* Text. */
 
-/* Columns s takes: its code points (the texts hold no wide characters). */
-static size_t
-cols(const char *s, size_t n)
-{
-	size_t i, w = 0;
-
-	for (i = 0; i < n; i++)
-		w += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return w;
-}
-
 static void
 pad(const char *s, size_t w)
 {
-	size_t n = cols(s, strlen(s));
+	size_t n = eco_text_width(s, strlen(s));
 
-	fputs(s, stdout);
-	for (; n < w; n++)
-		putchar(' ');
-}
-
-
-static void
-indent(size_t n)
-{
-	while (n-- > 0)
-		putchar(' ');
+	printf("%s%*s", s, n < w ? (int)(w - n) : 0, "");
 }
 
 /* "1, 2" */
@@ -85,26 +65,6 @@ id_width(const struct eco_cycle *c)
 	return w;
 }
 
-/* Markdown: one line, table pipes escaped. */
-static void
-md(const char *s)
-{
-	int space = 0;
-
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\t') {
-			space = 1;
-			continue;
-		}
-		if (space)
-			putchar(' ');
-		space = 0;
-		if (strchr("|*_`<>[]\\", *s))
-			putchar('\\');
-		putchar(*s);
-	}
-}
-
 /* The cycle. */
 
 static void
@@ -112,10 +72,9 @@ cycle_objective_text(const struct eco_objective *o, size_t col)
 {
 	char tl[64], fl[256];
 
-	printf("    %s", o->id);
-	indent(col - 4 - strlen(o->id));
+	printf("    %-*s", (int)(col - 4), o->id);
 	eco_wrap_write(stdout, o->label, col, col, WIDTH, "");
-	indent(col);
+	printf("%*s", (int)col, "");
 	files(fl, sizeof fl, o);
 	if (o->ntools) {
 		numbers(tl, sizeof tl, o->tools, o->ntools);
@@ -156,8 +115,7 @@ cycle_text(const struct eco_cycle *c)
 	for (i = 0; i < c->ntools; i++) {
 		printf("  %2d  ", c->tools[i].number);
 		eco_wrap_write(stdout, c->tools[i].name, 6, 6, WIDTH, "");
-		indent(6);
-		printf("%s\n", c->tools[i].command);
+		printf("      %s\n", c->tools[i].command);
 	}
 }
 
@@ -172,17 +130,17 @@ cycle_md(const struct eco_cycle *c)
 		const struct eco_stage *s = &c->stages[i];
 
 		printf("\n## %d. ", s->number);
-		md(s->name);
+		eco_md_text(stdout, s->name);
 		fputs("\n\n", stdout);
-		md(s->summary);
+		eco_md_text(stdout, s->summary);
 		putchar('\n');
 		for (j = s->first; j < s->first + s->nmeetings; j++) {
 			const struct eco_meeting *m = &c->meetings[j];
 
 			fputs("\n### ", stdout);
-			md(m->name);
+			eco_md_text(stdout, m->name);
 			fputs("\n\n", stdout);
-			md(m->rule);
+			eco_md_text(stdout, m->rule);
 			if (m->ntools) {
 				numbers(tl, sizeof tl, m->tools, m->ntools);
 				putchar(' ');
@@ -198,9 +156,9 @@ cycle_md(const struct eco_cycle *c)
 				numbers(tl, sizeof tl, o->tools, o->ntools);
 				files(fl, sizeof fl, o);
 				printf("| `%s` | ", o->id);
-				md(o->label);
+				eco_md_text(stdout, o->label);
 				printf(" | %s | `%s` | `%s` | ", tl, o->command, fl);
-				md(o->done_when);
+				eco_md_text(stdout, o->done_when);
 				puts(" |");
 			}
 		}
@@ -209,32 +167,18 @@ cycle_md(const struct eco_cycle *c)
 	    _("Tools"), _("No."), _("Tool"), _("Command"));
 	for (i = 0; i < c->ntools; i++) {
 		printf("| %d | ", c->tools[i].number);
-		md(c->tools[i].name);
+		eco_md_text(stdout, c->tools[i].name);
 		printf(" | `%s` |\n", c->tools[i].command);
 	}
 }
 
 /* The project's state. */
 
-static const char *
-progress_word(enum eco_progress p)
-{
-	switch (p) {
-	case ECO_PROGRESS_DONE: return _("met");
-	case ECO_PROGRESS_STARTED: return _("under way");
-	default: return _("not started");
-	}
-}
-
-static const char *
-progress_code(enum eco_progress p)
-{
-	switch (p) {
-	case ECO_PROGRESS_DONE: return "fait";
-	case ECO_PROGRESS_STARTED: return "commence";
-	default: return "a-faire";
-	}
-}
+/* By enum eco_progress: for people, and in json. */
+static const char *const progress_words[] = {
+	N_("not started"), N_("under way"), N_("met")
+};
+static const char *const progress_codes[] = { "a-faire", "commence", "fait" };
 
 static int
 planning_meetings(const struct eco_state *st)
@@ -271,8 +215,8 @@ state_text(const struct eco_state *st, const struct eco_objective **next,
 	enum eco_progress p;
 
 	for (p = ECO_PROGRESS_MISSING; p <= ECO_PROGRESS_DONE; p++)
-		if (cols(progress_word(p), strlen(progress_word(p))) > w)
-			w = cols(progress_word(p), strlen(progress_word(p)));
+		if (eco_text_width(_(progress_words[p]), SIZE_MAX) > w)
+			w = eco_text_width(_(progress_words[p]), SIZE_MAX);
 	state_head(st, "");
 	for (i = 0; i < c->nstages; i++) {
 		printf("\n%d. %s\n", c->stages[i].number, c->stages[i].name);
@@ -282,7 +226,7 @@ state_text(const struct eco_state *st, const struct eco_objective **next,
 			if (s->objective->stage != &c->stages[i])
 				continue;
 			fputs("  ", stdout);
-			pad(progress_word(s->progress), w + 2);
+			pad(_(progress_words[s->progress]), w + 2);
 			if (s->missing) {
 				pad(s->objective->id, idw + 2);
 				puts(s->missing);
@@ -315,7 +259,7 @@ state_md(const struct eco_state *st, const struct eco_objective **next,
 	state_head(st, "- ");
 	for (i = 0; i < c->nstages; i++) {
 		printf("\n## %d. ", c->stages[i].number);
-		md(c->stages[i].name);
+		eco_md_text(stdout, c->stages[i].name);
 		printf("\n\n| %s | %s | %s |\n| --- | --- | --- |\n",
 		    _("Progress"), _("Objective"), _("Missing"));
 		for (j = 0; j < c->nobjectives; j++) {
@@ -323,10 +267,10 @@ state_md(const struct eco_state *st, const struct eco_objective **next,
 
 			if (s->objective->stage != &c->stages[i])
 				continue;
-			printf("| %s | `%s` | ", progress_word(s->progress),
+			printf("| %s | `%s` | ", _(progress_words[s->progress]),
 			    s->objective->id);
 			if (s->missing)
-				md(s->missing);
+				eco_md_text(stdout, s->missing);
 			puts(" |");
 		}
 	}
@@ -338,7 +282,7 @@ state_md(const struct eco_state *st, const struct eco_objective **next,
 	printf("\n## %s\n\n", _("Next steps"));
 	for (i = 0; i < nnext; i++) {
 		printf("%zu. ", i + 1);
-		md(next[i]->label);
+		eco_md_text(stdout, next[i]->label);
 		printf(" (`%s`): `%s`\n", next[i]->id, next[i]->command);
 	}
 }
@@ -388,7 +332,7 @@ state_json(const struct eco_state *st, const struct eco_objective **next,
 		jstr("id", s->objective->id, 0);
 		jstr("etape", s->objective->stage->id, 1);
 		jstr("rencontre", s->objective->meeting->id, 1);
-		jstr("etat", progress_code(s->progress), 1);
+		jstr("etat", progress_codes[s->progress], 1);
 		jstr("commande", s->objective->command, 1);
 		json_files(s->objective);
 		jstr("manque", s->missing, 1);
@@ -404,54 +348,35 @@ state_json(const struct eco_state *st, const struct eco_objective **next,
 	puts("]}");
 }
 
-static int
-state(const struct eco_cycle *c, const char *root, struct eco_diags *d)
-{
-	const struct eco_objective *next[NSTEPS];
-	struct eco_state *st;
-	size_t n;
-
-	if (!(st = eco_state_read(c, root, d)))
-		return ECO_EXIT_SYS;
-	n = eco_state_next(st, next, NSTEPS);
-	if (cli.format == FMT_JSON)
-		state_json(st, next, n);
-	else if (cli.format == FMT_MD)
-		state_md(st, next, n);
-	else
-		state_text(st, next, n);
-	eco_state_free(st);
-	return 0;
-}
-
-static int
-cycle(const struct eco_cycle *c, struct eco_diags *d)
-{
-	if (cli.format == FMT_JSON)
-		return eco_emit_json(stdout, eco_cycle_root(c), "demarche.yaml",
-		    d) < 0 ? ECO_EXIT_SYS : 0;
-	if (cli.format == FMT_MD)
-		cycle_md(c);
-	else
-		cycle_text(c);
-	return 0;
-}
-
-/* The cycle, then what one does with it: root is the project's for etat. */
+/* The cycle, or with root (etat) where the project there stands. */
 static int
 with_cycle(const char *root)
 {
+	const struct eco_objective *next[NSTEPS];
+	struct eco_state *st = NULL;
 	struct eco_cycle *c;
 	struct eco_diags d;
-	int rc, end;
+	size_t n = 0;
+	int rc = 0, end;
 
 	eco_diags_init(&d);
-	if (!(c = eco_cycle_load(&d))) {
-		cli_print_diags(&d);
-		eco_diags_free(&d);
-		return ECO_EXIT_SYS;
-	}
-	rc = root ? state(c, root, &d) : cycle(c, &d);
+	if (!(c = eco_cycle_load(&d)) ||
+	    (root && !(st = eco_state_read(c, root, &d))))
+		rc = ECO_EXIT_SYS;
+	else if (st)
+		n = eco_state_next(st, next, NSTEPS);
+	if (rc)
+		;
+	else if (st && cli.format == FMT_JSON)
+		state_json(st, next, n);
+	else if (st)
+		(cli.format == FMT_MD ? state_md : state_text)(st, next, n);
+	else if (cli.format == FMT_JSON)
+		rc = eco_emit_json(stdout, eco_cycle_root(c), "demarche.yaml",
+		    &d) < 0 ? ECO_EXIT_SYS : 0;
+	else
+		(cli.format == FMT_MD ? cycle_md : cycle_text)(c);
+	eco_state_free(st);
 	eco_cycle_free(c);
 	end = cli_finish(&d);
 	eco_diags_free(&d);
