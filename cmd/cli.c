@@ -108,30 +108,24 @@ print_text(const struct eco_diag *g)
 }
 
 static void
-json_field(const char *key, const char *val)
-{
-	printf(",\"%s\":", key);
-	if (val)
-		eco_json_string(stdout, val, strlen(val));
-	else
-		fputs("null", stdout);
-}
-
-static void
 print_json(const struct eco_diag *g)
 {
 	static const char *const sev[] = { "error", "warning", "note" };
+	static const char *const key[] = {
+		"file", "path", "check", "severity", "message"
+	};
+	const char *val[] = { g->file, g->path, g->check, sev[g->sev], g->msg };
+	size_t i;
 
-	fputs("{\"file\":", stdout);
-	if (g->file)
-		eco_json_string(stdout, g->file, strlen(g->file));
-	else
-		fputs("null", stdout);
-	printf(",\"line\":%d,\"column\":%d", g->line, g->col);
-	json_field("path", g->path);
-	json_field("check", g->check);
-	json_field("severity", sev[g->sev]);
-	json_field("message", g->msg);
+	for (i = 0; i < 5; i++) {
+		printf("%s\"%s\":", i ? "," : "{", key[i]);
+		if (val[i])
+			eco_json_string(stdout, val[i], strlen(val[i]));
+		else
+			fputs("null", stdout);
+		if (i == 0)
+			printf(",\"line\":%d,\"column\":%d", g->line, g->col);
+	}
 	puts("}");
 }
 
@@ -309,6 +303,19 @@ static const struct cli_option version_opt = {
 
 /* Values. */
 
+/* Why a value is refused: fmt written into one static buffer. */
+static const char *
+say(const char *fmt, ...)
+{
+	static char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return msg;
+}
+
 static int
 is_id(const char *s)
 {
@@ -360,7 +367,7 @@ system_index(const char *s)
 }
 
 static const char *
-check_system(const char *s, char *msg, size_t cap)
+check_system(const char *s)
 {
 	const char *names[ECO_NSYS], *close;
 	char fold[64];
@@ -372,107 +379,80 @@ check_system(const char *s, char *msg, size_t cap)
 		names[i] = eco_systemes[i];
 	if ((close = eco_closest(eco_text_fold(s, fold, sizeof fold), names,
 	    ECO_NSYS)))
-		snprintf(msg, cap, _("unknown system « %s » (did you mean %s?)"), s,
-		    close);
-	else
-		snprintf(msg, cap,
-		    _("unknown system « %s » (expected: enfant, famille or communaute)"),
-		    s);
-	return msg;
+		return say(_("unknown system « %s » (did you mean %s?)"), s, close);
+	return say(_("unknown system « %s » (expected: enfant, famille or "
+	    "communaute)"), s);
 }
 
 static const char *
-check_date(const char *opt, const char *s, size_t n, char *msg, size_t cap)
+check_date(const char *opt, const char *s, size_t n)
 {
 	if (eco_format_date(s, n))
 		return NULL;
 	if (date_shaped(s, n))
-		snprintf(msg, cap, _("%s: « %.*s » is not a day of the calendar"),
-		    opt, (int)n, s);
-	else
-		snprintf(msg, cap, _("%s expects a date AAAA-MM-JJ, not « %.*s »"),
-		    opt, (int)n, s);
-	return msg;
+		return say(_("%s: « %.*s » is not a day of the calendar"), opt,
+		    (int)n, s);
+	return say(_("%s expects a date AAAA-MM-JJ, not « %.*s »"), opt, (int)n,
+	    s);
 }
 
 /* DEBUT:FIN, two days in order. */
 static const char *
-check_span(const char *opt, const char *s, char *msg, size_t cap)
+check_span(const char *opt, const char *s)
 {
 	const char *colon = strchr(s, ':'), *why;
 
 	if (!colon || !date_shaped(s, (size_t)(colon - s)) ||
-	    !date_shaped(colon + 1, strlen(colon + 1))) {
-		snprintf(msg, cap,
-		    _("%s expects two dates AAAA-MM-JJ, the first and the last day"),
-		    opt);
-		return msg;
-	}
-	if ((why = check_date(opt, s, 10, msg, cap)) ||
-	    (why = check_date(opt, colon + 1, 10, msg, cap)))
+	    !date_shaped(colon + 1, strlen(colon + 1)))
+		return say(_("%s expects two dates AAAA-MM-JJ, the first and the "
+		    "last day"), opt);
+	if ((why = check_date(opt, s, 10)) || (why = check_date(opt, colon + 1, 10)))
 		return why;
-	if (strncmp(s, colon + 1, 10) > 0) {
-		snprintf(msg, cap, _("%s: %.10s comes after %s"), opt, s, colon + 1);
-		return msg;
-	}
+	if (strncmp(s, colon + 1, 10) > 0)
+		return say(_("%s: %.10s comes after %s"), opt, s, colon + 1);
 	return NULL;
 }
 
 static const char *
-check_id(const char *opt, const char *s, char *msg, size_t cap)
+check_id(const char *opt, const char *s)
 {
 	char guess[80];
 
 	if (is_id(s))
 		return NULL;
 	if (id_guess(s, guess, sizeof guess))
-		snprintf(msg, cap, _("%s expects an identifier (lowercase letters "
-		    "without accents, digits and hyphens), not « %s » (did you "
-		    "mean %s?)"), opt, s, guess);
-	else
-		snprintf(msg, cap, _("%s expects an identifier (lowercase letters "
-		    "without accents, digits and hyphens), not « %s »"), opt, s);
-	return msg;
-}
-
-static const char *
-check_int(const struct cli_option *o, const char *opt, const char *s,
-    char *msg, size_t cap)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (*s && !*end && errno == 0 && v >= o->min && v <= o->max)
-		return NULL;
-	snprintf(msg, cap, _("%s expects a whole number from %ld to %ld, not « %s »"),
-	    opt, o->min, o->max, s);
-	return msg;
+		return say(_("%s expects an identifier (lowercase letters without "
+		    "accents, digits and hyphens), not « %s » (did you mean %s?)"),
+		    opt, s, guess);
+	return say(_("%s expects an identifier (lowercase letters without "
+	    "accents, digits and hyphens), not « %s »"), opt, s);
 }
 
 /* Why arg is not a value of o, written opt; or NULL. */
 static const char *
 check(const struct cli_option *o, const char *opt, const char *arg)
 {
-	static char msg[768];
+	char *end;
+	long v;
 
 	switch (o->arg) {
 	case CLI_TEXT:
-		if (*arg)
-			return NULL;
-		snprintf(msg, sizeof msg, _("%s expects a text, not nothing"), opt);
-		return msg;
+		return *arg ? NULL : say(_("%s expects a text, not nothing"), opt);
 	case CLI_ID:
-		return check_id(opt, arg, msg, sizeof msg);
+		return check_id(opt, arg);
 	case CLI_DATE:
-		return check_date(opt, arg, strlen(arg), msg, sizeof msg);
+		return check_date(opt, arg, strlen(arg));
 	case CLI_INT:
-		return check_int(o, opt, arg, msg, sizeof msg);
+		errno = 0;
+		v = strtol(arg, &end, 10);
+		if (*arg && !*end && errno == 0 && v >= o->min && v <= o->max)
+			return NULL;
+		return say(_("%s expects a whole number from %ld to %ld, not « %s »"),
+		    opt, o->min, o->max, arg);
 	case CLI_SYSTEM:
-		return check_system(arg, msg, sizeof msg);
+		return check_system(arg);
 	case CLI_SPAN:
-		return check_span(opt, arg, msg, sizeof msg);
+		return check_span(opt, arg);
 	default:
 		return NULL;	/* a flag; formats are the command's */
 	}
@@ -666,45 +646,32 @@ help_line(const char *left, const char *text, size_t width)
 {
 	size_t w = eco_text_width(left, strlen(left));
 
-	printf("  %s", left);
-	for (; w < width; w++)
-		putchar(' ');
-	printf("  %s\n", text);
+	printf("  %s%*s  %s\n", left, w < width ? (int)(width - w) : 0, "", text);
 }
 
-/* "-C, --dossier DOSSIER", "    --organisme ID" */
+/* "-C, --dossier DOSSIER", "    --organisme ID": its width. */
+static size_t
+left(const struct cli_option *o, char *buf, size_t cap)
+{
+	return (size_t)snprintf(buf, cap, "%c%c%s--%s%s%s",
+	    o->letter ? '-' : ' ', o->letter ? o->letter : ' ',
+	    o->letter ? ", " : "  ", o->name, o->metavar ? " " : "",
+	    o->metavar ? o->metavar : "");
+}
+
 static void
 help_option(const struct cli_option *o, size_t width)
 {
-	char left[128], list[128], text[256];
+	char l[128], list[128], text[256];
 	enum cli_format def;
 	unsigned allowed = formats(&def);
 
-	snprintf(left, sizeof left, "%c%c%s--%s%s%s", o->letter ? '-' : ' ',
-	    o->letter ? o->letter : ' ', o->letter ? ", " : "  ", o->name,
-	    o->metavar ? " " : "", o->metavar ? o->metavar : "");
-	if (o->arg != CLI_FMT) {
-		help_line(left, _(o->help), width);
-		return;
+	left(o, l, sizeof l);
+	if (o->arg == CLI_FMT) {
+		format_list(allowed, (int)def, list, sizeof list);
+		snprintf(text, sizeof text, _(o->help), list);
 	}
-	format_list(allowed, (int)def, list, sizeof list);
-	snprintf(text, sizeof text, _(o->help), list);
-	help_line(left, text, width);
-}
-
-static size_t
-left_width(const struct table *t)
-{
-	size_t i, w = 0, n;
-	char buf[128];
-
-	for (i = 0; i < t->n; i++) {
-		n = (size_t)snprintf(buf, sizeof buf, "    --%s %s", t->opt[i]->name,
-		    t->opt[i]->metavar ? t->opt[i]->metavar : "");
-		if (n > w)
-			w = n;
-	}
-	return w;
+	help_line(l, o->arg == CLI_FMT ? text : _(o->help), width);
 }
 
 /* The synopsis, the subcommands, the options, one example. */
@@ -712,7 +679,14 @@ static _Noreturn void
 help(const struct table *t)
 {
 	const struct cli_cmd *c = cur_sub ? cur_sub : cur_prog, *s;
-	size_t i, w = left_width(t);
+	size_t i, w = 0;
+	char l[128];
+
+	/* the column of the texts: past the widest option, a flag counted
+	 * with the space before a value */
+	for (i = 0; i < t->n; i++)
+		if (left(t->opt[i], l, sizeof l) + !t->opt[i]->metavar > w)
+			w = left(t->opt[i], l, sizeof l) + !t->opt[i]->metavar;
 
 	printf(_("usage: %s\n"), cur_usage);
 	if (!cur_sub && cur_prog->subs) {
