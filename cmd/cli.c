@@ -180,13 +180,13 @@ cli_usage_error(const char *usage, const char *fmt, ...)
 int
 cli_flush(void)
 {
-	if (fflush(stdout) == 0 && !ferror(stdout))
-		return ECO_EXIT_OK;
-	fprintf(stderr, "%s: %s: ", cli_prog, eco_sev_name(ECO_SEV_ERROR));
-	fprintf(stderr, _("cannot write the output: %s"),
-	    strerror(errno ? errno : EIO));
-	putc('\n', stderr);
-	return ECO_EXIT_SYS;
+	struct eco_diags d;
+	int rc;
+
+	eco_diags_init(&d);
+	rc = cli_finish(&d);
+	eco_diags_free(&d);
+	return rc;
 }
 
 void
@@ -217,6 +217,9 @@ cli_finish(struct eco_diags *d)
 
 static const char *const format_names[] = {
 	"yaml", "json", "texte", "md", "html", "csv"
+};
+static const enum eco_rformat rformats[] = {
+	ECO_R_YAML, ECO_R_JSON, ECO_R_TEXTE, ECO_R_MD, ECO_R_HTML, ECO_R_CSV
 };
 
 /* "json, texte, md": the allowed formats; def (when one) is marked. */
@@ -910,6 +913,7 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 	build(&t, c->stop ? "+:" : ":", c, 0);
 	cli.format = c->formats ? c->format : prog->format;
 	parse(&t, argc, argv, 1);
+	cli.rformat = rformats[cli.format];
 	if (argc - optind > c->maxops)
 		cli_usage_error(NULL, _("unexpected operand « %s »"),
 		    argv[optind + c->maxops]);

@@ -1,8 +1,8 @@
 /*
  * cli.h - what every command shares: the table of options and
- * subcommands a command declares (cli_main parses and checks it, and
- * answers --help and --version), its inputs and document loop, the one
- * diagnostic printer, the end.  Unlike lib/, this code prints and exits.
+ * subcommands it declares (cli_main parses and checks it), its inputs
+ * and document loop, the diagnostic printers, the end.  Unlike lib/,
+ * this code prints and exits.
  */
 #ifndef ECO_CLI_H
 #define ECO_CLI_H
@@ -55,8 +55,8 @@ enum cli_arg {
 	CLI_FMT			/* an output format (-o) */
 };
 
-/* One option.  A letter or a name takes a value in every subcommand of
- * a command, or in none. */
+/* One option: a letter or a name takes a value in all of a command's
+ * subcommands, or in none. */
 struct cli_option {
 	int key;		/* what the command's option() receives */
 	char letter;		/* short option, or 0 */
@@ -107,6 +107,7 @@ struct cli_cmd {
 struct cli_values {
 	const char *dossier;		/* -C, or NULL */
 	enum cli_format format;		/* -o, or the command's default */
+	enum eco_rformat rformat;	/* the same for eco_report_write */
 	const char *au;			/* --au, or today when taken; or NULL */
 	const char *systeme;		/* one of eco_systemes, or NULL */
 	const char *facteur, *responsable;	/* or NULL */
@@ -116,11 +117,9 @@ struct cli_values {
 };
 extern struct cli_values cli;
 
-/*
- * Start the command: catalogue, options checked (a usage error, exit 2,
- * at the first bad one), --help and --version, the subcommand, -C, at
- * most maxops operands; then run's status.
- */
+/* Start the command: catalogue, options checked (the first bad one is
+ * a usage error), --help, --version, the subcommand, -C, at most maxops
+ * operands; then run's status. */
 int cli_main(const struct cli_cmd *, int argc, char **argv);
 /* NULL when arg is a good value of o, else why (translated, static). */
 const char *cli_check(const struct cli_option *o, const char *arg);
@@ -145,11 +144,9 @@ char **cli_inputs(int argc, char **argv, const char *own,
     const char *missing, struct eco_diags *);
 /* The operands expanded, as cli_inputs; none is standard input. */
 char **cli_expand(int argc, char **argv, struct eco_diags *);
-/*
- * Each document of each path, in order: fn takes those the loader read
- * without error (and frees them); a negative return stops the loop.
- * The diagnostics are printed after each document.  0, or fn's negative.
- */
+/* Each document of paths that loaded without error, in order, to fn
+ * (which frees it; a negative return stops), the diagnostics printed
+ * after each.  0, or fn's negative. */
 int cli_each_doc(char **paths, int (*fn)(struct eco_doc *,
     struct eco_diags *), struct eco_diags *);
 
@@ -160,17 +157,14 @@ void cli_print_diags(struct eco_diags *);
 void cli_print_diags_json(struct eco_diags *);
 /* Flush stdout: ECO_EXIT_OK, or a message and ECO_EXIT_SYS. */
 int cli_flush(void);
-/* Flush stdout, print the diagnostics; the worst status (a failed
- * write is 3). */
+/* Flush stdout, print the diagnostics: the worst status (3 when the
+ * output could not be written). */
 int cli_finish(struct eco_diags *);
 
-/*
- * For the commands that still parse their own options (eco-vue,
- * eco-rencontre, eco-plan), until they declare a struct cli_cmd:
+/* Until eco-vue, eco-rencontre and eco-plan declare a struct cli_cmd:
  * catalogue and locale; --help as synopsis and example; --version; -o's
- * argument among allowed (1u << fmt), a usage error otherwise; the
- * project root as "." or ".."; eco_paths_free.
- */
+ * argument among allowed (1u << fmt), else a usage error; a project
+ * root as "." or ".."; eco_paths_free. */
 void cli_init(const char *prog);
 _Noreturn void cli_help(const char *usage, const char *example);
 _Noreturn void cli_version(void);
