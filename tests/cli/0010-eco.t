@@ -48,6 +48,7 @@ golden eco-path-tool 'PATH="$SCRATCH/path:/usr/bin:/bin" "$SCRATCH/bin/eco" zz "
 golden eco-help 'eco --help'
 golden eco-help-short 'eco -h'
 golden eco-version 'eco --version'
+golden eco-version-short 'eco -V'
 
 # Usage errors: exit 2, one message, the usage line.
 golden eco-unknown-tool 'eco nimporte'
@@ -57,6 +58,8 @@ golden eco-not-a-program 'PATH="$SCRATCH/path:/usr/bin:/bin" "$SCRATCH/bin/eco" 
 # after "cat".
 golden eco-option-before-tool 'eco -o json cat tests/cli/data/records.yaml'
 golden eco-long-option-before-tool 'eco --kind service cat tests/cli/data/records.yaml'
+# A common option eco does not take is said so.
+golden eco-format-before-tool 'eco --format json cat tests/cli/data/records.yaml'
 
 # A failed write of the list, of --help or of --version is a system
 # error (3) and says so.

@@ -156,6 +156,9 @@ golden cat-bad-format "eco-cat -o xml $D/records.yaml"
 golden cat-bad-format-texte "eco-cat -o texte $D/records.yaml"
 golden cat-bad-ou "eco-cat --ou systeme $D/records.yaml"
 golden cat-bad-ou-empty-key "eco-cat --ou =enfant $D/records.yaml"
+# Options through the common table: an empty value, a close name.
+golden cat-kind-empty "eco-cat --kind '' $D/records.yaml"
+golden cat-option-close "eco-cat --knid service $D/records.yaml"
 # getopt's own messages come from the C library: only the status and
 # the usage line are checked.
 for args in "-x $D/records.yaml" "--bogus $D/records.yaml" -o --kind; do

@@ -25,6 +25,9 @@ golden validate-missing-file "eco-validate absent.yaml examples/demo/eco.yaml"
 golden validate-bad-jobs "eco-validate -j 0 examples/demo"
 golden validate-bad-format "eco-validate -o xml examples/demo"
 golden validate-help "eco-validate --help"
+golden validate-jobs-long "eco-validate --jobs=300 examples/demo"
+golden validate-option-close "eco-validate --stirct examples/demo"
+golden validate-dossier-long "eco-validate -q --dossier examples/demo; echo \$?"
 golden validate-dev-full "eco-validate -o json examples/invalide/cle-inconnue.yaml >/dev/full"
 # Only regular files are read from folders: a FIFO named like a YAML file
 # is skipped (it would block), a symbolic link back up is said once.

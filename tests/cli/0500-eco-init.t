@@ -41,6 +41,8 @@ golden eco-init-here "mkdir $S/p3 && cd $S/p3 && eco-init"
 golden eco-init-here-validate "cd $S/p3 && eco-validate"
 # Folders are made as needed.
 golden eco-init-deep "cd $S && eco-init --nom N --territoire T x/y/z"
+# A folder already there is kept, and not listed as made.
+golden eco-init-folders-kept "mkdir -p $S/p7/suivis && cd $S && eco-init --nom N --territoire T p7"
 
 # --- Never replace a file ----------------------------------------------
 
