@@ -53,24 +53,20 @@ grow(void *v, size_t n, size_t size)
 	return v;
 }
 
-/* The project around the current folder and its meetings; with state,
- * the cycle and where the project stands in it.  0, or -1 (recorded). */
+/*
+ * The project around the current folder and its meetings; with check,
+ * reports never lie: what they read is checked first; with state, the
+ * cycle and where the project stands in it.  0, or -1 (recorded).
+ */
 static int
-open_project(int state)
+open_project(int check, int state)
 {
-	if (!(P = eco_project_open(cli_project(), &D)))
+	if (!(P = eco_project_open(cli_project(), &D)) ||
+	    (check && (eco_project_check(P, kinds, &D) > 0 || D.sys)))
 		return -1;
 	if (state && (!(C = eco_cycle_load(&D)) || !(S = eco_state_of(C, P, &D))))
 		return -1;
 	return (R = eco_rencontres_read(P, S, &D)) ? 0 : -1;
-}
-
-/* Reports never lie: what they read is checked first. */
-static int
-open_checked(int state)
-{
-	return open_project(state) == 0 && eco_project_check(P, kinds, &D) == 0 &&
-	    !D.sys ? 0 : -1;
 }
 
 static int
@@ -203,7 +199,7 @@ run_planifie(int argc, char **argv)
 	if (!debut)
 		cli_usage_error(NULL, "%s", _("planifie needs --debut DATE, the "
 		    "date of the first meeting to write"));
-	if (open_checked(1) < 0)
+	if (open_project(1, 1) < 0)
 		return finish();
 	if (!(v = eco_rencontres_schedule(R, P, debut, (int)weeks, &n, &D)))
 		return finish();
@@ -215,8 +211,8 @@ run_planifie(int argc, char **argv)
 	t = eco_report_table(r, "rencontre", NULL, ECO_SHOW_DOC);
 	eco_table_column(t, "numero", _("No."), ECO_COL_RIGHT, 0);
 	eco_table_column(t, "date", _("Date"), ECO_COL_NOWRAP, 0);
-	eco_table_column(t, "etape", _("Stage"), 0, 20);
-	eco_table_column(t, "titre", _("Meeting"), 0, 34);
+	eco_table_column(t, "etape", _("Stage"), 0, 0);
+	eco_table_column(t, "titre", _("Meeting"), 0, 44);
 	eco_table_column(t, "fichier", _("File"), ECO_COL_NOWRAP, 0);
 	eco_table_column(t, "etat", _("State"), 0, 0);
 	for (i = 0; i < n; i++)
@@ -327,8 +323,8 @@ agenda_objectives(struct eco_report *r, const struct eco_agenda *a)
 	eco_report_heading(r, 2, _("Objectives"));
 	for (i = 0; i < a->nobjectives; i++)
 		if ((os = a->objectives[i].state))
-			eco_report_item(r, 0, text(_("%s (%s)"), os->objective->label,
-			    progress_word(os->progress)));
+			eco_report_item(r, 0, text(_("%s: %s"),
+			    progress_word(os->progress), os->objective->label));
 		else
 			eco_report_item(r, 0, text(_("%s: not an objective of the "
 			    "cycle"), a->objectives[i].id));
@@ -358,8 +354,8 @@ todo_table(struct eco_report *r)
 
 	eco_table_column(t, "id", _("To-do"), ECO_COL_NOWRAP, 0);
 	eco_table_column(t, "rencontre", _("Meeting"), ECO_COL_RIGHT, 0);
-	eco_table_column(t, "description", _("Description"), 0, 30);
-	eco_table_column(t, "responsable", _("Responsible"), 0, 16);
+	eco_table_column(t, "description", _("Description"), 0, 32);
+	eco_table_column(t, "responsable", _("Responsible"), 0, 22);
 	eco_table_column(t, "echeance", _("Due"), ECO_COL_NOWRAP, 0);
 	return t;
 }
@@ -431,7 +427,7 @@ run_agenda(int argc, char **argv)
 
 	/* the meetings are not valid, or what to add cannot be read: no
 	 * agenda */
-	if (open_checked(1) < 0 || !(added = read_added(&nadded)) || D.sys)
+	if (open_project(1, 1) < 0 || !(added = read_added(&nadded)) || D.sys)
 		rc = finish();
 	else if (!num && !(num = eco_rencontres_next(R))) {
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL, "%s",
@@ -544,7 +540,7 @@ run_note(int argc, char **argv)
 	if (!argc)
 		cli_usage_error(NULL, "%s", _("note needs the meeting's number"));
 	num = numero(argv[0]);
-	if (open_project(0) < 0)
+	if (open_project(0, 0) < 0)
 		return finish();
 	if (!(m = eco_rencontres_numero(R, num)) || !m->id) {
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
@@ -576,7 +572,7 @@ run_suivis(int argc, char **argv)
 	size_t i, n = 0;
 
 	(void)argc, (void)argv;
-	if (open_checked(0) < 0)
+	if (open_project(1, 0) < 0)
 		return finish();
 	if (cli.format == FMT_TEXTE) {
 		if (!(r = eco_report_new(NULL, _("Open to-dos"))))
