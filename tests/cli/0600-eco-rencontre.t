@@ -143,6 +143,29 @@ if cmp -s "$SCRATCH/r13.avant-erreurs" $P/rencontres/r13.yaml; then
 else
 	not_ok 'a refused note writes nothing'
 fi
+# a write killed in mid-air leaves the file whole; its temporary file is
+# removed, with a note, by the next write
+new_demo tue
+cp $SCRATCH/tue/rencontres/r13.yaml "$SCRATCH/r13.tue"
+printf 'kind: note\n' >$SCRATCH/tue/rencontres/r13.yaml.tmp.AbC123
+golden rencontre-note-stale "eco-rencontre -C $SCRATCH/tue note 13 --decision 'Oui.'"
+i=0
+while [ $i -lt 20 ]; do
+	eco-rencontre -C $SCRATCH/tue note 13 --decision "Essai $i." >/dev/null 2>&1 &
+	kill -9 $! 2>/dev/null
+	wait $! 2>/dev/null
+	i=$((i + 1))
+done
+n=$(wc -c <"$SCRATCH/r13.tue")
+eco-rencontre -C $SCRATCH/tue note 13 --decision 'Après.' >/dev/null 2>&1
+if cmp -s -n "$n" "$SCRATCH/r13.tue" $SCRATCH/tue/rencontres/r13.yaml &&
+    grep -q 'Après' $SCRATCH/tue/rencontres/r13.yaml &&
+    [ -z "$(ls $SCRATCH/tue/rencontres | grep '\.tmp\.')" ] &&
+    eco-validate -q $SCRATCH/tue >/dev/null 2>&1; then
+	ok 'kill -9 during note: the meeting whole, no temporary file left'
+else
+	not_ok 'kill -9 during note: the meeting whole, no temporary file left'
+fi
 golden rencontre-note-nothing "eco-rencontre -C $P note 13"
 golden rencontre-note-no-n "eco-rencontre -C $P note --decision 'Oui.'"
 golden rencontre-note-bad-n "eco-rencontre -C $P note 0 --decision 'Oui.'"
