@@ -1186,6 +1186,208 @@ void eco_state_free(struct eco_state *);
 size_t eco_state_next(const struct eco_state *,
     const struct eco_objective **, size_t n);
 
+/* eco_rencontre.c: meetings, their notes and to-dos (eco-rencontre). */
+
+/*
+ * A project's meetings: each rencontre document with the notes that
+ * name it (kind: note, its id in their rencontre key), in the order of
+ * their numero; the to-dos decided in them and in their notes, each
+ * open until its own "fait: true" or a note's faites names it; and the
+ * numbered meetings of the cycle for the project (eco_cycle_slots).
+ * Everything points into the documents and the cycle, which must
+ * outlive it.  Readers are lenient: a value of another type is absent.
+ */
+struct eco_rencontre {
+	const struct eco_node *root;	/* the rencontre document */
+	const char *file;		/* its file, as messages name it */
+	long numero;
+	const char *id;			/* or NULL */
+	const struct eco_node **notes;	/* roots of its notes, in order */
+	size_t nnotes;
+	int held;		/* statut tenue or annulee, or a note that has
+				 * presences or decisions */
+};
+
+struct eco_tache {
+	const struct eco_node *node;	/* its item of an a_faire list */
+	const char *id;
+	const struct eco_rencontre *rencontre;	/* the meeting that set it */
+	int done;
+};
+
+struct eco_rencontres {
+	struct eco_rencontre *v;	/* by numero, then file */
+	size_t n;
+	struct eco_tache *taches;	/* by meeting, each meeting's own
+					 * first, then its notes' */
+	size_t ntaches;
+	const struct eco_cycle *cycle;
+	struct eco_slot *slots;		/* the cycle's, numbered from 1 */
+	size_t nslots;
+};
+
+/* The meetings of docs (rencontre documents with a numero from 1, and
+ * notes; other kinds are left out), with the cycle's slots for
+ * nfactors retained factors and nyears of plan (none without a cycle).
+ * NULL when memory runs out. */
+struct eco_rencontres *eco_rencontres_new(const struct eco_cycle *,
+    const struct eco_doc *const *docs, size_t n, size_t nfactors,
+    size_t nyears);
+/* The same from a project's rencontres/; st (or NULL: no cycle, no
+ * slots) gives the cycle, the factors and the years.  NULL when memory
+ * runs out (recorded). */
+struct eco_rencontres *eco_rencontres_read(struct eco_project *,
+    const struct eco_state *st, struct eco_diags *);
+void eco_rencontres_free(struct eco_rencontres *);
+/* Lookups; NULL when there is none. */
+const struct eco_rencontre *eco_rencontres_numero(
+    const struct eco_rencontres *, long numero);
+const struct eco_rencontre *eco_rencontres_id(const struct eco_rencontres *,
+    const char *id);
+const struct eco_slot *eco_rencontres_slot(const struct eco_rencontres *,
+    long numero);
+const struct eco_tache *eco_rencontres_tache(const struct eco_rencontres *,
+    const char *id);
+/* The next meeting: the first by number not held, else the first slot
+ * without a meeting; 0 when every one is held. */
+long eco_rencontres_next(const struct eco_rencontres *);
+/* A meeting's statut for people ("prevue": "prévue"), s itself when it
+ * is none of the schema's, NULL for NULL. */
+const char *eco_rencontre_status(const char *s);
+/* What a slot's meeting is called: "Rencontres de suivi, année 2 (2 sur
+ * 2)", in buf; returns buf. */
+char *eco_slot_title(const struct eco_slot *, char *buf, size_t cap);
+
+/* A meeting of the cycle as planifie would write it. */
+struct eco_schedule {
+	const struct eco_cycle *cycle;
+	const struct eco_slot *slot;
+	const struct eco_rencontre *rencontre;	/* of its number: there */
+	int taken;		/* none, but its file or id is another's */
+	char id[16];		/* "r05" */
+	char file[40];		/* "rencontres/r05.yaml", from the root */
+	char date[ECO_DATE_BUFSZ];	/* a new one's: from debut, every weeks
+				 * weeks, in number order; else "" */
+};
+/*
+ * One entry per slot; the files a project read (p, or NULL) count as
+ * taken.  What is left as it is goes to d as notes: each file or id
+ * taken by another document, then the numbers of the meetings there
+ * ("1-4, 6-13").  An array to free() of *n entries; NULL when memory
+ * runs out or a date would fall after 9999 (recorded).
+ */
+struct eco_schedule *eco_rencontres_schedule(const struct eco_rencontres *,
+    struct eco_project *p, const char *debut, int weeks, size_t *n,
+    struct eco_diags *d);
+/* The rencontre record of a new meeting for slot s: kind, version, id,
+ * numero, titre, etape, statut prevue, date, the objectives and outils
+ * its meeting has in the cycle.  NULL when memory runs out. */
+struct eco_doc *eco_rencontre_new(const struct eco_cycle *,
+    const struct eco_slot *s, const char *id, const char *date);
+/* An eco_record's render (arg: a struct eco_schedule): the file of its
+ * new meeting, a comment for the person who fills it in, then the
+ * record.  0, or -1 when memory runs out or the write fails. */
+int eco_schedule_render(FILE *, const char *id, void *arg);
+
+/* What a meeting's agenda holds, from its file or else from the cycle. */
+struct eco_agenda_objective {
+	const char *id;
+	const struct eco_objective_state *state;	/* NULL: not one of
+							 * the cycle's */
+};
+
+struct eco_agenda_file {
+	const char *pattern;	/* "plan.yaml", a folder's pattern */
+	int present;		/* the project has a file it names */
+};
+
+struct eco_agenda {
+	long numero;
+	const char *title;	/* its titre, or its slot's; or NULL */
+	char when[128];		/* "2027-09-16, 13:30, 180 minutes": its date,
+				 * heure and duree; "" without a date */
+	const struct eco_rencontre *rencontre;	/* NULL: no file yet */
+	const struct eco_slot *slot;	/* NULL: beyond the cycle */
+	const struct eco_stage *stage;	/* its etape's, or the slot's */
+	struct eco_agenda_objective *objectives;	/* its objectifs, or
+				 * its slot's meeting's */
+	size_t nobjectives;
+	const char **others;	/* objectifs_autres */
+	size_t nothers;
+	const struct eco_tool **tools;	/* its outils, or the slot's */
+	size_t ntools;
+	struct eco_agenda_file *files;	/* to bring: the objectives' files,
+					 * each once */
+	size_t nfiles;
+	const struct eco_tache **taches;	/* open, set before it */
+	size_t ntaches;
+	char slot_title[256];		/* title's room */
+};
+/*
+ * The agenda of meeting numero, with the objectives' states from st and
+ * the files p holds: 1 and *out set (eco_agenda_free it), 0 when there
+ * is neither a meeting nor a slot of that number, -1 when memory runs
+ * out.
+ */
+int eco_agenda_of(const struct eco_rencontres *, const struct eco_state *st,
+    struct eco_project *p, long numero, struct eco_agenda **out);
+void eco_agenda_free(struct eco_agenda *);
+
+/* Who answers for a to-do, for people: its responsable member by its
+ * name in p (the id when p, or NULL, has none), then its personne, in
+ * buf; NULL when neither is said. */
+const char *eco_tache_who(const struct eco_tache *, struct eco_project *p,
+    char *buf, size_t cap);
+/* The tache record of a to-do, as eco-formats(5) says: kind, version,
+ * id, rencontre, description, responsable, personne, echeance, fait
+ * false.  Its nodes are the meeting's (which must outlive it).  NULL
+ * when memory runs out. */
+struct eco_doc *eco_tache_record(const struct eco_tache *);
+
+/* The words of folded (text in lowercase without accents, as
+ * cli_fold gives it) as an id: its runs of letters and digits but
+ * the small French words (le, des, pour...), four at most and 40 bytes,
+ * joined by "-"; "tache" when none is left.  In buf; returns buf. */
+char *eco_slug(const char *folded, char *buf, size_t cap);
+
+/* What a note records. */
+struct eco_todo_in {
+	const char *description;
+	const char *folded;	/* description folded, for its id (eco_slug) */
+	const char *responsable, *personne, *echeance;	/* or NULL */
+};
+
+struct eco_note_in {
+	struct eco_project *project;	/* its to-do ids, or NULL */
+	const char *rencontre;		/* the meeting's id */
+	const char *const *presences;	/* organisme ids */
+	size_t npresences;
+	const char *const *absences;
+	size_t nabsences;
+	const char *const *decisions;	/* texts */
+	size_t ndecisions;
+	const struct eco_todo_in *todos;
+	size_t ntodos;
+	const char *const *faites;	/* to-do ids */
+	size_t nfaites;
+};
+/*
+ * The note as a new document (root: kind, version, id, rencontre, then
+ * presences, absences, decisions, a_faire, faites, those it has).  Each
+ * to-do gets the id <rencontre>-<slug>, with -2, -3... when the project
+ * has that to-do id already or an earlier to-do of the note took it.
+ * NULL when memory runs out.
+ */
+struct eco_doc *eco_note_new(const struct eco_note_in *, const char *id);
+/* What the note says that the meetings rs already do: a to-do of
+ * faites done already is a warning, at the to-do (the check of the
+ * appended note refuses the rest). */
+void eco_note_check(const struct eco_rencontres *rs,
+    const struct eco_note_in *, struct eco_diags *);
+/* An eco_record's render (arg: a struct eco_note_in): the note with id
+ * as a document to append, "---" and a comment first.  0, or -1. */
+int eco_note_render(FILE *, const char *id, void *arg);
+
 /* eco_sheet.c: worksheets from the schemas (eco-gabarit). */
 
 /*

@@ -40,8 +40,9 @@ golden rencontre-agenda-ajoute-cat \
     "cd $DEMO && eco-cat --kind constat --ou analyse=offre-services constats.yaml | eco-rencontre ordre-du-jour 4 --ajoute -"
 golden rencontre-agenda-ajoute-file \
     "eco-rencontre -C $DEMO ordre-du-jour 13 --ajoute suivis/act-navette.yaml -o md"
-# every string of the user is escaped in html and md
-printf 'kind: action\nid: a-1\ntitre: "<b>Lire & jouer</b>"\n---\nsujet: "*Varia* [1]"\n---\n- pas un tableau\n' \
+# every string of the user is escaped in html and md (a record is named
+# by its kind's title: a constat by its enonce)
+printf 'kind: action\nid: a-1\ntitre: "<b>Lire & jouer</b>"\n---\nkind: constat\nenonce: "*Varia* [1]"\n---\n- pas un tableau\n' \
     >"$SCRATCH/bizarre.yaml"
 golden rencontre-agenda-escape-html \
     "eco-rencontre -C $DEMO ordre-du-jour 13 -o html --ajoute -" "$SCRATCH/bizarre.yaml"
@@ -53,6 +54,27 @@ golden rencontre-agenda-ajoute-error \
     "eco-rencontre -C $DEMO ordre-du-jour 13 --ajoute -" "$SCRATCH/double.yaml"
 golden rencontre-agenda-ajoute-missing \
     "eco-rencontre -C $DEMO ordre-du-jour 13 --ajoute absent.yaml"
+# an ESC written in a meeting's sujet never reaches the terminal or the page
+new_demo esc
+sed 's/^  - {sujet: La parole aux parents, duree: 15}$/  - {sujet: "\\e[31mLa parole\\e[0m aux parents", duree: 15}/' \
+    $DEMO/rencontres/r13.yaml >"$SCRATCH/esc/rencontres/r13.yaml"
+golden rencontre-agenda-esc "eco-rencontre -C $SCRATCH/esc ordre-du-jour 13"
+golden rencontre-agenda-esc-md "eco-rencontre -C $SCRATCH/esc ordre-du-jour 13 -o md"
+golden rencontre-agenda-esc-html "eco-rencontre -C $SCRATCH/esc ordre-du-jour 13 -o html"
+esc=$(for f in texte md html; do
+	eco-rencontre -C "$SCRATCH/esc" ordre-du-jour 13 -o $f; done | tr -dc '\033' | wc -c)
+if grep -q 'e\[31m' "$SCRATCH/esc/rencontres/r13.yaml" && [ "$esc" -eq 0 ]; then
+	ok 'no ESC byte in the agenda, in any format'
+else
+	not_ok 'no ESC byte in the agenda, in any format'
+fi
+# reports never lie: invalid meetings give their diagnostics, no report
+new_demo invalide
+sed 's/^lieu:/lieux:/' $DEMO/rencontres/r13.yaml >"$SCRATCH/invalide/rencontres/r13.yaml"
+printf -- '---\nkind: note\nversion: 1\nid: r12-note-9\nrencontre: r12\nfaites: [r12-version-courte]\ndecisions: oui\n' \
+    >>"$SCRATCH/invalide/rencontres/r12.yaml"
+golden rencontre-agenda-invalid "eco-rencontre -C $SCRATCH/invalide ordre-du-jour 13"
+golden rencontre-suivis-invalid "eco-rencontre -C $SCRATCH/invalide suivis -o texte"
 golden rencontre-agenda-99 "eco-rencontre -C $DEMO ordre-du-jour 99"
 golden rencontre-agenda-bad-n "eco-rencontre -C $DEMO ordre-du-jour treize"
 golden rencontre-agenda-two-n "eco-rencontre -C $DEMO ordre-du-jour 12 13"
@@ -121,6 +143,29 @@ if cmp -s "$SCRATCH/r13.avant-erreurs" $P/rencontres/r13.yaml; then
 else
 	not_ok 'a refused note writes nothing'
 fi
+# a write killed in mid-air leaves the file whole; its temporary file is
+# removed, with a note, by the next write
+new_demo tue
+cp $SCRATCH/tue/rencontres/r13.yaml "$SCRATCH/r13.tue"
+printf 'kind: note\n' >$SCRATCH/tue/rencontres/r13.yaml.tmp.AbC123
+golden rencontre-note-stale "eco-rencontre -C $SCRATCH/tue note 13 --decision 'Oui.'"
+i=0
+while [ $i -lt 20 ]; do
+	eco-rencontre -C $SCRATCH/tue note 13 --decision "Essai $i." >/dev/null 2>&1 &
+	kill -9 $! 2>/dev/null
+	wait $! 2>/dev/null
+	i=$((i + 1))
+done
+n=$(wc -c <"$SCRATCH/r13.tue")
+eco-rencontre -C $SCRATCH/tue note 13 --decision 'Après.' >/dev/null 2>&1
+if cmp -s -n "$n" "$SCRATCH/r13.tue" $SCRATCH/tue/rencontres/r13.yaml &&
+    grep -q 'Après' $SCRATCH/tue/rencontres/r13.yaml &&
+    [ -z "$(ls $SCRATCH/tue/rencontres | grep '\.tmp\.')" ] &&
+    eco-validate -q $SCRATCH/tue >/dev/null 2>&1; then
+	ok 'kill -9 during note: the meeting whole, no temporary file left'
+else
+	not_ok 'kill -9 during note: the meeting whole, no temporary file left'
+fi
 golden rencontre-note-nothing "eco-rencontre -C $P note 13"
 golden rencontre-note-no-n "eco-rencontre -C $P note --decision 'Oui.'"
 golden rencontre-note-bad-n "eco-rencontre -C $P note 0 --decision 'Oui.'"
@@ -133,6 +178,9 @@ golden rencontre-note-bad-echeance \
     "eco-rencontre -C $P note 13 --a-faire 'Appeler' --echeance 2027-02-30"
 golden rencontre-note-bad-id "eco-rencontre -C $P note 13 --presence 'CPE Soleil'"
 golden rencontre-note-empty-decision "eco-rencontre -C $P note 13 --decision ''"
+# each id of a list is checked
+golden rencontre-note-bad-id-list "eco-rencontre -C $P note 13 --presence cpe-soleil,Ville-Val"
+golden rencontre-note-help "eco-rencontre note --help"
 
 # --- planifie ----------------------------------------------------------------
 
@@ -188,6 +236,12 @@ fi
 golden rencontre-no-sub "eco-rencontre"
 golden rencontre-unknown-sub "eco-rencontre planifier"
 golden rencontre-help "eco-rencontre --help"
+golden rencontre-agenda-help "eco-rencontre ordre-du-jour --help"
+same 'planifié is planifie, accents aside' \
+    "eco-rencontre -C $DEMO planifié --debut 2030-01-10 -n" \
+    "eco-rencontre -C $DEMO planifie --debut 2030-01-10 -n"
+same 'record is note' "eco-rencontre -C $DEMO record 13 -n --fait r12-lettres-mandat" \
+    "eco-rencontre -C $DEMO note 13 -n --fait r12-lettres-mandat"
 golden rencontre-version "eco-rencontre --version"
 golden rencontre-bad-option "eco-rencontre suivis --tout"
 golden rencontre-no-project "cd $SCRATCH && eco-rencontre suivis"
