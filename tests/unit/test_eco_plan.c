@@ -102,6 +102,22 @@ add(const char *text)
 	return n;
 }
 
+/* The documents of text, named name, into v (cap at most): their
+ * number.  The caller frees them. */
+static size_t
+docs_of(const char *text, size_t len, const char *name, struct eco_doc **v,
+    size_t cap)
+{
+	struct eco_reader *r = eco_reader_mem(text, len, name, &t.lim, &t.d);
+	size_t n = 0;
+
+	assert_non_null(r);
+	while (n < cap && eco_reader_next(r, &v[n]) > 0)
+		assert_int_equal(v[n++]->nerr, 0);
+	eco_reader_close(r);
+	return n;
+}
+
 static void
 add_file(const char *path)
 {
@@ -644,16 +660,13 @@ test_gaps_period(void **state)
 static void
 test_rules_dates(void **state)
 {
-	struct eco_reader *r = eco_reader_mem(dated_plan, strlen(dated_plan),
-	    "plan.yaml", &t.lim, &t.d);
 	struct eco_index *x = eco_index_new();
 	const struct eco_diag *g;
 
 	(void)state;
 	assert_non_null(x);
-	assert_non_null(r);
-	assert_int_equal(eco_reader_next(r, &t.other), 1);
-	eco_reader_close(r);
+	assert_int_equal(docs_of(dated_plan, strlen(dated_plan), "plan.yaml",
+	    &t.other, 1), 1);
 	eco_rules_doc(x, t.other, &t.d);
 	eco_index_free(x);
 	g = said_in(&t.d, "action « a » ends (2028-01-01) after the plan's period");
@@ -691,19 +704,17 @@ test_rules_plan(void **state)
 	    "---\nkind: plan\nperiode: {debut: 2027-01-01, fin: 2026-01-01}\n"
 	    "objectifs:\n- id: o2\n  transformations:\n    enfant:\n"
 	    "      indicateurs: [{id: i3, cible: 3}]\n";
-	struct eco_reader *r = eco_reader_mem(text, strlen(text), "plan.yaml",
-	    &t.lim, &t.d);
 	struct eco_index *x = eco_index_new();
-	struct eco_doc *doc;
+	struct eco_doc *v[2];
+	size_t i;
 
 	(void)state;
-	assert_non_null(r);
 	assert_non_null(x);
-	while (eco_reader_next(r, &doc) > 0) {
-		eco_rules_doc(x, doc, &t.d);
-		eco_doc_free(doc);
+	assert_int_equal(docs_of(text, strlen(text), "plan.yaml", v, 2), 2);
+	for (i = 0; i < 2; i++) {
+		eco_rules_doc(x, v[i], &t.d);
+		eco_doc_free(v[i]);
 	}
-	eco_reader_close(r);
 	eco_rules_project(x, &t.d);
 	eco_index_free(x);
 	assert_string_equal(
@@ -780,13 +791,9 @@ test_calendar(void **state)
 static void
 test_add_doc(void **state)
 {
-	struct eco_reader *r = eco_reader_mem(complete_plan,
-	    strlen(complete_plan), "plan.yaml", &t.lim, &t.d);
-
 	(void)state;
-	assert_non_null(r);
-	assert_int_equal(eco_reader_next(r, &t.other), 1);
-	eco_reader_close(r);
+	assert_int_equal(docs_of(complete_plan, strlen(complete_plan),
+	    "plan.yaml", &t.other, 1), 1);
 	assert_int_equal(eco_plan_add_doc(t.p, t.other), 1);
 	assert_int_equal(t.p->nactions, 3);
 	assert_int_equal(eco_plan_nviews(t.p, ECO_VIEW_TRANSFORMATION), 3);
@@ -970,18 +977,12 @@ test_diags_of_the_plan(void **state)
 	    "kind: constat\nversion: 1\nid: c\n"
 	    "---\nkind: action\nversion: 1\nid: a\n"
 	    "---\nkind: priorite\nversion: 1\nid: p\n";
-	struct eco_reader *r = eco_reader_mem(text, strlen(text), "in.yaml",
-	    &t.lim, &t.d);
-	const struct eco_doc *v[3];
-	struct eco_doc *doc;
+	struct eco_doc *v[3];
 	struct eco_diags check, out;
-	size_t n = 0;
+	size_t n;
 
 	(void)state;
-	assert_non_null(r);
-	while (n < 3 && eco_reader_next(r, &doc) > 0)
-		v[n++] = doc;
-	eco_reader_close(r);
+	n = docs_of(text, strlen(text), "in.yaml", v, 3);
 	eco_diags_init(&check);
 	eco_diags_init(&out);
 	eco_diag_add(&check, "in.yaml", 2, 1, ECO_SEV_ERROR, "schema", "constat");
@@ -989,7 +990,7 @@ test_diags_of_the_plan(void **state)
 	eco_diag_add(&check, "in.yaml", 9, 1, ECO_SEV_ERROR, "schema", "priorite");
 	eco_diag_add(&check, "eco.yaml", 2, 1, ECO_SEV_ERROR, "schema", "eco");
 	eco_diag_add(&check, "in.yaml", 12, 1, ECO_SEV_ERROR, "yaml", "after");
-	eco_plan_diags(&out, &check, v, n);
+	eco_plan_diags(&out, &check, (const struct eco_doc *const *)v, n);
 	assert_int_equal(out.n, 4);
 	assert_string_equal(out.v[0].msg, "action");
 	assert_string_equal(out.v[3].msg, "after");
@@ -1000,7 +1001,7 @@ test_diags_of_the_plan(void **state)
 	eco_diags_free(&out);
 	eco_diags_free(&check);
 	while (n)
-		eco_doc_free((struct eco_doc *)(uintptr_t)v[--n]);
+		eco_doc_free(v[--n]);
 }
 
 /* The skeleton: objectives by rank, their values, the priorities as
@@ -1016,29 +1017,21 @@ test_skeleton(void **state)
 	    "facteur: f\npriorites: [pri-b]\nrang: 2\n"
 	    "---\nkind: objectif\nversion: 1\nid: obj-a\nlibelle: A\nfacteur: f\n"
 	    "rang: 1\n";
-	struct eco_reader *r = eco_reader_mem(prio, strlen(prio), "p.yaml",
-	    &t.lim, &t.d);
-	const struct eco_doc *docs[3];
-	struct eco_doc *doc;
+	struct eco_doc *docs[3], *doc;
 	struct eco_plan *sk;
 	char *buf = NULL;
-	size_t len = 0, n = 0, i;
+	size_t len = 0, n, i;
 	FILE *f;
 
 	(void)state;
 	schema("plan");
-	assert_non_null(r);
-	while (n < 3 && eco_reader_next(r, &doc) > 0) {
-		docs[n] = doc;
-		if (eco_plan_add(t.p, doc) != 1)
-			n++;	/* the priority: kept here */
-	}
-	eco_reader_close(r);
-	assert_int_equal(n, 1);
+	assert_int_equal(n = docs_of(prio, strlen(prio), "p.yaml", docs, 3), 3);
+	for (i = 0; i < n; i++)
+		assert_int_equal(eco_plan_add_doc(t.p, docs[i]), i > 0);
 	assert_non_null(f = open_memstream(&buf, &len));
-	assert_int_equal(eco_plan_skeleton(f, t.set, t.p, docs, n, &t.d), 0);
+	assert_int_equal(eco_plan_skeleton(f, t.set, t.p,
+	    (const struct eco_doc *const *)docs, n, &t.d), 0);
 	fclose(f);
-	eco_doc_free((struct eco_doc *)(uintptr_t)docs[0]);
 	assert_non_null(strstr(buf, "kind: plan\nversion: 1\n"));
 	assert_true(strstr(buf, "- id: obj-a") < strstr(buf, "- id: obj-b"));
 	assert_non_null(strstr(buf, "libelle: \"B: deux\""));
@@ -1050,9 +1043,7 @@ test_skeleton(void **state)
 		    !strchr(buf + i, ':'))
 			fail_msg("a comment wider than 78 columns");
 	/* read back: every gap is an empty slot */
-	assert_non_null(r = eco_reader_mem(buf, len, "sk.yaml", &t.lim, &t.d));
-	assert_int_equal(eco_reader_next(r, &doc), 1);
-	eco_reader_close(r);
+	assert_int_equal(docs_of(buf, len, "sk.yaml", &doc, 1), 1);
 	assert_non_null(sk = eco_plan_new());
 	assert_int_equal(eco_plan_add(sk, doc), 1);
 	assert_int_equal(sk->nobjectifs, 2);
@@ -1063,6 +1054,11 @@ test_skeleton(void **state)
 	assert_int_equal(sk->objectifs[0].v.gaps, 0);
 	eco_plan_free(sk);
 	free(buf);
+	/* the plan views the objectives: they outlive it */
+	eco_plan_free(t.p);
+	t.p = NULL;
+	for (i = 0; i < n; i++)
+		eco_doc_free(docs[i]);
 	assert_int_equal(t.d.n, 0);
 }
 
