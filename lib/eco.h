@@ -721,7 +721,9 @@ int eco_index_merge(struct eco_index *into, struct eco_index *from);
 /* Rules across the documents of a project: ids, references, totals. */
 void eco_rules_project(struct eco_index *, struct eco_diags *);
 
-/* eco_model.c: typed views of the plan and its records (eco-plan). */
+/* eco_plan.c: the plan's method module: its typed views and records,
+ * their filters, a plan document's rules, what is left to fill, the
+ * follow-up calendar and the skeleton (eco-plan, eco-vue, eco_cycle). */
 
 /*
  * A plan seen flat.  eco_plan_add takes a plan document (kind: plan) and
@@ -770,6 +772,8 @@ extern const char *const eco_view_kinds[ECO_NVIEW];
 #define ECO_GAP_OUTIL		0x2000	/* indicator: no outil_suivi */
 #define ECO_GAP_PERIODE		0x4000	/* a date outside the plan's period or
 					 * the action's own dates */
+#define ECO_GAP_DESCRIPTION	0x8000	/* action: no description (the
+					 * method's "contenu") */
 
 /* What every view has. */
 struct eco_view {
@@ -885,7 +889,14 @@ int eco_plan_kind(const char *kind);
  * dates use the period known so far (a plan's own, for its views).
  */
 int eco_plan_add(struct eco_plan *, struct eco_doc *doc);
+/* The same for a document the caller keeps (a project's), which must
+ * outlive the plan. */
+int eco_plan_add_doc(struct eco_plan *, const struct eco_doc *doc);
 
+/* How many views of kind k there are; view i of kind k, or NULL. */
+size_t eco_plan_nviews(const struct eco_plan *, enum eco_view_kind k);
+const struct eco_view *eco_plan_view(const struct eco_plan *,
+    enum eco_view_kind k, size_t i);
 /* Lookups; NULL when there is none. */
 const struct eco_objectif_view *eco_plan_objectif(const struct eco_plan *,
     const char *id);
@@ -902,6 +913,25 @@ int eco_action_between(const struct eco_action_view *, const char *from,
 int eco_action_has_partner(const struct eco_action_view *, const char *id);
 /* 1 when one of the action's budget lines names funder id. */
 int eco_action_funded_by(const struct eco_action_view *, const char *id);
+
+/* What the records and the calendar are filtered by: each field NULL
+ * or what to keep. */
+struct eco_plan_filter {
+	const char *systeme, *facteur;	/* a system, a protective factor */
+	const char *responsable, *partenaire;	/* member organisations */
+	const char *bailleur;		/* a funder */
+	const char *from, *to;		/* dates, both included */
+};
+/*
+ * 1 when view i of kind k is kept.  An action by its system, factor,
+ * responsable, partners, funders and dates (eco_action_between); an
+ * indicator by its system, factor, responsable_mesure and effective
+ * deadline (partner and funder filters keep none); a transformation by
+ * its system and factor, then by its actions when a filter of actions
+ * is given; an objective by its factor, then by its actions.
+ */
+int eco_plan_keep(const struct eco_plan *, enum eco_view_kind k, size_t i,
+    const struct eco_plan_filter *);
 
 /*
  * View i of kind k as the record eco-plan prints: kind, version, id,
@@ -922,21 +952,56 @@ struct eco_plan_counts {
 };
 
 /*
- * Judge the plan as a planning meeting does: set every view's gaps and
- * fill counts (may be NULL).  A gap is a value absent, null or empty
- * (a wrong value is the schema's to report), or a date out of the
- * period.  With d, record one warning per gap, check "plan", pointing
- * at the key of the empty value or at the mapping that lacks the key,
- * with the JSON pointer of the value to fill (so that a caller can
- * drop the schema's error at the same pointer).  What eco_rules_doc
- * already reports for a plan document (an action's debut, fin and
- * calendrier_suivi out of the period, an indicator's echeance after
- * it, a transformation without an indicator that has a cible and a
- * deadline) sets the flag but is not recorded twice; for records it is
- * recorded.  Returns the number of gaps, recorded or not.
+ * Judge the plan as a planning meeting does, the one definition of a
+ * complete plan: set every view's gaps and fill counts (may be NULL).
+ * A gap is a value absent, null or empty (a wrong value is the schema's
+ * to report), or a date the plan's date rules refuse.  With d, record
+ * one warning per gap, check "plan", pointing at the key of the empty
+ * value or at the mapping that lacks the key, with the JSON pointer of
+ * the value to fill (so that a caller can drop the schema's error at
+ * the same pointer: eco_plan_verdict).  What eco_plan_rules already says
+ * of a plan document (its dates, a transformation without an indicator
+ * that has a target and a deadline) sets the flag but is not recorded
+ * twice; for records it is recorded.  Returns the number of gaps,
+ * recorded or not.
  */
 size_t eco_plan_gaps(struct eco_plan *, struct eco_diags *d,
     struct eco_plan_counts *);
+/*
+ * The objectives of the cycle (eco_cycle) that a plan's gaps stand in
+ * the way of, in its order ("transformations", "indicateurs-cibles"...,
+ * "calendrier-suivi"), NULL-terminated: every gap keeps one of them
+ * from being met, so the plan is complete when all of them are.
+ */
+extern const char *const eco_plan_objectives[];
+/* The gaps that keep objective (one of eco_plan_objectives) from being
+ * met, in the plan's order, each recorded in d (may be NULL), those the
+ * rules say as well; the views' gaps are set to them.  Their number; 0
+ * for another objective. */
+size_t eco_plan_lacks(struct eco_plan *, const char *objective,
+    struct eco_diags *d);
+/*
+ * What eco-plan verifie says of a plan whose documents' check said
+ * checks: into out, those diagnostics but the schema's that a gap says
+ * better (a value left empty, at the same JSON pointer; a required key
+ * missing from the mapping a gap points at for that key), then the gaps
+ * (eco_plan_gaps, counts filled).  Returns what is left to fill or fix:
+ * the errors and warnings put in out.
+ */
+size_t eco_plan_verdict(struct eco_plan *, const struct eco_diags *checks,
+    struct eco_diags *out, struct eco_plan_counts *);
+/* The verdict for scripts, built in doc: {complete, left, counts:
+ * {objectif: {complete, total}...}, diagnostics: [{file, line, column,
+ * path, check, severity, message}...]} with the diagnostics of d in
+ * file, line and column order.  NULL when memory runs out. */
+const struct eco_node *eco_plan_verdict_json(struct eco_doc *doc,
+    const struct eco_plan_counts *, size_t left, const struct eco_diags *d);
+/* Into out, the diagnostics of check but those about a document of docs
+ * (n of them) that is neither the plan's (eco_plan_kind) nor the
+ * priorities' (priorite): one a command passes through or leaves alone,
+ * whose problems are not its own. */
+void eco_plan_diags(struct eco_diags *out, const struct eco_diags *check,
+    const struct eco_doc *const *docs, size_t n);
 
 /* The follow-up calendar. */
 enum eco_echeance_kind {
@@ -958,6 +1023,24 @@ struct eco_echeance {
  * 0 when there is none, NULL with *n (size_t)-1 when memory runs out.
  */
 struct eco_echeance *eco_plan_calendar(const struct eco_plan *, size_t *n);
+/* 1 when the entry is kept: its date between from and to, an action's
+ * or an indicator's as eco_plan_keep (without their own dates); the
+ * plan's reviews concern everyone, and go when another filter is given. */
+int eco_plan_keep_echeance(const struct eco_plan *, const struct eco_echeance *,
+    const struct eco_plan_filter *);
+
+/*
+ * Write to out the skeleton of a plan for the objectives of p (records
+ * of kind objectif, from the priorities), ordered by rang: the plan's
+ * keys with the schema's guidance (set: eco's schemas, resolved) as
+ * comments, the objectives' values as the priorities wrote them, the
+ * priorities of each system (the records of kind priorite among prio)
+ * as reminders, every value eco_plan_gaps asks for as an empty slot, the
+ * other fields commented out.  0, or -1 with the reason recorded.
+ */
+int eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
+    const struct eco_plan *p, const struct eco_doc *const *prio,
+    size_t nprio, struct eco_diags *);
 
 /* eco_report.c: a report model rendered as texte, md, html, csv, json, yaml. */
 

@@ -12,7 +12,9 @@
  * read through eco_project (each once).
  * A condition counts the documents of a file (or of a folder's files)
  * that have the right kind, the right values and the fields filled; it
- * holds when it counts at least its minimum.  The stage rule and the
+ * holds when it counts at least its minimum.  The planning objectives,
+ * once there is a plan, are its gaps instead (eco_plan_lacks): "complete"
+ * has one definition, eco_plan.c's.  The stage rule and the
  * order of the next steps are in eco_state_read and eco_state_next; the
  * man page eco-demarche(1) gives them in words.
  */
@@ -539,6 +541,8 @@ struct project {
 	const struct eco_file **said;	/* files whose problems were told */
 	size_t nsaid;
 	struct eco_diags *d;
+	struct eco_plan *plan;		/* plan.yaml's, once asked for */
+	int plan_read;
 	int oom;
 };
 
@@ -1051,6 +1055,65 @@ find_stage(struct eco_state *st)
 	st->stage = &c->stages[last];
 }
 
+/* The plan of the project's plan.yaml, read once; NULL when it holds
+ * no plan document. */
+static struct eco_plan *
+plan_of(struct project *p)
+{
+	struct files *f;
+	size_t i;
+
+	if (p->plan_read)
+		return p->plan;
+	p->plan_read = 1;
+	if (!(f = files_of(p, eco_kind_find("plan")->home)))
+		return NULL;
+	for (i = 0; i < f->ndocs && !p->oom; i++) {
+		if (!kind_is(f->docs[i]->root, "plan"))
+			continue;
+		if ((!p->plan && !(p->plan = eco_plan_new())) ||
+		    eco_plan_add_doc(p->plan, f->docs[i]) < 0)
+			p->oom = 1;
+	}
+	return p->plan;
+}
+
+/* Whether o is an objective the plan's completeness stands for. */
+static int
+of_the_plan(const struct eco_objective *o)
+{
+	size_t i;
+
+	for (i = 0; eco_plan_objectives[i]; i++)
+		if (strcmp(eco_plan_objectives[i], o->id) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The planning objectives are the plan's gaps (eco_plan_lacks), the one
+ * judgement eco-plan verifie makes too; before there is a plan, their
+ * tests say what is missing.  *why: the first gap, or NULL.
+ */
+static int
+holds(struct project *p, const struct eco_objective *o, char **why)
+{
+	struct eco_plan *plan;
+	struct eco_diags gaps;
+	size_t n;
+
+	if (!of_the_plan(o) || !(plan = plan_of(p)))
+		return check_holds(p, o->check, why);
+	*why = NULL;
+	eco_diags_init(&gaps);
+	if ((n = eco_plan_lacks(plan, o->id, &gaps)) && gaps.n)
+		/* TRANSLATORS: a file, then what is missing in it */
+		*why = xprintf(p, _("%s: %s"), eco_kind_find("plan")->home,
+		    gaps.v[0].msg);
+	eco_diags_free(&gaps);
+	return n == 0;
+}
+
 static void
 judge(struct project *p, struct eco_state *st)
 {
@@ -1062,7 +1125,7 @@ judge(struct project *p, struct eco_state *st)
 		char *why;
 
 		s->objective = &c->objectives[i];
-		if (check_holds(p, s->objective->check, &why)) {
+		if (holds(p, s->objective, &why)) {
 			s->progress = ECO_PROGRESS_DONE;
 			st->ndone++;
 			continue;
@@ -1111,6 +1174,7 @@ eco_state_of(const struct eco_cycle *c, struct eco_project *pr,
 	st->complete = st->ndone == c->nobjectives;
 	free_files(p.loaded);
 	free(p.said);
+	eco_plan_free(p.plan);
 	if (p.oom) {
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		eco_state_free(st);

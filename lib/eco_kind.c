@@ -46,7 +46,7 @@ static const struct eco_kind kinds[] = {
 	{ "objectif", N_("objective"), "priorites.yaml", "libelle", REC,
 	    NULL, "objectif-plan", NULL },
 	{ "plan", N_("action plan"), "plan.yaml", "titre", DOC,
-	    NULL, NULL, eco_rules_plan },
+	    NULL, NULL, eco_plan_rules },
 	{ "communication", N_("communication activity"), "communication.yaml",
 	    "titre", REC, NULL, NULL, NULL },
 	{ "suivi", N_("follow-up"), "suivis/", NULL, REC,

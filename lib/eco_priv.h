@@ -129,9 +129,27 @@ const struct eco_reftree *eco_kind_refs(const struct eco_kind *,
 
 /* eco_rules.c: the rules of one kind's documents (the registry's). */
 eco_rules_fn eco_rules_regroupement, eco_rules_rencontre, eco_rules_note,
-    eco_rules_constat, eco_rules_priorite, eco_rules_plan, eco_rules_suivi,
+    eco_rules_constat, eco_rules_priorite, eco_rules_suivi,
     eco_rules_evaluation, eco_rules_diagnostic, eco_rules_facteur,
     eco_rules_copy;
+/* eco_plan.c: a plan document's rules. */
+eco_rules_fn eco_plan_rules;
+
+/*
+ * What the rules of a kind's documents do with the index, which keeps
+ * the JSON pointer of what is being looked at: descend into key, or
+ * with key NULL into item i (returns where eco_index_leave goes back
+ * to); note the id of mapping m with its title, and attr, one fact for
+ * the project rules; record a diagnostic at node at, which is key leaf
+ * of what is looked at (NULL: the thing itself), with its pointer.
+ */
+size_t eco_index_enter(struct eco_index *, const char *key, size_t i);
+void eco_index_leave(struct eco_index *, size_t old);
+void eco_index_add_id(struct eco_index *, const char *kind,
+    const struct eco_node *m, const char *file, const char *attr);
+void eco_index_vrule(struct eco_index *, struct eco_diags *, const char *file,
+    const struct eco_node *at, const char *leaf, enum eco_sev,
+    const char *check, const char *fmt, va_list);
 
 /*
  * A JSON text as the one document libyaml would read from it, built

@@ -102,10 +102,8 @@ eco_index_free(struct eco_index *x)
 	free(x);
 }
 
-/* Descend into key or item i of what is looked at; returns where to go
- * back to with leave(). */
-static size_t
-enter(struct eco_index *x, const char *key, size_t i)
+size_t
+eco_index_enter(struct eco_index *x, const char *key, size_t i)
 {
 	size_t old = x->plen, room = sizeof x->path - x->plen;
 	int n;
@@ -128,8 +126,8 @@ enter(struct eco_index *x, const char *key, size_t i)
 	return old;
 }
 
-static void
-leave(struct eco_index *x, size_t old)
+void
+eco_index_leave(struct eco_index *x, size_t old)
 {
 	x->plen = old;
 	x->path[old] = '\0';
@@ -213,11 +211,9 @@ str(const struct eco_node *m, const char *key)
 	return n && n->type == ECO_STR ? n->s : NULL;
 }
 
-/* Note the id of mapping m, which is being looked at, with its title
- * when the index keeps them. */
-static void
-add_id(struct eco_index *x, const char *kind, const struct eco_node *m,
-    const char *file, const char *attr)
+void
+eco_index_add_id(struct eco_index *x, const char *kind,
+    const struct eco_node *m, const char *file, const char *attr)
 {
 	const struct eco_node *id = eco_map_get(m, "id");
 	const struct eco_kind *k;
@@ -227,12 +223,12 @@ add_id(struct eco_index *x, const char *kind, const struct eco_node *m,
 
 	if (!id || id->type != ECO_STR)
 		return;
-	old = enter(x, "id", 0);
+	old = eco_index_enter(x, "id", 0);
 	if ((e = push(x, 0, kind, id, file, attr)) && x->titles &&
 	    (k = eco_kind_find(kind)) && k->title && (title = str(m, k->title)) &&
 	    !(e->title = copy(x, title)))
 		x->oom = 1;
-	leave(x, old);
+	eco_index_leave(x, old);
 }
 
 /* A reference at v, or one per string of a sequence v. */
@@ -244,11 +240,11 @@ add_ref(struct eco_index *x, const char *kind, const struct eco_node *v,
 
 	for (i = 0; i < (v->type == ECO_SEQ ? v->len : 1); i++) {
 		const struct eco_node *it = v->type == ECO_SEQ ? v->u.items[i] : v;
-		size_t back = v->type == ECO_SEQ ? enter(x, NULL, i) : x->plen;
+		size_t back = v->type == ECO_SEQ ? eco_index_enter(x, NULL, i) : x->plen;
 
 		if (it->type == ECO_STR)
 			push(x, 1, kind, it, file, NULL);
-		leave(x, back);
+		eco_index_leave(x, back);
 	}
 }
 
@@ -336,10 +332,10 @@ walk_key(struct eco_index *x, const struct eco_reftree *t,
     const struct eco_node *k, const struct eco_node *v, const char *file,
     int depth)
 {
-	size_t old = enter(x, k->s, 0);
+	size_t old = eco_index_enter(x, k->s, 0);
 
 	walk_refs(x, t, v, file, depth + 1);
-	leave(x, old);
+	eco_index_leave(x, old);
 }
 
 static void
@@ -375,10 +371,10 @@ walk_refs(struct eco_index *x, const struct eco_reftree *t,
 		for (i = 0; i < n->len; i++) {
 			c = i < t->nprefix ? t->prefix[i] : t->items;
 			if (c) {
-				size_t old = enter(x, NULL, i);
+				size_t old = eco_index_enter(x, NULL, i);
 
 				walk_refs(x, c, n->u.items[i], file, depth + 1);
-				leave(x, old);
+				eco_index_leave(x, old);
 			}
 		}
 }
@@ -391,22 +387,29 @@ get(const struct eco_node *m, const char *key)
 	return eco_map_get(m, key);
 }
 
-/* A diagnostic at node at, which is key leaf (or NULL: the item itself)
- * of what x is looking at, with its JSON pointer. */
+void
+eco_index_vrule(struct eco_index *x, struct eco_diags *d, const char *file,
+    const struct eco_node *at, const char *leaf, enum eco_sev sev,
+    const char *check, const char *fmt, va_list ap)
+{
+	size_t old = leaf ? eco_index_enter(x, leaf, 0) : x->plen;
+
+	eco_diag_vadd(d, file, at ? at->line : 0, at ? at->col : 0, sev, check,
+	    fmt, ap);
+	eco_diag_set_path(d, x->plen ? x->path : "/");
+	eco_index_leave(x, old);
+}
+
 static void
 rule(struct eco_index *x, struct eco_diags *d, const char *file,
     const struct eco_node *at, const char *leaf, enum eco_sev sev,
     const char *check, const char *fmt, ...)
 {
-	size_t old = leaf ? enter(x, leaf, 0) : x->plen;
 	va_list ap;
 
 	va_start(ap, fmt);
-	eco_diag_vadd(d, file, at ? at->line : 0, at ? at->col : 0, sev, check,
-	    fmt, ap);
+	eco_index_vrule(x, d, file, at, leaf, sev, check, fmt, ap);
 	va_end(ap);
-	eco_diag_set_path(d, x->plen ? x->path : "/");
-	leave(x, old);
 }
 
 /* A date string that is valid, or NULL. */
@@ -416,145 +419,6 @@ date_of(const struct eco_node *m, const char *key)
 	const char *s = str(m, key);
 
 	return s && eco_format_date(s, strlen(s)) ? s : NULL;
-}
-
-static void
-check_action(struct eco_index *x, const struct eco_node *a, const char *pdeb,
-    const char *pfin, const char *file, struct eco_diags *d)
-{
-	const char *deb = date_of(a, "debut"), *fin = date_of(a, "fin");
-	const char *id = str(a, "id") ? str(a, "id") : "?";
-	const struct eco_node *cal = get(a, "calendrier_suivi"), *resp;
-	const struct eco_node *parts = get(a, "partenaires");
-	size_t i;
-
-	if (deb && fin && strcmp(deb, fin) > 0)
-		rule(x, d, file, get(a, "fin"), "fin", ECO_SEV_ERROR, "plan",
-		    _("action « %s » ends (%s) before it begins (%s)"), id, fin, deb);
-	if (deb && pdeb && strcmp(deb, pdeb) < 0)
-		rule(x, d, file, get(a, "debut"), "debut", ECO_SEV_ERROR, "plan",
-		    _("action « %s » begins (%s) before the plan's period (%s)"),
-		    id, deb, pdeb);
-	if (fin && pfin && strcmp(fin, pfin) > 0)
-		rule(x, d, file, get(a, "fin"), "fin", ECO_SEV_ERROR, "plan",
-		    _("action « %s » ends (%s) after the plan's period (%s)"),
-		    id, fin, pfin);
-	for (i = 0; cal && cal->type == ECO_SEQ && i < cal->len; i++) {
-		const struct eco_node *c = cal->u.items[i];
-		size_t old;
-
-		if (c->type != ECO_STR || !eco_format_date(c->s, c->len))
-			continue;
-		old = enter(x, "calendrier_suivi", 0);
-		enter(x, NULL, i);
-		if ((deb && strcmp(c->s, deb) < 0) || (pfin && strcmp(c->s, pfin) > 0))
-			rule(x, d, file, c, NULL, ECO_SEV_WARNING, "plan",
-			    _("follow-up date %s of action « %s » falls outside the action or the plan"),
-			    c->s, id);
-		leave(x, old);
-	}
-	resp = get(a, "responsable");
-	for (i = 0; resp && resp->type == ECO_STR && parts &&
-	    parts->type == ECO_SEQ && i < parts->len; i++)
-		if (eco_node_equal(parts->u.items[i], resp)) {
-			size_t old = enter(x, "partenaires", 0);
-
-			enter(x, NULL, i);
-			rule(x, d, file, parts->u.items[i], NULL, ECO_SEV_WARNING, "plan",
-			    _("« %s » is already the responsable of action « %s »"),
-			    resp->s, id);
-			leave(x, old);
-		}
-}
-
-static void
-check_transformation(const struct eco_node *t, const char *sys,
-    const char *obj, const char *pdeb, const char *pfin, const char *file,
-    struct eco_diags *d, struct eco_index *x)
-{
-	const struct eco_node *inds = get(t, "indicateurs");
-	const struct eco_node *acts = get(t, "actions");
-	size_t i, complete = 0;
-
-	for (i = 0; inds && inds->type == ECO_SEQ && i < inds->len; i++) {
-		const struct eco_node *ind = inds->u.items[i];
-		const char *ech = date_of(ind, "echeance");
-		size_t old = enter(x, "indicateurs", 0);
-
-		enter(x, NULL, i);
-		add_id(x, "indicateur", ind, file, NULL);
-		/* without echeance, an indicator is due at the plan's end */
-		if (get(ind, "cible") && (ech || pfin))
-			complete++;
-		if (ech && pfin && strcmp(ech, pfin) > 0)
-			rule(x, d, file, get(ind, "echeance"), "echeance", ECO_SEV_WARNING, "plan",
-			    _("the deadline %s of indicator « %s » falls after the plan's period"),
-			    ech, str(ind, "id") ? str(ind, "id") : "?");
-		leave(x, old);
-	}
-	if (inds && inds->type == ECO_SEQ && inds->len && !complete)
-		rule(x, d, file, inds, "indicateurs", ECO_SEV_ERROR, "plan",
-		    _("transformation « %s » of objective « %s »: no indicator has both a target (cible) and a deadline (echeance)"),
-		    sys, obj);
-	for (i = 0; acts && acts->type == ECO_SEQ && i < acts->len; i++) {
-		size_t old = enter(x, "actions", 0);
-
-		enter(x, NULL, i);
-		add_id(x, "action", acts->u.items[i], file, NULL);
-		check_action(x, acts->u.items[i], pdeb, pfin, file, d);
-		leave(x, old);
-	}
-}
-
-void
-eco_rules_plan(struct eco_index *x, const struct eco_kind *k,
-    const struct eco_node *root, const char *file, struct eco_diags *d)
-{
-	static const char *const systems[] = { "enfant", "famille", "communaute" };
-	const struct eco_node *per = get(root, "periode"), *objs, *b;
-	const char *pdeb = date_of(per, "debut"), *pfin = date_of(per, "fin");
-	size_t i, j;
-
-	add_id(x, k->name, root, file, NULL);
-	if (pdeb && pfin && strcmp(pdeb, pfin) > 0) {
-		size_t old = enter(x, "periode", 0);
-
-		rule(x, d, file, get(per, "fin"), "fin", ECO_SEV_ERROR, "plan",
-		    _("the plan's period ends (%s) before it begins (%s)"), pfin, pdeb);
-		leave(x, old);
-		pdeb = pfin = NULL;
-	}
-	b = get(root, "bailleurs");
-	for (i = 0; b && b->type == ECO_SEQ && i < b->len; i++) {
-		size_t old = enter(x, "bailleurs", 0);
-
-		enter(x, NULL, i);
-		add_id(x, "bailleur", b->u.items[i], file, NULL);
-		leave(x, old);
-	}
-	objs = get(root, "objectifs");
-	for (i = 0; objs && objs->type == ECO_SEQ && i < objs->len; i++) {
-		const struct eco_node *o = objs->u.items[i];
-		const struct eco_node *tr = get(o, "transformations");
-		const char *oid = str(o, "id") ? str(o, "id") : "?";
-		size_t old = enter(x, "objectifs", 0);
-
-		enter(x, NULL, i);
-		add_id(x, "objectif-plan", o, file, NULL);
-		for (j = 0; j < 3; j++) {
-			const struct eco_node *t = get(tr, systems[j]);
-			size_t back = enter(x, "transformations", 0);
-
-			enter(x, systems[j], 0);
-			if (t && t->type == ECO_MAP) {
-				add_id(x, "transformation", t, file, NULL);
-				check_transformation(t, systems[j], oid, pdeb, pfin,
-				    file, d, x);
-			}
-			leave(x, back);
-		}
-		leave(x, old);
-	}
 }
 
 void
@@ -569,14 +433,14 @@ eco_rules_rencontre(struct eco_index *x, const struct eco_kind *k,
 	/* the meeting's number and date, for the project rules */
 	snprintf(attr, sizeof attr, "%lld %s",
 	    num && num->type == ECO_INT ? num->u.i : 0LL, date ? date : "");
-	add_id(x, k->name, root, file, attr);
+	eco_index_add_id(x, k->name, root, file, attr);
 	for (i = 0; todo && todo->type == ECO_SEQ && i < todo->len; i++) {
 		const struct eco_node *t = todo->u.items[i];
 		const char *ech = date_of(t, "echeance"), *fait = date_of(t, "fait_le");
-		size_t old = enter(x, "a_faire", 0);
+		size_t old = eco_index_enter(x, "a_faire", 0);
 
-		enter(x, NULL, i);
-		add_id(x, "tache", t, file, NULL);
+		eco_index_enter(x, NULL, i);
+		eco_index_add_id(x, "tache", t, file, NULL);
 		if (date && ech && strcmp(ech, date) < 0)
 			rule(x, d, file, get(t, "echeance"), "echeance",
 			    ECO_SEV_WARNING, "rencontres",
@@ -586,7 +450,7 @@ eco_rules_rencontre(struct eco_index *x, const struct eco_kind *k,
 			    ECO_SEV_WARNING, "rencontres",
 			    _("to-do done on %s, before the meeting that set it (%s)"),
 			    fait, date);
-		leave(x, old);
+		eco_index_leave(x, old);
 	}
 }
 
@@ -598,13 +462,13 @@ eco_rules_suivi(struct eco_index *x, const struct eco_kind *k,
 	const char *deb = date_of(per, "debut"), *fin = date_of(per, "fin");
 	const char *date = date_of(root, "date"), *st = str(root, "statut");
 
-	add_id(x, k->name, root, file, NULL);
+	eco_index_add_id(x, k->name, root, file, NULL);
 	if (deb && fin && strcmp(deb, fin) > 0) {
-		size_t old = enter(x, "periode", 0);
+		size_t old = eco_index_enter(x, "periode", 0);
 
 		rule(x, d, file, get(per, "fin"), "fin", ECO_SEV_ERROR, "suivi",
 		    _("the period followed ends (%s) before it begins (%s)"), fin, deb);
-		leave(x, old);
+		eco_index_leave(x, old);
 	}
 	if (date && deb && strcmp(date, deb) < 0)
 		rule(x, d, file, get(root, "date"), "date", ECO_SEV_WARNING, "suivi",
@@ -625,7 +489,7 @@ eco_rules_evaluation(struct eco_index *x, const struct eco_kind *k,
 	const struct eco_node *dec = get(root, "decisions");
 	size_t i;
 
-	add_id(x, k->name, root, file, NULL);
+	eco_index_add_id(x, k->name, root, file, NULL);
 	for (i = 0; dec && dec->type == ECO_SEQ && i < dec->len; i++) {
 		const struct eco_node *e = dec->u.items[i];
 		const char *what = str(e, "decision");
@@ -633,12 +497,12 @@ eco_rules_evaluation(struct eco_index *x, const struct eco_kind *k,
 
 		if (!what || strcmp(what, "maintien") == 0 || get(e, "justification"))
 			continue;
-		old = enter(x, "decisions", 0);
-		enter(x, NULL, i);
+		old = eco_index_enter(x, "decisions", 0);
+		eco_index_enter(x, NULL, i);
 		rule(x, d, file, get(e, "decision"), "decision", ECO_SEV_WARNING,
 		    "evaluation",
 		    _("a decision « %s » should give its justification"), what);
-		leave(x, old);
+		eco_index_leave(x, old);
 	}
 }
 
@@ -652,7 +516,7 @@ eco_rules_diagnostic(struct eco_index *x, const struct eco_kind *k,
 	(void)d;
 	/* its session and mode, for the project rule */
 	snprintf(attr, sizeof attr, "%s %s", se ? se : "", m ? m : "");
-	add_id(x, k->name, root, file, se && m ? attr : NULL);
+	eco_index_add_id(x, k->name, root, file, se && m ? attr : NULL);
 }
 
 /* The ids of the items of list, things of kind held in a document. */
@@ -663,7 +527,7 @@ add_ids(struct eco_index *x, const char *kind, const struct eco_node *list,
 	size_t i;
 
 	for (i = 0; list && list->type == ECO_SEQ && i < list->len; i++)
-		add_id(x, kind, list->u.items[i], file, NULL);
+		eco_index_add_id(x, kind, list->u.items[i], file, NULL);
 }
 
 void
@@ -672,7 +536,7 @@ eco_rules_regroupement(struct eco_index *x, const struct eco_kind *k,
 {
 	(void)d;
 	add_ids(x, "organisme", get(root, "membres"), file);
-	add_id(x, k->name, root, file, NULL);
+	eco_index_add_id(x, k->name, root, file, NULL);
 }
 
 /* A meeting's note: its to-dos are to-dos of the project (the ones it
@@ -683,7 +547,7 @@ eco_rules_note(struct eco_index *x, const struct eco_kind *k,
 {
 	(void)d;
 	add_ids(x, "tache", get(root, "a_faire"), file);
-	add_id(x, k->name, root, file, NULL);
+	eco_index_add_id(x, k->name, root, file, NULL);
 }
 
 /* A record printed from the plan or a meeting: a copy, whose id is the
@@ -696,7 +560,7 @@ eco_rules_copy(struct eco_index *x, const struct eco_kind *k,
 
 	(void)d;
 	snprintf(kind, sizeof kind, "%s-copie", k->name);
-	add_id(x, kind, root, file, NULL);
+	eco_index_add_id(x, kind, root, file, NULL);
 }
 
 void
@@ -704,7 +568,7 @@ eco_rules_constat(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	(void)d;
-	add_id(x, k->name, root, file, str(root, "analyse"));
+	eco_index_add_id(x, k->name, root, file, str(root, "analyse"));
 }
 
 void
@@ -712,7 +576,7 @@ eco_rules_priorite(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	(void)d;
-	add_id(x, k->name, root, file, str(root, "analyse_origine"));
+	eco_index_add_id(x, k->name, root, file, str(root, "analyse_origine"));
 }
 
 void
@@ -720,7 +584,7 @@ eco_rules_facteur(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	(void)d;
-	add_id(x, k->name, root, file, NULL);
+	eco_index_add_id(x, k->name, root, file, NULL);
 	add_ids(x, k->name, get(root, "sous_facteurs"), file);
 }
 
@@ -744,7 +608,7 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 	if (k && k->rules)
 		k->rules(x, k, root, doc->file, d);
 	else
-		add_id(x, kind->s, root, doc->file, NULL);
+		eco_index_add_id(x, kind->s, root, doc->file, NULL);
 }
 
 /* Project rules. */
@@ -1092,7 +956,7 @@ cycle_objectives(struct eco_index *x)
 		id.len = strlen(id.s);
 		label.s = cycle->objectives[i].label;
 		label.len = strlen(label.s);
-		add_id(x, "objectif-cycle", &m, CATALOGUE, NULL);
+		eco_index_add_id(x, "objectif-cycle", &m, CATALOGUE, NULL);
 	}
 }
 

@@ -26,6 +26,10 @@ golden plan-entre-one-date "eco-plan actions -C $P --entre 2027-01-01"
 golden plan-entre-bad-date "eco-plan actions -C $P --entre 2027-02-30 2027-03-01"
 golden plan-entre-reversed "eco-plan actions -C $P --entre 2027-03-01 2027-02-01"
 golden plan-e-not-squelette "eco-plan actions -e -C $P"
+golden plan-ecrire-not-squelette "eco-plan actions --ecrire -C $P"
+golden plan-actions-help "eco-plan actions --help"
+same 'vérifie is verifie' "eco-plan -C $P verifie" "eco-plan -C $P vérifie"
+same 'VERIFIE is verifie' "eco-plan -C $P verifie" "eco-plan -C $P VERIFIE"
 golden plan-filter-verifie "eco-plan verifie --responsable biblio -C $P"
 golden plan-filter-squelette "eco-plan squelette --entre 2027-01-01 2027-02-01 -C $P"
 golden plan-bad-dir "eco-plan actions -C $D/nulle-part"
@@ -79,6 +83,10 @@ golden plan-transformations-responsable "eco-plan -C $P transformations --respon
 golden plan-transformations-systeme "eco-plan -C $P transformations --systeme communaute -o json"
 golden plan-objectifs-bailleur "eco-plan -C $P objectifs --bailleur fondation-x -o json"
 golden plan-objectifs-partenaire "eco-plan -C $P objectifs --partenaire biblio -o json"
+golden plan-actions-facteur "eco-plan -C $P actions --facteur habiletes-langagieres -o json"
+golden plan-objectifs-facteur "eco-plan -C $P objectifs --factor habitudes-lecture-parent-enfant -o json"
+golden plan-calendrier-facteur "eco-plan -C $P calendrier --facteur habitudes-lecture-parent-enfant"
+golden plan-actions-bad-facteur "eco-plan -C $P actions --facteur 'Habitudes lecture'"
 
 # Other kinds pass through, in stream order; records of the kind asked
 # for are filtered like the plan's own.
@@ -91,6 +99,11 @@ same 'records of records are the same records' \
 
 # Errors in the input.
 golden plan-err-tab "eco-plan actions $D/plan-err-tab.yaml"
+# Reports never lie: a plan that fails validation gives its diagnostics,
+# not its records, its calendar or a skeleton.
+golden plan-actions-invalid "eco-plan actions $D/plan-incomplet.yaml"
+golden plan-calendrier-invalid "eco-plan calendrier -o json $D/plan-incomplet.yaml"
+golden plan-squelette-invalid "printf 'kind: objectif\\nversion: 1\\nid: o\\nlibelle: L\\nfacteur: 5\\n' | eco-plan squelette -"
 golden plan-err-missing "eco-plan actions $D/absent.yaml"
 expect 3 'a failed write is a system error' "eco-plan -C $P actions >/dev/full"
 
@@ -140,6 +153,32 @@ cp $P/eco.yaml $P/priorites.yaml "$SCRATCH/refs/"
 sed 's/responsable: biblio/responsable: bibli/' $P/plan.yaml >"$SCRATCH/refs/plan.yaml"
 golden plan-verifie-refs "cd '$SCRATCH/refs' && eco-plan verifie"
 
+# --- One definition of complete -----------------------------------------
+
+# eco-plan verifie and the planning objectives of eco-demarche etat are
+# one judgement (eco_plan_gaps): the plan is complete for one when it is
+# for the other.  $1: the project; prints "complete" or "incomplete"
+# for each of the two, which must agree.
+judges='v=incomplete; eco-plan -C "$1" verifie >/dev/null 2>&1 && v=complete
+	n=$(eco-demarche -C "$1" etat -o json | grep -o "\"etape\":\"planification\",\"rencontre\":\"planification\",\"etat\":\"[a-z]*\"" | grep -vc "\"fait\"")
+	e=incomplete; [ "$n" -eq 0 ] && e=complete
+	echo "$v $e"'
+same 'verifie and etat agree: the demo plan is complete' \
+    "sh -c '$judges' - $DEMO" "echo complete complete"
+mkdir -p "$SCRATCH/sans-desc" "$SCRATCH/hors-periode"
+cp -R $DEMO/. "$SCRATCH/sans-desc/"
+cp -R $DEMO/. "$SCRATCH/hors-periode/"
+sed '/^            description: Quatre boîtes/d' $DEMO/plan.yaml \
+    >"$SCRATCH/sans-desc/plan.yaml"
+sed 's/calendrier_suivi: \[2027-06-01, 2028-06-01, 2029-06-01\]/calendrier_suivi: [2027-06-01, 2028-06-01, 2030-06-01]/' \
+    $DEMO/plan.yaml >"$SCRATCH/hors-periode/plan.yaml"
+same 'verifie and etat agree: an action without a description' \
+    "sh -c '$judges' - '$SCRATCH/sans-desc'" "echo incomplete incomplete"
+same 'verifie and etat agree: a follow-up after the period' \
+    "sh -c '$judges' - '$SCRATCH/hors-periode'" "echo incomplete incomplete"
+golden plan-verifie-no-description "eco-plan -C '$SCRATCH/sans-desc' verifie"
+golden plan-etat-no-description "eco-demarche -C '$SCRATCH/sans-desc' etat | grep decrire-actions"
+
 # --- calendrier ----------------------------------------------------------
 
 golden plan-calendrier "eco-plan -C $P calendrier"
@@ -167,7 +206,7 @@ expect 0 'the skeleton of the demo reads back' \
 
 # -e writes plan.yaml once, never over it.
 mkdir -p "$SCRATCH/neuf"
-cp $P/eco.yaml $P/priorites.yaml "$SCRATCH/neuf/"
+cp $P/eco.yaml $P/priorites.yaml $P/constats.yaml "$SCRATCH/neuf/"
 golden plan-squelette-e "cd '$SCRATCH/neuf' && eco-plan squelette -e"
 same 'what -e writes is the skeleton printed' \
     "cat '$SCRATCH/neuf/plan.yaml'" "eco-plan -C $P squelette"

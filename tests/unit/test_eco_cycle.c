@@ -585,11 +585,66 @@ test_state_plan(void **state)
 	assert_progress("choisir-facteurs", ECO_PROGRESS_STARTED);
 	assert_missing("choisir-facteurs",
 	    "priorites.yaml: no « priorite » document with systeme: famille");
-	assert_missing("transformations", "« communaute » is missing for « o1 »");
-	assert_missing("indicateurs-cibles", "« indicateurs » is missing for « o1 »");
-	assert_missing("decrire-actions", "« description » is missing for « a2 »");
+	/* the planning objectives are the plan's gaps (eco_plan_lacks) */
+	assert_missing("transformations",
+	    "plan.yaml: objective « o1 » has no libelle");
+	assert_missing("indicateurs-cibles",
+	    "plan.yaml: transformation « o1-famille » has no indicator");
+	assert_missing("decrire-actions",
+	    "plan.yaml: action « a2 » has no description (description)");
+	assert_progress("ajuster-plan", ECO_PROGRESS_STARTED);
 	/* nothing of the plan is done yet: the group is still choosing */
 	assert_string_equal(t.st->stage->id, "etat-situation-analyse");
+}
+
+/* A complete plan meets every planning objective; one gap keeps one of
+ * them from being met, with what eco-plan verifie says of it. */
+static void
+test_state_plan_complete(void **state)
+{
+	static const char action[] =
+	    "{id: a%d, titre: t, description: d, responsable: r, partenaires: [p],"
+	    " debut: 2026-10-01, fin: 2027-06-01, budget: [{poste: p,"
+	    " montant: 1, bailleur: b}], calendrier_suivi: [%s]}";
+	const struct eco_cycle *c = cycle();
+	char plan[2048], act[3][256];
+	const char *sys[] = { "enfant", "famille", "communaute" };
+	size_t i, n;
+
+	(void)state;
+	put("eco.yaml", "kind: regroupement\nversion: 1\nnom: R\n"
+	    "territoire: {nom: T}\n");
+	for (i = 0; i < 3; i++)
+		snprintf(act[i], sizeof act[i], action, (int)i,
+		    i == 2 ? "2027-01-01" : "2027-02-01");
+	n = (size_t)snprintf(plan, sizeof plan, "kind: plan\nversion: 1\n"
+	    "periode: {debut: 2026-09-01, fin: 2029-06-30}\n"
+	    "bailleurs: [{id: b, nom: B}]\n"
+	    "objectifs:\n  - id: o1\n    libelle: l\n    facteur: f\n"
+	    "    transformations:\n");
+	for (i = 0; i < 3; i++)
+		n += (size_t)snprintf(plan + n, sizeof plan - n,
+		    "      %s:\n        libelle: e\n"
+		    "        indicateurs: [{id: i%d, libelle: l, cible: 3,"
+		    " outil_suivi: o}]\n        actions: [%s]\n",
+		    sys[i], (int)i, act[i]);
+	put("plan.yaml", plan);
+	judge(c);
+	for (i = 0; eco_plan_objectives[i]; i++)
+		assert_progress(eco_plan_objectives[i], ECO_PROGRESS_DONE);
+	/* the same plan with a follow-up after the period */
+	snprintf(act[2], sizeof act[2], action, 2, "2030-01-01");
+	strcpy(strstr(plan, "actions: [{id: a2"), "actions: [");
+	strcat(plan, act[2]);
+	strcat(plan, "]\n");
+	put("plan.yaml", plan);
+	judge(c);
+	for (i = 0; eco_plan_objectives[i]; i++)
+		if (strcmp(eco_plan_objectives[i], "calendrier-suivi") != 0)
+			assert_progress(eco_plan_objectives[i], ECO_PROGRESS_DONE);
+	assert_progress("calendrier-suivi", ECO_PROGRESS_STARTED);
+	assert_missing("calendrier-suivi",
+	    "plan.yaml: follow-up date 2030-01-01 of action « a2 » falls outside");
 }
 
 /* A file that is not YAML is reported and counts as absent. */
@@ -655,6 +710,7 @@ main(void)
 		T(test_state_held_by_note),
 		T(test_state_gaps),
 		T(test_state_plan),
+		T(test_state_plan_complete),
 		T(test_state_bad_file),
 		T(test_state_of_an_open_project),
 	};

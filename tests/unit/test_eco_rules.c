@@ -124,26 +124,6 @@ test_outside_a_project_only_kinds_at_hand(void **state)
 }
 
 static void
-test_plan_dates(void **state)
-{
-	(void)state;
-	add("plan.yaml",
-	    "kind: plan\nperiode: {debut: 2026-09-01, fin: 2027-06-30}\n"
-	    "objectifs:\n- id: o1\n  transformations:\n    enfant:\n"
-	    "      indicateurs: [{id: i1, cible: 3, echeance: 2027-12-31}]\n"
-	    "      actions:\n"
-	    "      - {id: a1, debut: 2027-02-01, fin: 2027-01-01}\n"
-	    "      - {id: a2, debut: 2026-01-01, fin: 2027-08-01}\n");
-	eco_rules_project(t.x, &t.d);
-	assert_string_equal(
-	    find("action « a1 » ends (2027-01-01) before it begins (2027-02-01)")->path,
-	    "/objectifs/0/transformations/enfant/actions/0/fin");
-	find("action « a2 » begins (2026-01-01) before the plan's period");
-	find("action « a2 » ends (2027-08-01) after the plan's period");
-	find("the deadline 2027-12-31 of indicator « i1 » falls after");
-}
-
-static void
 test_meetings(void **state)
 {
 	(void)state;
@@ -296,7 +276,6 @@ main(void)
 		T(test_ids_unique_per_kind),
 		T(test_refs_resolve_with_a_suggestion),
 		T(test_outside_a_project_only_kinds_at_hand),
-		T(test_plan_dates),
 		T(test_meetings),
 		T(test_followups_and_evaluations),
 		T(test_diagnostic_sessions),

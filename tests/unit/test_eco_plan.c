@@ -1,9 +1,12 @@
 /*
- * test_eco_model.c - unit tests of eco_model.c: money as integer cents,
- * a plan flattened into views with the ids of what holds them, records
- * read back as views, records built from views and valid against their
- * schemas, the gaps a planning meeting must fill (flags, counts,
- * positions and JSON pointers), lookups, filters and the calendar.
+ * test_eco_plan.c - unit tests of eco_plan.c: a plan flattened into
+ * views with the ids of what holds them, documents kept by the caller,
+ * records read back as views, records built from views and valid
+ * against their schemas, the gaps a planning meeting must fill (flags,
+ * counts, positions and JSON pointers), the planning objectives of the
+ * cycle they stand in the way of, the verdict of eco-plan verifie, a
+ * plan document's rules and its date rules said once, lookups, filters,
+ * the calendar and the skeleton.  Messages are the English msgids.
  *
  * Every test keeps what it allocates in the file-global t, which
  * teardown frees even when an assertion fails, so that LeakSanitizer
@@ -20,6 +23,7 @@
 #include <cmocka.h>
 
 #include "eco.h"
+#include "said.h"
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
@@ -98,6 +102,22 @@ add(const char *text)
 	return n;
 }
 
+/* The documents of text, named name, into v (cap at most): their
+ * number.  The caller frees them. */
+static size_t
+docs_of(const char *text, size_t len, const char *name, struct eco_doc **v,
+    size_t cap)
+{
+	struct eco_reader *r = eco_reader_mem(text, len, name, &t.lim, &t.d);
+	size_t n = 0;
+
+	assert_non_null(r);
+	while (n < cap && eco_reader_next(r, &v[n]) > 0)
+		assert_int_equal(v[n++]->nerr, 0);
+	eco_reader_close(r);
+	return n;
+}
+
 static void
 add_file(const char *path)
 {
@@ -135,6 +155,17 @@ diag_at(const char *path)
 	return NULL;
 }
 
+/* How many diagnostics hold text. */
+static size_t
+said_count(const char *text)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < t.d.n; i++)
+		n += strstr(t.d.v[i].msg, text) != NULL;
+	return n;
+}
+
 /* A small complete plan: one objective, three systems, ids given or
  * derived, an action without dates and one with a funded budget. */
 static const char complete_plan[] =
@@ -160,6 +191,7 @@ static const char complete_plan[] =
     "        actions:\n"
     "          - id: act-e\n"
     "            titre: Heure du conte\n"
+    "            description: Chaque samedi\n"
     "            responsable: biblio\n"
     "            partenaires: [cpe]\n"
     "            debut: 2026-10-01\n"
@@ -174,7 +206,8 @@ static const char complete_plan[] =
     "        indicateurs:\n"
     "          - {id: ind-f, libelle: Lecture, cible: 50, outil_suivi: sondage}\n"
     "        actions:\n"
-    "          - {id: act-f, titre: Sacs, responsable: maison, partenaires: [biblio],\n"
+    "          - {id: act-f, titre: Sacs, description: D, responsable: maison,\n"
+    "             partenaires: [biblio],\n"
     "             debut: 2026-10-01, fin: 2027-06-30,\n"
     "             budget: [{poste: sacs, montant: 100, bailleur: fx}],\n"
     "             calendrier_suivi: [2027-01-15]}\n"
@@ -183,75 +216,11 @@ static const char complete_plan[] =
     "        indicateurs:\n"
     "          - {id: ind-c, libelle: Coins, cible: 8, outil_suivi: inventaire}\n"
     "        actions:\n"
-    "          - {id: act-c, titre: Coins, responsable: cpe, partenaires: [biblio],\n"
+    "          - {id: act-c, titre: Coins, description: D, responsable: cpe,\n"
+    "             partenaires: [biblio],\n"
     "             debut: 2027-01-01, fin: 2028-01-31,\n"
     "             budget: [{poste: bacs, montant: 900, bailleur: fx}],\n"
     "             calendrier_suivi: [2027-06-01]}\n";
-
-/* Money. */
-
-static void
-test_money_parse(void **state)
-{
-	static const struct { const char *s; long long cents; } ok[] = {
-		{ "4500", 450000 }, { "4500.5", 450050 }, { "4500.00", 450000 },
-		{ "1250.75", 125075 }, { "0", 0 }, { "0.01", 1 }, { ".5", 50 },
-		{ "+3", 300 }, { "4.5e3", 450000 }, { "1.25E+1", 1250 },
-		{ "125e-2", 125 }, { "7.000", 700 }, { "5.", 500 },
-		{ "92233720368547758.07", 9223372036854775807LL },
-	};
-	static const char *const bad[] = {
-		"", "-5", "0.001", "1e-3", "abc", "12a", "1.2.3", ".", "e5",
-		"1e", "1e+", "92233720368547758.08", "99999999999999999999999",
-		"1e200", ".inf", "1,5", " 12",
-	};
-	long long c;
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof ok / sizeof *ok; i++) {
-		c = -1;
-		if (eco_money_parse(ok[i].s, strlen(ok[i].s), &c) != 0 ||
-		    c != ok[i].cents)
-			fail_msg("« %s »: %lld cents, expected %lld", ok[i].s, c,
-			    ok[i].cents);
-	}
-	for (i = 0; i < sizeof bad / sizeof *bad; i++)
-		if (eco_money_parse(bad[i], strlen(bad[i]), &c) != -1)
-			fail_msg("« %s » read as %lld cents", bad[i], c);
-	/* n bounds the text: "12" out of "123" */
-	assert_int_equal(eco_money_parse("123", 2, &c), 0);
-	assert_int_equal(c, 1200);
-}
-
-static void
-test_money_node(void **state)
-{
-	static const char text[] =
-	    "[4500, 625.50, 0x10, '4500', -1, .inf, null, 1.005, 99999999999999999999]\n";
-	struct eco_reader *r = eco_reader_mem(text, strlen(text), "m", &t.lim, &t.d);
-	const struct eco_node *v;
-	long long c = 0;
-
-	(void)state;
-	assert_non_null(r);
-	assert_int_equal(eco_reader_next(r, &t.other), 1);
-	eco_reader_close(r);
-	v = t.other->root;
-	assert_int_equal(eco_money_node(v->u.items[0], &c), 0);
-	assert_int_equal(c, 450000);
-	assert_int_equal(eco_money_node(v->u.items[1], &c), 0);
-	assert_int_equal(c, 62550);
-	assert_int_equal(eco_money_node(v->u.items[2], &c), 0);
-	assert_int_equal(c, 1600);
-	assert_int_equal(eco_money_node(v->u.items[3], &c), -1);	/* text */
-	assert_int_equal(eco_money_node(v->u.items[4], &c), -1);	/* negative */
-	assert_int_equal(eco_money_node(v->u.items[5], &c), -1);
-	assert_int_equal(eco_money_node(v->u.items[6], &c), -1);
-	assert_int_equal(eco_money_node(v->u.items[7], &c), -1);	/* 3 decimals */
-	assert_int_equal(eco_money_node(v->u.items[8], &c), -1);	/* too big */
-	assert_int_equal(eco_money_node(NULL, &c), -1);
-}
 
 static void
 test_names(void **state)
@@ -440,8 +409,8 @@ test_records_built(void **state)
 {
 	static const char *const keys[] = {
 		"kind", "version", "id", "objectif", "systeme", "facteur",
-		"transformation", "titre", "responsable", "partenaires", "debut",
-		"fin", "budget", "calendrier_suivi"
+		"transformation", "titre", "description", "responsable",
+		"partenaires", "debut", "fin", "budget", "calendrier_suivi"
 	};
 	const struct eco_node *r;
 	size_t i, k;
@@ -556,9 +525,10 @@ test_gaps_incomplete(void **state)
 	add(gappy_plan);
 	n = eco_plan_gaps(t.p, &t.d, &c);
 	assert_int_equal(n, c.gaps);
-	/* one is the plan rules' to say (no indicator with a target) */
-	assert_int_equal(t.d.n, n - 1);
-	assert_int_equal(t.d.nwarn, n - 1);
+	/* two are the plan rules' to say: no indicator with a target, the
+	 * milestone before the action */
+	assert_int_equal(t.d.n, n - 2);
+	assert_int_equal(t.d.nwarn, n - 2);
 	assert_int_equal(c.total[ECO_VIEW_OBJECTIF], 1);
 	assert_int_equal(c.complete[ECO_VIEW_OBJECTIF], 0);
 	assert_int_equal(c.complete[ECO_VIEW_TRANSFORMATION], 1);	/* famille */
@@ -591,16 +561,21 @@ test_gaps_incomplete(void **state)
 	assert_true(t.p->transformations[0].v.gaps & ECO_GAP_CIBLE);
 	assert_null(diag_at("/objectifs/0/transformations/enfant/indicateurs"));
 	assert_true(t.p->actions[0].v.gaps & ECO_GAP_PARTENAIRE);
+	assert_true(t.p->actions[0].v.gaps & ECO_GAP_DESCRIPTION);
+	assert_non_null(g = diag_at(
+	    "/objectifs/0/transformations/famille/actions/0/description"));
+	assert_int_equal(g->line, 21);	/* the mapping that lacks it */
 	assert_true(t.p->actions[0].v.gaps & ECO_GAP_DATES);
 	assert_true(t.p->actions[0].v.gaps & ECO_GAP_BAILLEUR);
-	assert_true(t.p->actions[0].v.gaps & ECO_GAP_PERIODE);	/* the milestone */
+	assert_true(t.p->actions[0].v.gaps & ECO_GAP_PERIODE);	/* the milestone,
+						 * counted */
 	assert_false(t.p->actions[0].v.gaps & ECO_GAP_BUDGET);
 	assert_false(t.p->actions[0].v.gaps & ECO_GAP_SUIVI);
 	assert_non_null(diag_at(
 	    "/objectifs/0/transformations/famille/actions/0/partenaires"));
 	assert_non_null(diag_at(
 	    "/objectifs/0/transformations/famille/actions/0/budget/0/bailleur"));
-	assert_non_null(diag_at(
+	assert_null(diag_at(
 	    "/objectifs/0/transformations/famille/actions/0/jalons/0/date"));
 	assert_non_null(diag_at("/objectifs/0/transformations/famille/actions/0/fin"));
 	/* without an end to the period, an indicator without echeance has
@@ -615,12 +590,14 @@ test_gaps_individual(void **state)
 {
 	(void)state;
 	add("kind: action\nversion: 1\nid: a\nobjectif: o\nsysteme: enfant\n"
-	    "titre: T\ntype: individuelle\nresponsable: r\ndebut: 2026-09-01\n"
+	    "titre: T\ndescription: D\ntype: individuelle\nresponsable: r\n"
+	    "debut: 2026-09-01\n"
 	    "fin: 2027-01-01\nbudget: [{poste: p, montant: 1, bailleur: b}]\n"
 	    "calendrier_suivi: [2026-12-01]\n"
 	    "---\n"
 	    "kind: action\nversion: 1\nid: b\nobjectif: o\nsysteme: enfant\n"
-	    "titre: T\ntype: collective\nresponsable: r\ndebut: 2026-09-01\n"
+	    "titre: T\ndescription: D\ntype: collective\nresponsable: r\n"
+	    "debut: 2026-09-01\n"
 	    "fin: 2027-01-01\nbudget: [{poste: p, montant: 1, bailleur: b}]\n"
 	    "calendrier_suivi: [2026-12-01]\n");
 	assert_int_equal(eco_plan_gaps(t.p, &t.d, NULL), 1);
@@ -628,42 +605,133 @@ test_gaps_individual(void **state)
 	assert_int_equal(t.p->actions[1].v.gaps, ECO_GAP_PARTENAIRE);
 	assert_non_null(diag_at("/partenaires"));
 	assert_string_equal(t.d.v[0].file, "plan.yaml");
-	assert_int_equal(t.d.v[0].line, 14);	/* the record's mapping */
+	assert_int_equal(t.d.v[0].line, 15);	/* the record's mapping */
 	assert_int_equal(t.d.v[0].col, 1);
 }
 
-/* Dates outside the period: the plan rules report a plan's, the model
- * reports a record's. */
+/* A plan with dates out of its period, and a record of an action. */
+static const char dated_plan[] =
+    "kind: plan\nversion: 1\nperiode: {debut: 2026-09-01, fin: 2027-06-30}\n"
+    "calendrier_suivi: [2027-09-01]\n"
+    "objectifs:\n"
+    "  - id: o\n    libelle: L\n    facteur: f\n    transformations:\n"
+    "      enfant:\n        libelle: L\n"
+    "        indicateurs: [{id: i, libelle: L, cible: 1, outil_suivi: o,"
+    " echeance: 2026-01-01}]\n"
+    "        actions: [{id: a, titre: T, description: D, responsable: r,"
+    " partenaires: [p], debut: 2026-09-01, fin: 2028-01-01, budget: [{poste: p,"
+    " montant: 1, bailleur: b}], calendrier_suivi: [2027-01-01],"
+    " jalons: [{date: 2026-08-01, libelle: J}]}]\n"
+    "---\n"
+    "kind: action\nversion: 1\nid: a2\nobjectif: o\nsysteme: enfant\n"
+    "titre: T\ndescription: D\nresponsable: r\npartenaires: [p]\n"
+    "debut: 2026-09-01\nfin: 2028-01-01\n"
+    "budget: [{poste: p, montant: 1, bailleur: b}]\n"
+    "calendrier_suivi: [2027-01-01]\n";
+
+/* Dates outside the period: a plan document's rules say a plan's, the
+ * gaps count them and say a record's. */
 static void
 test_gaps_period(void **state)
 {
+	size_t n;
+
 	(void)state;
-	add("kind: plan\nversion: 1\nperiode: {debut: 2026-09-01, fin: 2027-06-30}\n"
-	    "calendrier_suivi: [2027-09-01]\n"
-	    "objectifs:\n"
-	    "  - id: o\n    libelle: L\n    facteur: f\n    transformations:\n"
-	    "      enfant:\n        libelle: L\n"
-	    "        indicateurs: [{id: i, libelle: L, cible: 1, outil_suivi: o,"
-	    " echeance: 2026-01-01}]\n"
-	    "        actions: [{id: a, titre: T, responsable: r, partenaires: [p],"
-	    " debut: 2026-09-01, fin: 2028-01-01, budget: [{poste: p, montant: 1,"
-	    " bailleur: b}], calendrier_suivi: [2027-01-01]}]\n"
-	    "---\n"
-	    "kind: action\nversion: 1\nid: a2\nobjectif: o\nsysteme: enfant\n"
-	    "titre: T\nresponsable: r\npartenaires: [p]\ndebut: 2026-09-01\n"
-	    "fin: 2028-01-01\nbudget: [{poste: p, montant: 1, bailleur: b}]\n"
-	    "calendrier_suivi: [2027-01-01]\n");
-	eco_plan_gaps(t.p, &t.d, NULL);
+	add(dated_plan);
+	n = eco_plan_gaps(t.p, &t.d, NULL);
 	assert_true(t.p->actions[0].v.gaps & ECO_GAP_PERIODE);
 	assert_true(t.p->actions[1].v.gaps & ECO_GAP_PERIODE);
-	/* the plan's action: quiet; the record: told, at its fin */
+	assert_true(t.p->indicateurs[0].v.gaps & ECO_GAP_PERIODE);
+	/* the plan's: counted, not said twice; the record: said, at its fin */
 	assert_null(diag_at("/objectifs/0/transformations/enfant/actions/0/fin"));
-	assert_non_null(diag_at("/fin"));
-	/* before the period: the rules do not check it, the model does */
-	assert_non_null(diag_at(
+	assert_null(diag_at(
 	    "/objectifs/0/transformations/enfant/indicateurs/0/echeance"));
-	assert_non_null(diag_at("/calendrier_suivi/0"));
+	assert_null(diag_at("/calendrier_suivi/0"));
+	assert_non_null(diag_at("/fin"));
+	assert_int_equal(t.d.n, 3);	/* and two systems without one */
+	/* the plan's follow-up, its action's end and milestone, its
+	 * indicator's deadline, the record's end; the two systems */
+	assert_int_equal(n, 7);
 	assert_int_equal(t.p->objectifs[0].v.gaps, ECO_GAP_TRANSFORMATION);
+}
+
+/* The rules of a plan document say each of its dates once, as the gaps
+ * of a record would: the same messages, their positions and pointers. */
+static void
+test_rules_dates(void **state)
+{
+	struct eco_index *x = eco_index_new();
+	const struct eco_diag *g;
+
+	(void)state;
+	assert_non_null(x);
+	assert_int_equal(docs_of(dated_plan, strlen(dated_plan), "plan.yaml",
+	    &t.other, 1), 1);
+	eco_rules_doc(x, t.other, &t.d);
+	eco_index_free(x);
+	g = said_in(&t.d, "action « a » ends (2028-01-01) after the plan's period");
+	assert_int_equal(g->sev, ECO_SEV_ERROR);
+	assert_string_equal(g->check, "plan");
+	assert_string_equal(g->path,
+	    "/objectifs/0/transformations/enfant/actions/0/fin");
+	g = said_in(&t.d, "follow-up date 2027-09-01 of the plan falls outside");
+	assert_string_equal(g->path, "/calendrier_suivi/0");
+	assert_int_equal(g->line, 4);
+	assert_int_equal(g->sev, ECO_SEV_WARNING);
+	g = said_in(&t.d, "the deadline 2026-01-01 of indicator « i » falls before");
+	assert_string_equal(g->path,
+	    "/objectifs/0/transformations/enfant/indicateurs/0/echeance");
+	g = said_in(&t.d, "milestone 2026-08-01 of action « a »");
+	assert_string_equal(g->path,
+	    "/objectifs/0/transformations/enfant/actions/0/jalons/0/date");
+	assert_int_equal(t.d.n, 4);
+}
+
+/* The rules of the plan's dates and of its transformations, as
+ * eco-validate checks a plan: an item without id named by its place. */
+static void
+test_rules_plan(void **state)
+{
+	static const char text[] =
+	    "kind: plan\nperiode: {debut: 2026-09-01, fin: 2027-06-30}\n"
+	    "objectifs:\n- id: o1\n  transformations:\n    enfant:\n"
+	    "      indicateurs: [{id: i1, cible: 3, echeance: 2027-12-31}]\n"
+	    "      actions:\n"
+	    "      - {id: a1, debut: 2027-02-01, fin: 2027-01-01}\n"
+	    "      - {id: a2, debut: 2026-01-01, fin: 2027-08-01}\n"
+	    "      - {debut: 2026-01-01, responsable: r, partenaires: [r]}\n"
+	    "    famille:\n      indicateurs: [{id: i2, cible: 3}]\n"
+	    "---\nkind: plan\nperiode: {debut: 2027-01-01, fin: 2026-01-01}\n"
+	    "objectifs:\n- id: o2\n  transformations:\n    enfant:\n"
+	    "      indicateurs: [{id: i3, cible: 3}]\n";
+	struct eco_index *x = eco_index_new();
+	struct eco_doc *v[2];
+	size_t i;
+
+	(void)state;
+	assert_non_null(x);
+	assert_int_equal(docs_of(text, strlen(text), "plan.yaml", v, 2), 2);
+	for (i = 0; i < 2; i++) {
+		eco_rules_doc(x, v[i], &t.d);
+		eco_doc_free(v[i]);
+	}
+	eco_rules_project(x, &t.d);
+	eco_index_free(x);
+	assert_string_equal(
+	    said_in(&t.d, "action « a1 » ends (2027-01-01) before it begins (2027-02-01)")->path,
+	    "/objectifs/0/transformations/enfant/actions/0/fin");
+	said_in(&t.d, "action « a2 » begins (2026-01-01) before the plan's period");
+	said_in(&t.d, "action « a2 » ends (2027-08-01) after the plan's period");
+	said_in(&t.d, "the deadline 2027-12-31 of indicator « i1 » falls after");
+	said_in(&t.d, "action « o1-enfant, no. 3 » begins (2026-01-01) before");
+	assert_string_equal(said_in(&t.d,
+	    "« r » is already the responsable of action « o1-enfant, no. 3 »")->path,
+	    "/objectifs/0/transformations/enfant/actions/2/partenaires/0");
+	/* i2 is due at the plan's end; i1 is due after it, but has a date */
+	assert_int_equal(said_count("no indicator has both"), 1);
+	/* a period that ends before it begins is no period */
+	said_in(&t.d, "the plan's period ends (2026-01-01) before it begins");
+	said_in(&t.d, "transformation « enfant » of objective « o2 »: no indicator");
 }
 
 /* Filters and the calendar. */
@@ -719,12 +787,285 @@ test_calendar(void **state)
 	assert_ptr_equal(&t.p->actions[t.cal[4].index], &t.p->actions[2]);
 }
 
+/* A document the caller keeps: the same views, the document its own. */
+static void
+test_add_doc(void **state)
+{
+	(void)state;
+	assert_int_equal(docs_of(complete_plan, strlen(complete_plan),
+	    "plan.yaml", &t.other, 1), 1);
+	assert_int_equal(eco_plan_add_doc(t.p, t.other), 1);
+	assert_int_equal(t.p->nactions, 3);
+	assert_int_equal(eco_plan_nviews(t.p, ECO_VIEW_TRANSFORMATION), 3);
+	assert_ptr_equal(eco_plan_view(t.p, ECO_VIEW_ACTION, 2),
+	    &t.p->actions[2].v);
+	assert_null(eco_plan_view(t.p, ECO_VIEW_ACTION, 3));
+	assert_int_equal(eco_plan_gaps(t.p, NULL, NULL), 0);
+	/* freed by teardown, after the plan: the plan did not take it */
+	eco_plan_free(t.p);
+	t.p = eco_plan_new();
+	assert_string_equal(eco_map_str(t.other->root, "id"), "p1");
+}
+
+static size_t
+kept(enum eco_view_kind k, const struct eco_plan_filter *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < eco_plan_nviews(t.p, k); i++)
+		n += eco_plan_keep(t.p, k, i, f);
+	return n;
+}
+
+static void
+test_filters(void **state)
+{
+	struct eco_plan_filter f;
+
+	(void)state;
+	add(complete_plan);
+	memset(&f, 0, sizeof f);
+	assert_int_equal(kept(ECO_VIEW_ACTION, &f), 3);
+	f.systeme = "famille";
+	assert_int_equal(kept(ECO_VIEW_ACTION, &f), 1);
+	assert_int_equal(kept(ECO_VIEW_TRANSFORMATION, &f), 1);
+	assert_int_equal(kept(ECO_VIEW_INDICATEUR, &f), 1);
+	assert_int_equal(kept(ECO_VIEW_OBJECTIF, &f), 1);
+	memset(&f, 0, sizeof f);
+	f.facteur = "pratiques-parentales";
+	assert_int_equal(kept(ECO_VIEW_OBJECTIF, &f) + kept(ECO_VIEW_ACTION, &f) +
+	    kept(ECO_VIEW_INDICATEUR, &f) + kept(ECO_VIEW_TRANSFORMATION, &f), 0);
+	f.facteur = "habitudes-lecture-parent-enfant";
+	assert_int_equal(kept(ECO_VIEW_INDICATEUR, &f), 3);
+	assert_int_equal(kept(ECO_VIEW_OBJECTIF, &f), 1);
+	memset(&f, 0, sizeof f);
+	f.responsable = "biblio";
+	assert_int_equal(kept(ECO_VIEW_ACTION, &f), 1);
+	assert_int_equal(kept(ECO_VIEW_INDICATEUR, &f), 1);	/* ind-e's measure */
+	assert_int_equal(kept(ECO_VIEW_TRANSFORMATION, &f), 1);
+	memset(&f, 0, sizeof f);
+	f.partenaire = "biblio";
+	assert_int_equal(kept(ECO_VIEW_ACTION, &f), 2);
+	assert_int_equal(kept(ECO_VIEW_INDICATEUR, &f), 0);
+	memset(&f, 0, sizeof f);
+	f.from = "2028-02-01";
+	f.to = "2028-12-31";
+	assert_int_equal(kept(ECO_VIEW_ACTION, &f), 1);	/* act-e to 2028-06-30 */
+	assert_int_equal(kept(ECO_VIEW_INDICATEUR, &f), 2);	/* the plan's end */
+	assert_int_equal(kept(ECO_VIEW_OBJECTIF, &f), 1);
+	f.bailleur = "fy";
+	assert_int_equal(kept(ECO_VIEW_OBJECTIF, &f), 0);
+}
+
+static void
+test_calendar_filters(void **state)
+{
+	struct eco_plan_filter f;
+	size_t n, i, k;
+
+	(void)state;
+	add(complete_plan);
+	t.cal = eco_plan_calendar(t.p, &n);
+	memset(&f, 0, sizeof f);
+	f.from = "2027-01-15";
+	f.to = "2027-06-01";
+	for (i = k = 0; i < n; i++)
+		k += eco_plan_keep_echeance(t.p, &t.cal[i], &f);
+	assert_int_equal(k, 5);		/* two actions, two reviews, one */
+	f.systeme = "enfant";
+	for (i = k = 0; i < n; i++)
+		k += eco_plan_keep_echeance(t.p, &t.cal[i], &f);
+	assert_int_equal(k, 1);		/* the plan's reviews go */
+	memset(&f, 0, sizeof f);
+	f.responsable = "biblio";
+	for (i = k = 0; i < n; i++)
+		k += eco_plan_keep_echeance(t.p, &t.cal[i], &f);
+	assert_int_equal(k, 2);		/* act-e, and ind-e's deadline */
+}
+
+/* Every gap stands in the way of one planning objective of the cycle;
+ * lacks records those the rules say too. */
+static void
+test_lacks(void **state)
+{
+	size_t i, all = 0, n;
+
+	(void)state;
+	add(gappy_plan);
+	n = eco_plan_gaps(t.p, NULL, NULL);
+	for (i = 0; eco_plan_objectives[i]; i++)
+		all += eco_plan_lacks(t.p, eco_plan_objectives[i], NULL);
+	assert_int_equal(all, n);
+	assert_int_equal(i, 8);
+	assert_string_equal(eco_plan_objectives[0], "transformations");
+	assert_int_equal(eco_plan_lacks(t.p, "ajuster-plan", &t.d), 0);
+	assert_int_equal(eco_plan_lacks(t.p, NULL, &t.d), 0);
+	/* the rules say the transformation without a target: lacks too */
+	n = eco_plan_lacks(t.p, "indicateurs-cibles", &t.d);
+	assert_int_equal(n, t.d.n);
+	said_in(&t.d, "transformation « obj-a-enfant » has no indicator with a target");
+	said_in(&t.d, "indicator « ind-1 » has no target");
+	assert_true(t.p->transformations[0].v.gaps & ECO_GAP_CIBLE);
+	assert_false(t.p->actions[0].v.gaps);	/* not this objective's */
+	eco_diags_clear(&t.d);
+	assert_int_equal(eco_plan_lacks(t.p, "decrire-actions", &t.d), 4);
+	assert_string_equal(t.d.v[0].msg, "the plan's period has no end date (fin)");
+	said_in(&t.d, "action « act-1 » has no description (description)");
+	said_in(&t.d, "action « act-1 » has no end date (fin)");
+	said_in(&t.d, "milestone 2026-09-15 of action « act-1 »");
+	eco_diags_clear(&t.d);
+	assert_int_equal(eco_plan_lacks(t.p, "calendrier-suivi", &t.d), 0);
+	eco_plan_free(t.p);
+	assert_non_null(t.p = eco_plan_new());
+	add(dated_plan);
+	assert_int_equal(eco_plan_lacks(t.p, "calendrier-suivi", &t.d), 1);
+	said_in(&t.d, "follow-up date 2027-09-01 of the plan");
+}
+
+/* The verdict: the schema's error at a gap's pointer goes, the rest
+ * stays, gaps after; left counts errors and warnings. */
+static void
+test_verdict(void **state)
+{
+	struct eco_plan_counts c;
+	struct eco_diags checks, out;
+	struct eco_doc *doc;
+	const struct eco_node *j, *g;
+	size_t left;
+
+	(void)state;
+	add(gappy_plan);
+	eco_diags_init(&checks);
+	eco_diags_init(&out);
+	eco_diag_add(&checks, "plan.yaml", 5, 3, ECO_SEV_ERROR, "schema",
+	    "wrong type");
+	eco_diag_set_path(&checks, "/periode/fin");
+	eco_diag_add(&checks, "plan.yaml", 7, 5, ECO_SEV_ERROR, "schema",
+	    "missing required key « facteur »");
+	eco_diag_set_path(&checks, "/objectifs/0");
+	eco_diag_add(&checks, "plan.yaml", 7, 5, ECO_SEV_ERROR, "schema",
+	    "missing required key « rang »");
+	eco_diag_set_path(&checks, "/objectifs/0");
+	eco_diag_add(&checks, "plan.yaml", 1, 1, ECO_SEV_NOTE, NULL, "a note");
+	left = eco_plan_verdict(t.p, &checks, &out, &c);
+	/* the rang error, and the gaps but the one the rules say */
+	assert_int_equal(left, 1 + c.gaps - 2);
+	assert_string_equal(out.v[0].msg, "missing required key « rang »");
+	assert_string_equal(out.v[1].msg, "a note");
+	assert_int_equal(out.n, 2 + c.gaps - 2);
+	assert_non_null(doc = eco_doc_new(NULL));
+	assert_non_null(j = eco_plan_verdict_json(doc, &c, 3, &out));
+	assert_false(eco_map_bool(j, "complete", 1));
+	assert_int_equal(eco_map_get(j, "left")->u.i, 3);
+	assert_int_equal(eco_node_path(j, "counts.action.total")->u.i, 1);
+	g = eco_map_seq(j, "diagnostics");
+	assert_int_equal(g->len, out.n);
+	/* in place order: the note at 1:1 first */
+	assert_string_equal(eco_map_str(g->u.items[0], "severity"), "note");
+	assert_int_equal(eco_map_get(g->u.items[0], "check")->type, ECO_NULL);
+	assert_string_equal(eco_map_str(g->u.items[1], "file"), "plan.yaml");
+	eco_doc_free(doc);
+	eco_diags_free(&checks);
+	eco_diags_free(&out);
+}
+
+/* The problems of a document passed through are not the plan's. */
+static void
+test_diags_of_the_plan(void **state)
+{
+	static const char text[] =
+	    "kind: constat\nversion: 1\nid: c\n"
+	    "---\nkind: action\nversion: 1\nid: a\n"
+	    "---\nkind: priorite\nversion: 1\nid: p\n";
+	struct eco_doc *v[3];
+	struct eco_diags check, out;
+	size_t n;
+
+	(void)state;
+	n = docs_of(text, strlen(text), "in.yaml", v, 3);
+	eco_diags_init(&check);
+	eco_diags_init(&out);
+	eco_diag_add(&check, "in.yaml", 2, 1, ECO_SEV_ERROR, "schema", "constat");
+	eco_diag_add(&check, "in.yaml", 6, 1, ECO_SEV_ERROR, "schema", "action");
+	eco_diag_add(&check, "in.yaml", 9, 1, ECO_SEV_ERROR, "schema", "priorite");
+	eco_diag_add(&check, "eco.yaml", 2, 1, ECO_SEV_ERROR, "schema", "eco");
+	eco_diag_add(&check, "in.yaml", 12, 1, ECO_SEV_ERROR, "yaml", "after");
+	eco_plan_diags(&out, &check, (const struct eco_doc *const *)v, n);
+	assert_int_equal(out.n, 4);
+	assert_string_equal(out.v[0].msg, "action");
+	assert_string_equal(out.v[3].msg, "after");
+	eco_diags_free(&out);
+	eco_diags_init(&out);
+	eco_plan_diags(&out, &check, NULL, 0);
+	assert_int_equal(out.n, 5);
+	eco_diags_free(&out);
+	eco_diags_free(&check);
+	while (n)
+		eco_doc_free(v[--n]);
+}
+
+/* The skeleton: objectives by rank, their values, the priorities as
+ * reminders, every slot the gaps ask for, and it reads back as a plan
+ * whose only problems are its empty slots. */
+static void
+test_skeleton(void **state)
+{
+	static const char prio[] =
+	    "kind: priorite\nversion: 1\nid: pri-b\nsysteme: famille\n"
+	    "enonce: \"Lire : chaque soir\"\n"
+	    "---\nkind: objectif\nversion: 1\nid: obj-b\nlibelle: \"B: deux\"\n"
+	    "facteur: f\npriorites: [pri-b]\nrang: 2\n"
+	    "---\nkind: objectif\nversion: 1\nid: obj-a\nlibelle: A\nfacteur: f\n"
+	    "rang: 1\n";
+	struct eco_doc *docs[3], *doc;
+	struct eco_plan *sk;
+	char *buf = NULL;
+	size_t len = 0, n, i;
+	FILE *f;
+
+	(void)state;
+	schema("plan");
+	assert_int_equal(n = docs_of(prio, strlen(prio), "p.yaml", docs, 3), 3);
+	for (i = 0; i < n; i++)
+		assert_int_equal(eco_plan_add_doc(t.p, docs[i]), i > 0);
+	assert_non_null(f = open_memstream(&buf, &len));
+	assert_int_equal(eco_plan_skeleton(f, t.set, t.p,
+	    (const struct eco_doc *const *)docs, n, &t.d), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "kind: plan\nversion: 1\n"));
+	assert_true(strstr(buf, "- id: obj-a") < strstr(buf, "- id: obj-b"));
+	assert_non_null(strstr(buf, "libelle: \"B: deux\""));
+	assert_non_null(strstr(buf, "# Priority pri-b: Lire : chaque soir"));
+	assert_non_null(strstr(buf, "            description:"));
+	assert_null(strstr(buf, "# description:"));
+	for (i = 0; buf[i]; i += strcspn(buf + i, "\n") + 1)
+		if (strcspn(buf + i, "\n") > 78 && buf[i + strspn(buf + i, " ")] == '#' &&
+		    !strchr(buf + i, ':'))
+			fail_msg("a comment wider than 78 columns");
+	/* read back: every gap is an empty slot */
+	assert_int_equal(docs_of(buf, len, "sk.yaml", &doc, 1), 1);
+	assert_non_null(sk = eco_plan_new());
+	assert_int_equal(eco_plan_add(sk, doc), 1);
+	assert_int_equal(sk->nobjectifs, 2);
+	assert_int_equal(sk->nactions, 6);
+	assert_true(eco_plan_gaps(sk, NULL, NULL) > 0);
+	for (i = 0; i < sk->nactions; i++)
+		assert_true(sk->actions[i].v.gaps & ECO_GAP_DESCRIPTION);
+	assert_int_equal(sk->objectifs[0].v.gaps, 0);
+	eco_plan_free(sk);
+	free(buf);
+	/* the plan views the objectives: they outlive it */
+	eco_plan_free(t.p);
+	t.p = NULL;
+	for (i = 0; i < n; i++)
+		eco_doc_free(docs[i]);
+	assert_int_equal(t.d.n, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(test_money_parse),
-		T(test_money_node),
 		T(test_names),
 		T(test_flatten_plan),
 		T(test_flatten_lenient),
@@ -736,8 +1077,17 @@ main(void)
 		T(test_gaps_incomplete),
 		T(test_gaps_individual),
 		T(test_gaps_period),
+		T(test_rules_dates),
+		T(test_rules_plan),
 		T(test_predicates),
 		T(test_calendar),
+		T(test_add_doc),
+		T(test_filters),
+		T(test_calendar_filters),
+		T(test_lacks),
+		T(test_verdict),
+		T(test_diags_of_the_plan),
+		T(test_skeleton),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
