@@ -1,0 +1,408 @@
+/*
+ * eco_budget.c - the plan's money facts (Outil 10): each action's budget
+ * to the cent, the plan's, and its totals by objective, system, lead
+ * organisation, funder and calendar year.
+ *
+ * Money is integer cents read from the amounts as written (eco_value.c),
+ * never a double, so 0.10 + 0.20 is 0.30.  Only the plan's total is
+ * checked for overflow: every other total adds a part of the same
+ * non-negative terms.  An action's budget is split between the calendar
+ * years of its dates in proportion to its days in each, the cents left
+ * over going to the largest remainders (eco_money_split_years), so the
+ * years always add up to the total.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eco_priv.h"
+
+#define YEARS_MAX 10000		/* from year 0 to 9999 */
+
+static const char *const fundings[] = { "confirme", "demande", "a-solliciter" };
+
+enum eco_funding
+eco_funding_of(const char *statut)
+{
+	int i;
+
+	for (i = 0; statut && i < ECO_FUND_NONE; i++)
+		if (strcmp(statut, fundings[i]) == 0)
+			return (enum eco_funding)i;
+	return ECO_FUND_NONE;
+}
+
+static const char *
+key(const char *s)
+{
+	return s ? s : "";
+}
+
+/* The total of key in list by, added when new: its index, or -1 when
+ * memory runs out. */
+static long
+slot(struct eco_budget *b, enum eco_budget_by by, const char *k)
+{
+	struct eco_total *v;
+	size_t i;
+
+	for (i = 0; i < b->nby[by]; i++)
+		if (strcmp(b->by[by][i].key, k) == 0)
+			return (long)i;
+	if (!(v = realloc(b->by[by], (b->nby[by] + 1) * sizeof *v)))
+		return -1;
+	b->by[by] = v;
+	memset(&v[i], 0, sizeof v[i]);
+	v[i].key = k;
+	b->nby[by]++;
+	return (long)i;
+}
+
+/* Action i's lines, and its budget, into the total of k. */
+static int
+tally(struct eco_budget *b, enum eco_budget_by by, const char *k,
+    const struct eco_action_view *a, size_t i)
+{
+	long t = slot(b, by, k);
+	size_t j;
+
+	if (t < 0)
+		return -1;
+	b->by[by][t].cents += b->actions[i];
+	for (j = 0; a && j < a->nbudget; j++)
+		if (a->budget[j].has_amount)
+			b->by[by][t].funding[eco_funding_of(a->budget[j].statut)] +=
+			    a->budget[j].cents;
+	return 0;
+}
+
+/* Each action's budget and the plan's, exact; what cannot be counted
+ * is recorded.  0, or -1. */
+static int
+count(struct eco_budget *b, const struct eco_plan *p, struct eco_diags *d)
+{
+	size_t i, j, k;
+	int rc = 0;
+
+	for (i = 0; i < p->nactions; i++) {
+		const struct eco_action_view *a = &p->actions[i];
+
+		for (k = 0; a->id && k < i; k++)
+			if (p->actions[k].id && strcmp(p->actions[k].id, a->id) == 0) {
+				eco_diag_add(d, a->v.file, a->v.node->line,
+				    a->v.node->col, ECO_SEV_ERROR, "ids",
+				    _("action « %s » appears twice"), a->id);
+				rc = -1;
+				break;
+			}
+		for (j = 0; j < a->nbudget; j++) {
+			const struct eco_budget_line *l = &a->budget[j];
+			const struct eco_node *m = eco_map_get(l->node, "montant");
+
+			if (l->has_amount && eco_money_add(&b->actions[i], l->cents) == 0 &&
+			    eco_money_add(&b->total, l->cents) == 0) {
+				b->funding[eco_funding_of(l->statut)] += l->cents;
+				continue;
+			}
+			/* a number the schema takes, but not in cents */
+			if (l->has_amount || (m && (m->type == ECO_INT ||
+			    m->type == ECO_FLOAT))) {
+				eco_diag_add(d, a->v.file, m->line, m->col,
+				    ECO_SEV_ERROR, "plan", "%s",
+				    _("the budget adds up to more than eco can count"));
+				rc = -1;
+			}
+		}
+	}
+	return rc;
+}
+
+static int
+by_objective(struct eco_budget *b, const struct eco_plan *p)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < p->nobjectifs; i++)
+		rc |= slot(b, ECO_BY_OBJECTIF, key(p->objectifs[i].id)) < 0;
+	for (i = 0; i < p->ntransformations; i++)
+		rc |= slot(b, ECO_BY_OBJECTIF, key(p->transformations[i].objectif)) < 0;
+	for (i = 0; i < p->nindicateurs; i++)
+		rc |= slot(b, ECO_BY_OBJECTIF, key(p->indicateurs[i].objectif)) < 0;
+	for (i = 0; i < p->nactions; i++)
+		rc |= tally(b, ECO_BY_OBJECTIF, key(p->actions[i].objectif),
+		    &p->actions[i], i);
+	return rc ? -1 : 0;
+}
+
+static int
+by_system(struct eco_budget *b, const struct eco_plan *p)
+{
+	size_t i;
+	int s, rc = 0;
+
+	for (s = 0; s < ECO_NSYS; s++)
+		rc |= slot(b, ECO_BY_SYSTEME, eco_systemes[s]) < 0;
+	for (i = 0; i < p->nactions; i++)
+		if ((s = eco_systeme_index(p->actions[i].systeme)) >= 0)
+			rc |= tally(b, ECO_BY_SYSTEME, eco_systemes[s],
+			    &p->actions[i], i);
+	return rc ? -1 : 0;
+}
+
+static int
+by_key(const void *x, const void *y)
+{
+	return strcmp(((const struct eco_total *)x)->key,
+	    ((const struct eco_total *)y)->key);
+}
+
+static int
+by_lead(struct eco_budget *b, const struct eco_plan *p)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < p->nactions; i++)
+		rc |= tally(b, ECO_BY_RESPONSABLE, key(p->actions[i].responsable),
+		    &p->actions[i], i);
+	if (b->nby[ECO_BY_RESPONSABLE])
+		qsort(b->by[ECO_BY_RESPONSABLE], b->nby[ECO_BY_RESPONSABLE],
+		    sizeof *b->by[ECO_BY_RESPONSABLE], by_key);
+	return rc ? -1 : 0;
+}
+
+/* The plan's funders, then those only its lines name, then "". */
+static int
+by_funder(struct eco_budget *b, const struct eco_plan *p)
+{
+	size_t i, j;
+	long t;
+	int none = 0;
+
+	for (i = 0; i < p->nbailleurs; i++)
+		if (slot(b, ECO_BY_BAILLEUR, key(p->bailleurs[i].id)) < 0)
+			return -1;
+	for (i = 0; i < p->nactions; i++)
+		for (j = 0; j < p->actions[i].nbudget; j++) {
+			const struct eco_budget_line *l = &p->actions[i].budget[j];
+
+			if (!l->bailleur) {
+				none = 1;
+				continue;
+			}
+			if ((t = slot(b, ECO_BY_BAILLEUR, l->bailleur)) < 0)
+				return -1;
+			if (l->has_amount) {
+				b->by[ECO_BY_BAILLEUR][t].cents += l->cents;
+				b->by[ECO_BY_BAILLEUR][t].funding[
+				    eco_funding_of(l->statut)] += l->cents;
+			}
+		}
+	if (!none)
+		return 0;
+	if ((t = slot(b, ECO_BY_BAILLEUR, "")) < 0)
+		return -1;
+	for (i = 0; i < p->nactions; i++)
+		for (j = 0; j < p->actions[i].nbudget; j++) {
+			const struct eco_budget_line *l = &p->actions[i].budget[j];
+
+			if (!l->bailleur && l->has_amount) {
+				b->by[ECO_BY_BAILLEUR][t].cents += l->cents;
+				b->by[ECO_BY_BAILLEUR][t].funding[
+				    eco_funding_of(l->statut)] += l->cents;
+			}
+		}
+	return 0;
+}
+
+const char *
+eco_budget_apport(const struct eco_action_view *a, const char *org)
+{
+	const struct eco_node *c = eco_map_seq(a->v.node, "contributions");
+	const char *o;
+	size_t i;
+
+	for (i = 0; c && org && i < c->len; i++)
+		if ((o = eco_map_str(c->u.items[i], "organisme")) &&
+		    strcmp(o, org) == 0)
+			return eco_map_str(c->u.items[i], "apport");
+	return NULL;
+}
+
+int
+eco_budget_role(const struct eco_action_view *a, const char *org)
+{
+	if (!org)
+		return 0;
+	if (a->responsable && strcmp(a->responsable, org) == 0)
+		return 1;
+	return eco_action_has_partner(a, org) || eco_budget_apport(a, org) ? 2 : 0;
+}
+
+/* Organisation org's part in action i, once per action. */
+static int
+take_part(struct eco_budget *b, const struct eco_plan *p, size_t i,
+    const char *org, size_t *seen)
+{
+	long t = slot(b, ECO_BY_ORGANISME, org);
+	struct eco_total *x;
+
+	if (t < 0)
+		return -1;
+	x = &b->by[ECO_BY_ORGANISME][t];
+	if (seen[t] == i + 1)
+		return 0;
+	seen[t] = i + 1;
+	if (eco_budget_role(&p->actions[i], org) == 1) {
+		x->nlead++;
+		x->cents += b->actions[i];
+	} else
+		x->npartner++;
+	return 0;
+}
+
+/* Every organisation with a part in an action, by id. */
+static int
+by_organisation(struct eco_budget *b, const struct eco_plan *p)
+{
+	size_t i, k, cap = 0, *seen;
+	const struct eco_node *c;
+	int rc = 0;
+
+	for (i = 0; i < p->nactions; i++) {
+		c = eco_map_seq(p->actions[i].v.node, "contributions");
+		cap += 1 + p->actions[i].npartenaires + (c ? c->len : 0);
+	}
+	if (!(seen = calloc(cap + 1, sizeof *seen)))
+		return -1;
+	for (i = 0; i < p->nactions && !rc; i++) {
+		const struct eco_action_view *a = &p->actions[i];
+
+		c = eco_map_seq(a->v.node, "contributions");
+		if (a->responsable)
+			rc |= take_part(b, p, i, a->responsable, seen);
+		for (k = 0; k < a->npartenaires; k++)
+			rc |= take_part(b, p, i, a->partenaires[k], seen);
+		for (k = 0; c && k < c->len; k++)
+			if (eco_map_str(c->u.items[k], "organisme"))
+				rc |= take_part(b, p, i,
+				    eco_map_str(c->u.items[k], "organisme"), seen);
+	}
+	free(seen);
+	if (b->nby[ECO_BY_ORGANISME])
+		qsort(b->by[ECO_BY_ORGANISME], b->nby[ECO_BY_ORGANISME],
+		    sizeof *b->by[ECO_BY_ORGANISME], by_key);
+	return rc ? -1 : 0;
+}
+
+/* The first and last years of the dated actions; 0 when none is. */
+static int
+years(const struct eco_plan *p, int *y0, int *y1)
+{
+	int m, d, a, z;
+	size_t i;
+
+	*y0 = INT_MAX;
+	*y1 = INT_MIN;
+	for (i = 0; i < p->nactions; i++) {
+		const struct eco_action_view *v = &p->actions[i];
+
+		if (!v->debut_eff || !v->fin_eff ||
+		    strcmp(v->fin_eff, v->debut_eff) < 0 ||
+		    eco_date_ymd(v->debut_eff, &a, &m, &d) < 0 ||
+		    eco_date_ymd(v->fin_eff, &z, &m, &d) < 0)
+			continue;
+		if (a < *y0)
+			*y0 = a;
+		if (z > *y1)
+			*y1 = z;
+	}
+	return *y1 >= *y0 && *y1 - *y0 < YEARS_MAX;
+}
+
+/* Each year from the first to the last, then "" for the actions
+ * without dates. */
+static int
+by_year(struct eco_budget *b, const struct eco_plan *p)
+{
+	long long *part = NULL;
+	int y0, y1, y, n, k, rc = 0;
+	size_t i, span = 0;
+
+	if (years(p, &y0, &y1)) {
+		span = (size_t)(y1 - y0 + 1);
+		if (!(b->years = calloc(span, 8)) ||
+		    !(part = calloc(span, sizeof *part)))
+			return -1;
+		for (y = y0; y <= y1; y++) {
+			snprintf(b->years + 8 * (y - y0), 8, "%d", y);
+			rc |= slot(b, ECO_BY_ANNEE, b->years + 8 * (y - y0)) < 0;
+		}
+	}
+	for (i = 0; i < p->nactions && !rc; i++) {
+		const struct eco_action_view *a = &p->actions[i];
+
+		n = part ? eco_money_split_years(b->actions[i], a->debut_eff,
+		    a->fin_eff, part, span) : -1;
+		if (n < 0 || !a->debut_eff || !a->fin_eff) {
+			rc |= tally(b, ECO_BY_ANNEE, "", NULL, i);
+			continue;
+		}
+		for (k = 0; k < n; k++)
+			b->by[ECO_BY_ANNEE][atoi(a->debut_eff) - y0 + k].cents +=
+			    part[k];
+	}
+	free(part);
+	return rc ? -1 : 0;
+}
+
+struct eco_budget *
+eco_budget_new(const struct eco_plan *p, struct eco_diags *d)
+{
+	struct eco_budget *b = calloc(1, sizeof *b);
+
+	if (!b || !(b->actions = calloc(p->nactions + 1, sizeof *b->actions)))
+		goto oom;
+	if (count(b, p, d) < 0) {
+		eco_budget_free(b);
+		return NULL;
+	}
+	if (by_objective(b, p) < 0 || by_system(b, p) < 0 ||
+	    by_lead(b, p) < 0 || by_funder(b, p) < 0 || by_year(b, p) < 0 ||
+	    by_organisation(b, p) < 0)
+		goto oom;
+	return b;
+oom:
+	eco_budget_free(b);
+	eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+	return NULL;
+}
+
+void
+eco_budget_free(struct eco_budget *b)
+{
+	int i;
+
+	if (!b)
+		return;
+	for (i = 0; i < ECO_NBY; i++)
+		free(b->by[i]);
+	free(b->actions);
+	free(b->years);
+	free(b);
+}
+
+const struct eco_total *
+eco_budget_total(const struct eco_budget *b, enum eco_budget_by by,
+    const char *k)
+{
+	size_t i;
+
+	for (i = 0; i < b->nby[by]; i++)
+		if (strcmp(b->by[by][i].key, key(k)) == 0)
+			return &b->by[by][i];
+	return NULL;
+}
