@@ -960,12 +960,25 @@ const struct eco_node *eco_suivi_latest(const struct eco_doc *const *suivis,
 void eco_suivi_state(const struct eco_action_view *,
     const struct eco_doc *const *suivis, size_t n, const char *au,
     struct eco_suivi_state *);
+/*
+ * The plan a command follows, checked: the operands' plan or the records
+ * eco-plan prints (other kinds are passed over), or without operands the
+ * project's plan.yaml; read and checked with the project's suivis/ and
+ * eco.yaml as eco-validate checks them (standard input alone: a pipe is
+ * no file of the project).  One plan at a time.  Free it with
+ * eco_plan_free; *root is its plan document, or NULL for records.  NULL
+ * when anything read has an error, or holds no plan (recorded).  The
+ * project must outlive the plan.
+ */
+struct eco_plan *eco_suivi_plan(struct eco_project *, int argc,
+    char *const *argv, const struct eco_node **root, struct eco_diags *);
 /* The state of each action of a plan on au, from the project's suivis/:
  * plan->nactions of them, to free(); NULL when memory runs out. */
 struct eco_suivi_state *eco_suivi_states(struct eco_project *,
     const struct eco_plan *, const char *au);
-/* What people call a state ("en retard"), translated. */
-const char *eco_etat_label(enum eco_etat);
+/* What people call the state of n actions ("réalisée", "réalisées"),
+ * translated. */
+const char *eco_etat_label(enum eco_etat, size_t n);
 
 /* eco_budget.c: the plan's money facts (eco-vue). */
 
@@ -998,6 +1011,10 @@ enum eco_funding {
 
 struct eco_total {
 	const char *key;	/* an id, a year "2027", or "" */
+	const char *name;	/* what people call it: the objective's libelle,
+				 * the system, the organisation's or funder's
+				 * name, the year ("" keys: "(sans bailleur)"
+				 * ...); NULL when unknown */
 	long long cents;
 	long long funding[ECO_NFUNDING];	/* cents by the lines' statut
 				 * (all of cents but for years) */
@@ -1006,9 +1023,14 @@ struct eco_total {
 };
 
 struct eco_budget {
+	const char *debut, *fin;	/* its span: the plan's period, else
+				 * from the first start to the last end of
+				 * its actions; NULL when there is none */
 	long long total;
 	long long funding[ECO_NFUNDING];	/* the plan's, by statut */
 	long long *actions;	/* plan->actions[i]'s budget */
+	size_t *dated;		/* the actions' indexes by effective start,
+				 * then end, then plan order */
 	struct eco_total *by[ECO_NBY];	/* nby[k] totals by k */
 	size_t nby[ECO_NBY];
 	char *years;		/* owns the years' keys */
@@ -1019,15 +1041,23 @@ struct eco_budget {
  * reasons recorded: an amount too large for cents or totals that would
  * overflow (check "plan", at the amount), an action id twice in the
  * plan (its budget counted twice: check "ids", at the second one), or
- * memory.  Keys point into the plan, which must outlive the budget.
+ * memory.  Names come from the plan and the project (may be NULL).
+ * Keys and names point into the plan and the project, which must
+ * outlive the budget.
  */
-struct eco_budget *eco_budget_new(const struct eco_plan *, struct eco_diags *);
+struct eco_budget *eco_budget_new(const struct eco_plan *,
+    struct eco_project *, struct eco_diags *);
 void eco_budget_free(struct eco_budget *);
 /* The total of key (NULL: "") by k, or NULL. */
 const struct eco_total *eco_budget_total(const struct eco_budget *,
     enum eco_budget_by k, const char *key);
 /* The funding state of a budget line's statut (NULL: not stated). */
 enum eco_funding eco_funding_of(const char *statut);
+/* What people call a funding state ("à solliciter"), translated. */
+const char *eco_funding_label(enum eco_funding);
+/* What people call a funder's type ("philanthropique"), translated; a
+ * type eco does not know as written. */
+const char *eco_budget_funder_type(const char *type);
 /* Organisation org's part in an action: 1 it leads it, 2 it is among
  * its partenaires or contributions, 0 none. */
 int eco_budget_role(const struct eco_action_view *, const char *org);

@@ -23,6 +23,17 @@
 
 static const char *const fundings[] = { "confirme", "demande", "a-solliciter" };
 
+const char *
+eco_funding_label(enum eco_funding f)
+{
+	switch (f) {
+	case ECO_FUND_CONFIRME: return _("confirmed");
+	case ECO_FUND_DEMANDE: return _("requested");
+	case ECO_FUND_A_SOLLICITER: return _("to solicit");
+	default: return _("not stated");
+	}
+}
+
 enum eco_funding
 eco_funding_of(const char *statut)
 {
@@ -359,8 +370,122 @@ by_year(struct eco_budget *b, const struct eco_plan *p)
 	return rc ? -1 : 0;
 }
 
+/* The plan's period, else from the first start to the last end of its
+ * actions. */
+static void
+span(struct eco_budget *b, const struct eco_plan *p)
+{
+	size_t i;
+
+	b->debut = p->debut;
+	b->fin = p->fin;
+	for (i = 0; i < p->nactions; i++) {
+		const struct eco_action_view *a = &p->actions[i];
+
+		if (!p->debut && a->debut_eff &&
+		    (!b->debut || strcmp(a->debut_eff, b->debut) < 0))
+			b->debut = a->debut_eff;
+		if (!p->fin && a->fin_eff && (!b->fin || strcmp(a->fin_eff, b->fin) > 0))
+			b->fin = a->fin_eff;
+	}
+}
+
+const char *
+eco_budget_funder_type(const char *type)
+{
+	static const char *const v[][2] = {
+		{ "public", N_("public") }, { "municipal", N_("municipal") },
+		{ "philanthropique", N_("philanthropic") },
+		{ "prive", N_("private") }, { "autre", N_("other") },
+	};
+	size_t i;
+
+	for (i = 0; type && i < sizeof v / sizeof *v; i++)
+		if (strcmp(type, v[i][0]) == 0)
+			return _(v[i][1]);
+	return type;
+}
+
+/* What people call each key: the objective's libelle, the system, the
+ * organisation's or funder's name, the year; what stands for none. */
+static void
+names(struct eco_budget *b, const struct eco_plan *p, struct eco_project *pr)
+{
+	static const char *const sys[ECO_NSYS] = {
+		N_("Child"), N_("Family"), N_("Community")
+	};
+	static const char *const none[ECO_NBY] = {
+		N_("(no id)"), NULL, N_("(no lead organisation)"),
+		N_("(no funder)"), N_("(no dates)"), NULL
+	};
+	const struct eco_objectif_view *o;
+	const struct eco_bailleur_view *f;
+	struct eco_total *x;
+	size_t i;
+	int k;
+
+	for (k = 0; k < ECO_NBY; k++)
+		for (i = 0; i < b->nby[k]; i++) {
+			if (!*(x = &b->by[k][i])->key)
+				x->name = none[k] ? _(none[k]) : NULL;
+			else if (k == ECO_BY_OBJECTIF)
+				x->name = (o = eco_plan_objectif(p, x->key)) ?
+				    o->libelle : NULL;
+			else if (k == ECO_BY_SYSTEME)
+				x->name = _(sys[eco_systeme_index(x->key)]);
+			else if (k == ECO_BY_ANNEE)
+				x->name = x->key;
+			else if (k == ECO_BY_BAILLEUR &&
+			    (f = eco_plan_bailleur(p, x->key)) && f->nom)
+				x->name = f->nom;
+			else if (pr)
+				x->name = eco_project_title(pr, k ==
+				    ECO_BY_BAILLEUR ? "bailleur" : "organisme", x->key);
+		}
+}
+
+/* An action in the timeline: by start, then end, then plan order. */
+struct when {
+	const char *debut, *fin;
+	size_t i;
+};
+
+static int
+by_dates(const void *x, const void *y)
+{
+	const struct when *a = x, *b = y;
+	int c = strcmp(key(a->debut), key(b->debut));
+
+	if (c == 0)
+		c = strcmp(key(a->fin), key(b->fin));
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static int
+dated(struct eco_budget *b, const struct eco_plan *p)
+{
+	struct when *w = calloc(p->nactions + 1, sizeof *w);
+	size_t i;
+
+	if (!w || !(b->dated = calloc(p->nactions + 1, sizeof *b->dated))) {
+		free(w);
+		return -1;
+	}
+	for (i = 0; i < p->nactions; i++) {
+		w[i].debut = p->actions[i].debut_eff;
+		w[i].fin = p->actions[i].fin_eff;
+		w[i].i = i;
+	}
+	qsort(w, p->nactions, sizeof *w, by_dates);
+	for (i = 0; i < p->nactions; i++)
+		b->dated[i] = w[i].i;
+	free(w);
+	return 0;
+}
+
 struct eco_budget *
-eco_budget_new(const struct eco_plan *p, struct eco_diags *d)
+eco_budget_new(const struct eco_plan *p, struct eco_project *pr,
+    struct eco_diags *d)
 {
 	struct eco_budget *b = calloc(1, sizeof *b);
 
@@ -370,10 +495,12 @@ eco_budget_new(const struct eco_plan *p, struct eco_diags *d)
 		eco_budget_free(b);
 		return NULL;
 	}
+	span(b, p);
 	if (by_objective(b, p) < 0 || by_system(b, p) < 0 ||
 	    by_lead(b, p) < 0 || by_funder(b, p) < 0 || by_year(b, p) < 0 ||
-	    by_organisation(b, p) < 0)
+	    by_organisation(b, p) < 0 || dated(b, p) < 0)
 		goto oom;
+	names(b, p, pr);
 	return b;
 oom:
 	eco_budget_free(b);
@@ -391,6 +518,7 @@ eco_budget_free(struct eco_budget *b)
 	for (i = 0; i < ECO_NBY; i++)
 		free(b->by[i]);
 	free(b->actions);
+	free(b->dated);
 	free(b->years);
 	free(b);
 }

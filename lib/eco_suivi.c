@@ -6,8 +6,14 @@
  * eco-suivi lists and judges it.  Follow-ups are read as the plan's views
  * are, leniently: one without an action, a date of the calendar or a
  * known statut does not decide (the schema says what is wrong with it;
- * a caller checks the documents before it trusts a state).
+ * eco_suivi_plan checks the documents before a state is trusted).
+ *
+ * The plan being followed comes from a command's operands or from the
+ * project's plan.yaml.  Standard input is checked alone, as eco-validate
+ * checks it: a pipe is no file of the project, and a plan or records
+ * printed from the project's own files are no duplicates of them.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +103,117 @@ eco_suivi_state(const struct eco_action_view *a,
 			st->prochain = a->calendrier[k];
 }
 
+/* The plan being read, its document, and what went wrong. */
+struct reading {
+	struct eco_plan *plan;
+	const struct eco_node *root;
+	struct eco_diags *d;
+	int oom;
+};
+
+/* doc to the plan when it is one or holds its records (the plan owns it
+ * then), else freed. */
+static void
+take(struct reading *g, struct eco_doc *doc)
+{
+	const struct eco_node *k = eco_map_get(doc->root, "kind");
+	int plan = k && k->type == ECO_STR && strcmp(k->s, "plan") == 0;
+
+	if (plan && g->root && !doc->nerr) {
+		eco_diag_add(g->d, doc->file, k->line, k->col, ECO_SEV_ERROR,
+		    "plan", "%s", _("a second plan: one plan at a time"));
+		eco_doc_free(doc);
+		return;
+	}
+	if (plan && !doc->nerr)
+		g->root = doc->root;
+	if (doc->nerr || !eco_plan_kind(k && k->type == ECO_STR ? k->s : NULL))
+		eco_doc_free(doc);
+	else if (eco_plan_add(g->plan, doc) < 0)
+		g->oom = 1;
+}
+
+/* The project's documents v[from..n): the plan takes documents that
+ * share their trees, which the project keeps until it is closed. */
+static void
+take_shared(struct reading *g, const struct eco_doc *const *v, size_t from,
+    size_t n)
+{
+	struct eco_doc *w;
+
+	for (; v && from < n && !g->oom; from++) {
+		if (!(w = eco_doc_new(v[from]->file))) {
+			g->oom = 1;
+			break;
+		}
+		w->root = v[from]->root;
+		take(g, w);
+	}
+}
+
+/* Standard input, checked alone as eco-validate checks it. */
+static void
+take_stdin(struct reading *g)
+{
+	static char dash[] = "-";
+	char *one[] = { dash, NULL };
+	struct eco_index *x = eco_index_new();
+	struct eco_input *in = NULL;
+	struct eco_limits lim;
+	struct eco_doc *doc;
+
+	eco_limits_default(&lim);
+	if (!x || !(in = eco_input_open(one, &lim, g->d)))
+		g->oom |= !x;
+	while (in && eco_input_next(in, &doc) > 0) {
+		if (x)
+			eco_kind_check(doc, x, g->d);
+		take(g, doc);
+	}
+	eco_input_close(in);
+	if (x)
+		eco_rules_project(x, g->d);
+	eco_index_free(x);
+}
+
+struct eco_plan *
+eco_suivi_plan(struct eco_project *pr, int argc, char *const *argv,
+    const struct eco_node **root, struct eco_diags *d)
+{
+	static const char *const kinds[] = { "plan", "suivi", NULL };
+	struct reading g = { eco_plan_new(), NULL, d, 0 };
+	const struct eco_doc *const *v;
+	size_t n = 0, from = 0;
+	int i;
+
+	g.oom = !g.plan;
+	if (argc == 0 && g.plan) {
+		v = eco_project_docs(pr, "plan", &n);
+		take_shared(&g, v, 0, n);
+	}
+	for (i = 0; i < argc && !g.oom; i++)
+		if (strcmp(argv[i], "-") == 0)
+			take_stdin(&g);
+		else if (eco_project_inputs(pr, 1, argv + i, d) == 0) {
+			v = eco_project_input_docs(pr, &n);
+			take_shared(&g, v, from, n);
+			from = n;
+		}
+	if (!g.oom && eco_project_check(pr, kinds, d) == 0 && d->nerr == 0 &&
+	    g.plan->nplans + g.plan->nobjectifs + g.plan->ntransformations +
+	    g.plan->nindicateurs + g.plan->nactions == 0)
+		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+		    _("no plan in the input (kind: plan, or the records of eco-plan)"));
+	if (g.oom)
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+	if (g.oom || d->nerr) {
+		eco_plan_free(g.plan);
+		return NULL;
+	}
+	*root = g.root;
+	return g.plan;
+}
+
 struct eco_suivi_state *
 eco_suivi_states(struct eco_project *pr, const struct eco_plan *p,
     const char *au)
@@ -114,15 +231,15 @@ eco_suivi_states(struct eco_project *pr, const struct eco_plan *p,
 }
 
 const char *
-eco_etat_label(enum eco_etat e)
+eco_etat_label(enum eco_etat e, size_t n)
 {
 	switch (e) {
-	case ECO_ETAT_PREVUE: return _("planned");
-	case ECO_ETAT_EN_COURS: return _("in progress");
-	case ECO_ETAT_EN_RETARD: return _("late");
-	case ECO_ETAT_REALISEE: return _("done");
-	case ECO_ETAT_REPORTEE: return _("postponed");
-	case ECO_ETAT_ABANDONNEE: return _("abandoned");
+	case ECO_ETAT_PREVUE: return dngettext(ECO_DOMAIN, "planned", "planned", n);
+	case ECO_ETAT_EN_COURS: return dngettext(ECO_DOMAIN, "in progress", "in progress", n);
+	case ECO_ETAT_EN_RETARD: return dngettext(ECO_DOMAIN, "late", "late", n);
+	case ECO_ETAT_REALISEE: return dngettext(ECO_DOMAIN, "done", "done", n);
+	case ECO_ETAT_REPORTEE: return dngettext(ECO_DOMAIN, "postponed", "postponed", n);
+	case ECO_ETAT_ABANDONNEE: return dngettext(ECO_DOMAIN, "abandoned", "abandoned", n);
 	}
 	return "?";
 }
