@@ -31,6 +31,7 @@ static struct {
 	const struct eco_node *root;	/* the plan document, if any */
 	struct eco_budget *b;
 	struct eco_suivi_state *st;	/* one per plan->actions */
+	struct eco_table *flat;		/* records: the view's one table */
 } V;
 
 static _Noreturn void
@@ -93,9 +94,9 @@ known(enum eco_budget_by k, const char *id)
 
 /* Its name for people, and in csv; else the id (a system's key). */
 static const char *
-name(enum eco_budget_by k, const char *id, int people)
+name(enum eco_budget_by k, const char *id)
 {
-	const char *t = people || cli.format == FMT_CSV ? known(k, id) : NULL;
+	const char *t = !V.data || cli.format == FMT_CSV ? known(k, id) : NULL;
 
 	return t ? t : id;
 }
@@ -152,7 +153,9 @@ label(const struct eco_total *x)
 	X(BAILLEUR, "bailleur", N_("Funder"), 0) \
 	X(POSTE, "poste", N_("Item"), 0) \
 	X(FINANCEMENT, "financement", N_("Funding"), 0) \
-	X(MONTANT, "montant", N_("Amount"), RIGHT)
+	X(MONTANT, "montant", N_("Amount"), RIGHT) \
+	X(PAR, "par", N_("By"), 0) \
+	X(CLE, "cle", N_("Key"), 0)
 
 #define X(f, key, header, flags) F_##f,
 enum field { FIELDS F_END };
@@ -183,6 +186,8 @@ struct line {
 	int lead;				/* it leads the action */
 	const struct eco_budget_line *l;	/* funders: a line, */
 	const char *bailleur;			/* its funder ("": none) */
+	const struct eco_total *t;		/* budget: a total, */
+	const char *par;			/* what it totals */
 };
 
 static void
@@ -194,7 +199,7 @@ partners(struct eco_table *t, size_t col, const struct eco_action_view *a)
 	if (!v)
 		oom();
 	for (i = 0; i < a->npartenaires; i++)
-		v[i] = name(ECO_BY_ORGANISME, a->partenaires[i], !V.data);
+		v[i] = name(ECO_BY_ORGANISME, a->partenaires[i]);
 	eco_table_list(t, col, v, a->npartenaires);
 	free(v);
 }
@@ -214,13 +219,11 @@ cell(struct eco_table *t, size_t col, enum field f, const struct line *w)
 		return;
 	switch (f) {
 	case F_OBJECTIF: s = a ? a->objectif : w->obj; s = s && *s ? s : NULL; break;
-	case F_SYSTEME:
-		s = name(ECO_BY_SYSTEME, a ? a->systeme : x->systeme, !V.data);
-		break;
+	case F_SYSTEME: s = name(ECO_BY_SYSTEME, a ? a->systeme : x->systeme); break;
 	case F_TRANSFORMATION: s = w->libelle; break;
 	case F_ELEMENT: s = a ? "action" : "indicateur"; break;
 	case F_ID: case F_ACTION_ID: s = a ? a->id : x->id; break;
-	case F_LIBELLE: s = a ? a->titre : x->libelle; break;
+	case F_LIBELLE: s = w->t ? w->t->name : a ? a->titre : x->libelle; break;
 	case F_INDICATEUR: s = own = labelled(x->libelle, x->id); break;
 	case F_UNITE: s = x->unite; break;
 	case F_DEPART: eco_table_value(t, col, x->valeur_depart); break;
@@ -228,14 +231,12 @@ cell(struct eco_table *t, size_t col, enum field f, const struct line *w)
 	case F_ECHEANCE: s = x->echeance_eff; break;
 	case F_ACTION: s = own = labelled(a->titre, a->id); break;
 	case F_TITRE: s = a->titre; break;
-	case F_RESPONSABLE:
-		s = name(ECO_BY_ORGANISME, a->responsable, !V.data);
-		break;
+	case F_RESPONSABLE: s = name(ECO_BY_ORGANISME, a->responsable); break;
 	case F_PARTENAIRES: partners(t, col, a); break;
 	case F_PLACE:
 		s = own = fmt("%s%s%s", a->objectif ? a->objectif : "",
 		    a->systeme ? ", " : "", a->systeme ?
-		    name(ECO_BY_SYSTEME, a->systeme, 1) : "");
+		    name(ECO_BY_SYSTEME, a->systeme) : "");
 		break;
 	case F_DEBUT: s = a->debut_eff; break;
 	case F_FIN: s = a->fin_eff; break;
@@ -260,9 +261,11 @@ cell(struct eco_table *t, size_t col, enum field f, const struct line *w)
 	case F_FINANCEMENT: s = V.data ? w->l->statut :
 	    eco_funding_label(eco_funding_of(w->l->statut)); break;
 	case F_MONTANT:
-		if (w->l->has_amount)
-			eco_table_money(t, col, w->l->cents);
+		if (w->t || w->l->has_amount)
+			eco_table_money(t, col, w->t ? w->t->cents : w->l->cents);
 		break;
+	case F_PAR: s = w->par; break;
+	case F_CLE: s = *w->t->key ? w->t->key : NULL; break;
 	case F_END: break;
 	}
 	if (s)
@@ -270,20 +273,34 @@ cell(struct eco_table *t, size_t col, enum field f, const struct line *w)
 	free(own);
 }
 
-/* A table of the columns c shown in this format. */
+/* A table of the columns c shown in this format; in records, the view's
+ * one table once made (flat). */
 static struct eco_table *
 table(struct eco_report *r, const char *kind, const char *caption,
     const unsigned *c)
 {
-	struct eco_table *t = eco_report_table(r, kind, V.data ? NULL : caption,
-	    V.data ? ECO_SHOW_DATA : ECO_SHOW_DOC);
+	struct eco_table *t = V.data && V.flat ? V.flat : eco_report_table(r,
+	    kind, V.data ? NULL : caption, V.data ? ECO_SHOW_DATA : ECO_SHOW_DOC);
 
+	if (t == V.flat)
+		return t;
+	if (V.data)
+		V.flat = t;
 	for (; (*c & 0xff) != F_END; c++)
 		if (SHOWN(*c))
 			eco_table_column(t, V.data ? fields[*c & 0xff].key : NULL,
 			    _(fields[*c & 0xff].header), fields[*c & 0xff].flags |
 			    (*c & NOTEXTE ? ECO_COL_NOTEXTE : 0), *c >> 8 & 0xff);
 	return t;
+}
+
+/* A view starts: in records, its one table (even empty, a csv header). */
+static void
+flat(struct eco_report *r, const char *kind, const unsigned *c)
+{
+	V.flat = NULL;
+	if (V.data)
+		table(r, kind, NULL, c);
 }
 
 static void
@@ -364,71 +381,42 @@ static const unsigned doc_actions[] = {
 	F_FIN, F_BUDGET, F_ETAT, F_END
 };
 
-/* Whether element i (the indicators, then the actions) is in objective
- * obj, system s; the libelle of its transformation. */
-static int
-in(size_t i, const char *obj, int s, const char **libelle)
-{
-	size_t ni = V.plan->nindicateurs;
-	const struct eco_indicateur_view *x = i < ni ? &V.plan->indicateurs[i] : NULL;
-	const struct eco_action_view *a = x ? NULL : &V.plan->actions[i - ni];
-
-	*libelle = x ? x->transformation_libelle : a->transformation_libelle;
-	return same(x ? x->objectif : a->objectif, obj) &&
-	    eco_systeme_index(x ? x->systeme : a->systeme) == s;
-}
-
-/* Objective obj's system s, when it has anything: its heading, its
- * indicators and actions (rows of data in records). */
+/* A transformation: its heading, its indicators and actions. */
 static void
-place(struct eco_report *r, struct eco_table *data, const char *obj, int s)
+place(struct eco_report *r, const struct eco_total *p)
 {
-	const struct eco_transformation_view *tr = eco_plan_transformation(V.plan,
-	    *obj ? obj : NULL, eco_systemes[s]);
-	struct line w = { .obj = obj, .libelle = tr ? tr->libelle : NULL };
+	const char *sys = known(ECO_BY_SYSTEME, eco_systemes[p->systeme]);
+	struct line w = { .obj = p->objectif, .libelle = p->name };
 	size_t i, ni = V.plan->nindicateurs, n = ni + V.plan->nactions;
-	struct eco_table *ti = data, *ta = data;
-	const char *lib;
-	long long sum = 0;
-	int any = tr != NULL;
+	struct eco_table *ti = NULL, *ta = NULL;
 
-	for (i = 0; i < n; i++)
-		if (in(i, obj, s, &lib)) {
-			any = 1;
-			w.libelle = w.libelle ? w.libelle : lib;
-		}
-	if (!any)
-		return;
 	/* TRANSLATORS: a system and its desired transformation. */
-	put(r, 3, w.libelle ? fmt(_("%s: %s"), known(ECO_BY_SYSTEME,
-	    eco_systemes[s]), w.libelle) : fmt("%s", known(ECO_BY_SYSTEME,
-	    eco_systemes[s])));
+	put(r, 3, p->name ? fmt(_("%s: %s"), sys, p->name) : fmt("%s", sys));
 	for (i = 0; i < n; i++) {
-		if (!in(i, obj, s, &lib))
-			continue;
 		w.x = i < ni ? &V.plan->indicateurs[i] : NULL;
-		w.a = i < ni ? NULL : &V.plan->actions[w.i = i - ni];
+		w.a = w.x ? NULL : &V.plan->actions[w.i = i - ni];
+		if (!same(w.x ? w.x->objectif : w.a->objectif, p->objectif) ||
+		    eco_systeme_index(w.x ? w.x->systeme : w.a->systeme) !=
+		    p->systeme)
+			continue;
 		if (w.x && !ti)
 			ti = table(r, "indicateurs", _("Indicators"), doc_indicateurs);
 		if (w.a && !ta)
 			ta = table(r, "actions", _("Actions"), doc_actions);
-		row(w.x ? ti : ta, data ? data_objectifs : w.x ? doc_indicateurs :
-		    doc_actions, &w);
-		sum += w.a ? V.b->actions[w.i] : 0;	/* within the total */
+		row(w.x ? ti : ta, V.data ? data_objectifs : w.x ?
+		    doc_indicateurs : doc_actions, &w);
 	}
 	if (ta)
-		total(ta, 5, sum);
+		total(ta, 5, p->cents);
 }
 
 static void
 vue_objectifs(struct eco_report *r)
 {
-	struct eco_table *data = V.data ? table(r, "vue-objectifs", NULL,
-	    data_objectifs) : NULL;
 	char m[ECO_MONEY_BUFSZ];
-	size_t i;
-	int s;
+	size_t i, k;
 
+	flat(r, "vue-objectifs", data_objectifs);
 	eco_report_heading(r, 1, _("Objectives and systems"));
 	for (i = 0; i < V.b->nby[ECO_BY_OBJECTIF]; i++) {
 		const struct eco_total *o = &V.b->by[ECO_BY_OBJECTIF][i];
@@ -442,8 +430,9 @@ vue_objectifs(struct eco_report *r)
 		put(r, 0, f ? fmt(_("Protective factor: %s. Budget: %s."),
 		    ft ? ft : f, money(o->cents, m)) :
 		    fmt(_("Budget: %s."), money(o->cents, m)));
-		for (s = 0; s < ECO_NSYS; s++)
-			place(r, data, o->key, s);
+		for (k = 0; k < V.b->nby[ECO_BY_TRANSFORMATION]; k++)
+			if (same(V.b->by[ECO_BY_TRANSFORMATION][k].objectif, o->key))
+				place(r, &V.b->by[ECO_BY_TRANSFORMATION][k]);
 	}
 }
 
@@ -457,7 +446,7 @@ static const unsigned partenaires[] = {
 };
 
 static void
-partner(struct eco_report *r, struct eco_table *data, const struct eco_total *o)
+partner(struct eco_report *r, const struct eco_total *o)
 {
 	struct line w = { .org = o->key };
 	char m[ECO_MONEY_BUFSZ], *a, *b;
@@ -473,9 +462,8 @@ partner(struct eco_report *r, struct eco_table *data, const struct eco_total *o)
 	put(r, 0, o->nlead && o->npartner ? fmt(_("%s; %s."), a, b) :
 	    o->nlead ? fmt("%s.", a) : fmt(ngettext("Partner in %zu action.",
 	    "Partner in %zu actions.", o->npartner), o->npartner));
-	free(a);
-	free(b);
-	t = data ? data : table(r, "partenaire", NULL, partenaires);
+	free(a), free(b);
+	t = table(r, "partenaire", NULL, partenaires);
 	for (w.lead = 1; w.lead >= 0; w.lead--)
 		for (i = 0; i < V.plan->nactions; i++) {
 			w.a = &V.plan->actions[w.i = i];
@@ -487,15 +475,58 @@ partner(struct eco_report *r, struct eco_table *data, const struct eco_total *o)
 static void
 vue_partenaires(struct eco_report *r)
 {
-	struct eco_table *data = V.data ? table(r, "vue-partenaires", NULL,
-	    partenaires) : NULL;
 	size_t i;
 
+	flat(r, "vue-partenaires", partenaires);
 	eco_report_heading(r, 1, _("Partners' commitments"));
 	if (!V.b->nby[ECO_BY_ORGANISME])
 		eco_report_para(r, _("No action names an organisation."));
 	for (i = 0; i < V.b->nby[ECO_BY_ORGANISME]; i++)
-		partner(r, data, &V.b->by[ECO_BY_ORGANISME][i]);
+		partner(r, &V.b->by[ECO_BY_ORGANISME][i]);
+}
+
+/* For people, a table of the totals by k: each one's budget and share
+ * of the plan's, or its lines by funding state ("not stated" when some
+ * line is). */
+static void
+sums(struct eco_report *r, enum eco_budget_by k, const char *caption,
+    const char *what, int funding)
+{
+	static const char *const states[] = { N_("Confirmed"), N_("Requested"),
+	    N_("To solicit"), N_("Not stated") };
+	struct eco_table *t = eco_report_table(r, funding ? "financement" :
+	    "totaux", caption, ECO_SHOW_DOC);
+	size_t i, j, n = !funding ? 0 : V.b->funding[ECO_FUND_NONE] ? 4 : 3;
+	long long c, T = V.b->total;
+	char *s;
+
+	eco_table_column(t, NULL, what, 0, funding ? 40 : 50);
+	for (j = 0; j < n; j++)
+		eco_table_column(t, NULL, _(states[j]), RIGHT, 0);
+	eco_table_column(t, NULL, funding ? _("Total") : _("Budget"), RIGHT, 0);
+	if (!funding)
+		eco_table_column(t, NULL, _("Share"), RIGHT, 0);
+	for (i = 0; !V.data && i <= V.b->nby[k]; i++) {
+		const struct eco_total *x = i < V.b->nby[k] ? &V.b->by[k][i] : NULL;
+
+		if (x) {
+			eco_table_row(t);
+			eco_table_text(t, 0, s = k == ECO_BY_SYSTEME ||
+			    k == ECO_BY_ANNEE ? fmt("%s", x->name) : label(x));
+			free(s);
+		} else
+			total(t, n + 1, T);
+		for (j = 0; j < n; j++)
+			eco_table_money(t, j + 1, x ? x->funding[j] : V.b->funding[j]);
+		eco_table_money(t, n + 1, c = x ? x->cents : T);
+		if (funding || T <= 0)
+			continue;
+		/* a share of the total, "23,4 %" */
+		c = c / T * 1000 + ((c % T) * 1000 + T / 2) / T;
+		eco_table_text(t, n + 2, s = fmt("%lld,%lld\xc2\xa0%%", c / 10,
+		    c % 10));
+		free(s);
+	}
 }
 
 /* The funders view: the funding by state, then each funder's lines. */
@@ -506,46 +537,16 @@ static const unsigned lignes[] = {
 	F_POSTE | W(34), F_FINANCEMENT, F_MONTANT, F_END
 };
 
-/* Each funder's lines by their state; "not stated" when one is. */
-static void
-funding(struct eco_report *r)
-{
-	static const char *const heads[] = { N_("Funder"), N_("Confirmed"),
-	    N_("Requested"), N_("To solicit"), N_("Not stated") };
-	size_t i, j, n = V.b->funding[ECO_FUND_NONE] ? 4 : 3;
-	struct eco_table *t = eco_report_table(r, "financement",
-	    _("Funding by funder"), ECO_SHOW_DOC);
-	char *s;
-
-	for (j = 0; j <= n; j++)
-		eco_table_column(t, NULL, _(heads[j]), j ? RIGHT : 0, j ? 0 : 40);
-	eco_table_column(t, NULL, _("Total"), RIGHT, 0);
-	for (i = 0; i < V.b->nby[ECO_BY_BAILLEUR]; i++) {
-		const struct eco_total *x = &V.b->by[ECO_BY_BAILLEUR][i];
-
-		eco_table_row(t);
-		eco_table_text(t, 0, s = label(x));
-		free(s);
-		for (j = 0; j < n; j++)
-			eco_table_money(t, j + 1, x->funding[j]);
-		eco_table_money(t, n + 1, x->cents);
-	}
-	total(t, n + 1, V.b->total);
-	for (j = 0; j < n && !V.data; j++)
-		eco_table_money(t, j + 1, V.b->funding[j]);
-}
-
 /* A funder's heading, type and program, and its lines. */
 static void
-funder(struct eco_report *r, struct eco_table *data, const struct eco_total *x)
+funder(struct eco_report *r, const struct eco_total *x)
 {
 	const char *id = x->key;
 	const struct eco_bailleur_view *b = eco_plan_bailleur(V.plan, id);
 	const char *ty = eco_budget_funder_type(b ? b->type : NULL);
 	const char *pr = b ? b->programme : NULL;
 	struct line w = { .bailleur = id };
-	struct eco_table *t = data;
-	long long sum = 0;
+	struct eco_table *t = NULL;
 	size_t i, k;
 
 	for (i = 0; i < V.plan->nactions; i++)
@@ -561,26 +562,24 @@ funder(struct eco_report *r, struct eco_table *data, const struct eco_total *x)
 				t = table(r, "lignes", NULL, lignes);
 			}
 			row(t, lignes, &w);
-			sum += w.l->has_amount ? w.l->cents : 0;
 		}
 	if (t)
-		total(t, 3, sum);
+		total(t, 3, x->cents);
 }
 
 static void
 vue_bailleurs(struct eco_report *r)
 {
-	struct eco_table *data;
 	size_t i;
 
 	eco_report_heading(r, 1, _("Funders"));
 	if (!V.b->nby[ECO_BY_BAILLEUR])
 		eco_report_para(r, _("The plan has no funder and no budget line."));
 	else
-		funding(r);
-	data = V.data ? table(r, "vue-bailleurs", NULL, lignes) : NULL;
+		sums(r, ECO_BY_BAILLEUR, _("Funding by funder"), _("Funder"), 1);
+	flat(r, "vue-bailleurs", lignes);
 	for (i = 0; i < V.b->nby[ECO_BY_BAILLEUR]; i++)
-		funder(r, data, &V.b->by[ECO_BY_BAILLEUR][i]);
+		funder(r, &V.b->by[ECO_BY_BAILLEUR][i]);
 }
 
 /* The timeline view. */
@@ -603,7 +602,8 @@ vue_calendrier(struct eco_report *r)
 		put(r, 0, fmt(_("One column per month from %.7s to %.7s; %s marks "
 		    "the months of each action."), V.b->debut, V.b->fin,
 		    cli.format == FMT_TEXTE ? "#" : "\xe2\x96\xa0"));
-	t = table(r, V.data ? "vue-calendrier" : "calendrier", NULL, calendrier);
+	flat(r, "vue-calendrier", calendrier);
+	t = table(r, "calendrier", NULL, calendrier);
 	eco_table_months(t, V.b->debut, V.b->fin);
 	for (i = 0; i < V.plan->nactions; i++) {
 		w.a = &V.plan->actions[w.i = V.b->dated[i]];
@@ -614,8 +614,10 @@ vue_calendrier(struct eco_report *r)
 
 /* The budget view: totals by objective, system, lead, funder, year. */
 
+static const unsigned totaux[] = { F_PAR, F_CLE, F_LIBELLE, F_MONTANT, F_END };
+
 static void
-totals(struct eco_report *r, struct eco_table *data, enum eco_budget_by k)
+vue_budget(struct eco_report *r)
 {
 	static const struct { const char *par, *caption, *what; } by[] = {
 		{ "objectif", N_("By objective"), N_("Objective") },
@@ -624,73 +626,29 @@ totals(struct eco_report *r, struct eco_table *data, enum eco_budget_by k)
 		{ "bailleur", N_("By funder"), N_("Funder") },
 		{ "annee", N_("By year"), N_("Year") },
 	};
-	struct eco_table *t = data;
-	long long c, T = V.b->total;
-	size_t i;
-	char *s;
-
-	if (!t) {
-		t = eco_report_table(r, "totaux", _(by[k].caption), ECO_SHOW_DOC);
-		eco_table_column(t, NULL, _(by[k].what), 0, 50);
-		eco_table_column(t, NULL, _("Budget"), RIGHT, 0);
-		eco_table_column(t, NULL, _("Share"), RIGHT, 0);
-	}
-	for (i = 0; i <= V.b->nby[k]; i++) {
-		const struct eco_total *x = i < V.b->nby[k] ? &V.b->by[k][i] : NULL;
-
-		if (data && x) {
-			eco_table_row(t);
-			eco_table_text(t, 0, by[k].par);
-			eco_table_text(t, 1, *x->key ? x->key : NULL);
-			eco_table_text(t, 2, x->name);
-			eco_table_money(t, 3, x->cents);
-		}
-		if (data)
-			continue;
-		if (x) {
-			eco_table_row(t);
-			eco_table_text(t, 0, s = k == ECO_BY_SYSTEME ||
-			    k == ECO_BY_ANNEE ? fmt("%s", x->name) : label(x));
-			free(s);
-			eco_table_money(t, 1, x->cents);
-		} else
-			total(t, 1, T);
-		/* a share of the total, "23,4 %" */
-		c = x ? x->cents : T;
-		c = T > 0 ? c / T * 1000 + ((c % T) * 1000 + T / 2) / T : -1;
-		eco_table_text(t, 2, s = c < 0 ? NULL :
-		    fmt("%lld,%lld\xc2\xa0%%", c / 10, c % 10));
-		free(s);
-	}
-}
-
-static void
-vue_budget(struct eco_report *r)
-{
-	static const char *const heads[][2] = { { "par", N_("By") },
-	    { "cle", N_("Key") }, { "libelle", N_("Label") },
-	    { "montant", N_("Amount") } };
-	struct eco_table *data = NULL;
+	struct eco_total all = { .key = "", .cents = V.b->total };
+	struct line w = { 0 };
 	char m[ECO_MONEY_BUFSZ];
+	size_t i;
 	int k;
 
+	flat(r, "vue-budget", totaux);
 	eco_report_heading(r, 1, _("Budget"));
 	put(r, 0, fmt(_("Total budget of the plan: %s."), money(V.b->total, m)));
-	if (V.data)
-		data = eco_report_table(r, "vue-budget", NULL, ECO_SHOW_DATA);
-	for (k = 0; data && k < 4; k++)
-		eco_table_column(data, heads[k][0], _(heads[k][1]),
-		    k == 3 ? RIGHT : 0, 0);
-	for (k = 0; k < ECO_BY_ORGANISME; k++)
-		totals(r, data, (enum eco_budget_by)k);
+	for (k = 0; k < ECO_BY_ORGANISME; k++) {
+		sums(r, (enum eco_budget_by)k, _(by[k].caption), _(by[k].what), 0);
+		for (w.par = by[k].par, i = 0; V.data && i < V.b->nby[k]; i++) {
+			w.t = &V.b->by[k][i];
+			row(V.flat, totaux, &w);
+		}
+	}
 	eco_report_para(r, _("An action's budget is split between calendar "
 	    "years in proportion to its days in each year, to the cent; the "
 	    "cents left over go to the years with the largest remainders."));
-	if (!data)
-		return;
-	eco_table_row(data);
-	eco_table_text(data, 0, "total");
-	eco_table_money(data, 3, V.b->total);
+	w.par = "total";
+	w.t = &all;
+	if (V.data)
+		row(V.flat, totaux, &w);
 }
 
 /* The report. */

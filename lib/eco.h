@@ -994,13 +994,15 @@ const char *eco_etat_label(enum eco_etat, size_t n);
  * to its days in each (eco_money_split_years).  Every key is listed,
  * even with nothing in it.  Apart: every organisation with a part in an
  * action (it leads it, is a partner or contributes), in id order, with
- * the budget of the actions it leads.
+ * the budget of the actions it leads; every transformation, each system
+ * of an objective that has one or an indicator or action, in objective
+ * then system order.
  */
 enum eco_budget_by {
 	ECO_BY_OBJECTIF, ECO_BY_SYSTEME, ECO_BY_RESPONSABLE, ECO_BY_BAILLEUR,
-	ECO_BY_ANNEE, ECO_BY_ORGANISME
+	ECO_BY_ANNEE, ECO_BY_ORGANISME, ECO_BY_TRANSFORMATION
 };
-#define ECO_NBY 6
+#define ECO_NBY 7
 
 /* A budget line's statut: confirme, demande, a-solliciter, not stated. */
 enum eco_funding {
@@ -1020,6 +1022,8 @@ struct eco_total {
 				 * (all of cents but for years) */
 	size_t nlead, npartner;	/* an organisation's actions: those it
 				 * leads, those it takes part in */
+	const char *objectif;	/* a transformation's objective ("": none) */
+	int systeme;		/* and its system, in eco_systemes */
 };
 
 struct eco_budget {

@@ -309,6 +309,70 @@ by_organisation(struct eco_budget *b, const struct eco_plan *p)
 	return rc ? -1 : 0;
 }
 
+/* Whether element i of p (its indicators, then its actions) is in
+ * objective obj, system s. */
+static int
+in_place(const struct eco_plan *p, size_t i, const char *obj, int s)
+{
+	const struct eco_indicateur_view *x = i < p->nindicateurs ?
+	    &p->indicateurs[i] : NULL;
+	const struct eco_action_view *a = x ? NULL :
+	    &p->actions[i - p->nindicateurs];
+
+	return strcmp(key(x ? x->objectif : a->objectif), obj) == 0 &&
+	    eco_systeme_index(x ? x->systeme : a->systeme) == s;
+}
+
+/* Objective obj's system s, when it has a transformation, an indicator
+ * or an action: its id and libelle, its own or its elements'. */
+static int
+place(struct eco_budget *b, const struct eco_plan *p, const char *obj, int s)
+{
+	const struct eco_transformation_view *t =
+	    eco_plan_transformation(p, *obj ? obj : NULL, eco_systemes[s]);
+	struct eco_total x = { t ? t->id : NULL, t ? t->libelle : NULL, 0,
+	    { 0 }, 0, 0, obj, s };
+	size_t i, ni = p->nindicateurs;
+	int any = t != NULL;
+	struct eco_total *v;
+
+	for (i = 0; i < ni + p->nactions; i++) {
+		const struct eco_indicateur_view *e = i < ni ? &p->indicateurs[i] : NULL;
+		const struct eco_action_view *a = e ? NULL : &p->actions[i - ni];
+
+		if (!in_place(p, i, obj, s))
+			continue;
+		any = 1;
+		if (!x.name)
+			x.name = e ? e->transformation_libelle : a->transformation_libelle;
+		if (!x.key)
+			x.key = e ? e->transformation : a->transformation;
+		x.cents += a ? b->actions[i - ni] : 0;
+	}
+	if (!any)
+		return 0;
+	x.key = key(x.key);
+	if (!(v = realloc(b->by[ECO_BY_TRANSFORMATION],
+	    (b->nby[ECO_BY_TRANSFORMATION] + 1) * sizeof *v)))
+		return -1;
+	b->by[ECO_BY_TRANSFORMATION] = v;
+	v[b->nby[ECO_BY_TRANSFORMATION]++] = x;
+	return 0;
+}
+
+static int
+by_transformation(struct eco_budget *b, const struct eco_plan *p)
+{
+	size_t o;
+	int s;
+
+	for (o = 0; o < b->nby[ECO_BY_OBJECTIF]; o++)
+		for (s = 0; s < ECO_NSYS; s++)
+			if (place(b, p, b->by[ECO_BY_OBJECTIF][o].key, s) < 0)
+				return -1;
+	return 0;
+}
+
 /* The first and last years of the dated actions; 0 when none is. */
 static int
 years(const struct eco_plan *p, int *y0, int *y1)
@@ -416,7 +480,7 @@ names(struct eco_budget *b, const struct eco_plan *p, struct eco_project *pr)
 	};
 	static const char *const none[ECO_NBY] = {
 		N_("(no id)"), NULL, N_("(no lead organisation)"),
-		N_("(no funder)"), N_("(no dates)"), NULL
+		N_("(no funder)"), N_("(no dates)"), NULL, NULL
 	};
 	const struct eco_objectif_view *o;
 	const struct eco_bailleur_view *f;
@@ -424,7 +488,7 @@ names(struct eco_budget *b, const struct eco_plan *p, struct eco_project *pr)
 	size_t i;
 	int k;
 
-	for (k = 0; k < ECO_NBY; k++)
+	for (k = 0; k < ECO_BY_TRANSFORMATION; k++)
 		for (i = 0; i < b->nby[k]; i++) {
 			if (!*(x = &b->by[k][i])->key)
 				x->name = none[k] ? _(none[k]) : NULL;
@@ -498,7 +562,8 @@ eco_budget_new(const struct eco_plan *p, struct eco_project *pr,
 	span(b, p);
 	if (by_objective(b, p) < 0 || by_system(b, p) < 0 ||
 	    by_lead(b, p) < 0 || by_funder(b, p) < 0 || by_year(b, p) < 0 ||
-	    by_organisation(b, p) < 0 || dated(b, p) < 0)
+	    by_organisation(b, p) < 0 || by_transformation(b, p) < 0 ||
+	    dated(b, p) < 0)
 		goto oom;
 	names(b, p, pr);
 	return b;
