@@ -84,52 +84,69 @@ tally(struct eco_budget *b, enum eco_budget_by by, const char *k,
 	b->by[by][t].cents += b->actions[i];
 	for (j = 0; a && j < a->nbudget; j++)
 		if (a->budget[j].has_amount)
-			b->by[by][t].funding[eco_funding_of(a->budget[j].statut)] +=
-			    a->budget[j].cents;
+			b->by[by][t].funding[eco_funding_of(
+			    a->budget[j].statut)] += a->budget[j].cents;
 	return 0;
 }
 
-/* Each action's budget and the plan's, exact; what cannot be counted
- * is recorded.  0, or -1. */
+/* 1 when action i has the id of an earlier one (recorded): its budget
+ * would be counted twice. */
+static int
+twice(const struct eco_plan *p, size_t i, struct eco_diags *d)
+{
+	const struct eco_action_view *a = &p->actions[i];
+	size_t k;
+
+	for (k = 0; a->id && k < i; k++)
+		if (p->actions[k].id && strcmp(p->actions[k].id, a->id) == 0) {
+			eco_diag_add(d, a->v.file, a->v.node->line,
+			    a->v.node->col, ECO_SEV_ERROR, "ids",
+			    _("action « %s » appears twice"), a->id);
+			return 1;
+		}
+	return 0;
+}
+
+/* Line l of action i into its budget and the plan's; -1 when it cannot
+ * be counted in cents (recorded). */
+static int
+add_line(struct eco_budget *b, size_t i, const struct eco_action_view *a,
+    const struct eco_budget_line *l, struct eco_diags *d)
+{
+	const struct eco_node *m = eco_map_get(l->node, "montant");
+
+	if (l->has_amount && eco_money_add(&b->actions[i], l->cents) == 0 &&
+	    eco_money_add(&b->total, l->cents) == 0) {
+		b->funding[eco_funding_of(l->statut)] += l->cents;
+		return 0;
+	}
+	/* no amount, or a number the schema takes but eco cannot count */
+	if (!l->has_amount &&
+	    (!m || (m->type != ECO_INT && m->type != ECO_FLOAT)))
+		return 0;
+	eco_diag_add(d, a->v.file, m->line, m->col, ECO_SEV_ERROR, "plan", "%s",
+	    _("the budget adds up to more than eco can count"));
+	return -1;
+}
+
+/* Each action's budget and the plan's, exact.  0, or -1 when something
+ * cannot be counted (recorded). */
 static int
 count(struct eco_budget *b, const struct eco_plan *p, struct eco_diags *d)
 {
-	size_t i, j, k;
+	size_t i, j;
 	int rc = 0;
 
 	for (i = 0; i < p->nactions; i++) {
-		const struct eco_action_view *a = &p->actions[i];
-
-		for (k = 0; a->id && k < i; k++)
-			if (p->actions[k].id && strcmp(p->actions[k].id, a->id) == 0) {
-				eco_diag_add(d, a->v.file, a->v.node->line,
-				    a->v.node->col, ECO_SEV_ERROR, "ids",
-				    _("action « %s » appears twice"), a->id);
-				rc = -1;
-				break;
-			}
-		for (j = 0; j < a->nbudget; j++) {
-			const struct eco_budget_line *l = &a->budget[j];
-			const struct eco_node *m = eco_map_get(l->node, "montant");
-
-			if (l->has_amount && eco_money_add(&b->actions[i], l->cents) == 0 &&
-			    eco_money_add(&b->total, l->cents) == 0) {
-				b->funding[eco_funding_of(l->statut)] += l->cents;
-				continue;
-			}
-			/* a number the schema takes, but not in cents */
-			if (l->has_amount || (m && (m->type == ECO_INT ||
-			    m->type == ECO_FLOAT))) {
-				eco_diag_add(d, a->v.file, m->line, m->col,
-				    ECO_SEV_ERROR, "plan", "%s",
-				    _("the budget adds up to more than eco can count"));
-				rc = -1;
-			}
-		}
+		rc |= -twice(p, i, d);
+		for (j = 0; j < p->actions[i].nbudget; j++)
+			rc |= add_line(b, i, &p->actions[i],
+			    &p->actions[i].budget[j], d);
 	}
-	return rc;
+	return rc ? -1 : 0;
 }
 
+/* The plan's objectives, then those only its records name. */
 static int
 by_objective(struct eco_budget *b, const struct eco_plan *p)
 {
@@ -139,9 +156,11 @@ by_objective(struct eco_budget *b, const struct eco_plan *p)
 	for (i = 0; i < p->nobjectifs; i++)
 		rc |= slot(b, ECO_BY_OBJECTIF, key(p->objectifs[i].id)) < 0;
 	for (i = 0; i < p->ntransformations; i++)
-		rc |= slot(b, ECO_BY_OBJECTIF, key(p->transformations[i].objectif)) < 0;
+		rc |= slot(b, ECO_BY_OBJECTIF,
+		    key(p->transformations[i].objectif)) < 0;
 	for (i = 0; i < p->nindicateurs; i++)
-		rc |= slot(b, ECO_BY_OBJECTIF, key(p->indicateurs[i].objectif)) < 0;
+		rc |= slot(b, ECO_BY_OBJECTIF,
+		    key(p->indicateurs[i].objectif)) < 0;
 	for (i = 0; i < p->nactions; i++)
 		rc |= tally(b, ECO_BY_OBJECTIF, key(p->actions[i].objectif),
 		    &p->actions[i], i);
@@ -177,7 +196,8 @@ by_lead(struct eco_budget *b, const struct eco_plan *p)
 	int rc = 0;
 
 	for (i = 0; i < p->nactions; i++)
-		rc |= tally(b, ECO_BY_RESPONSABLE, key(p->actions[i].responsable),
+		rc |= tally(b, ECO_BY_RESPONSABLE,
+		    key(p->actions[i].responsable),
 		    &p->actions[i], i);
 	if (b->nby[ECO_BY_RESPONSABLE])
 		qsort(b->by[ECO_BY_RESPONSABLE], b->nby[ECO_BY_RESPONSABLE],
@@ -185,47 +205,45 @@ by_lead(struct eco_budget *b, const struct eco_plan *p)
 	return rc ? -1 : 0;
 }
 
-/* The plan's funders, then those only its lines name, then "". */
+/* Line l into total x: its amount, by its funding state. */
+static void
+fund(struct eco_total *x, const struct eco_budget_line *l)
+{
+	if (!l->has_amount)
+		return;
+	x->cents += l->cents;
+	x->funding[eco_funding_of(l->statut)] += l->cents;
+}
+
+/* The plan's funders, then those only its lines name, then "" for the
+ * lines without one. */
 static int
 by_funder(struct eco_budget *b, const struct eco_plan *p)
 {
-	size_t i, j;
+	const struct eco_budget_line *l;
+	size_t i, j, none = 0;
 	long t;
-	int none = 0;
 
 	for (i = 0; i < p->nbailleurs; i++)
 		if (slot(b, ECO_BY_BAILLEUR, key(p->bailleurs[i].id)) < 0)
 			return -1;
 	for (i = 0; i < p->nactions; i++)
 		for (j = 0; j < p->actions[i].nbudget; j++) {
-			const struct eco_budget_line *l = &p->actions[i].budget[j];
-
+			l = &p->actions[i].budget[j];
 			if (!l->bailleur) {
-				none = 1;
+				none++;
 				continue;
 			}
 			if ((t = slot(b, ECO_BY_BAILLEUR, l->bailleur)) < 0)
 				return -1;
-			if (l->has_amount) {
-				b->by[ECO_BY_BAILLEUR][t].cents += l->cents;
-				b->by[ECO_BY_BAILLEUR][t].funding[
-				    eco_funding_of(l->statut)] += l->cents;
-			}
+			fund(&b->by[ECO_BY_BAILLEUR][t], l);
 		}
-	if (!none)
-		return 0;
-	if ((t = slot(b, ECO_BY_BAILLEUR, "")) < 0)
+	if (none && (t = slot(b, ECO_BY_BAILLEUR, "")) < 0)
 		return -1;
-	for (i = 0; i < p->nactions; i++)
-		for (j = 0; j < p->actions[i].nbudget; j++) {
-			const struct eco_budget_line *l = &p->actions[i].budget[j];
-
-			if (!l->bailleur && l->has_amount) {
-				b->by[ECO_BY_BAILLEUR][t].cents += l->cents;
-				b->by[ECO_BY_BAILLEUR][t].funding[
-				    eco_funding_of(l->statut)] += l->cents;
-			}
-		}
+	for (i = 0; none && i < p->nactions; i++)
+		for (j = 0; j < p->actions[i].nbudget; j++)
+			if (!(l = &p->actions[i].budget[j])->bailleur)
+				fund(&b->by[ECO_BY_BAILLEUR][t], l);
 	return 0;
 }
 
@@ -250,7 +268,8 @@ eco_budget_role(const struct eco_action_view *a, const char *org)
 		return 0;
 	if (a->responsable && strcmp(a->responsable, org) == 0)
 		return 1;
-	return eco_action_has_partner(a, org) || eco_budget_apport(a, org) ? 2 : 0;
+	return eco_action_has_partner(a, org) ||
+	    eco_budget_apport(a, org) ? 2 : 0;
 }
 
 /* Organisation org's part in action i, once per action. */
@@ -281,6 +300,7 @@ by_organisation(struct eco_budget *b, const struct eco_plan *p)
 {
 	size_t i, k, cap = 0, *seen;
 	const struct eco_node *c;
+	const char *o;
 	int rc = 0;
 
 	for (i = 0; i < p->nactions; i++) {
@@ -298,9 +318,8 @@ by_organisation(struct eco_budget *b, const struct eco_plan *p)
 		for (k = 0; k < a->npartenaires; k++)
 			rc |= take_part(b, p, i, a->partenaires[k], seen);
 		for (k = 0; c && k < c->len; k++)
-			if (eco_map_str(c->u.items[k], "organisme"))
-				rc |= take_part(b, p, i,
-				    eco_map_str(c->u.items[k], "organisme"), seen);
+			if ((o = eco_map_str(c->u.items[k], "organisme")))
+				rc |= take_part(b, p, i, o, seen);
 	}
 	free(seen);
 	if (b->nby[ECO_BY_ORGANISME])
@@ -337,14 +356,17 @@ place(struct eco_budget *b, const struct eco_plan *p, const char *obj, int s)
 	struct eco_total *v;
 
 	for (i = 0; i < ni + p->nactions; i++) {
-		const struct eco_indicateur_view *e = i < ni ? &p->indicateurs[i] : NULL;
-		const struct eco_action_view *a = e ? NULL : &p->actions[i - ni];
+		const struct eco_indicateur_view *e = i < ni ?
+		    &p->indicateurs[i] : NULL;
+		const struct eco_action_view *a = e ? NULL :
+		    &p->actions[i - ni];
 
 		if (!in_place(p, i, obj, s))
 			continue;
 		any = 1;
 		if (!x.name)
-			x.name = e ? e->transformation_libelle : a->transformation_libelle;
+			x.name = e ? e->transformation_libelle :
+			    a->transformation_libelle;
 		if (!x.key)
 			x.key = e ? e->transformation : a->transformation;
 		x.cents += a ? b->actions[i - ni] : 0;
@@ -414,7 +436,8 @@ by_year(struct eco_budget *b, const struct eco_plan *p)
 			return -1;
 		for (y = y0; y <= y1; y++) {
 			snprintf(b->years + 8 * (y - y0), 8, "%d", y);
-			rc |= slot(b, ECO_BY_ANNEE, b->years + 8 * (y - y0)) < 0;
+			rc |= slot(b, ECO_BY_ANNEE,
+			    b->years + 8 * (y - y0)) < 0;
 		}
 	}
 	for (i = 0; i < p->nactions && !rc; i++) {
@@ -426,9 +449,10 @@ by_year(struct eco_budget *b, const struct eco_plan *p)
 			rc |= tally(b, ECO_BY_ANNEE, "", NULL, i);
 			continue;
 		}
+		/* the years' totals are the first, from y0 on */
 		for (k = 0; k < n; k++)
-			b->by[ECO_BY_ANNEE][atoi(a->debut_eff) - y0 + k].cents +=
-			    part[k];
+			b->by[ECO_BY_ANNEE][atoi(a->debut_eff) - y0 + k].cents
+			    += part[k];
 	}
 	free(part);
 	return rc ? -1 : 0;
@@ -449,7 +473,8 @@ span(struct eco_budget *b, const struct eco_plan *p)
 		if (!p->debut && a->debut_eff &&
 		    (!b->debut || strcmp(a->debut_eff, b->debut) < 0))
 			b->debut = a->debut_eff;
-		if (!p->fin && a->fin_eff && (!b->fin || strcmp(a->fin_eff, b->fin) > 0))
+		if (!p->fin && a->fin_eff &&
+		    (!b->fin || strcmp(a->fin_eff, b->fin) > 0))
 			b->fin = a->fin_eff;
 	}
 }
@@ -504,7 +529,8 @@ names(struct eco_budget *b, const struct eco_plan *p, struct eco_project *pr)
 				x->name = f->nom;
 			else if (pr)
 				x->name = eco_project_title(pr, k ==
-				    ECO_BY_BAILLEUR ? "bailleur" : "organisme", x->key);
+				    ECO_BY_BAILLEUR ? "bailleur" : "organisme",
+				    x->key);
 		}
 }
 

@@ -73,7 +73,8 @@ etat_of(const char *code)
 		return ECO_ETAT_REPORTEE;
 	if (strcmp(code, "abandonnee") == 0)
 		return ECO_ETAT_ABANDONNEE;
-	return strcmp(code, "a-venir") == 0 ? ECO_ETAT_PREVUE : ECO_ETAT_EN_COURS;
+	return strcmp(code, "a-venir") == 0 ? ECO_ETAT_PREVUE :
+	    ECO_ETAT_EN_COURS;
 }
 
 void
@@ -89,7 +90,8 @@ eco_suivi_state(const struct eco_action_view *a,
 		st->statut = statut_code(eco_map_str(st->suivi, "statut"));
 		st->dernier = eco_map_date(st->suivi, "date");
 	} else if (!(st->statut = statut_code(a->statut)))	/* a record's */
-		st->statut = deb && strcmp(au, deb) < 0 ? "a-venir" : "en-cours";
+		st->statut = deb && strcmp(au, deb) < 0 ? "a-venir" :
+		    "en-cours";
 	st->etat = etat_of(st->statut);
 	if (st->etat == ECO_ETAT_PREVUE || st->etat == ECO_ETAT_EN_COURS) {
 		st->late = fin && strcmp(au, fin) > 0;
@@ -203,7 +205,8 @@ eco_suivi_plan(struct eco_project *pr, int argc, char *const *argv,
 	    g.plan->nplans + g.plan->nobjectifs + g.plan->ntransformations +
 	    g.plan->nindicateurs + g.plan->nactions == 0)
 		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL, "%s",
-		    _("no plan in the input (kind: plan, or the records of eco-plan)"));
+		    _("no plan in the input (kind: plan, or the records of "
+		    "eco-plan)"));
 	if (g.oom)
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 	if (g.oom || d->nerr) {
@@ -234,12 +237,18 @@ const char *
 eco_etat_label(enum eco_etat e, size_t n)
 {
 	switch (e) {
-	case ECO_ETAT_PREVUE: return dngettext(ECO_DOMAIN, "planned", "planned", n);
-	case ECO_ETAT_EN_COURS: return dngettext(ECO_DOMAIN, "in progress", "in progress", n);
-	case ECO_ETAT_EN_RETARD: return dngettext(ECO_DOMAIN, "late", "late", n);
-	case ECO_ETAT_REALISEE: return dngettext(ECO_DOMAIN, "done", "done", n);
-	case ECO_ETAT_REPORTEE: return dngettext(ECO_DOMAIN, "postponed", "postponed", n);
-	case ECO_ETAT_ABANDONNEE: return dngettext(ECO_DOMAIN, "abandoned", "abandoned", n);
+	case ECO_ETAT_PREVUE:
+		return dngettext(ECO_DOMAIN, "planned", "planned", n);
+	case ECO_ETAT_EN_COURS:
+		return dngettext(ECO_DOMAIN, "in progress", "in progress", n);
+	case ECO_ETAT_EN_RETARD:
+		return dngettext(ECO_DOMAIN, "late", "late", n);
+	case ECO_ETAT_REALISEE:
+		return dngettext(ECO_DOMAIN, "done", "done", n);
+	case ECO_ETAT_REPORTEE:
+		return dngettext(ECO_DOMAIN, "postponed", "postponed", n);
+	case ECO_ETAT_ABANDONNEE:
+		return dngettext(ECO_DOMAIN, "abandoned", "abandoned", n);
 	}
 	return "?";
 }
