@@ -87,7 +87,8 @@ money(long long cents, char *buf)
 static const char *
 known(enum eco_budget_by k, const char *id)
 {
-	const struct eco_total *t = id && *id ? eco_budget_total(V.b, k, id) : NULL;
+	const struct eco_total *t = id && *id ? eco_budget_total(V.b, k, id) :
+	    NULL;
 
 	return t ? t->name : NULL;
 }
@@ -218,12 +219,19 @@ cell(struct eco_table *t, size_t col, enum field f, const struct line *w)
 	    (f >= F_ACTION && f < F_ROLE && !a))
 		return;
 	switch (f) {
-	case F_OBJECTIF: s = a ? a->objectif : w->obj; s = s && *s ? s : NULL; break;
-	case F_SYSTEME: s = name(ECO_BY_SYSTEME, a ? a->systeme : x->systeme); break;
+	case F_OBJECTIF:
+		s = a ? a->objectif : w->obj;
+		s = s && *s ? s : NULL;
+		break;
+	case F_SYSTEME:
+		s = name(ECO_BY_SYSTEME, a ? a->systeme : x->systeme);
+		break;
 	case F_TRANSFORMATION: s = w->libelle; break;
 	case F_ELEMENT: s = a ? "action" : "indicateur"; break;
 	case F_ID: case F_ACTION_ID: s = a ? a->id : x->id; break;
-	case F_LIBELLE: s = w->t ? w->t->name : a ? a->titre : x->libelle; break;
+	case F_LIBELLE:
+		s = w->t ? w->t->name : a ? a->titre : x->libelle;
+		break;
 	case F_INDICATEUR: s = own = labelled(x->libelle, x->id); break;
 	case F_UNITE: s = x->unite; break;
 	case F_DEPART: eco_table_value(t, col, x->valeur_depart); break;
@@ -262,7 +270,8 @@ cell(struct eco_table *t, size_t col, enum field f, const struct line *w)
 	    eco_funding_label(eco_funding_of(w->l->statut)); break;
 	case F_MONTANT:
 		if (w->t || w->l->has_amount)
-			eco_table_money(t, col, w->t ? w->t->cents : w->l->cents);
+			eco_table_money(t, col, w->t ? w->t->cents :
+			    w->l->cents);
 		break;
 	case F_PAR: s = w->par; break;
 	case F_CLE: s = *w->t->key ? w->t->key : NULL; break;
@@ -280,17 +289,20 @@ table(struct eco_report *r, const char *kind, const char *caption,
     const unsigned *c)
 {
 	struct eco_table *t = V.data && V.flat ? V.flat : eco_report_table(r,
-	    kind, V.data ? NULL : caption, V.data ? ECO_SHOW_DATA : ECO_SHOW_DOC);
+	    kind, V.data ? NULL : caption,
+	    V.data ? ECO_SHOW_DATA : ECO_SHOW_DOC);
+	unsigned f;
 
 	if (t == V.flat)
 		return t;
 	if (V.data)
 		V.flat = t;
-	for (; (*c & 0xff) != F_END; c++)
+	for (; (f = *c & 0xff) != F_END; c++)
 		if (SHOWN(*c))
-			eco_table_column(t, V.data ? fields[*c & 0xff].key : NULL,
-			    _(fields[*c & 0xff].header), fields[*c & 0xff].flags |
-			    (*c & NOTEXTE ? ECO_COL_NOTEXTE : 0), *c >> 8 & 0xff);
+			eco_table_column(t, V.data ? fields[f].key : NULL,
+			    _(fields[f].header), fields[f].flags |
+			    (*c & NOTEXTE ? ECO_COL_NOTEXTE : 0),
+			    *c >> 8 & 0xff);
 	return t;
 }
 
@@ -343,8 +355,10 @@ intro(struct eco_report *r)
 	put(r, 0, ad && rv ? fmt(_("Adopted on %s, revised on %s."), ad, rv) :
 	    ad ? fmt(_("Adopted on %s."), ad) : NULL);
 	/* a no-break space after a number keeps it on the line of its noun */
-	x = fmt(ngettext("%zu\xc2\xa0objective", "%zu\xc2\xa0objectives", no), no);
-	y = fmt(ngettext("%zu\xc2\xa0indicator", "%zu\xc2\xa0indicators", ni), ni);
+	x = fmt(ngettext("%zu\xc2\xa0objective", "%zu\xc2\xa0objectives", no),
+	    no);
+	y = fmt(ngettext("%zu\xc2\xa0indicator", "%zu\xc2\xa0indicators", ni),
+	    ni);
 	z = fmt(ngettext("%zu\xc2\xa0" "action", "%zu\xc2\xa0" "actions", na),
 	    na);
 	put(r, 0, fmt(_("State on %s: %s, %s, %s; total budget %s."), cli.au,
@@ -355,8 +369,8 @@ intro(struct eco_report *r)
 	eco_buf_adds(&b, _("Actions:"));
 	for (i = 0; i < ECO_NETATS; i++)
 		if (n[i])
-			eco_buf_printf(&b, "%s%zu\xc2\xa0%s", k++ ? ", " : " ", n[i],
-			    eco_etat_label((enum eco_etat)i, n[i]));
+			eco_buf_printf(&b, "%s%zu\xc2\xa0%s", k++ ? ", " : " ",
+			    n[i], eco_etat_label((enum eco_etat)i, n[i]));
 	eco_buf_adds(&b, ".");
 	if (b.oom)
 		oom();
@@ -400,7 +414,8 @@ place(struct eco_report *r, const struct eco_total *p)
 		    p->systeme)
 			continue;
 		if (w.x && !ti)
-			ti = table(r, "indicateurs", _("Indicators"), doc_indicateurs);
+			ti = table(r, "indicateurs", _("Indicators"),
+			    doc_indicateurs);
 		if (w.a && !ta)
 			ta = table(r, "actions", _("Actions"), doc_actions);
 		row(w.x ? ti : ta, V.data ? data_objectifs : w.x ?
@@ -413,6 +428,7 @@ place(struct eco_report *r, const struct eco_total *p)
 static void
 vue_objectifs(struct eco_report *r)
 {
+	const struct eco_total *tr = V.b->by[ECO_BY_TRANSFORMATION];
 	char m[ECO_MONEY_BUFSZ];
 	size_t i, k;
 
@@ -424,15 +440,16 @@ vue_objectifs(struct eco_report *r)
 		    eco_plan_objectif(V.plan, *o->key ? o->key : NULL);
 		const char *f = v ? v->facteur : NULL, *ft;
 
-		put(r, 2, *o->key && o->name ? fmt(_("Objective %s: %s"), o->key,
-		    o->name) : fmt(_("Objective %s"), *o->key ? o->key : o->name));
+		put(r, 2, *o->key && o->name ? fmt(_("Objective %s: %s"),
+		    o->key, o->name) : fmt(_("Objective %s"), *o->key ?
+		    o->key : o->name));
 		ft = f ? eco_project_title(V.p, "facteur", f) : NULL;
 		put(r, 0, f ? fmt(_("Protective factor: %s. Budget: %s."),
 		    ft ? ft : f, money(o->cents, m)) :
 		    fmt(_("Budget: %s."), money(o->cents, m)));
 		for (k = 0; k < V.b->nby[ECO_BY_TRANSFORMATION]; k++)
-			if (same(V.b->by[ECO_BY_TRANSFORMATION][k].objectif, o->key))
-				place(r, &V.b->by[ECO_BY_TRANSFORMATION][k]);
+			if (same(tr[k].objectif, o->key))
+				place(r, &tr[k]);
 	}
 }
 
@@ -507,7 +524,8 @@ sums(struct eco_report *r, enum eco_budget_by k, const char *caption,
 	if (!funding)
 		eco_table_column(t, NULL, _("Share"), RIGHT, 0);
 	for (i = 0; !V.data && i <= V.b->nby[k]; i++) {
-		const struct eco_total *x = i < V.b->nby[k] ? &V.b->by[k][i] : NULL;
+		const struct eco_total *x = i < V.b->nby[k] ? &V.b->by[k][i] :
+		    NULL;
 
 		if (x) {
 			eco_table_row(t);
@@ -517,7 +535,8 @@ sums(struct eco_report *r, enum eco_budget_by k, const char *caption,
 		} else
 			total(t, n + 1, T);
 		for (j = 0; j < n; j++)
-			eco_table_money(t, j + 1, x ? x->funding[j] : V.b->funding[j]);
+			eco_table_money(t, j + 1, x ? x->funding[j] :
+			    V.b->funding[j]);
 		eco_table_money(t, n + 1, c = x ? x->cents : T);
 		if (funding || T <= 0)
 			continue;
@@ -556,8 +575,9 @@ funder(struct eco_report *r, const struct eco_total *x)
 				continue;
 			if (!t) {
 				put(r, 2, label(x));
-				put(r, 0, ty && pr ? fmt(_("Type: %s. Program: %s."),
-				    ty, pr) : ty ? fmt(_("Type: %s."), ty) : pr ?
+				put(r, 0, ty && pr ? fmt(_("Type: %s. "
+				    "Program: %s."), ty, pr) : ty ?
+				    fmt(_("Type: %s."), ty) : pr ?
 				    fmt(_("Program: %s."), pr) : NULL);
 				t = table(r, "lignes", NULL, lignes);
 			}
@@ -574,9 +594,11 @@ vue_bailleurs(struct eco_report *r)
 
 	eco_report_heading(r, 1, _("Funders"));
 	if (!V.b->nby[ECO_BY_BAILLEUR])
-		eco_report_para(r, _("The plan has no funder and no budget line."));
+		eco_report_para(r,
+		    _("The plan has no funder and no budget line."));
 	else
-		sums(r, ECO_BY_BAILLEUR, _("Funding by funder"), _("Funder"), 1);
+		sums(r, ECO_BY_BAILLEUR, _("Funding by funder"), _("Funder"),
+		    1);
 	flat(r, "vue-bailleurs", lignes);
 	for (i = 0; i < V.b->nby[ECO_BY_BAILLEUR]; i++)
 		funder(r, &V.b->by[ECO_BY_BAILLEUR][i]);
@@ -599,8 +621,8 @@ vue_calendrier(struct eco_report *r)
 
 	eco_report_heading(r, 1, _("Timeline"));
 	if (V.b->debut && V.b->fin)
-		put(r, 0, fmt(_("One column per month from %.7s to %.7s; %s marks "
-		    "the months of each action."), V.b->debut, V.b->fin,
+		put(r, 0, fmt(_("One column per month from %.7s to %.7s; %s "
+		    "marks the months of each action."), V.b->debut, V.b->fin,
 		    cli.format == FMT_TEXTE ? "#" : "\xe2\x96\xa0"));
 	flat(r, "vue-calendrier", calendrier);
 	t = table(r, "calendrier", NULL, calendrier);
@@ -634,9 +656,11 @@ vue_budget(struct eco_report *r)
 
 	flat(r, "vue-budget", totaux);
 	eco_report_heading(r, 1, _("Budget"));
-	put(r, 0, fmt(_("Total budget of the plan: %s."), money(V.b->total, m)));
+	put(r, 0, fmt(_("Total budget of the plan: %s."),
+	    money(V.b->total, m)));
 	for (k = 0; k < ECO_BY_ORGANISME; k++) {
-		sums(r, (enum eco_budget_by)k, _(by[k].caption), _(by[k].what), 0);
+		sums(r, (enum eco_budget_by)k, _(by[k].caption),
+		    _(by[k].what), 0);
 		for (w.par = by[k].par, i = 0; V.data && i < V.b->nby[k]; i++) {
 			w.t = &V.b->by[k][i];
 			row(V.flat, totaux, &w);
@@ -679,8 +703,8 @@ run(int argc, char **argv)
 		oom();
 	if (argc == 0 && !eco_project_dir(V.p))
 		cli_usage_error(NULL, "%s",
-		    _("no eco project here (no eco.yaml in this folder or above); "
-		    "name a plan file, or - for standard input"));
+		    _("no eco project here (no eco.yaml in this folder or "
+		    "above); name a plan file, or - for standard input"));
 	if ((V.plan = eco_suivi_plan(V.p, argc, argv, &V.root, &d)) &&
 	    (V.b = eco_budget_new(V.plan, V.p, &d))) {
 		if (!(V.st = eco_suivi_states(V.p, V.plan, cli.au)) ||
