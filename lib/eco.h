@@ -1042,6 +1042,153 @@ int eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
     const struct eco_plan *p, const struct eco_doc *const *prio,
     size_t nprio, struct eco_diags *);
 
+/* eco_suivi.c: the follow-up of actions (eco-vue, eco-suivi). */
+
+/*
+ * An action's state on a day (ISO, "au"): the statut of its latest
+ * follow-up dated on or before that day (kind: suivi; on one date, the
+ * last read), else the statut its record carries (eco-plan's), else its
+ * dates: planned before its debut, in progress from then on.  Planned or
+ * in progress after its fin, it is late.  A follow-up without an action,
+ * a date of the calendar or a known statut decides nothing: check the
+ * documents first (eco_project_check).
+ */
+enum eco_etat {
+	ECO_ETAT_PREVUE, ECO_ETAT_EN_COURS, ECO_ETAT_EN_RETARD,
+	ECO_ETAT_REALISEE, ECO_ETAT_REPORTEE, ECO_ETAT_ABANDONNEE
+};
+#define ECO_NETATS 6
+
+struct eco_suivi_state {
+	enum eco_etat etat;
+	const char *statut;	/* the statut_action it comes from, as in
+				 * records: "a-venir", "en-cours", "realisee",
+				 * "reportee", "abandonnee" (static) */
+	int late;		/* planned or in progress, and fin is past */
+	const struct eco_node *suivi;	/* the follow-up used, or NULL */
+	const char *dernier;	/* its date, or NULL */
+	const char *prochain;	/* the first date of its calendrier_suivi on
+				 * or after the day; NULL when there is none
+				 * or the action is done or abandoned */
+};
+
+/* The follow-up of action that decides its state on au (NULL: any day)
+ * among n suivi documents, or NULL. */
+const struct eco_node *eco_suivi_latest(const struct eco_doc *const *suivis,
+    size_t n, const char *action, const char *au);
+/* The state of an action on au, given the project's follow-ups. */
+void eco_suivi_state(const struct eco_action_view *,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    struct eco_suivi_state *);
+/*
+ * The plan a command follows, checked: the operands' plan or the records
+ * eco-plan prints (other kinds are passed over), or without operands the
+ * project's plan.yaml; read and checked with the project's suivis/ and
+ * eco.yaml as eco-validate checks them (standard input alone: a pipe is
+ * no file of the project).  One plan at a time.  Free it with
+ * eco_plan_free; *root is its plan document, or NULL for records.  NULL
+ * when anything read has an error, or holds no plan (recorded).  The
+ * project must outlive the plan.
+ */
+struct eco_plan *eco_suivi_plan(struct eco_project *, int argc,
+    char *const *argv, const struct eco_node **root, struct eco_diags *);
+/* The state of each action of a plan on au, from the project's suivis/:
+ * plan->nactions of them, to free(); NULL when memory runs out. */
+struct eco_suivi_state *eco_suivi_states(struct eco_project *,
+    const struct eco_plan *, const char *au);
+/* What people call the state of n actions ("réalisée", "réalisées"),
+ * translated. */
+const char *eco_etat_label(enum eco_etat, size_t n);
+
+/* eco_budget.c: the plan's money facts (eco-vue). */
+
+/*
+ * A plan's budget in exact cents: each action's (its lines with an
+ * amount), the plan's, and totals by objective, system, lead
+ * organisation, funder and calendar year.  Keys are ids ("" for none:
+ * no objective id, no lead, no funder, no dates), in the order people
+ * read them: objectives as the plan has them, then those only its
+ * records name; the three systems; leads in id order; the plan's
+ * funders, then those only budget lines name; years in order, each
+ * action's budget split between the years of its dates in proportion
+ * to its days in each (eco_money_split_years).  Every key is listed,
+ * even with nothing in it.  Apart: every organisation with a part in an
+ * action (it leads it, is a partner or contributes), in id order, with
+ * the budget of the actions it leads; every transformation, each system
+ * of an objective that has one or an indicator or action, in objective
+ * then system order.
+ */
+enum eco_budget_by {
+	ECO_BY_OBJECTIF, ECO_BY_SYSTEME, ECO_BY_RESPONSABLE, ECO_BY_BAILLEUR,
+	ECO_BY_ANNEE, ECO_BY_ORGANISME, ECO_BY_TRANSFORMATION
+};
+#define ECO_NBY 7
+
+/* A budget line's statut: confirme, demande, a-solliciter, not stated. */
+enum eco_funding {
+	ECO_FUND_CONFIRME, ECO_FUND_DEMANDE, ECO_FUND_A_SOLLICITER,
+	ECO_FUND_NONE
+};
+#define ECO_NFUNDING 4
+
+struct eco_total {
+	const char *key;	/* an id, a year "2027", or "" */
+	const char *name;	/* what people call it: the objective's libelle,
+				 * the system, the organisation's or funder's
+				 * name, the year ("" keys: "(sans bailleur)"
+				 * ...); NULL when unknown */
+	long long cents;
+	long long funding[ECO_NFUNDING];	/* cents by the lines' statut
+				 * (all of cents but for years) */
+	size_t nlead, npartner;	/* an organisation's actions: those it
+				 * leads, those it takes part in */
+	const char *objectif;	/* a transformation's objective ("": none) */
+	int systeme;		/* and its system, in eco_systemes */
+};
+
+struct eco_budget {
+	const char *debut, *fin;	/* its span: the plan's period, else
+				 * from the first start to the last end of
+				 * its actions; NULL when there is none */
+	long long total;
+	long long funding[ECO_NFUNDING];	/* the plan's, by statut */
+	long long *actions;	/* plan->actions[i]'s budget */
+	size_t *dated;		/* the actions' indexes by effective start,
+				 * then end, then plan order */
+	struct eco_total *by[ECO_NBY];	/* nby[k] totals by k */
+	size_t nby[ECO_NBY];
+	char *years;		/* owns the years' keys */
+};
+
+/*
+ * The budget of a checked plan.  NULL when it cannot be counted, the
+ * reasons recorded: an amount too large for cents or totals that would
+ * overflow (check "plan", at the amount), an action id twice in the
+ * plan (its budget counted twice: check "ids", at the second one), or
+ * memory.  Names come from the plan and the project (may be NULL).
+ * Keys and names point into the plan and the project, which must
+ * outlive the budget.
+ */
+struct eco_budget *eco_budget_new(const struct eco_plan *,
+    struct eco_project *, struct eco_diags *);
+void eco_budget_free(struct eco_budget *);
+/* The total of key (NULL: "") by k, or NULL. */
+const struct eco_total *eco_budget_total(const struct eco_budget *,
+    enum eco_budget_by k, const char *key);
+/* The funding state of a budget line's statut (NULL: not stated). */
+enum eco_funding eco_funding_of(const char *statut);
+/* What people call a funding state ("à solliciter"), translated. */
+const char *eco_funding_label(enum eco_funding);
+/* What people call a funder's type ("philanthropique"), translated; a
+ * type eco does not know as written. */
+const char *eco_budget_funder_type(const char *type);
+/* Organisation org's part in an action: 1 it leads it, 2 it is among
+ * its partenaires or contributions, 0 none. */
+int eco_budget_role(const struct eco_action_view *, const char *org);
+/* What org brings to an action (its contribution's apport), or NULL. */
+const char *eco_budget_apport(const struct eco_action_view *,
+    const char *org);
+
 /* eco_report.c: a report model rendered as texte, md, html, csv, json, yaml. */
 
 /*

@@ -92,7 +92,8 @@ expect 1 'csv: no cell starts a formula' \
 expect 0 'csv: the neutralised cells are there' \
     "eco-vue --au 2027-04-01 -o csv $D/vue-injection.yaml | grep -F \";'=SUM(A1);confirme;100,00\""
 
-# --- Errors in the data: every one, nothing printed, status 1 -----------
+# --- Errors in the data: every one, as eco-validate says it, nothing
+# --- printed, status 1 ---------------------------------------------------
 
 golden vue-err-montants "eco-vue $D/vue-err-montants.yaml"
 golden vue-err-dates "eco-vue $D/vue-err-dates.yaml"
@@ -103,10 +104,21 @@ golden vue-err-twice \
 golden vue-err-empty "printf '' | eco-vue -"
 golden vue-err-other-kinds "eco-vue examples/demo/constats.yaml"
 golden vue-err-yaml "printf 'kind: plan\nobjectifs: [\n' | eco-vue -"
-# A broken eco.yaml only costs the names of the organisations.
+# Amounts the schema takes but eco cannot count in cents, alone or summed.
+golden vue-err-trop-grand "eco-vue tests/cli/data/vue-err-trop-grand.yaml"
+# The project's files are checked too: a broken eco.yaml (names of the
+# organisations), a key typo that would drop a budget from every total,
+# a missing "-" before an action that would drop it and its follow-ups.
 cp -R examples/demo "$SCRATCH/demo"
 printf 'kind: regroupement\nmembres: [\n' >"$SCRATCH/demo/eco.yaml"
-golden vue-warn-eco-yaml "eco-vue -C '$SCRATCH/demo' --au 2027-09-01 --vue budget"
+golden vue-err-eco-yaml "eco-vue -C '$SCRATCH/demo' --au 2027-09-01 --vue budget"
+cp -R examples/demo "$SCRATCH/budgt"
+sed '109s/^            budget:/            budgt:/' examples/demo/plan.yaml \
+    >"$SCRATCH/budgt/plan.yaml"
+golden vue-err-budgt "eco-vue -C '$SCRATCH/budgt' --au 2027-09-01 --vue budget"
+cp -R examples/demo "$SCRATCH/tiret"
+sed '502s/- id:/  id:/' examples/demo/plan.yaml >"$SCRATCH/tiret/plan.yaml"
+golden vue-err-tiret "eco-vue -C '$SCRATCH/tiret' --au 2027-09-01"
 
 # --- Usage and system errors --------------------------------------------
 
