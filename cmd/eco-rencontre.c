@@ -515,7 +515,7 @@ option(int key, const char *arg)
 	case O_AFAIRE:
 		todos = grow(todos, nt, sizeof *todos);
 		todos[nt++] = (struct eco_todo_in){ .description = arg,
-		    .folded = keep(cli_fold(arg, fold, sizeof fold)) };
+		    .folded = keep(eco_text_fold(arg, fold, sizeof fold)) };
 		break;
 	case O_RESPONSABLE: last_todo("--responsable")->responsable = arg; break;
 	case O_PERSONNE: last_todo("--personne")->personne = arg; break;
