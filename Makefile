@@ -36,7 +36,9 @@ DEPS_FUZZ = clang libclang-rt-14-dev
 
 CMDS = $(notdir $(basename $(wildcard cmd/eco*.c)))
 LIBMODS = $(notdir $(basename $(wildcard lib/eco_*.c)))
-SCHEMAS = $(wildcard schemas/*.schema.json schemas/meta/*.json data/*.yaml)
+SCHEMAS = $(wildcard schemas/*.schema.json schemas/meta/*.json)
+DATA = $(wildcard data/*.yaml)
+DATAJSON = $(DATA:data/%.yaml=$(B)/gen/%.json)
 LIBOBJ = $(LIBMODS:%=$(B)/lib/%.o) $(B)/gen/embedded.o
 CLIOBJ = $(B)/cmd/cli.o
 BINS = $(CMDS:%=$(B)/bin/%)
@@ -48,7 +50,8 @@ MO = $(B)/locale/fr/LC_MESSAGES/eco.mo
 
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.SECONDARY: $(LIBOBJ) $(CLIOBJ) $(CMDS:%=$(B)/cmd/%.o) $(B)/gen/embedded.c
+.SECONDARY: $(LIBOBJ) $(CLIOBJ) $(CMDS:%=$(B)/cmd/%.o) $(B)/gen/embedded.c \
+	$(DATAJSON)
 .PHONY: all deps deps-check demo check check-run golden golden-run unit cli lint po-check \
 	install uninstall fuzz bench clean
 
@@ -72,10 +75,20 @@ $(B)/localedir: FORCE
 
 FORCE:
 
-# The schemas are compiled into the library.
-$(B)/gen/embedded.c: $(SCHEMAS) tools/embed.sh Makefile
+# The schemas and the method's data are compiled into the library; the
+# data go in as JSON (one array of a file's documents), which the library
+# reads much faster than YAML at every start-up.
+$(B)/gen/embedded.c: $(SCHEMAS) $(DATAJSON) tools/embed.sh Makefile
 	@mkdir -p $(@D)
-	sh tools/embed.sh $@ $(SCHEMAS)
+	sh tools/embed.sh $@ $(SCHEMAS) $(DATAJSON)
+
+$(B)/gen/%.json: data/%.yaml $(B)/gen/yaml2json
+	$(B)/gen/yaml2json $< >$@.tmp && mv $@.tmp $@
+
+$(B)/gen/yaml2json: tools/yaml2json.c $(LIBMODS:%=$(B)/lib/%.o)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCPPFLAGS) $(ALLCFLAGS) -Ilib $(LDFLAGS) -o $@ tools/yaml2json.c \
+	    $(LIBMODS:%=$(B)/lib/%.o) $(LDLIBS)
 
 $(B)/gen/embedded.o: $(B)/gen/embedded.c
 	$(CC) $(ALLCFLAGS) -c -o $@ $<

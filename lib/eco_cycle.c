@@ -48,6 +48,7 @@ struct eco_check {
 
 struct eco_cycle_data {
 	struct eco_doc *doc;
+	const struct eco_node *root;	/* the cycle's document, in doc */
 };
 
 /* Reading the cycle. */
@@ -340,30 +341,15 @@ check_ids(struct build *b)
 			}
 }
 
-struct eco_cycle *
-eco_cycle_read(const char *buf, size_t len, const char *name,
+/* The cycle whose document is root, in doc (taken over, even on error). */
+static struct eco_cycle *
+cycle_of(struct eco_doc *doc, const struct eco_node *root, const char *name,
     struct eco_diags *d)
 {
-	struct eco_limits lim;
-	struct eco_reader *r;
-	struct eco_doc *doc = NULL;
 	struct eco_cycle *c;
 	struct build b;
-	const struct eco_node *root, *kind, *etapes, *outils;
-	size_t nerr = d->nerr;
+	const struct eco_node *kind, *etapes, *outils;
 
-	eco_limits_default(&lim);
-	if (!(r = eco_reader_mem(buf, len, name, &lim, d)))
-		return NULL;
-	if (eco_reader_next(r, &doc) <= 0 || doc->nerr) {
-		if (doc || d->nerr == nerr)	/* else the loader said why */
-			eco_diag_add(d, name, 0, 0, ECO_SEV_ERROR, "demarche",
-			    "%s", _("no cycle in this file"));
-		eco_doc_free(doc);
-		eco_reader_close(r);
-		return NULL;
-	}
-	eco_reader_close(r);
 	if (!(c = calloc(1, sizeof *c)) ||
 	    !(c->data = calloc(1, sizeof *c->data))) {
 		free(c);
@@ -372,9 +358,9 @@ eco_cycle_read(const char *buf, size_t len, const char *name,
 		return NULL;
 	}
 	c->data->doc = doc;
+	c->data->root = root;
 	memset(&b, 0, sizeof b);
 	b.c = c, b.a = doc->arena, b.name = name, b.d = d;
-	root = doc->root;
 	kind = eco_map_get(root, "kind");
 	if (!kind || !eco_scalar_matches(kind, "demarche"))
 		lacks(&b, root, "kind: demarche");
@@ -395,17 +381,45 @@ eco_cycle_read(const char *buf, size_t len, const char *name,
 }
 
 struct eco_cycle *
-eco_cycle_load(struct eco_diags *d)
+eco_cycle_read(const char *buf, size_t len, const char *name,
+    struct eco_diags *d)
 {
-	size_t len;
-	const char *buf = eco_embedded(CYCLE_FILE, &len);
+	struct eco_limits lim;
+	struct eco_reader *r;
+	struct eco_doc *doc = NULL;
+	size_t nerr = d->nerr;
 
-	if (!buf) {
-		eco_diag_sys(d, CYCLE_FILE, "%s",
-		    _("the cycle is not compiled into the library"));
+	eco_limits_default(&lim);
+	if (!(r = eco_reader_mem(buf, len, name, &lim, d)))
+		return NULL;
+	if (eco_reader_next(r, &doc) <= 0 || doc->nerr) {
+		if (doc || d->nerr == nerr)	/* else the loader said why */
+			eco_diag_add(d, name, 0, 0, ECO_SEV_ERROR, "demarche",
+			    "%s", _("no cycle in this file"));
+		eco_doc_free(doc);
+		eco_reader_close(r);
 		return NULL;
 	}
-	return eco_cycle_read(buf, len, CYCLE_FILE, d);
+	eco_reader_close(r);
+	return cycle_of(doc, doc->root, name, d);
+}
+
+/*
+ * The method's own cycle, data/demarche.yaml compiled in (as JSON).
+ */
+struct eco_cycle *
+eco_cycle_load(struct eco_diags *d)
+{
+	struct eco_doc *doc = eco_embedded_doc("demarche", d);
+
+	if (!doc)
+		return NULL;
+	if (doc->root->len != 1) {
+		eco_doc_free(doc);
+		eco_diag_sys(d, CYCLE_FILE, "%s", _("no cycle in this file"));
+		return NULL;
+	}
+	return cycle_of(doc, doc->root->u.items[0], CYCLE_FILE, d);
 }
 
 void
@@ -422,7 +436,7 @@ eco_cycle_free(struct eco_cycle *c)
 const struct eco_node *
 eco_cycle_root(const struct eco_cycle *c)
 {
-	return c->data->doc->root;
+	return c->data->root;
 }
 
 const struct eco_stage *

@@ -17,6 +17,10 @@ void eco_diag_vadd(struct eco_diags *, const char *file, int line, int col,
 
 /* A file compiled into the library (schemas, data), by base name. */
 const char *eco_embedded(const char *name, size_t *len);
+/* The documents of data/NAME.yaml, compiled in as JSON: a document whose
+ * root is the sequence of the file's documents.  NULL, with a system
+ * diagnostic, when the library lacks it. */
+struct eco_doc *eco_embedded_doc(const char *name, struct eco_diags *);
 
 /* Bump allocator: everything of one document is freed at once. */
 struct eco_arena *eco_arena_new(void);

@@ -867,35 +867,16 @@ check_meetings(struct eco_index *x, struct eco_diags *d)
  * catalogue is read once per process; its ids are then copied into each
  * index that needs them.
  */
-static struct eco_doc **catalogue;
-static size_t ncatalogue;
+static struct eco_doc *catalogue;	/* kept for the process */
 static pthread_once_t catalogue_once = PTHREAD_ONCE_INIT;
 
 static void
 read_catalogue(void)
 {
-	struct eco_limits lim;
 	struct eco_diags quiet;
-	struct eco_reader *r;
-	struct eco_doc *doc, **v;
-	const char *buf;
-	size_t len;
 
-	if (!(buf = eco_embedded("facteurs.yaml", &len)))
-		return;
-	eco_limits_default(&lim);
 	eco_diags_init(&quiet);
-	if ((r = eco_reader_mem(buf, len, CATALOGUE, &lim, &quiet))) {
-		while (eco_reader_next(r, &doc) > 0) {
-			if (!(v = realloc(catalogue, (ncatalogue + 1) * sizeof *v))) {
-				eco_doc_free(doc);
-				break;
-			}
-			catalogue = v;
-			catalogue[ncatalogue++] = doc;	/* kept for the process */
-		}
-		eco_reader_close(r);
-	}
+	catalogue = eco_embedded_doc("facteurs", &quiet);
 	eco_diags_free(&quiet);
 }
 
@@ -972,9 +953,9 @@ builtin_factors(struct eco_index *x)
 		return;
 	pthread_once(&catalogue_once, read_catalogue);
 	x->plen = 0;
-	for (i = 0; i < ncatalogue; i++)
-		eco_rules_facteur(x, eco_kind_find("facteur"), catalogue[i]->root,
-		    CATALOGUE, NULL);
+	for (i = 0; catalogue && i < catalogue->root->len; i++)
+		eco_rules_facteur(x, eco_kind_find("facteur"),
+		    catalogue->root->u.items[i], CATALOGUE, NULL);
 }
 
 /* The answers compiled together in a session are given the same way. */

@@ -1358,6 +1358,28 @@ eco_embedded(const char *name, size_t *len)
 	return NULL;
 }
 
+struct eco_doc *
+eco_embedded_doc(const char *name, struct eco_diags *d)
+{
+	struct eco_limits lim;
+	struct eco_doc *doc = NULL;
+	const char *buf;
+	char file[64];
+	size_t len;
+
+	snprintf(file, sizeof file, "%s.json", name);
+	eco_limits_default(&lim);
+	if ((buf = eco_embedded(file, &len)))
+		doc = eco_json_doc(buf, len, file, &lim);
+	if (!doc || doc->root->type != ECO_SEQ) {
+		eco_doc_free(doc);
+		eco_diag_sys(d, file, "%s",
+		    _("this data file is not compiled into the library"));
+		return NULL;
+	}
+	return doc;
+}
+
 /* 1: a meta-schema, 0: one of eco's schemas, -1: other data. */
 static int
 embedded_class(const char *name)
