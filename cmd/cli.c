@@ -31,10 +31,12 @@ cli_init(const char *prog)
 	const char *dir = getenv("ECO_LOCALEDIR");
 
 	cli_prog = prog;
-	setlocale(LC_ALL, "");
-	/* Numbers in data are read and written the C way, whatever the
-	 * locale: a French LC_NUMERIC would turn strtod's '.' into ','. */
-	setlocale(LC_NUMERIC, "C");
+	/* Only the character set and the language of messages come from
+	 * the locale: eco writes numbers, money and dates itself, and data
+	 * are read the C way (a French LC_NUMERIC would turn strtod's '.'
+	 * into ',').  Loading the other categories is start-up time lost. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	bindtextdomain("eco", dir && *dir ? dir : LOCALEDIR);
 	bind_textdomain_codeset("eco", "UTF-8");
 	textdomain("eco");

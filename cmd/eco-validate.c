@@ -161,6 +161,9 @@ project_of(size_t i, struct eco_diags *d)
 	struct project *v;
 	size_t k;
 
+	static char lastdir[PATH_MAX];
+	static int last = -1;
+
 	if (strcmp(W.jobs[i].path, "-") == 0)
 		return -1;
 	snprintf(dir, sizeof dir, "%s", W.jobs[i].path);
@@ -168,12 +171,19 @@ project_of(size_t i, struct eco_diags *d)
 		*(slash == dir ? slash + 1 : slash) = '\0';
 	else
 		strcpy(dir, ".");
+	/* the files of a folder come together: one search for them all */
+	if (last >= 0 && strcmp(dir, lastdir) == 0) {
+		projects[last].last = i;
+		return last;
+	}
 	if (eco_project_root(dir, root, sizeof root) < 0)
 		return -1;
+	snprintf(lastdir, sizeof lastdir, "%s", dir);
+	last = -1;
 	for (k = 0; k < nprojects; k++)
 		if (strcmp(projects[k].root, root) == 0) {
 			projects[k].last = i;
-			return (int)k;
+			return last = (int)k;
 		}
 	if (!(v = realloc(projects, (nprojects + 1) * sizeof *v)))
 		return -1;
@@ -183,7 +193,7 @@ project_of(size_t i, struct eco_diags *d)
 	v->last = i;
 	if (!(v->p = eco_project_open(root, d)))
 		return -1;
-	return (int)nprojects++;
+	return last = (int)nprojects++;
 }
 
 /* --schema: that schema for every document; eco's own are compiled

@@ -99,7 +99,7 @@ eco_kind_find(const char *name)
 	size_t i;
 
 	for (i = 0; name && i < NKINDS; i++)
-		if (strcmp(kinds[i].name, name) == 0)
+		if (kinds[i].name[0] == name[0] && strcmp(kinds[i].name, name) == 0)
 			return &kinds[i];
 	return NULL;
 }

@@ -784,13 +784,33 @@ add_anchor(struct resource *res, const struct eco_node *name,
 			goto fail; \
 	}
 
+/* The annotations that fill most of eco's schemas: nothing to compile. */
+static int
+is_note(const char *k)
+{
+	switch (k[0]) {
+	case 'd':
+		return strcmp(k, "description") == 0;
+	case 't':
+		return strcmp(k, "title") == 0;
+	case 'e':
+		return strcmp(k, "examples") == 0;
+	}
+	return 0;
+}
+
 static int
 compile_keyword(struct comp *c, struct eco_schema *s, const char *k,
     const struct eco_node *v, const char *base, struct resource *res)
 {
 	size_t i;
 
-	if (strcmp(k, "type") == 0) {
+	if (is_note(k))
+		return 0;
+	if (strcmp(k, "$ref") == 0) {
+		if (!(s->ref = new_ref(c, v, base)))
+			goto fail;
+	} else if (strcmp(k, "type") == 0) {
 		if (is_str(v))
 			s->types = type_bit(v->s);
 		else if (v->type == ECO_SEQ)
@@ -880,9 +900,6 @@ compile_keyword(struct comp *c, struct eco_schema *s, const char *k,
 	} else if (strcmp(k, "format") == 0) {
 		if (is_str(v) && !c->set->no_formats)
 			s->format = format_of(v->s);
-	} else if (strcmp(k, "$ref") == 0) {
-		if (!(s->ref = new_ref(c, v, base)))
-			goto fail;
 	} else if (strcmp(k, "$dynamicRef") == 0) {
 		const char *h;
 
