@@ -83,7 +83,8 @@ $(B)/gen/embedded.c: $(SCHEMAS) $(DATAJSON) tools/embed.sh Makefile
 	sh tools/embed.sh $@ $(SCHEMAS) $(DATAJSON)
 
 $(B)/gen/%.json: data/%.yaml $(B)/gen/yaml2json
-	$(B)/gen/yaml2json $< >$@.tmp && mv $@.tmp $@
+	$(B)/gen/yaml2json $< >$@.tmp && \
+	    { cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@; }
 
 $(B)/gen/yaml2json: tools/yaml2json.c $(LIBMODS:%=$(B)/lib/%.o)
 	@mkdir -p $(@D)

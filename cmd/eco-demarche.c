@@ -349,10 +349,30 @@ state_json(const struct eco_state *st, const struct eco_objective **next,
 }
 
 /* The cycle, or with root (etat) where the project there stands. */
+/*
+ * The kinds a project may hold: where it stands is judged on all of
+ * them, so all are checked first (reports never lie).
+ */
+static const char *const *
+every_kind(void)
+{
+	static const char *v[64];
+	const struct eco_kind *k;
+	size_t n, i, m = 0;
+
+	k = eco_kinds(&n);
+	for (i = 0; i < n && m + 1 < sizeof v / sizeof *v; i++)
+		if (k[i].home)
+			v[m++] = k[i].name;
+	v[m] = NULL;
+	return v;
+}
+
 static int
 with_cycle(const char *root)
 {
 	const struct eco_objective *next[NSTEPS];
+	struct eco_project *p = NULL;
 	struct eco_state *st = NULL;
 	struct eco_cycle *c;
 	struct eco_diags d;
@@ -360,8 +380,12 @@ with_cycle(const char *root)
 	int rc = 0, end;
 
 	eco_diags_init(&d);
-	if (!(c = eco_cycle_load(&d)) ||
-	    (root && !(st = eco_state_read(c, root, &d))))
+	if (!(c = eco_cycle_load(&d)))
+		rc = ECO_EXIT_SYS;
+	else if (root && (!(p = eco_project_at(root, &d)) ||
+	    eco_project_check(p, every_kind(), &d) > 0 || d.sys))
+		rc = ECO_EXIT_DATA;	/* the diagnostics, not the report */
+	else if (root && !(st = eco_state_of(c, p, &d)))
 		rc = ECO_EXIT_SYS;
 	else if (st)
 		n = eco_state_next(st, next, NSTEPS);
@@ -377,6 +401,7 @@ with_cycle(const char *root)
 	else
 		(cli.format == FMT_MD ? cycle_md : cycle_text)(c);
 	eco_state_free(st);
+	eco_project_close(p);
 	eco_cycle_free(c);
 	end = cli_finish(&d);
 	eco_diags_free(&d);

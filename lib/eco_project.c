@@ -328,8 +328,10 @@ walk_dir(struct walk *w, const char *dir)
 		qsort(w->p->v + first, w->p->n - first, sizeof *w->p->v, cmp);
 }
 
-char **
-eco_expand(int argc, char *const *argv, struct eco_diags *d)
+/* The paths of argv, folders walked; an empty folder named by the user
+ * is worth a warning (warn), one of the project's layout is not. */
+static char **
+expand(int argc, char *const *argv, struct eco_diags *d, int warn)
 {
 	struct paths p = { NULL, 0, 0, 0 };
 	struct walk w;
@@ -348,7 +350,7 @@ eco_expand(int argc, char *const *argv, struct eco_diags *d)
 			w.ino[0] = st.st_ino;
 			w.depth = 1;
 			walk_dir(&w, argv[i]);
-			if (p.n == before)
+			if (p.n == before && warn)
 				eco_diag_add(d, argv[i], 0, 0, ECO_SEV_WARNING,
 				    NULL, "%s", _("no YAML file in this folder"));
 		} else
@@ -359,6 +361,12 @@ eco_expand(int argc, char *const *argv, struct eco_diags *d)
 	if (p.oom)
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 	return p.v;
+}
+
+char **
+eco_expand(int argc, char *const *argv, struct eco_diags *d)
+{
+	return expand(argc, argv, d, 1);
 }
 
 void
@@ -756,7 +764,7 @@ eco_project_read(struct eco_project *p, const char *home, struct eco_diags *d)
 	if (stat(path, &st) == 0 && (!home || home[strlen(home) - 1] == '/' ?
 	    S_ISDIR(st.st_mode) : S_ISREG(st.st_mode))) {
 		one[0] = path;
-		paths = eco_expand(1, one, &h->diags);
+		paths = expand(1, one, &h->diags, 0);
 		read_paths(p, paths);
 		eco_paths_free(paths);
 	} else if (stat(path, &st) == 0 && home && !S_ISDIR(st.st_mode))
@@ -1041,9 +1049,14 @@ eco_project_check(struct eco_project *p, const char *const *kinds,
 		eco_index_project(x);
 		homes[nh++] = eco_kind_find("regroupement")->home;
 	}
-	for (i = 0; p->root && kinds && kinds[i] && nh < MAXKINDS; i++)
-		if ((k = eco_kind_find(kinds[i])) && k->home)
+	for (i = 0; p->root && kinds && kinds[i] && nh < MAXKINDS; i++) {
+		if (!(k = eco_kind_find(kinds[i])) || !k->home)
+			continue;
+		for (j = 0; j < nh && strcmp(homes[j], k->home) != 0; j++)
+			;
+		if (j == nh)	/* several kinds may share a home */
 			homes[nh++] = k->home;
+	}
 	for (i = 0; i < nh; i++)
 		if (eco_project_read(p, homes[i], d) < 0)
 			goto oom;

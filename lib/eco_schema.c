@@ -2508,19 +2508,19 @@ check_number(struct vctx *c, const struct eco_schema *s, const struct eco_node *
 	int ok = 1;
 
 	if ((s->has & H_MIN) && x < s->minimum) {
-		fail_at(c, n, _("« %s » is below the minimum %g"), n->s, s->minimum);
+		fail_at(c, n, _("« %s » is below the minimum %.15g"), n->s, s->minimum);
 		ok = 0;
 	}
 	if ((s->has & H_MAX) && x > s->maximum) {
-		fail_at(c, n, _("« %s » is above the maximum %g"), n->s, s->maximum);
+		fail_at(c, n, _("« %s » is above the maximum %.15g"), n->s, s->maximum);
 		ok = 0;
 	}
 	if ((s->has & H_XMIN) && x <= s->xmin) {
-		fail_at(c, n, _("« %s » must be greater than %g"), n->s, s->xmin);
+		fail_at(c, n, _("« %s » must be greater than %.15g"), n->s, s->xmin);
 		ok = 0;
 	}
 	if ((s->has & H_XMAX) && x >= s->xmax) {
-		fail_at(c, n, _("« %s » must be less than %g"), n->s, s->xmax);
+		fail_at(c, n, _("« %s » must be less than %.15g"), n->s, s->xmax);
 		ok = 0;
 	}
 	if ((s->has & H_MULT) && s->mult > 0) {

@@ -104,7 +104,8 @@ golden vue-err-twice \
 golden vue-err-empty "printf '' | eco-vue -"
 golden vue-err-other-kinds "eco-vue examples/demo/constats.yaml"
 golden vue-err-yaml "printf 'kind: plan\nobjectifs: [\n' | eco-vue -"
-# Amounts the schema takes but eco cannot count in cents, alone or summed.
+# Amounts above the schema's maximum (999 999 999,99 $), which keeps every
+# sum countable in cents.
 golden vue-err-trop-grand "eco-vue tests/cli/data/vue-err-trop-grand.yaml"
 # The project's files are checked too: a broken eco.yaml (names of the
 # organisations), a key typo that would drop a budget from every total,

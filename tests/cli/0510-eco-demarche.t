@@ -28,7 +28,8 @@ same 'etat from a subfolder' "cd $DEMO && eco-demarche etat" \
 same 'etat with -C' "cd $DEMO && eco-demarche etat" "eco-demarche -C $DEMO etat"
 same 'status is etat' "eco-demarche -C $DEMO etat" "eco-demarche -C $DEMO status"
 
-# A file that cannot be read is reported, and counts as absent.
+# A file that does not validate: its diagnostics, and no state (reports
+# never lie).
 mkdir "$S/casse"
 cp -R $DEMO/. "$S/casse/"
 printf 'kind: plan\n  periode: [\n' >"$S/casse/plan.yaml"
