@@ -381,18 +381,6 @@ entry_row(struct eco_table *t, const struct eco_echeance *e)
 	}
 }
 
-static enum eco_rformat
-rformat(void)
-{
-	switch (cli.format) {
-	case FMT_JSON: return ECO_R_JSON;
-	case FMT_CSV: return ECO_R_CSV;
-	case FMT_MD: return ECO_R_MD;
-	case FMT_HTML: return ECO_R_HTML;
-	default: return ECO_R_TEXTE;
-	}
-}
-
 static int
 run_calendrier(int argc, char **argv)
 {
@@ -422,7 +410,7 @@ run_calendrier(int argc, char **argv)
 		if (eco_plan_keep_echeance(S.plan, &v[i], &S.f))
 			entry_row(t, &v[i]);
 	free(v);
-	if (eco_report_write(stdout, r, rformat(), &S.d) < 0 && !S.d.n)
+	if (eco_report_write(stdout, r, cli.rformat, &S.d) < 0 && !S.d.n)
 		out_of_memory();
 	eco_report_free(r);
 	return cli_finish(&S.d);

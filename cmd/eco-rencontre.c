@@ -416,9 +416,6 @@ agenda_report(const struct eco_agenda *a, const struct eco_doc *const *added,
 static int
 run_agenda(int argc, char **argv)
 {
-	static const enum eco_rformat rf[] = {
-		[FMT_TEXTE] = ECO_R_TEXTE, [FMT_MD] = ECO_R_MD, [FMT_HTML] = ECO_R_HTML
-	};
 	long num = argc ? numero(argv[0]) : 0;
 	const struct eco_doc *const *added;
 	struct eco_agenda *a = NULL;
@@ -441,7 +438,7 @@ run_agenda(int argc, char **argv)
 		    num, R->nslots);
 		rc = finish();
 	} else
-		rc = write_report(agenda_report(a, added, nadded), rf[cli.format]);
+		rc = write_report(agenda_report(a, added, nadded), cli.rformat);
 	eco_agenda_free(a);
 	return rc;
 }

@@ -209,6 +209,10 @@ void eco_diag_sys(struct eco_diags *, const char *file, const char *fmt, ...)
     ;
 /* Attach a JSON pointer ("/objectifs/0/id") to the last diagnostic. */
 void eco_diag_set_path(struct eco_diags *, const char *path);
+/* Record a copy of one diagnostic (its path too). */
+void eco_diag_copy(struct eco_diags *, const struct eco_diag *);
+/* Record a copy of every diagnostic of from, and its oom flag. */
+void eco_diags_append(struct eco_diags *, const struct eco_diags *from);
 /* Worst exit status the recorded diagnostics call for. */
 int eco_diags_status(const struct eco_diags *);
 /* Translated word for a severity ("erreur", "avertissement"). */

@@ -139,6 +139,30 @@ eco_diag_set_path(struct eco_diags *d, const char *path)
 		d->oom = 1;
 }
 
+void
+eco_diag_copy(struct eco_diags *d, const struct eco_diag *g)
+{
+	size_t n = d->n;
+
+	if (g->sys)
+		eco_diag_sys(d, g->file, "%s", g->msg);
+	else
+		eco_diag_add(d, g->file, g->line, g->col, g->sev, g->check, "%s",
+		    g->msg);
+	if (g->path && d->n > n)
+		eco_diag_set_path(d, g->path);
+}
+
+void
+eco_diags_append(struct eco_diags *d, const struct eco_diags *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++)
+		eco_diag_copy(d, &from->v[i]);
+	d->oom |= from->oom;
+}
+
 int
 eco_diags_status(const struct eco_diags *d)
 {

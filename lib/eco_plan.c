@@ -1791,18 +1791,6 @@ told(const struct eco_diag *s, const struct eco_diags *gaps)
 	return 0;
 }
 
-static void
-copy(struct eco_diags *to, const struct eco_diag *g)
-{
-	if (g->sys)
-		eco_diag_sys(to, g->file, "%s", g->msg);
-	else
-		eco_diag_add(to, g->file, g->line, g->col, g->sev, g->check, "%s",
-		    g->msg);
-	if (g->path)
-		eco_diag_set_path(to, g->path);
-}
-
 /* The last line of a tree. */
 static int
 last_line(const struct eco_node *n)
@@ -1844,7 +1832,7 @@ eco_plan_diags(struct eco_diags *out, const struct eco_diags *check,
 
 	for (i = 0; i < check->n; i++)
 		if (!elsewhere(&check->v[i], docs, n))
-			copy(out, &check->v[i]);
+			eco_diag_copy(out, &check->v[i]);
 	out->oom |= check->oom;
 }
 
@@ -1859,11 +1847,11 @@ eco_plan_verdict(struct eco_plan *p, const struct eco_diags *checks,
 	eco_plan_gaps(p, &gaps, c);
 	for (i = 0; i < checks->n; i++)
 		if (!told(&checks->v[i], &gaps)) {
-			copy(out, &checks->v[i]);
+			eco_diag_copy(out, &checks->v[i]);
 			left += checks->v[i].sev != ECO_SEV_NOTE;
 		}
 	for (i = 0; i < gaps.n; i++)
-		copy(out, &gaps.v[i]);
+		eco_diag_copy(out, &gaps.v[i]);
 	left += gaps.n;
 	out->oom |= gaps.oom;
 	eco_diags_free(&gaps);

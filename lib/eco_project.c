@@ -466,7 +466,6 @@ eco_input_close(struct eco_input *in)
 
 /* The project. */
 
-static void copy_diags(struct eco_diags *, const struct eco_diags *);
 
 struct pfile {
 	struct eco_file f;		/* what callers see */
@@ -782,7 +781,7 @@ void
 eco_file_diags(const struct eco_file *f, struct eco_diags *d)
 {
 	/* every eco_file is the first member of a pfile */
-	copy_diags(d, &((const struct pfile *)f)->diags);
+	eco_diags_append(d, &((const struct pfile *)f)->diags);
 }
 
 size_t
@@ -993,26 +992,6 @@ index_context(struct eco_project *p, struct eco_index *x,
 		index_home(p, x, homes[i], sel, nsel, quiet);
 }
 
-/* Copy the diagnostics of from into d. */
-static void
-copy_diags(struct eco_diags *d, const struct eco_diags *from)
-{
-	size_t i;
-
-	for (i = 0; i < from->n; i++) {
-		const struct eco_diag *g = &from->v[i];
-
-		if (g->sys)
-			eco_diag_sys(d, g->file, "%s", g->msg);
-		else
-			eco_diag_add(d, g->file, g->line, g->col, g->sev, g->check,
-			    "%s", g->msg);
-		if (g->path)
-			eco_diag_set_path(d, g->path);
-	}
-	d->oom |= from->oom;
-}
-
 /* Check the files of sel with x, then the project rules. */
 static size_t
 check_files(struct eco_project *p, struct eco_index *x, struct pfile **sel,
@@ -1022,7 +1001,7 @@ check_files(struct eco_project *p, struct eco_index *x, struct pfile **sel,
 	size_t before = d->nerr, i, j;
 
 	for (i = 0; i < nsel; i++) {
-		copy_diags(d, &sel[i]->diags);
+		eco_diags_append(d, &sel[i]->diags);
 		for (j = 0; j < sel[i]->ndocs; j++)
 			eco_kind_check(sel[i]->docs[j], x, d);
 	}
@@ -1066,7 +1045,7 @@ eco_project_check(struct eco_project *p, const char *const *kinds,
 	for (i = 0; i < p->nhomes; i++)
 		for (j = 0; j < nh; j++)
 			if (strcmp(p->homes[i].rel, homes[j]) == 0)
-				copy_diags(d, &p->homes[i].diags);
+				eco_diags_append(d, &p->homes[i].diags);
 	/* the operands, then the files of the homes, each once */
 	for (i = 0; i < p->nfiles; i++)
 		if (p->files[i]->f.input)
@@ -1453,7 +1432,7 @@ check_new(struct eco_project *p, struct pfile *f, size_t first,
 	struct eco_index *x;
 	size_t before = d->nerr, i;
 
-	copy_diags(d, &f->diags);
+	eco_diags_append(d, &f->diags);
 	if (d->nerr > before || unchecked)
 		return d->nerr > before ? -1 : 0;
 	for (i = first; kind && i < f->ndocs; i++)

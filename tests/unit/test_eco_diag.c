@@ -366,6 +366,39 @@ test_set_path(void **state)
 	    "prog: f:2:1: error: b\nprog: f:3:1: error: c\n");
 }
 
+/* A copy keeps every field, the path and the system flag; append adds
+ * a whole list after what is there and carries its oom flag. */
+static void
+test_copy_append(void **state)
+{
+	struct eco_diags from;
+
+	(void)state;
+	eco_diags_init(&from);
+	eco_diag_add(&from, "a.yaml", 3, 7, ECO_SEV_WARNING, "plan", "w");
+	eco_diag_set_path(&from, "/actions/1");
+	eco_diag_sys(&from, "b.yaml", "gone");
+	eco_diag_add(&t.d, "c.yaml", 1, 1, ECO_SEV_ERROR, NULL, "first");
+	eco_diag_copy(&t.d, &from.v[0]);
+	assert_int_equal(t.d.n, 2);
+	assert_string_equal(t.d.v[1].file, "a.yaml");
+	assert_int_equal(t.d.v[1].line, 3);
+	assert_int_equal(t.d.v[1].col, 7);
+	assert_int_equal(t.d.v[1].sev, ECO_SEV_WARNING);
+	assert_string_equal(t.d.v[1].check, "plan");
+	assert_string_equal(t.d.v[1].path, "/actions/1");
+	assert_int_equal(t.d.nwarn, 1);
+	from.oom = 1;
+	eco_diags_append(&t.d, &from);
+	assert_int_equal(t.d.n, 4);
+	assert_int_equal(t.d.v[3].sys, 1);
+	assert_int_equal(t.d.sys, 1);
+	assert_int_equal(t.d.oom, 1);
+	assert_null(t.d.v[3].path);
+	assert_string_equal(t.d.v[0].msg, "first");
+	eco_diags_free(&from);
+}
+
 /* Print t.d with cli_print_diags_json; return what went to stdout. */
 static const char *
 printed_json(void)
@@ -468,6 +501,7 @@ main(void)
 		T(test_print_oom),
 		T(test_print_order),
 		T(test_set_path),
+		T(test_copy_append),
 		T(test_print_json),
 		T(test_print_loader_diagnostic),
 	};
