@@ -79,6 +79,8 @@ run_job(struct job *j)
 				    &j->diags);
 			eco_doc_free(doc);
 		}
+		if (j->index && eco_input_unread(in))
+			eco_index_unread(j->index, j->path);
 		eco_input_close(in);
 	}
 	if (j->index && j->project < 0) {

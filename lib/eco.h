@@ -518,6 +518,9 @@ struct eco_input *eco_input_open(char *const *paths, const struct eco_limits *,
  * errors, recorded), 0 after the last; a file that cannot be read is
  * recorded and skipped. */
 int eco_input_next(struct eco_input *, struct eco_doc **doc);
+/* The first path that could not be read whole (an error in its YAML, or
+ * not readable at all), or NULL. */
+const char *eco_input_unread(const struct eco_input *);
 void eco_input_close(struct eco_input *);
 
 /* Root of the project holding start (a folder): the nearest folder
@@ -711,6 +714,10 @@ void eco_index_context(struct eco_index *);
  */
 void eco_rules_doc(struct eco_index *, const struct eco_doc *,
     struct eco_diags *);
+/* A file could not be read whole (a YAML error): the ids it holds are
+ * unknown, so references to kinds with no known id are not judged (one
+ * note says how many). */
+void eco_index_unread(struct eco_index *, const char *file);
 /* Keep the title of every id indexed from now on (eco_index_title). */
 void eco_index_titles(struct eco_index *);
 /* Whether the index holds id of kind. */

@@ -177,8 +177,11 @@ eco_kind_check(const struct eco_doc *doc, struct eco_index *x,
 	const struct eco_kind *k;
 	size_t before = d->nerr;
 
-	if (doc->nerr)
-		return doc->nerr;	/* the loader said why */
+	if (doc->nerr) {	/* the loader said why */
+		if (x)
+			eco_index_unread(x, doc->file);
+		return doc->nerr;
+	}
 	if (!root || root->type != ECO_MAP) {
 		doc_error(d, doc, root, "/", "%s",
 		    _("an eco document is a mapping with kind: and version:"));

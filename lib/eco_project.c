@@ -422,6 +422,7 @@ struct eco_input {
 	struct eco_reader *r;
 	const struct eco_limits *lim;
 	struct eco_diags *d;
+	const char *unread;		/* the first path not read whole */
 };
 
 struct eco_input *
@@ -445,14 +446,24 @@ eco_input_next(struct eco_input *in, struct eco_doc **doc)
 {
 	*doc = NULL;
 	for (;;) {
-		if (in->r && eco_reader_next(in->r, doc) > 0)
+		int rc = in->r ? eco_reader_next(in->r, doc) : -1;
+
+		if (rc > 0)
 			return 1;
+		if (rc < 0 && in->next && !in->unread)
+			in->unread = in->paths[in->next - 1];
 		eco_reader_close(in->r);
 		in->r = NULL;
 		if (!in->paths || !in->paths[in->next])
 			return 0;
 		in->r = eco_reader_open(in->paths[in->next++], in->lim, in->d);
 	}
+}
+
+const char *
+eco_input_unread(const struct eco_input *in)
+{
+	return in ? in->unread : NULL;
 }
 
 void
@@ -473,6 +484,7 @@ struct pfile {
 	struct eco_doc **docs;		/* every document read */
 	size_t ndocs;
 	struct eco_diags diags;		/* what reading it said */
+	int unread;			/* it could not be read whole */
 	dev_t dev;
 	ino_t ino;
 };
@@ -666,8 +678,10 @@ fill(struct eco_project *p, struct pfile *f, struct eco_reader *r)
 {
 	struct eco_doc *doc, **dv;
 
+	int rc;
+
 	f->f.opened = 1;
-	while (eco_reader_next(r, &doc) > 0) {
+	while ((rc = eco_reader_next(r, &doc)) > 0) {
 		if (!(dv = realloc(f->docs, (f->ndocs + 1) * sizeof *dv))) {
 			eco_doc_free(doc);
 			p->oom = 1;
@@ -676,6 +690,7 @@ fill(struct eco_project *p, struct pfile *f, struct eco_reader *r)
 		f->docs = dv;
 		f->docs[f->ndocs++] = doc;
 	}
+	f->unread = rc < 0;
 	eco_reader_close(r);
 	f->f.docs = (const struct eco_doc *const *)f->docs;
 	f->f.ndocs = f->ndocs;
@@ -699,6 +714,8 @@ read_file(struct eco_project *p, const char *name, const char *rel, int input)
 	f->f.input = input;
 	if ((r = eco_reader_open(name, &p->lim, &f->diags)))
 		fill(p, f, r);
+	else
+		f->unread = 1;
 	return f;
 }
 
@@ -918,9 +935,13 @@ index_home(struct eco_project *p, struct eco_index *x, const char *home,
 		if (f->f.input || !in_home(f->f.rel, home) ||
 		    among(skip, nskip, f))
 			continue;
+		if (f->unread)
+			eco_index_unread(x, f->f.name);
 		for (j = 0; j < f->ndocs; j++)
 			if (!f->docs[j]->nerr)
 				eco_rules_doc(x, f->docs[j], quiet);
+			else
+				eco_index_unread(x, f->f.name);
 	}
 }
 
@@ -1002,6 +1023,8 @@ check_files(struct eco_project *p, struct eco_index *x, struct pfile **sel,
 
 	for (i = 0; i < nsel; i++) {
 		eco_diags_append(d, &sel[i]->diags);
+		if (sel[i]->unread)
+			eco_index_unread(x, sel[i]->f.name);
 		for (j = 0; j < sel[i]->ndocs; j++)
 			eco_kind_check(sel[i]->docs[j], x, d);
 	}
@@ -1233,9 +1256,14 @@ eco_project_finish(struct eco_project *p, struct eco_diags *d)
 		eco_index_context(p->index);
 		if ((in = eco_input_open(paths, &p->lim, &quiet))) {
 			while (eco_input_next(in, &doc) > 0) {
-				eco_rules_doc(p->index, doc, &quiet);
+				if (doc->nerr)
+					eco_index_unread(p->index, doc->file);
+				else
+					eco_rules_doc(p->index, doc, &quiet);
 				eco_doc_free(doc);
 			}
+			if (eco_input_unread(in))
+				eco_index_unread(p->index, eco_input_unread(in));
 			eco_input_close(in);
 		}
 		for (i = 0; paths && paths[i]; i++)
@@ -1414,6 +1442,8 @@ parse(struct eco_project *p, const char *name, const char *rel,
 	}
 	if ((r = eco_reader_mem(buf, len, name, &p->lim, &f->diags)))
 		fill(p, f, r);
+	else
+		f->unread = 1;
 	return f;
 }
 

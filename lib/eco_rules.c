@@ -40,6 +40,8 @@ struct eco_index {
 	const char *kinds[64];		/* interned kind names */
 	size_t nkinds;
 	const char *file;		/* the last file name's copy */
+	const char *unread;		/* a file whose ids are unknown, as it
+					 * could not be read whole */
 	int project;			/* a real project: check every ref */
 	int context;			/* files read for their ids only */
 	int titles;			/* keep the ids' titles */
@@ -78,6 +80,15 @@ void
 eco_index_context(struct eco_index *x)
 {
 	x->context = 1;
+}
+
+static char *copy(struct eco_index *, const char *);
+
+void
+eco_index_unread(struct eco_index *x, const char *file)
+{
+	if (x && !x->unread && !(x->unread = copy(x, file ? file : "-")))
+		x->oom = 1;
 }
 
 void
@@ -295,6 +306,9 @@ eco_index_merge(struct eco_index *into, struct eco_index *from)
 		from->nkinds = 0;
 		from->file = NULL;
 	}
+	if (!into->unread)	/* its arena is into's now */
+		into->unread = from->unread;
+	from->unread = NULL;
 	into->oom |= from->oom;
 	from->nids = from->nrefs = 0;
 	return 0;
@@ -750,10 +764,21 @@ kind_label(const char *kind)
 	return k ? eco_kind_label(k) : kind;
 }
 
+/*
+ * Whether a reference to kind can be judged: not when a file could not
+ * be read whole and no id of kind is known, as that file may hold them
+ * all (a plan with a YAML error: its actions are nowhere else).
+ */
+static int
+judged(const struct eco_index *x, const char *kind, const char *also)
+{
+	return !x->unread || find(x, kind, NULL) || (also && find(x, also, NULL));
+}
+
 static void
 check_refs(struct eco_index *x, struct eco_diags *d)
 {
-	size_t i;
+	size_t i, unjudged = 0;
 
 	for (i = 0; i < x->nrefs; i++) {	/* refs are in the order found */
 		const struct entry *r = &x->refs[i];
@@ -768,6 +793,10 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 		if (!x->project && !find(x, kind, NULL) &&
 		    !(also && find(x, also, NULL)))
 			continue;
+		if (!judged(x, kind, also)) {
+			unjudged++;
+			continue;
+		}
 		close = closest_id(x, kind, r->id);
 		if (!close && also)
 			close = closest_id(x, also, r->id);
@@ -780,6 +809,12 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 			    "refs", _("« %s »: no such %s"), r->id, kind_label(kind));
 		eco_diag_set_path(d, r->path);
 	}
+	if (unjudged)
+		eco_diag_add(d, x->unread, 0, 0, ECO_SEV_NOTE, "refs",
+		    dngettext(ECO_DOMAIN,
+		    "%zu reference not checked: the ids it names may be in this file, which could not be read",
+		    "%zu references not checked: the ids they name may be in this file, which could not be read",
+		    unjudged), unjudged);
 }
 
 /* The plan's objectives come from the priorities' objectives. */

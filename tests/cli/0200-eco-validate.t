@@ -39,6 +39,17 @@ mkdir "$P/suivis/boucle"
 ln -s .. "$P/suivis/boucle/haut"
 golden validate-fifo-and-loop "cd $P && timeout 60 eco-validate"
 golden validate-fifo-and-loop-folder "cd $P && timeout 60 eco-validate -o json suivis"
+# A plan whose YAML cannot be read: its ids are unknown, so the references
+# to its actions and indicators are not judged (one note says how many)
+# instead of a false « introuvable » for each; the same with the plan
+# alone among the operands, and a suivi of an action truly missing while
+# the plan reads is still refused.
+C=$SCRATCH/casse
+mkdir -p "$C"
+cp -R examples/demo/. "$C/"
+printf 'kind: plan\nversion: 1: x\n' >"$C/plan.yaml"
+golden validate-plan-unread "cd $C && eco-validate"
+golden validate-plan-unread-suivis "cd $C && eco-validate suivis"
 # Two projects in one run: each project's checks come after its last file.
 for x in a b; do
 	mkdir -p "$SCRATCH/deux/$x/suivis"

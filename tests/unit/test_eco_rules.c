@@ -113,6 +113,31 @@ test_refs_resolve_with_a_suggestion(void **state)
 	find("« pratiques-parentale »: no such protective factor (did you mean pratiques-parentales?)");
 }
 
+/* A file that could not be read: references to a kind with no known id
+ * are not judged and one note counts them; a kind with known ids still
+ * is. */
+static void
+test_refs_after_an_unread_file(void **state)
+{
+	const struct eco_diag *g;
+
+	(void)state;
+	eco_index_project(t.x);
+	add("eco.yaml", members);
+	eco_index_unread(t.x, "plan.yaml");
+	eco_index_unread(t.x, "autre.yaml");	/* the first one is said */
+	add("s.yaml", "kind: suivi\nid: s1\naction: act-a\n"
+	    "rapporteur: cpe-solei\n");
+	add("t.yaml", "kind: suivi\nid: s2\naction: act-b\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("refs"), 2);
+	find("« cpe-solei »: no such member organisation");
+	g = find("2 references not checked");
+	assert_string_equal(g->file, "plan.yaml");
+	assert_int_equal(g->sev, ECO_SEV_NOTE);
+	assert_int_equal(g->line, 0);
+}
+
 static void
 test_outside_a_project_only_kinds_at_hand(void **state)
 {
@@ -275,6 +300,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_ids_unique_per_kind),
 		T(test_refs_resolve_with_a_suggestion),
+		T(test_refs_after_an_unread_file),
 		T(test_outside_a_project_only_kinds_at_hand),
 		T(test_meetings),
 		T(test_followups_and_evaluations),
