@@ -240,7 +240,57 @@ struct walk {
 	dev_t dev[WALK_DEPTH + 2];
 	ino_t ino[WALK_DEPTH + 2];
 	size_t depth;
+	struct fileid {			/* the files taken, to take each once */
+		dev_t dev;
+		ino_t ino;
+		int used;
+	} *seen;
+	size_t nseen, mask;		/* a hash set of mask + 1 slots */
+	size_t found;			/* YAML files met, taken or not */
 };
+
+static size_t
+fileid_hash(const struct stat *st)
+{
+	return ((size_t)st->st_ino * 2654435761u) ^ (size_t)st->st_dev;
+}
+
+/* 1 when the file of st was taken already (the same file named twice,
+ * or through a folder and by its name), else noted and 0. */
+static int
+seen_file(struct walk *w, const struct stat *st)
+{
+	struct fileid *v;
+	size_t i, j;
+
+	if (w->nseen * 2 >= w->mask) {
+		size_t size = w->mask ? (w->mask + 1) * 2 : 64;
+
+		if (!(v = calloc(size, sizeof *v))) {
+			w->p->oom = 1;
+			return 0;
+		}
+		for (i = 0; w->seen && i <= w->mask; i++)
+			if (w->seen[i].used) {
+				for (j = ((size_t)w->seen[i].ino * 2654435761u ^
+				    (size_t)w->seen[i].dev) & (size - 1); v[j].used;
+				    j = (j + 1) & (size - 1))
+					;
+				v[j] = w->seen[i];
+			}
+		free(w->seen);
+		w->seen = v;
+		w->mask = size - 1;
+	}
+	for (i = fileid_hash(st) & w->mask; w->seen[i].used; i = (i + 1) & w->mask)
+		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+			return 1;
+	w->seen[i].dev = st->st_dev;
+	w->seen[i].ino = st->st_ino;
+	w->seen[i].used = 1;
+	w->nseen++;
+	return 0;
+}
 
 static void walk_dir(struct walk *, const char *dir);
 void eco_paths_free(char **);
@@ -254,8 +304,10 @@ walk_entry(struct walk *w, const char *path, const char *name)
 
 	if (stat(path, &st) < 0) {
 		/* a YAML name that cannot be seen: reading it says why */
-		if (is_yaml_name(name))
+		if (is_yaml_name(name)) {
+			w->found++;
 			push(w->p, path);
+		}
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -274,9 +326,11 @@ walk_entry(struct walk *w, const char *path, const char *name)
 		walk_dir(w, path);
 		w->depth--;
 	} else if (is_yaml_name(name)) {
-		if (S_ISREG(st.st_mode))
-			push(w->p, path);
-		else
+		if (S_ISREG(st.st_mode)) {
+			w->found++;
+			if (!seen_file(w, &st))
+				push(w->p, path);
+		} else
 			eco_diag_add(w->d, path, 0, 0, ECO_SEV_WARNING, NULL, "%s",
 			    _("not a regular file: skipped"));
 	}
@@ -328,8 +382,9 @@ walk_dir(struct walk *w, const char *dir)
 		qsort(w->p->v + first, w->p->n - first, sizeof *w->p->v, cmp);
 }
 
-/* The paths of argv, folders walked; an empty folder named by the user
- * is worth a warning (warn), one of the project's layout is not. */
+/* The paths of argv, folders walked, each file once; an empty folder
+ * named by the user is worth a warning (warn), one of the project's
+ * layout is not. */
 static char **
 expand(int argc, char *const *argv, struct eco_diags *d, int warn)
 {
@@ -342,20 +397,22 @@ expand(int argc, char *const *argv, struct eco_diags *d, int warn)
 	w.p = &p;
 	w.d = d;
 	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 &&
-		    S_ISDIR(st.st_mode)) {
-			size_t before = p.n;
+		int known = strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0;
+
+		if (known && S_ISDIR(st.st_mode)) {
+			size_t before = w.found;
 
 			w.dev[0] = st.st_dev;
 			w.ino[0] = st.st_ino;
 			w.depth = 1;
 			walk_dir(&w, argv[i]);
-			if (p.n == before && warn)
+			if (w.found == before && warn)
 				eco_diag_add(d, argv[i], 0, 0, ECO_SEV_WARNING,
 				    NULL, "%s", _("no YAML file in this folder"));
-		} else
+		} else if (!known || !S_ISREG(st.st_mode) || !seen_file(&w, &st))
 			push(&p, argv[i]);
 	}
+	free(w.seen);
 	if (!p.v && !(p.v = calloc(1, sizeof *p.v)))
 		p.oom = 1;
 	if (p.oom)

@@ -616,6 +616,15 @@ eco_rules_doc(struct eco_index *x, const struct eco_doc *doc,
 	x->plen = 0;
 	x->path[0] = '\0';
 	k = eco_kind_find(kind->s);
+	/* a project has one of each kind kept in a file of its own (one
+	 * eco.yaml, one plan): noted as the id "#kind" */
+	if (k && k->home &&
+	    (k->flags & (ECO_KIND_DOC | ECO_KIND_RECORD)) == ECO_KIND_DOC) {
+		char single[64];
+
+		snprintf(single, sizeof single, "#%s", k->name);
+		push(x, 0, single, kind, doc->file, NULL);
+	}
 	/* a file read for context gives its ids only */
 	if (k && !x->context && (t = eco_kind_refs(k, d)))
 		walk_refs(x, t, root, doc->file, 0);
@@ -727,9 +736,16 @@ build_table(struct eco_index *x, struct eco_diags *d)
 			a = b;
 			b = t;
 		}
-		eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
-		    "ids", _("id « %s » is already taken (%s, %s:%d)"),
-		    b->id, kind_label(b->kind), a->file, a->line);
+		if (b->kind[0] == '#' && !x->project)
+			continue;	/* a stream of plans is not a project */
+		if (b->kind[0] == '#')
+			eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
+			    "ids", _("a project holds one %s: this is a second one (the first is at %s:%d)"),
+			    kind_label(b->kind + 1), a->file, a->line);
+		else
+			eco_diag_add(d, b->file, b->line, b->col, ECO_SEV_ERROR,
+			    "ids", _("id « %s » is already taken (%s, %s:%d)"),
+			    b->id, kind_label(b->kind), a->file, a->line);
 		eco_diag_set_path(d, b->path);
 	}
 }

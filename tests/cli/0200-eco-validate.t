@@ -50,6 +50,15 @@ cp -R examples/demo/. "$C/"
 printf 'kind: plan\nversion: 1: x\n' >"$C/plan.yaml"
 golden validate-plan-unread "cd $C && eco-validate"
 golden validate-plan-unread-suivis "cd $C && eco-validate suivis"
+# A project keeps one plan: a second one (an old copy left in suivis/) is
+# said first, at its kind:.  The same file named twice, or by its name and
+# through its folder, is read once.
+D=$SCRATCH/deux-plans
+mkdir -p "$D"
+cp -R examples/demo/. "$D/"
+cp examples/demo/plan.yaml "$D/suivis/vieux-plan.yaml"
+golden validate-second-plan "cd $D && eco-validate 2>&1 | head -2"
+golden validate-same-file-twice "cd examples/demo && eco-validate plan.yaml ./plan.yaml . suivis"
 # Two projects in one run: each project's checks come after its last file.
 for x in a b; do
 	mkdir -p "$SCRATCH/deux/$x/suivis"
