@@ -735,6 +735,21 @@ known(const char *name)
 	return 0;
 }
 
+/* Same for a letter: "-n" of planifie given to ordre-du-jour. */
+static int
+known_letter(int c)
+{
+	size_t i;
+
+	for (i = 0; i < every.n; i++)
+		if (every.opt[i]->letter == c)
+			return 1;
+	for (i = 0; i < CLI_NCOMMON; i++)
+		if (cli_common[i].letter == c)
+			return 1;
+	return 0;
+}
+
 static _Noreturn void
 unknown(const struct table *t, const char *text)
 {
@@ -744,7 +759,9 @@ unknown(const struct table *t, const char *text)
 	size_t i, n = 0;
 
 	snprintf(name, sizeof name, "%.*s", (int)strcspn(text, "="), text);
-	if (strncmp(name, "--", 2) == 0 && known(name + 2))
+	if ((strncmp(name, "--", 2) == 0 && known(name + 2)) ||
+	    (name[0] == '-' && name[1] && name[1] != '-' && !name[2] &&
+	    known_letter((unsigned char)name[1])))
 		cli_usage_error(NULL, _("option %s does not apply to %s"), name,
 		    cur_sub ? cur_sub->name : cur_prog->name);
 	for (i = 0; strncmp(name, "--", 2) == 0 && i < t->nlo; i++) {

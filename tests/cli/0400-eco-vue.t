@@ -98,7 +98,12 @@ expect 0 'csv: the neutralised cells are there' \
 golden vue-err-montants "eco-vue $D/vue-err-montants.yaml"
 golden vue-err-dates "eco-vue $D/vue-err-dates.yaml"
 golden vue-err-suivi "eco-vue -C $D/vue-err-suivi --au 2027-04-01"
-golden vue-err-two-plans "eco-vue examples/demo/plan.yaml examples/demo/plan.yaml"
+# two plans named (the same file named twice is read once)
+mkdir "$SCRATCH/plans"
+cp examples/demo/plan.yaml "$SCRATCH/plans/a.yaml"
+cp examples/demo/plan.yaml "$SCRATCH/plans/b.yaml"
+golden vue-err-two-plans "cd $SCRATCH/plans && eco-vue a.yaml b.yaml 2>err; \
+    rc=\$?; head -2 err; exit \$rc"
 golden vue-err-twice \
     "cd examples/demo && eco-plan actions | eco-vue --au 2027-09-01 - plan.yaml"
 golden vue-err-empty "printf '' | eco-vue -"

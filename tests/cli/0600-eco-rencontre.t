@@ -24,6 +24,10 @@ same 'agenda is ordre-du-jour, -C after the subcommand' \
     "eco-rencontre agenda 5 -C $DEMO" "eco-rencontre -C $DEMO ordre-du-jour 5"
 golden rencontre-agenda-2-md "eco-rencontre -C $DEMO ordre-du-jour 2 -o md"
 golden rencontre-agenda-13-html "eco-rencontre -C $DEMO ordre-du-jour -o html 13"
+# A letter of another subcommand (planifie -n) is said to be another's,
+# not unknown; a letter of none is unknown.
+golden rencontre-agenda-letter-elsewhere "eco-rencontre -C $DEMO ordre-du-jour -n"
+golden rencontre-agenda-letter-unknown "eco-rencontre -C $DEMO ordre-du-jour -x"
 # a meeting of the cycle without a file yet: from the cycle alone
 golden rencontre-agenda-16 "eco-rencontre -C $DEMO ordre-du-jour 16"
 # records from a pipe become agenda items, any kind
