@@ -209,21 +209,33 @@ eco_char_is_control(unsigned long c)
 void
 eco_text_clean(struct eco_buf *b, const char *s, size_t n, unsigned flags)
 {
-	size_t i = 0, len;
+	size_t i = 0, run = 0, len;	/* s[run, i) is to be copied as is */
 
 	while (i < n && s[i]) {
-		unsigned long c = eco_utf8_decode(s + i, &len);
+		unsigned char u = (unsigned char)s[i];
+		unsigned long c;
 
-		if (eco_char_is_control(c) || (c == '\t' &&
-		    (flags & ECO_CLEAN_TABS)) || ((c == 0xA0 || c == 0x202F) &&
-		    (flags & ECO_CLEAN_NBSP)))
+		if ((u >= 0x20 && u < 0x7F) || u == '\n' ||
+		    (u == '\t' && !(flags & ECO_CLEAN_TABS))) {
+			i++;
+			continue;
+		}
+		c = eco_utf8_decode(s + i, &len);
+		if (eco_char_is_control(c) || c == '\t' ||
+		    ((c == 0xA0 || c == 0x202F) && (flags & ECO_CLEAN_NBSP))) {
+			eco_buf_add(b, s + run, i - run);
 			eco_buf_add(b, " ", 1);
-		else if (c == 0xFFFD && len == 1)
-			eco_buf_adds(b, "\xef\xbf\xbd");	/* a stray byte */
-		else
-			eco_buf_add(b, s + i, len);
+		} else if (c == 0xFFFD && len == 1) {	/* a stray byte */
+			eco_buf_add(b, s + run, i - run);
+			eco_buf_adds(b, "\xef\xbf\xbd");
+		} else {
+			i += len;
+			continue;
+		}
 		i += len;
+		run = i;
 	}
+	eco_buf_add(b, s + run, i - run);
 }
 
 /* Wrapping. */
