@@ -163,6 +163,11 @@ void eco_md_text(FILE *, const char *s);
 char *eco_text_fold(const char *s, char *buf, size_t cap);
 /* Closest of n candidate words to s, or NULL when none is close. */
 const char *eco_closest(const char *s, const char *const *cand, size_t n);
+/* Up to max candidates for s into out, how many: the closest when one is
+ * a typo away, else those sharing the most words of four letters or more
+ * with s ("soutien-social": "qualite-services-soutien-familles"). */
+size_t eco_closest_many(const char *s, const char *const *cand, size_t n,
+    const char **out, size_t max);
 /* The language tag of the messages shown, for a page's lang: "fr-CA"
  * under fr_CA, "fr" under LANGUAGE=fr, "en" when no catalogue answers
  * (C, POSIX, en_*).  Written in out (at least 8 bytes); out, or NULL. */
@@ -732,6 +737,70 @@ int eco_index_merge(struct eco_index *into, struct eco_index *from);
 /* Rules across the documents of a project: ids, references, totals. */
 void eco_rules_project(struct eco_index *, struct eco_diags *);
 
+/* eco_facteurs.c: the protective factors a project works with (Outils 3
+ * and 4): eco's catalogue as the project's facteurs.yaml changes it, fiche
+ * by fiche, and where each fiche and each text comes from. */
+
+enum eco_facteur_origine {
+	ECO_FACTEUR_CATALOGUE,	/* eco's fiche, as it is */
+	ECO_FACTEUR_AJOUTE,	/* the project's, with a new id */
+	ECO_FACTEUR_REMPLACE,	/* the project's, in place of eco's */
+	ECO_FACTEUR_RETIRE	/* eco's, withdrawn by the project */
+};
+
+struct eco_sous_facteur {
+	const char *id, *nom, *definition;
+};
+
+/* One fiche; its strings live as long as the project (or the process,
+ * for the catalogue's). */
+struct eco_facteur {
+	const char *id, *systeme, *nom, *definition, *notes;
+	const char *source;	/* agirtot, proposition or regroupement */
+	struct eco_sous_facteur *sous;
+	size_t nsous;
+	const char **pistes, **domaines, **references;
+	size_t npistes, ndomaines, nreferences;
+	const char **proposes;	/* textes_proposes: fields eco wrote */
+	size_t nproposes;
+	enum eco_facteur_origine origine;
+	const char *file;	/* the project's file, NULL: the catalogue */
+	int line;
+	const char *par;	/* ECO_FACTEUR_RETIRE: the file that did */
+	int par_line;
+	const struct eco_node *node;	/* the fiche's mapping */
+};
+
+struct eco_facteurs;
+/* The fiches of project p (NULL: the catalogue alone), p's facteurs.yaml
+ * read and applied; check it first (eco_project_check of "facteur").
+ * NULL when memory runs out (recorded). */
+struct eco_facteurs *eco_facteurs_of(struct eco_project *p,
+    struct eco_diags *);
+void eco_facteurs_free(struct eco_facteurs *);
+/* The fiches by system (enfant, famille, communauté), catalogue order,
+ * a project's new fiches after their system's. */
+size_t eco_facteurs_count(const struct eco_facteurs *);
+const struct eco_facteur *eco_facteurs_at(const struct eco_facteurs *,
+    size_t i);
+/* The fiche of id (a factor's, not a sub-factor's), or NULL. */
+const struct eco_facteur *eco_facteurs_find(const struct eco_facteurs *,
+    const char *id);
+/* The i-th fiche of the catalogue the project withdrew, or NULL. */
+const struct eco_facteur *eco_facteurs_retired(const struct eco_facteurs *,
+    size_t i);
+/* Up to max factor and sub-factor ids close to id into out: how many. */
+size_t eco_facteurs_closest(const struct eco_facteurs *, const char *id,
+    const char **out, size_t max);
+/* Whether the text of field ("definition", "pistes_actions"...) of f is
+ * eco's proposal rather than the published method's. */
+int eco_facteur_propose(const struct eco_facteur *, const char *field);
+/* Where f comes from, as a person reads it ("published by Avenir
+ * d'enfants (agirtot.org)", "proposal of eco…"), translated. */
+const char *eco_facteur_provenance(const struct eco_facteur *);
+/* The name of an EQDEM domain ("Maturité affective"), or NULL. */
+const char *eco_domaine_label(const char *id);
+
 /* eco_plan.c: the plan's method module: its typed views and records,
  * their filters, a plan document's rules, what is left to fill, the
  * follow-up calendar and the skeleton (eco-plan, eco-vue, eco_cycle). */
@@ -754,6 +823,8 @@ void eco_rules_project(struct eco_index *, struct eco_diags *);
 extern const char *const eco_systemes[ECO_NSYS];
 /* Index of a system name in eco_systemes, or -1. */
 int eco_systeme_index(const char *);
+/* What people call a system ("Communauté"), translated, or NULL. */
+const char *eco_systeme_label(const char *);
 
 enum eco_view_kind {
 	ECO_VIEW_OBJECTIF, ECO_VIEW_TRANSFORMATION, ECO_VIEW_INDICATEUR,

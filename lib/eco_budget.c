@@ -500,9 +500,6 @@ eco_budget_funder_type(const char *type)
 static void
 names(struct eco_budget *b, const struct eco_plan *p, struct eco_project *pr)
 {
-	static const char *const sys[ECO_NSYS] = {
-		N_("Child"), N_("Family"), N_("Community")
-	};
 	static const char *const none[ECO_NBY] = {
 		N_("(no id)"), NULL, N_("(no lead organisation)"),
 		N_("(no funder)"), N_("(no dates)"), NULL, NULL
@@ -521,7 +518,7 @@ names(struct eco_budget *b, const struct eco_plan *p, struct eco_project *pr)
 				x->name = (o = eco_plan_objectif(p, x->key)) ?
 				    o->libelle : NULL;
 			else if (k == ECO_BY_SYSTEME)
-				x->name = _(sys[eco_systeme_index(x->key)]);
+				x->name = eco_systeme_label(x->key);
 			else if (k == ECO_BY_ANNEE)
 				x->name = x->key;
 			else if (k == ECO_BY_BAILLEUR &&

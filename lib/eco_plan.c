@@ -64,6 +64,17 @@ eco_systeme_index(const char *s)
 	return -1;
 }
 
+const char *
+eco_systeme_label(const char *s)
+{
+	static const char *const label[ECO_NSYS] = {
+		N_("Child"), N_("Family"), N_("Community")
+	};
+	int i = eco_systeme_index(s);
+
+	return i < 0 ? NULL : _(label[i]);
+}
+
 /* Reading nodes leniently. */
 
 static const struct eco_node *

@@ -22,6 +22,11 @@ const char *eco_embedded(const char *name, size_t *len);
  * diagnostic, when the library lacks it. */
 struct eco_doc *eco_embedded_doc(const char *name, struct eco_diags *);
 
+/* The built-in catalogue of protective factors: the sequence of its
+ * fiches (data/facteurs.yaml), read once per process; NULL when the
+ * library lacks it. */
+const struct eco_node *eco_rules_catalogue(void);
+
 /* Bump allocator: everything of one document is freed at once. */
 struct eco_arena *eco_arena_new(void);
 void eco_arena_free(struct eco_arena *);

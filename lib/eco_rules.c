@@ -598,7 +598,11 @@ eco_rules_facteur(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	(void)d;
-	eco_index_add_id(x, k->name, root, file, NULL);
+	if (eco_map_bool(root, "retire", 0)) {	/* a project's withdrawal */
+		eco_index_add_id(x, "facteur-retire", root, file, NULL);
+		return;
+	}
+	eco_index_add_id(x, k->name, root, file, "fiche");
 	add_ids(x, k->name, get(root, "sous_facteurs"), file);
 }
 
@@ -750,16 +754,24 @@ build_table(struct eco_index *x, struct eco_diags *d)
 	}
 }
 
+/* The ids of kind closest to id ("a, b or c") in buf, or NULL. */
 static const char *
-closest_id(const struct eco_index *x, const char *kind, const char *id)
+closest_id(const struct eco_index *x, const char *kind, const char *id,
+    char *buf, size_t cap)
 {
-	const char *words[512];
-	size_t n = 0, i;
+	const char *words[512], *out[3];
+	size_t n = 0, i, k, len = 0;
 
 	for (i = 0; i < x->nids && n < 512; i++)
 		if (strcmp(x->ids[i].kind, kind) == 0)
 			words[n++] = x->ids[i].id;
-	return eco_closest(id, words, n);
+	if (!(k = eco_closest_many(id, words, n, out, 3)))
+		return NULL;
+	buf[0] = '\0';
+	for (i = 0; i < k && len < cap; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+		    i == 0 ? "" : i + 1 == k ? _(" or ") : ", ", out[i]);
+	return buf;
 }
 
 /* Kind names as a person says them in a message: a copy's as its
@@ -800,6 +812,7 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 		const struct entry *r = &x->refs[i];
 		const struct eco_kind *k = eco_kind_find(r->kind);
 		const char *kind = r->kind, *also = k ? k->also : NULL, *close;
+		char near[512];
 
 		if (find(x, kind, r->id) || (also && find(x, also, r->id)))
 			continue;
@@ -813,9 +826,9 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 			unjudged++;
 			continue;
 		}
-		close = closest_id(x, kind, r->id);
+		close = closest_id(x, kind, r->id, near, sizeof near);
 		if (!close && also)
-			close = closest_id(x, also, r->id);
+			close = closest_id(x, also, r->id, near, sizeof near);
 		if (close)
 			eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_ERROR,
 			    "refs", _("« %s »: no such %s (did you mean %s?)"),
@@ -992,21 +1005,46 @@ cycle_objectives(struct eco_index *x)
 	}
 }
 
-static void
-builtin_factors(struct eco_index *x)
+/* Whether the project's files give a fiche of factor id, or retire it. */
+static int
+project_factor(const struct eco_index *x, size_t nids, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < x->nids; i++)
-		if (strcmp(x->ids[i].kind, "facteur") == 0)
-			return;	/* the project's facteurs.yaml replaces it */
+	for (i = 0; id && i < nids; i++)
+		if (strcmp(x->ids[i].id, id) == 0 &&
+		    ((strcmp(x->ids[i].kind, "facteur") == 0 && x->ids[i].attr &&
+		    strcmp(x->ids[i].attr, "fiche") == 0) ||
+		    strcmp(x->ids[i].kind, "facteur-retire") == 0))
+			return 1;
+	return 0;
+}
+
+/* The catalogue's factors, but those a project's facteurs.yaml gives or
+ * retires: its fiches change the catalogue one by one. */
+static void
+builtin_factors(struct eco_index *x)
+{
+	const struct eco_node *c;
+	size_t i, nids = x->nids;
+
 	if (!wanted(x, "facteur"))
 		return;
 	pthread_once(&catalogue_once, read_catalogue);
 	x->plen = 0;
-	for (i = 0; catalogue && i < catalogue->root->len; i++)
-		eco_rules_facteur(x, eco_kind_find("facteur"),
-		    catalogue->root->u.items[i], CATALOGUE, NULL);
+	for (i = 0; catalogue && i < catalogue->root->len; i++) {
+		c = catalogue->root->u.items[i];
+		if (!project_factor(x, nids, eco_map_str(c, "id")))
+			eco_rules_facteur(x, eco_kind_find("facteur"), c,
+			    CATALOGUE, NULL);
+	}
+}
+
+const struct eco_node *
+eco_rules_catalogue(void)
+{
+	pthread_once(&catalogue_once, read_catalogue);
+	return catalogue ? catalogue->root : NULL;
 }
 
 /* The answers compiled together in a session are given the same way. */

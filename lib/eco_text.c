@@ -559,6 +559,52 @@ eco_closest(const char *s, const char *const *cand, size_t n)
 	return best <= limit ? w : NULL;
 }
 
+/* Whether cand holds a word of s ("soutien" of "soutien-social") of at
+ * least four letters: the words s and cand share, or 0. */
+static size_t
+shared_words(const char *s, const char *cand)
+{
+	size_t n = 0, len;
+	char word[64];
+
+	while (*s) {
+		len = strcspn(s, "-_ ");
+		if (len >= 4 && len < sizeof word) {
+			memcpy(word, s, len);
+			word[len] = '\0';
+			n += strstr(cand, word) != NULL;
+		}
+		s += len;
+		s += strspn(s, "-_ ");
+	}
+	return n;
+}
+
+size_t
+eco_closest_many(const char *s, const char *const *cand, size_t n,
+    const char **out, size_t max)
+{
+	size_t i, k = 0, m, best = 0, score;
+
+	if (!max)
+		return 0;
+	if ((out[0] = eco_closest(s, cand, n)))
+		return 1;
+	/* none a typo away: those that share the most words with s */
+	for (i = 0; i < n; i++)
+		if ((score = shared_words(s, cand[i])) > best)
+			best = score;
+	for (i = 0; best && i < n && k < max; i++) {
+		if (shared_words(s, cand[i]) != best)
+			continue;
+		for (m = 0; m < k && strcmp(out[m], cand[i]) != 0; m++)
+			;
+		if (m == k)
+			out[k++] = cand[i];
+	}
+	return k;
+}
+
 /* The language of the messages. */
 
 /* "fr_CA.UTF-8@euro" as a language tag: "fr-CA"; 0, or -1 for none. */
