@@ -10,6 +10,7 @@
  * is published (source agirtot), eco's proposal or the group's own, and
  * which of its texts eco wrote on a published factor.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,7 +167,7 @@ eco_facteurs_of(struct eco_project *p, struct eco_diags *d)
 
 	if (!s || !(s->arena = eco_arena_new())) {
 		free(s);
-		eco_diag_sys(d, NULL, "%s", _("out of memory"));
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		return NULL;
 	}
 	for (i = 0; cat && cat->type == ECO_SEQ && i < cat->len; i++)
@@ -199,7 +200,7 @@ eco_facteurs_of(struct eco_project *p, struct eco_diags *d)
 		}
 	}
 	if (s->oom) {
-		eco_diag_sys(d, NULL, "%s", _("out of memory"));
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		eco_facteurs_free(s);
 		return NULL;
 	}
