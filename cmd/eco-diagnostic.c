@@ -198,57 +198,10 @@ option(int key, const char *arg)
 	}
 }
 
-static void
-blank(struct eco_report *r, const char *label)
-{
-	eco_report_para(r, text("%s : ______________________________", label));
-}
-
-static void
-paper_item(struct eco_report *r, const struct eco_item *it)
-{
-	static const char *const abc[] = { "A", "B", "C" };
-	int k;
-
-	eco_report_heading(r, 3, text(_("Item %d: %s"), it->numero, it->theme));
-	eco_report_para(r, it->enonce);
-	for (k = 0; k < 3; k++)
-		eco_report_item(r, 0, text("☐ %s — %s", abc[k], it->meaning[k]));
-}
-
-static void
-paper_intro(struct eco_report *r)
-{
-	eco_report_para(r, _("This questionnaire helps the members of a "
-	    "partnership look together at how they work: it is a "
-	    "self-evaluation, not an account to a funder. It has 18 items "
-	    "grouped under the six conditions of an effective partnership. "
-	    "For each item, tick the answer closest to your situation: A is "
-	    "the most favourable, C the least favourable, B in between. It "
-	    "takes about twenty minutes."));
-	eco_report_para(r, _("Three ways to use it: answer the 18 items "
-	    "together, in a group discussion; or each answer alone, then "
-	    "discuss the answers to reach a common diagnosis; or each answer "
-	    "alone, have the answers compiled, then discuss the results. The "
-	    "weakest items are the first to talk about."));
-	eco_report_para(r, _("The statements and what A, B and C mean are "
-	    "written for eco (our proposal); only the six conditions and the "
-	    "place of each item among them come from the published tool."));
-	eco_report_heading(r, 2, _("About you"));
-	blank(r, _("Session"));
-	blank(r, _("Date"));
-	blank(r, _("Name (optional)"));
-	blank(r, _("Organisation"));
-	eco_report_para(r, _("Way of answering: ☐ together ☐ alone, then a "
-	    "discussion ☐ alone, then the answers compiled"));
-}
-
 static int
 run_questionnaire(int argc, char **argv)
 {
-	const struct eco_condition *c;
 	struct eco_report *r;
-	size_t i, k;
 
 	(void)argc, (void)argv;
 	if (!(Q = eco_questionnaire_load(&D)))
@@ -264,23 +217,8 @@ run_questionnaire(int argc, char **argv)
 			eco_diag_sys(&D, NULL, "%s", strerror(errno));
 		return finish();
 	}
-	if (!(r = eco_report_new(NULL, _("Diagnostic of the partnership "
-	    "(Outil 13)"))))
+	if (!(r = eco_questionnaire_paper(Q)))
 		out_of_memory();
-	paper_intro(r);
-	for (i = 0; i < ECO_NCONDITIONS; i++) {
-		c = &Q->conditions[i];
-		eco_report_heading(r, 2, text(_("Condition %d: %s"), c->numero,
-		    c->nom));
-		if (c->description)
-			eco_report_para(r, c->description);
-		for (k = 0; k < c->nitems; k++)
-			paper_item(r, &Q->items[c->items[k] - 1]);
-	}
-	eco_report_heading(r, 2, _("Your remarks"));
-	blank(r, _("On an item (its number)"));
-	blank(r, _("What works well"));
-	blank(r, _("What to improve first"));
 	return write_report(r);
 }
 
@@ -602,63 +540,6 @@ item_table(struct eco_report *r, const struct eco_session *s, int data)
 	}
 }
 
-/* What to talk about first: the items below 1, those where respondents
- * are furthest apart. */
-static void
-first_points(struct eco_report *r, const struct eco_session *s)
-{
-	size_t i, n = 0;
-
-	eco_report_heading(r, 2, _("To talk about first"));
-	for (i = 0; i < ECO_NITEMS; i++) {
-		const struct eco_item *it = &Q->items[s->order[i] - 1];
-		const struct eco_tally *y = &s->items[it->numero - 1];
-
-		if (y->score >= 0 && y->score < 100 && ++n)
-			eco_report_item(r, 0, text(_("Item %d, %s: score %s, the "
-			    "weakest side of the partnership here"), it->numero,
-			    it->theme, score(y->score)));
-		else if (y->spread >= 200 && ++n)
-			eco_report_item(r, 0, text(_("Item %d, %s: the respondents "
-			    "disagree (from A to C)"), it->numero, it->theme));
-	}
-	if (!n)
-		eco_report_para(r, _("No item scores below 1 and no item has "
-		    "answers from A to C: start with the first items of the list."));
-}
-
-static void
-written(struct eco_report *r, const struct eco_session *s)
-{
-	static const char *const lists[] = { "forces", "pistes_amelioration" };
-	static const char *titles[2];
-	const struct eco_node *m, *v;
-	size_t i, k, j, n = 0;
-
-	titles[0] = _("What works well");
-	titles[1] = _("What to improve");
-	eco_report_heading(r, 2, _("What the respondents wrote"));
-	for (i = 0; i < ECO_NITEMS; i++)
-		for (k = 0; k < s->ndocs; k++) {
-			const char *it = text("%d", s->order[i]);
-
-			m = eco_map_mapping(s->docs[k]->root, "commentaires");
-			if (eco_map_str(m, it) && ++n)
-				eco_report_item(r, 0, text(_("Item %s: %s"), it,
-				    eco_map_str(m, it)));
-		}
-	for (j = 0; j < 2; j++)
-		for (k = 0; k < s->ndocs; k++) {
-			v = eco_map_seq(s->docs[k]->root, lists[j]);
-			for (i = 0; v && i < v->len; i++)
-				if (v->u.items[i]->type == ECO_STR && ++n)
-					eco_report_item(r, 0, text(_("%s: %s"), titles[j],
-					    v->u.items[i]->s));
-		}
-	if (!n)
-		eco_report_para(r, _("Nothing."));
-}
-
 static const struct eco_session *
 session(const char *id)
 {
@@ -714,8 +595,7 @@ run_compile(int argc, char **argv)
 	eco_report_heading(r, 2, _("By item, the weakest first"));
 	item_table(r, s, 0);
 	item_table(r, s, 1);
-	first_points(r, s);
-	written(r, s);
+	eco_session_notes(r, Q, s);
 	return write_report(r);
 }
 

@@ -1772,4 +1772,15 @@ struct eco_questionnaire_opts {
 int eco_questionnaire_yaml(FILE *, const struct eco_questionnaire *,
     const struct eco_questionnaire_opts *);
 
+/* The questionnaire on paper: how to use it, then each condition and
+ * its items, each with its statement and a box for A, B and C.  NULL
+ * when memory runs out. */
+struct eco_report *eco_questionnaire_paper(const struct eco_questionnaire *);
+/* Add to r what to talk about first in session s (items below 1,
+ * answers from A to C) and what its respondents wrote (comments by
+ * item, the weakest first, what works well, what to improve).  0, or -1
+ * when memory runs out. */
+int eco_session_notes(struct eco_report *r, const struct eco_questionnaire *,
+    const struct eco_session *s);
+
 #endif

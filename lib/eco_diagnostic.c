@@ -18,6 +18,7 @@
  * answer that is not A, B or C is left out (validation says why), so a
  * session is computed from any documents without failing.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +115,7 @@ eco_questionnaire_read(struct eco_doc *doc, struct eco_diags *d)
 	if (!doc)
 		return NULL;
 	if (!(q = calloc(1, sizeof *q))) {
-		eco_diag_sys(d, doc->file, "%s", _("out of memory"));
+		eco_diag_sys(d, doc->file, "%s", strerror(ENOMEM));
 		eco_doc_free(doc);
 		return NULL;
 	}
@@ -448,7 +449,9 @@ item_yaml(FILE *fp, const struct eco_item *it)
 	char lead[64];
 	int k;
 
-	fprintf(fp, "\n  # %s %d : %s\n", _("Item"), it->numero, it->theme);
+	fputs("\n  # ", fp);
+	fprintf(fp, _("Item %d: %s"), it->numero, it->theme);
+	fputc('\n', fp);
 	comment(fp, "  #   ", it->enonce);
 	for (k = 0; k < 3; k++) {
 		snprintf(lead, sizeof lead, "  #   %s : ", abc[k]);
@@ -475,8 +478,8 @@ eco_questionnaire_yaml(FILE *fp, const struct eco_questionnaire *q,
 	    "for the most favourable situation, C for the least favourable, B "
 	    "in between. Every item needs an answer. About twenty minutes."));
 	comment(fp, "# ", _("The statements and what A, B and C mean are "
-	    "written for eco (our proposal); only the conditions and the place "
-	    "of each item among them come from the published tool."));
+	    "written for eco (our proposal); only the six conditions and the "
+	    "place of each item among them come from the published tool."));
 	fputs("\nkind: diagnostic\nversion: 1\n", fp);
 	comment(fp, "# ", _("Identifier of this answered questionnaire: the "
 	    "session, then your organisation or your initials."));
@@ -505,8 +508,9 @@ eco_questionnaire_yaml(FILE *fp, const struct eco_questionnaire *q,
 	fputs("reponses:\n", fp);
 	for (i = 0; i < ECO_NCONDITIONS; i++) {
 		c = &q->conditions[i];
-		fprintf(fp, "\n  # ---- %s %d : %s\n", _("Condition"), c->numero,
-		    c->nom);
+		fputs("\n  # ---- ", fp);
+		fprintf(fp, _("Condition %d: %s"), c->numero, c->nom);
+		fputc('\n', fp);
 		for (k = 0; k < c->nitems; k++)
 			item_yaml(fp, &q->items[c->items[k] - 1]);
 	}
@@ -517,4 +521,161 @@ eco_questionnaire_yaml(FILE *fp, const struct eco_questionnaire *q,
 	fputs("# commentaires:\n#   \"5\": \n# forces:\n#   - \n"
 	    "# pistes_amelioration:\n#   - \n", fp);
 	return ferror(fp) ? -1 : 0;
+}
+
+/* Reports for people. */
+
+/* printf into b, cleared first: its text (never NULL). */
+#define say(b, ...) (eco_buf_clear(b), eco_buf_printf(b, __VA_ARGS__), \
+	(b)->s ? (const char *)(b)->s : "")
+
+static void
+blank(struct eco_report *r, struct eco_buf *b, const char *label)
+{
+	eco_report_para(r, say(b, _("%s: ______________________________"), label));
+}
+
+static void
+paper_item(struct eco_report *r, struct eco_buf *b, const struct eco_item *it)
+{
+	static const char *const abc[] = { "A", "B", "C" };
+	int k;
+
+	eco_report_heading(r, 3, say(b, _("Item %d: %s"), it->numero, it->theme));
+	eco_report_para(r, it->enonce);
+	for (k = 0; k < 3; k++)
+		eco_report_item(r, 0, say(b, "☐ %s — %s", abc[k], it->meaning[k]));
+}
+
+static void
+paper_intro(struct eco_report *r, struct eco_buf *b)
+{
+	eco_report_para(r, _("This questionnaire helps the members of a "
+	    "partnership look together at how they work: it is a "
+	    "self-evaluation, not an account to a funder. It has 18 items "
+	    "grouped under the six conditions of an effective partnership. "
+	    "For each item, tick the answer closest to your situation: A is "
+	    "the most favourable, C the least favourable, B in between. It "
+	    "takes about twenty minutes."));
+	eco_report_para(r, _("Three ways to use it: answer the 18 items "
+	    "together, in a group discussion; or each answer alone, then "
+	    "discuss the answers to reach a common diagnosis; or each answer "
+	    "alone, have the answers compiled, then discuss the results. The "
+	    "weakest items are the first to talk about."));
+	eco_report_para(r, _("The statements and what A, B and C mean are "
+	    "written for eco (our proposal); only the six conditions and the "
+	    "place of each item among them come from the published tool."));
+	eco_report_heading(r, 2, _("About you"));
+	blank(r, b, _("Session"));
+	blank(r, b, _("Date"));
+	blank(r, b, _("Name (optional)"));
+	blank(r, b, _("Organisation"));
+	eco_report_para(r, _("Way of answering: ☐ together ☐ alone, then a "
+	    "discussion ☐ alone, then the answers compiled"));
+}
+
+struct eco_report *
+eco_questionnaire_paper(const struct eco_questionnaire *q)
+{
+	struct eco_report *r = eco_report_new(NULL, _("Diagnostic of the "
+	    "partnership (Outil 13)"));
+	struct eco_buf b = ECO_BUF_INIT;
+	const struct eco_condition *c;
+	size_t i, k;
+
+	if (!r)
+		return NULL;
+	paper_intro(r, &b);
+	for (i = 0; i < ECO_NCONDITIONS; i++) {
+		c = &q->conditions[i];
+		eco_report_heading(r, 2, say(&b, _("Condition %d: %s"), c->numero,
+		    c->nom));
+		if (c->description)
+			eco_report_para(r, c->description);
+		for (k = 0; k < c->nitems; k++)
+			paper_item(r, &b, &q->items[c->items[k] - 1]);
+	}
+	eco_report_heading(r, 2, _("Your remarks"));
+	blank(r, &b, _("On an item (its number)"));
+	blank(r, &b, _("What works well"));
+	blank(r, &b, _("What to improve first"));
+	if (b.oom) {
+		eco_report_free(r);
+		r = NULL;
+	}
+	eco_buf_free(&b);
+	return r;
+}
+
+/* What to talk about first: the items below 1, those where respondents
+ * are furthest apart. */
+static void
+first_points(struct eco_report *r, struct eco_buf *b,
+    const struct eco_questionnaire *q, const struct eco_session *s)
+{
+	char sc[ECO_SCORE_BUFSZ];
+	size_t i, n = 0;
+
+	eco_report_heading(r, 2, _("To talk about first"));
+	for (i = 0; i < ECO_NITEMS; i++) {
+		const struct eco_item *it = &q->items[s->order[i] - 1];
+		const struct eco_tally *y = &s->items[it->numero - 1];
+
+		if (y->score >= 0 && y->score < 100 && ++n)
+			eco_report_item(r, 0, say(b, _("Item %d, %s: score %s, "
+			    "below 1"), it->numero, it->theme,
+			    eco_score_text(y->score, 0, 1, sc)));
+		else if (y->spread >= 200 && ++n)
+			eco_report_item(r, 0, say(b, _("Item %d, %s: the respondents "
+			    "disagree (from A to C)"), it->numero, it->theme));
+	}
+	if (!n)
+		eco_report_para(r, _("No item scores below 1 and no item has "
+		    "answers from A to C: start with the first items of the list."));
+}
+
+static void
+written(struct eco_report *r, struct eco_buf *b, const struct eco_session *s)
+{
+	static const char *const lists[] = { "forces", "pistes_amelioration" };
+	const char *titles[2];
+	const struct eco_node *m, *v;
+	char it[4];
+	size_t i, k, j, n = 0;
+
+	titles[0] = _("What works well");
+	titles[1] = _("What to improve");
+	eco_report_heading(r, 2, _("What the respondents wrote"));
+	for (i = 0; i < ECO_NITEMS; i++)
+		for (k = 0; k < s->ndocs; k++) {
+			snprintf(it, sizeof it, "%d", s->order[i]);
+			m = eco_map_mapping(s->docs[k]->root, "commentaires");
+			if (eco_map_str(m, it) && ++n)
+				eco_report_item(r, 0, say(b, _("Item %s: %s"), it,
+				    eco_map_str(m, it)));
+		}
+	for (j = 0; j < 2; j++)
+		for (k = 0; k < s->ndocs; k++) {
+			v = eco_map_seq(s->docs[k]->root, lists[j]);
+			for (i = 0; v && i < v->len; i++)
+				if (v->u.items[i]->type == ECO_STR && ++n)
+					eco_report_item(r, 0, say(b, _("%s: %s"), titles[j],
+					    v->u.items[i]->s));
+		}
+	if (!n)
+		eco_report_para(r, _("Nothing."));
+}
+
+int
+eco_session_notes(struct eco_report *r, const struct eco_questionnaire *q,
+    const struct eco_session *s)
+{
+	struct eco_buf b = ECO_BUF_INIT;
+	int oom;
+
+	first_points(r, &b, q, s);
+	written(r, &b, s);
+	oom = b.oom;
+	eco_buf_free(&b);
+	return oom ? -1 : 0;
 }
