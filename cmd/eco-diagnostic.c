@@ -114,10 +114,17 @@ number_cell(struct eco_table *t, size_t col, int h, int sign)
 	eco_table_value(t, col, &n);
 }
 
+/* A count: a number in records too. */
 static void
 count_cell(struct eco_table *t, size_t col, unsigned v)
 {
-	eco_table_text(t, col, text("%u", v));
+	struct eco_node n = { .type = ECO_INT };
+
+	n.s = text("%u", v);
+	n.len = strlen(n.s);
+	n.u.i = v;
+	n.num = v;
+	eco_table_value(t, col, &n);
 }
 
 static const char *
@@ -563,6 +570,24 @@ session(const char *id)
 	return NULL;
 }
 
+/* The ids of the sessions but s, comma-separated. */
+static const char *
+others(const struct eco_session *s)
+{
+	struct eco_buf b = ECO_BUF_INIT;
+	const char *out;
+	size_t i;
+
+	for (i = 0; i < S->n; i++)
+		if (&S->v[i] != s)
+			eco_buf_printf(&b, b.n ? ", %s" : "%s", S->v[i].id);
+	if (b.oom)
+		out_of_memory();
+	out = text("%s", b.s ? b.s : "");
+	eco_buf_free(&b);
+	return out;
+}
+
 static const char *
 span(const struct eco_session *s)
 {
@@ -586,8 +611,8 @@ run_compile(int argc, char **argv)
 	    "of answering: %s.", "%zu answered questionnaires, %s; way of "
 	    "answering: %s.", s->ndocs), s->ndocs, span(s), mode_label(s->mode)));
 	if (!session_id && S->n > 1)
-		eco_report_para(r, text(_("The latest of %zu sessions; "
-		    "--session ID gives another."), S->n));
+		eco_report_para(r, text(_("The latest of %zu sessions; the others: "
+		    "%s."), S->n, others(s)));
 	eco_report_para(r, scale_note());
 	eco_report_heading(r, 2, _("By condition"));
 	condition_table(r, s, 0);
