@@ -99,34 +99,6 @@ delta(int h)
 	return text("%s", eco_score_text(h, 1, 1, buf));
 }
 
-/* A score as a number in records ("1.50"); nothing for -1. */
-static void
-number_cell(struct eco_table *t, size_t col, int h, int sign)
-{
-	char buf[ECO_SCORE_BUFSZ];
-	struct eco_node n = { .type = ECO_FLOAT };
-
-	if (h < 0 && !sign)
-		return;
-	n.s = eco_score_text(h, sign, 0, buf);
-	n.len = strlen(n.s);
-	n.u.f = n.num = h / 100.0;
-	eco_table_value(t, col, &n);
-}
-
-/* A count: a number in records too. */
-static void
-count_cell(struct eco_table *t, size_t col, unsigned v)
-{
-	struct eco_node n = { .type = ECO_INT };
-
-	n.s = text("%u", v);
-	n.len = strlen(n.s);
-	n.u.i = v;
-	n.num = v;
-	eco_table_value(t, col, &n);
-}
-
 static const char *
 mode_label(const char *m)
 {
@@ -438,115 +410,6 @@ run_recois(int argc, char **argv)
 
 static const char *session_id;	/* --session */
 
-static const char *
-items_of(const struct eco_condition *c)
-{
-	struct eco_buf b = ECO_BUF_INIT;
-	size_t k;
-
-	for (k = 0; k < c->nitems; k++)
-		eco_buf_printf(&b, k ? ", %d" : "%d", c->items[k]);
-	const char *out;
-
-	if (b.oom)
-		out_of_memory();
-	out = text("%s", b.s ? b.s : "");
-	eco_buf_free(&b);
-	return out;
-}
-
-static void
-tally_cells(struct eco_table *t, size_t col, const struct eco_tally *y,
-    int data)
-{
-	count_cell(t, col, y->n[0]);
-	count_cell(t, col + 1, y->n[1]);
-	count_cell(t, col + 2, y->n[2]);
-	if (data) {
-		count_cell(t, col + 3, y->total);
-		number_cell(t, col + 4, y->score, 0);
-		number_cell(t, col + 5, y->spread, 0);
-		eco_table_text(t, col + 6, "proposition");
-	} else {
-		eco_table_text(t, col + 3, score(y->score));
-		eco_table_text(t, col + 4, score(y->spread));
-	}
-}
-
-static void
-tally_columns(struct eco_table *t, int data)
-{
-	eco_table_column(t, "a", "A", ECO_COL_RIGHT, 0);
-	eco_table_column(t, "b", "B", ECO_COL_RIGHT, 0);
-	eco_table_column(t, "c", "C", ECO_COL_RIGHT, 0);
-	if (data)
-		eco_table_column(t, "reponses", NULL, 0, 0);
-	eco_table_column(t, "score", _("Score"), ECO_COL_RIGHT, 0);
-	eco_table_column(t, "ecart", _("Spread"), ECO_COL_RIGHT, 0);
-	if (data)
-		eco_table_column(t, "bareme", NULL, 0, 0);
-}
-
-static void
-condition_table(struct eco_report *r, const struct eco_session *s, int data)
-{
-	struct eco_table *t = eco_report_table(r, "diagnostic-condition", NULL,
-	    data ? ECO_SHOW_DATA : ECO_SHOW_DOC);
-	size_t i;
-
-	if (data)
-		eco_table_column(t, "session", NULL, 0, 0);
-	eco_table_column(t, "numero", _("No."), ECO_COL_RIGHT, 0);
-	eco_table_column(t, data ? "condition" : "nom", _("Condition"), 0, 34);
-	eco_table_column(t, "items", _("Items"), 0, 12);
-	tally_columns(t, data);
-	for (i = 0; i < ECO_NCONDITIONS; i++) {
-		const struct eco_condition *c = &Q->conditions[i];
-
-		eco_table_row(t);
-		if (data)
-			eco_table_text(t, 0, s->id);
-		count_cell(t, data, (unsigned)c->numero);
-		eco_table_text(t, data + 1, data ? c->id : c->nom);
-		eco_table_text(t, data + 2, items_of(c));
-		tally_cells(t, data + 3, &s->conditions[i], data);
-	}
-	eco_table_total(t);
-	eco_table_text(t, data + 1, _("All 18 items"));
-	tally_cells(t, data + 3, &s->all, data);
-}
-
-static void
-item_table(struct eco_report *r, const struct eco_session *s, int data)
-{
-	struct eco_table *t = eco_report_table(r, "diagnostic-item", NULL,
-	    data ? ECO_SHOW_DATA : ECO_SHOW_DOC);
-	size_t i;
-
-	if (data)
-		eco_table_column(t, "session", NULL, 0, 0);
-	eco_table_column(t, "rang", _("Rank"), ECO_COL_RIGHT, 0);
-	eco_table_column(t, "item", _("Questionnaire item"), ECO_COL_RIGHT, 0);
-	eco_table_column(t, "theme", _("Theme"), 0, 30);
-	eco_table_column(t, "condition", _("Cond."), ECO_COL_RIGHT, 0);
-	tally_columns(t, data);
-	for (i = 0; i < ECO_NITEMS; i++) {
-		const struct eco_item *it = &Q->items[s->order[i] - 1];
-
-		eco_table_row(t);
-		if (data)
-			eco_table_text(t, 0, s->id);
-		count_cell(t, data, (unsigned)i + 1);
-		count_cell(t, data + 1, (unsigned)it->numero);
-		eco_table_text(t, data + 2, it->theme);
-		if (data)
-			eco_table_text(t, data + 3, it->condition->id);
-		else
-			count_cell(t, data + 3, (unsigned)it->condition->numero);
-		tally_cells(t, data + 4, &s->items[it->numero - 1], data);
-	}
-}
-
 static const struct eco_session *
 session(const char *id)
 {
@@ -614,13 +477,8 @@ run_compile(int argc, char **argv)
 		eco_report_para(r, text(_("The latest of %zu sessions; the others: "
 		    "%s."), S->n, others(s)));
 	eco_report_para(r, scale_note());
-	eco_report_heading(r, 2, _("By condition"));
-	condition_table(r, s, 0);
-	condition_table(r, s, 1);
-	eco_report_heading(r, 2, _("By item, the weakest first"));
-	item_table(r, s, 0);
-	item_table(r, s, 1);
-	eco_session_notes(r, Q, s);
+	if (eco_session_tables(r, Q, s) < 0 || eco_session_notes(r, Q, s) < 0)
+		out_of_memory();
 	return write_report(r);
 }
 
@@ -635,10 +493,10 @@ compare_cells(struct eco_table *t, size_t col, const struct eco_tally *a,
 	int known = a->score >= 0 && b->score >= 0;
 
 	if (data) {
-		number_cell(t, col, a->score, 0);
-		number_cell(t, col + 1, b->score, 0);
+		eco_score_cell(t, col, a->score, 0);
+		eco_score_cell(t, col + 1, b->score, 0);
 		if (known)
-			number_cell(t, col + 2, b->score - a->score, 1);
+			eco_score_cell(t, col + 2, b->score - a->score, 1);
 		eco_table_text(t, col + 3, "proposition");
 		return;
 	}
@@ -669,7 +527,7 @@ compare_conditions(struct eco_report *r, int data)
 	compare_columns(t, data);
 	for (i = 0; i < ECO_NCONDITIONS; i++) {
 		eco_table_row(t);
-		count_cell(t, 0, (unsigned)Q->conditions[i].numero);
+		eco_count_cell(t, 0, (unsigned)Q->conditions[i].numero);
 		eco_table_text(t, 1, data ? Q->conditions[i].id :
 		    Q->conditions[i].nom);
 		compare_cells(t, 2, &S1->conditions[i], &S2->conditions[i], data);
@@ -709,12 +567,12 @@ compare_items(struct eco_report *r, int data)
 		const struct eco_item *it = &Q->items[order[i] - 1];
 
 		eco_table_row(t);
-		count_cell(t, 0, (unsigned)it->numero);
+		eco_count_cell(t, 0, (unsigned)it->numero);
 		eco_table_text(t, 1, it->theme);
 		if (data)
 			eco_table_text(t, 2, it->condition->id);
 		else
-			count_cell(t, 2, (unsigned)it->condition->numero);
+			eco_count_cell(t, 2, (unsigned)it->condition->numero);
 		compare_cells(t, 3, &S1->items[order[i] - 1],
 		    &S2->items[order[i] - 1], data);
 	}
@@ -790,8 +648,8 @@ run_sessions(int argc, char **argv)
 		eco_table_text(t, 2, S->v[i].fin);
 		eco_table_text(t, 3, cli.format == FMT_JSON ? S->v[i].mode :
 		    mode_label(S->v[i].mode));
-		count_cell(t, 4, (unsigned)S->v[i].ndocs);
-		number_cell(t, 5, S->v[i].all.score, 0);
+		eco_count_cell(t, 4, (unsigned)S->v[i].ndocs);
+		eco_score_cell(t, 5, S->v[i].all.score, 0);
 		eco_table_text(t, 6, "proposition");
 	}
 	return write_report(r);

@@ -1783,4 +1783,15 @@ struct eco_report *eco_questionnaire_paper(const struct eco_questionnaire *);
 int eco_session_notes(struct eco_report *r, const struct eco_questionnaire *,
     const struct eco_session *s);
 
+/* Add to r the tables of session s: by condition, then by item the
+ * weakest first (counts of A, B and C, score, spread); for people with
+ * names, for records (diagnostic-condition, diagnostic-item) with ids and
+ * bareme: proposition.  0, or -1 when memory runs out. */
+int eco_session_tables(struct eco_report *r, const struct eco_questionnaire *,
+    const struct eco_session *s);
+/* Cells of a table: a score in hundredths as a number (nothing for -1
+ * without sign), a count as a number. */
+void eco_score_cell(struct eco_table *, size_t col, int hundredths, int sign);
+void eco_count_cell(struct eco_table *, size_t col, unsigned v);
+
 #endif

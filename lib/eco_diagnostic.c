@@ -679,3 +679,150 @@ eco_session_notes(struct eco_report *r, const struct eco_questionnaire *q,
 	eco_buf_free(&b);
 	return oom ? -1 : 0;
 }
+
+/* Tables of a session. */
+
+void
+eco_score_cell(struct eco_table *t, size_t col, int h, int sign)
+{
+	char buf[ECO_SCORE_BUFSZ];
+	struct eco_node n = { .type = ECO_FLOAT };
+
+	if (h < 0 && !sign)
+		return;
+	n.s = eco_score_text(h, sign, 0, buf);
+	n.len = strlen(n.s);
+	n.u.f = n.num = h / 100.0;
+	eco_table_value(t, col, &n);
+}
+
+void
+eco_count_cell(struct eco_table *t, size_t col, unsigned v)
+{
+	char buf[16];
+	struct eco_node n = { .type = ECO_INT };
+
+	snprintf(buf, sizeof buf, "%u", v);
+	n.s = buf;
+	n.len = strlen(buf);
+	n.u.i = v;
+	n.num = v;
+	eco_table_value(t, col, &n);
+}
+
+static void
+tally_cells(struct eco_table *t, size_t col, const struct eco_tally *y,
+    int data)
+{
+	char buf[ECO_SCORE_BUFSZ];
+
+	eco_count_cell(t, col, y->n[0]);
+	eco_count_cell(t, col + 1, y->n[1]);
+	eco_count_cell(t, col + 2, y->n[2]);
+	if (data) {
+		eco_count_cell(t, col + 3, y->total);
+		eco_score_cell(t, col + 4, y->score, 0);
+		eco_score_cell(t, col + 5, y->spread, 0);
+		eco_table_text(t, col + 6, "proposition");
+	} else {
+		eco_table_text(t, col + 3, eco_score_text(y->score, 0, 1, buf));
+		eco_table_text(t, col + 4, eco_score_text(y->spread, 0, 1, buf));
+	}
+}
+
+static void
+tally_columns(struct eco_table *t, int data)
+{
+	eco_table_column(t, "a", "A", ECO_COL_RIGHT, 0);
+	eco_table_column(t, "b", "B", ECO_COL_RIGHT, 0);
+	eco_table_column(t, "c", "C", ECO_COL_RIGHT, 0);
+	if (data)
+		eco_table_column(t, "reponses", NULL, 0, 0);
+	eco_table_column(t, "score", _("Score"), ECO_COL_RIGHT, 0);
+	eco_table_column(t, "ecart", _("Spread"), ECO_COL_RIGHT, 0);
+	if (data)
+		eco_table_column(t, "bareme", NULL, 0, 0);
+}
+
+static void
+condition_table(struct eco_report *r, struct eco_buf *b,
+    const struct eco_questionnaire *q, const struct eco_session *s, int data)
+{
+	struct eco_table *t = eco_report_table(r, "diagnostic-condition", NULL,
+	    data ? ECO_SHOW_DATA : ECO_SHOW_DOC);
+	size_t i, k, d = (size_t)data;
+
+	if (data)
+		eco_table_column(t, "session", NULL, 0, 0);
+	eco_table_column(t, "numero", _("No."), ECO_COL_RIGHT, 0);
+	eco_table_column(t, data ? "condition" : "nom", _("Condition"), 0, 34);
+	eco_table_column(t, "items", _("Items"), 0, 12);
+	tally_columns(t, data);
+	for (i = 0; i < ECO_NCONDITIONS; i++) {
+		const struct eco_condition *c = &q->conditions[i];
+
+		eco_table_row(t);
+		if (data)
+			eco_table_text(t, 0, s->id);
+		eco_count_cell(t, d, (unsigned)c->numero);
+		eco_table_text(t, d + 1, data ? c->id : c->nom);
+		eco_buf_clear(b);
+		for (k = 0; k < c->nitems; k++)
+			eco_buf_printf(b, k ? ", %d" : "%d", c->items[k]);
+		eco_table_text(t, d + 2, b->s);
+		tally_cells(t, d + 3, &s->conditions[i], data);
+	}
+	eco_table_total(t);
+	eco_table_text(t, d + 1, _("All 18 items"));
+	tally_cells(t, d + 3, &s->all, data);
+}
+
+static void
+item_table(struct eco_report *r, const struct eco_questionnaire *q,
+    const struct eco_session *s, int data)
+{
+	struct eco_table *t = eco_report_table(r, "diagnostic-item", NULL,
+	    data ? ECO_SHOW_DATA : ECO_SHOW_DOC);
+	size_t i, d = (size_t)data;
+
+	if (data)
+		eco_table_column(t, "session", NULL, 0, 0);
+	eco_table_column(t, "rang", _("Rank"), ECO_COL_RIGHT, 0);
+	eco_table_column(t, "item", _("Questionnaire item"), ECO_COL_RIGHT, 0);
+	eco_table_column(t, "theme", _("Theme"), 0, 30);
+	eco_table_column(t, "condition", _("Cond."), ECO_COL_RIGHT, 0);
+	tally_columns(t, data);
+	for (i = 0; i < ECO_NITEMS; i++) {
+		const struct eco_item *it = &q->items[s->order[i] - 1];
+
+		eco_table_row(t);
+		if (data)
+			eco_table_text(t, 0, s->id);
+		eco_count_cell(t, d, (unsigned)i + 1);
+		eco_count_cell(t, d + 1, (unsigned)it->numero);
+		eco_table_text(t, d + 2, it->theme);
+		if (data)
+			eco_table_text(t, d + 3, it->condition->id);
+		else
+			eco_count_cell(t, d + 3, (unsigned)it->condition->numero);
+		tally_cells(t, d + 4, &s->items[it->numero - 1], data);
+	}
+}
+
+int
+eco_session_tables(struct eco_report *r, const struct eco_questionnaire *q,
+    const struct eco_session *s)
+{
+	struct eco_buf b = ECO_BUF_INIT;
+	int oom;
+
+	eco_report_heading(r, 2, _("By condition"));
+	condition_table(r, &b, q, s, 0);
+	condition_table(r, &b, q, s, 1);
+	eco_report_heading(r, 2, _("By item, the weakest first"));
+	item_table(r, q, s, 0);
+	item_table(r, q, s, 1);
+	oom = b.oom || eco_report_failed(r);
+	eco_buf_free(&b);
+	return oom ? -1 : 0;
+}
