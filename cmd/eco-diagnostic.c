@@ -625,9 +625,11 @@ run_sessions(int argc, char **argv)
 	(void)argc, (void)argv;
 	if (open_all(0, NULL, 1) < 0)
 		return finish();
-	if (!S->n)
+	if (!S->n) {
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL, "%s",
 		    _("no answered diagnostic questionnaire in diagnostics/"));
+		return finish();
+	}
 	if (!(r = eco_report_new(NULL, _("Diagnostic sessions"))))
 		out_of_memory();
 	eco_report_para(r, scale_note());

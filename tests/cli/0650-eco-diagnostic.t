@@ -41,6 +41,9 @@ else ok "the paper questionnaire has no command line"; fi
 golden diagnostic-questionnaire-bad-mode \
     "eco-diagnostic questionnaire -o yaml --mode ensemble"
 
+# the questionnaire's data follow their schema
+expect 0 "data/diagnostic.yaml is valid" "eco-validate data/diagnostic.yaml"
+
 # --- compile, sessions, compare ---------------------------------------------
 
 golden diagnostic-sessions "eco-diagnostic -C $DEMO sessions"
@@ -72,6 +75,11 @@ sed 's/^  "5": B$/  "5": D/' $DEMO/diagnostics/2027-06-cpe-soleil.yaml \
     >"$SCRATCH/bad/diagnostics/2027-06-cpe-soleil.yaml"
 golden diagnostic-compile-invalid "cd $SCRATCH/bad && eco-diagnostic compile"
 golden diagnostic-no-project "cd $SCRATCH && eco-diagnostic compile"
+# a project without answers yet
+new_demo empty
+rm "$SCRATCH/empty/diagnostics/"*.yaml
+golden diagnostic-sessions-none "cd $SCRATCH/empty && eco-diagnostic sessions"
+golden diagnostic-compile-none "cd $SCRATCH/empty && eco-diagnostic compile"
 
 # --- recois -------------------------------------------------------------------
 

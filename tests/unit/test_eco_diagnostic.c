@@ -200,6 +200,46 @@ yaml_sheet(void **state)
 	eco_diags_free(&d);
 }
 
+/* The diagnostic schema, which the worksheet of eco-gabarit prints,
+ * gives each item the questionnaire's theme, statement and meanings. */
+static void
+schema_agrees(void **state)
+{
+	struct eco_schemaset *set = eco_schemaset_new();
+	struct eco_questionnaire *q;
+	const struct eco_node *props, *p;
+	struct eco_diags d;
+	char key[4];
+	int i, k;
+
+	(void)state;
+	eco_diags_init(&d);
+	assert_int_equal(eco_schemaset_add_eco(set, &d), 0);
+	assert_int_equal(eco_schemaset_resolve(set, &d), 0);
+	q = eco_questionnaire_load(&d);
+	assert_non_null(q);
+	props = eco_node_path(eco_schema_node(eco_schemaset_kind(set,
+	    "diagnostic")), "properties.reponses.properties");
+	assert_non_null(props);
+	for (i = 1; i <= ECO_NITEMS; i++) {
+		const struct eco_item *it = &q->items[i - 1];
+
+		snprintf(key, sizeof key, "%d", i);
+		p = eco_map_get(props, key);
+		assert_non_null(p);
+		assert_non_null(strstr(eco_map_str(p, "title"), it->theme));
+		assert_non_null(strstr(eco_map_str(p, "description"), it->enonce));
+		for (k = 0; k < 3; k++)
+			assert_non_null(strstr(eco_map_str(p, "description"),
+			    it->meaning[k]));
+		assert_non_null(strstr(eco_map_str(p, "description"),
+		    it->condition->nom));
+	}
+	eco_questionnaire_free(q);
+	eco_schemaset_free(set);
+	eco_diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -208,6 +248,7 @@ main(void)
 		cmocka_unit_test(refused),
 		cmocka_unit_test(sessions),
 		cmocka_unit_test(yaml_sheet),
+		cmocka_unit_test(schema_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
