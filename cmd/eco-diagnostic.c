@@ -578,6 +578,15 @@ compare_items(struct eco_report *r, int data)
 	}
 }
 
+/* A session in a line: its questionnaires, dates, way of answering. */
+static const char *
+about(const struct eco_session *s)
+{
+	return text(ngettext("Session %s: %zu questionnaire, %s, %s.",
+	    "Session %s: %zu questionnaires, %s, %s.", s->ndocs), s->id,
+	    s->ndocs, span(s), mode_label(s->mode));
+}
+
 static int
 run_compare(int argc, char **argv)
 {
@@ -593,10 +602,8 @@ run_compare(int argc, char **argv)
 	    "from %s to %s"), S1->id, S2->id))))
 		out_of_memory();
 	eco_report_footer(r, eco_project_name(P), S2->fin);
-	eco_report_para(r, text(_("Session %s: %zu questionnaire(s), %s, %s. "
-	    "Session %s: %zu questionnaire(s), %s, %s."), S1->id, S1->ndocs,
-	    span(S1), mode_label(S1->mode), S2->id, S2->ndocs, span(S2),
-	    mode_label(S2->mode)));
+	eco_report_item(r, 0, about(S1));
+	eco_report_item(r, 0, about(S2));
 	if (S1->mode && S2->mode && strcmp(S1->mode, S2->mode) != 0)
 		eco_report_para(r, _("The two sessions were not answered the same "
 		    "way: a group's answer and a mean of answers given alone "
