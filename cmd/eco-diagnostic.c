@@ -203,6 +203,13 @@ run_questionnaire(int argc, char **argv)
 
 /* recois */
 
+/* What messages call an operand: standard input is <stdin>. */
+static const char *
+shown(const struct eco_file *f)
+{
+	return strcmp(f->name, "-") == 0 ? "<stdin>" : f->name;
+}
+
 /* Whether the file named name is one of the operands. */
 static int
 operand(const char *name)
@@ -211,7 +218,7 @@ operand(const char *name)
 
 	for (i = 0; name && i < eco_project_nfiles(P); i++)
 		if (eco_project_file(P, i)->input &&
-		    strcmp(eco_project_file(P, i)->name, name) == 0)
+		    strcmp(shown(eco_project_file(P, i)), name) == 0)
 			return 1;
 	return 0;
 }
@@ -355,26 +362,27 @@ receive(const struct eco_doc *doc, const char *name)
 static void
 sheet(const struct eco_file *f, struct eco_diags *chk)
 {
+	const char *name = shown(f);
 	const struct eco_kind *k;
 	size_t i;
 
 	for (i = 0; i < f->ndocs; i++)
 		if (!(k = eco_kind_of(f->docs[i]->root)) ||
 		    strcmp(k->name, "diagnostic") != 0)
-			eco_diag_add(chk, f->name, f->docs[i]->root->line,
+			eco_diag_add(chk, name, f->docs[i]->root->line,
 			    f->docs[i]->root->col, ECO_SEV_ERROR, "diagnostic", "%s",
 			    _("this is not an answered diagnostic questionnaire"));
-	copy_diags(chk, f->name);
+	copy_diags(chk, name);
 	if (!f->opened)
 		return;
-	if (errors_in(chk, f->name) || !f->ndocs) {
-		eco_diag_add(&D, f->name, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+	if (errors_in(chk, name) || !f->ndocs) {
+		eco_diag_add(&D, name, 0, 0, ECO_SEV_ERROR, NULL, "%s",
 		    _("not received: the file stays as it is; correct it, then "
 		    "give it again"));
 		return;
 	}
 	for (i = 0; i < f->ndocs; i++)
-		receive(f->docs[i], f->name);
+		receive(f->docs[i], name);
 }
 
 static int

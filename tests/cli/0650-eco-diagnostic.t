@@ -115,6 +115,9 @@ printf 'kind: constat\nid: c-1\nenonce: Un constat\n' >"$SCRATCH/r/constat.yaml"
 golden diagnostic-recois-other-kind "cd $SCRATCH/r && eco-diagnostic recois constat.yaml"
 golden diagnostic-recois-missing "cd $SCRATCH/r && eco-diagnostic recois absent.yaml"
 golden diagnostic-recois-none "cd $SCRATCH/r && eco-diagnostic recois"
+# standard input is a sheet like the others, refused on its own
+golden diagnostic-recois-stdin "cd $SCRATCH/r && eco-diagnostic recois - retour-ecole.yaml" \
+    "$SCRATCH/r/vide.yaml"
 # an unknown member in a sheet: its reference checked
 (cd "$SCRATCH/r" && answer inconnu.yaml garderie-x ABBCABBABCBBACBABB)
 golden diagnostic-recois-unknown-member "cd $SCRATCH/r && eco-diagnostic recois inconnu.yaml"
