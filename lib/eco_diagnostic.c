@@ -166,7 +166,7 @@ eco_questionnaire_free(struct eco_questionnaire *q)
 static int
 answer(const struct eco_node *reponses, int item)
 {
-	char key[4];
+	char key[16];
 	const char *s;
 
 	snprintf(key, sizeof key, "%d", item);
@@ -640,7 +640,7 @@ written(struct eco_report *r, struct eco_buf *b, const struct eco_session *s)
 	static const char *const lists[] = { "forces", "pistes_amelioration" };
 	const char *titles[2];
 	const struct eco_node *m, *v;
-	char it[4];
+	char it[16];
 	size_t i, k, j, n = 0;
 
 	titles[0] = _("What works well");

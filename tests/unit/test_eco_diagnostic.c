@@ -209,7 +209,7 @@ schema_agrees(void **state)
 	struct eco_questionnaire *q;
 	const struct eco_node *props, *p;
 	struct eco_diags d;
-	char key[4];
+	char key[16];
 	int i, k;
 
 	(void)state;
