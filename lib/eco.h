@@ -1753,4 +1753,127 @@ const char *eco_sheet_section(struct eco_schemaset *set, const char *kind,
  */
 int eco_sheet_yaml(FILE *out, const struct eco_node *map);
 
+/* eco_diagnostic.c: the partnership diagnostic, Outil 13 (eco-diagnostic). */
+
+#define ECO_NITEMS 18
+#define ECO_NCONDITIONS 6
+
+struct eco_condition;
+
+/* One item of the questionnaire; its strings are the questionnaire's. */
+struct eco_item {
+	int numero;			/* 1 to 18 */
+	const char *theme, *enonce;	/* a few words; the statement */
+	const char *meaning[3];		/* what A, B and C mean */
+	const char *source;		/* "outil-13" or "proposition" */
+	const struct eco_condition *condition;
+};
+
+struct eco_condition {
+	int numero;			/* 1 to 6 */
+	const char *id, *nom, *description;	/* description may be NULL */
+	int items[ECO_NITEMS];		/* its items' numbers, in order */
+	size_t nitems;
+};
+
+struct eco_questionnaire {
+	struct eco_condition conditions[ECO_NCONDITIONS];	/* by numero */
+	struct eco_item items[ECO_NITEMS];			/* by numero */
+	struct eco_doc *doc;
+};
+
+/* The questionnaire from doc, a sequence of condition documents (it
+ * takes doc, freed with it): six conditions numbered 1 to 6 and 18 items
+ * numbered 1 to 18, each in one condition with its theme, statement,
+ * meanings of A, B and C and source.  NULL, the reasons recorded,
+ * otherwise (doc freed). */
+struct eco_questionnaire *eco_questionnaire_read(struct eco_doc *doc,
+    struct eco_diags *);
+/* The questionnaire compiled into the library (data/diagnostic.yaml). */
+struct eco_questionnaire *eco_questionnaire_load(struct eco_diags *);
+void eco_questionnaire_free(struct eco_questionnaire *);
+
+/* What a set of answers gives for an item, a condition or all 18:
+ * scores by eco's proposal, A = 2, B = 1, C = 0, in hundredths. */
+struct eco_tally {
+	unsigned n[3];		/* A, B and C given */
+	unsigned total;		/* answers */
+	int score;		/* their mean, 0 to 200; -1 without any */
+	int spread;		/* the highest respondent's mean less the
+				 * lowest's; -1 with fewer than two */
+};
+
+/* The diagnostics answered in one exercise: the documents of a session
+ * key, or of a date when they have none. */
+struct eco_session {
+	const char *id;		/* the session key, or the date */
+	const char *debut, *fin;	/* first and last date of its answers */
+	const char *mode;	/* its first document's */
+	const struct eco_doc **docs;	/* in the order given */
+	size_t ndocs;
+	struct eco_tally items[ECO_NITEMS];
+	struct eco_tally conditions[ECO_NCONDITIONS];
+	struct eco_tally all;
+	int order[ECO_NITEMS];	/* item numbers, weakest first: lowest
+				 * score, most C, widest spread, number */
+};
+
+struct eco_sessions {
+	struct eco_session *v;	/* by first date, then id */
+	size_t n;
+};
+
+/* The sessions of the diagnostic documents among docs (other kinds are
+ * left out, and so are answers other than A, B or C and documents
+ * without a date); their strings and documents must outlive them.
+ * NULL when memory runs out. */
+struct eco_sessions *eco_sessions_new(const struct eco_questionnaire *,
+    const struct eco_doc *const *docs, size_t n);
+void eco_sessions_free(struct eco_sessions *);
+/* The session of id; the one answered last (latest date); the document
+ * of a diagnostic id.  NULL when there is none. */
+const struct eco_session *eco_sessions_find(const struct eco_sessions *,
+    const char *id);
+const struct eco_session *eco_sessions_latest(const struct eco_sessions *);
+const struct eco_doc *eco_sessions_doc(const struct eco_sessions *,
+    const char *id);
+#define ECO_SCORE_BUFSZ 16
+/* A score in hundredths as text in buf, returned: for people "1,50"
+ * (a delta with sign: "+0,25", "\u22120,25"; "\u2014" for -1 without
+ * sign), for machines "1.50", "-0.25" ("" for -1). */
+char *eco_score_text(int hundredths, int sign, int people, char *buf);
+
+
+/* What a questionnaire to fill gives already; each may be NULL. */
+struct eco_questionnaire_opts {
+	const char *id, *session, *date, *mode, *organisme;
+};
+/* The questionnaire as a diagnostic document to fill in YAML: every item
+ * with its statement and what A, B and C mean as comments, its answer
+ * left empty.  0, or -1 on a write error. */
+int eco_questionnaire_yaml(FILE *, const struct eco_questionnaire *,
+    const struct eco_questionnaire_opts *);
+
+/* The questionnaire on paper: how to use it, then each condition and
+ * its items, each with its statement and a box for A, B and C.  NULL
+ * when memory runs out. */
+struct eco_report *eco_questionnaire_paper(const struct eco_questionnaire *);
+/* Add to r what to talk about first in session s (items below 1,
+ * answers from A to C) and what its respondents wrote (comments by
+ * item, the weakest first, what works well, what to improve).  0, or -1
+ * when memory runs out. */
+int eco_session_notes(struct eco_report *r, const struct eco_questionnaire *,
+    const struct eco_session *s);
+
+/* Add to r the tables of session s: by condition, then by item the
+ * weakest first (counts of A, B and C, score, spread); for people with
+ * names, for records (diagnostic-condition, diagnostic-item) with ids and
+ * bareme: proposition.  0, or -1 when memory runs out. */
+int eco_session_tables(struct eco_report *r, const struct eco_questionnaire *,
+    const struct eco_session *s);
+/* Cells of a table: a score in hundredths as a number (nothing for -1
+ * without sign), a count as a number. */
+void eco_score_cell(struct eco_table *, size_t col, int hundredths, int sign);
+void eco_count_cell(struct eco_table *, size_t col, unsigned v);
+
 #endif
