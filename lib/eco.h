@@ -1671,4 +1671,106 @@ const char *eco_sheet_section(struct eco_schemaset *set, const char *kind,
  */
 int eco_sheet_yaml(FILE *out, const struct eco_node *map);
 
+/* eco_communication.c: the communication plan (eco-communication). */
+
+/*
+ * communication.yaml holds one plan part (the document with a "plan"
+ * mapping: objectifs, publics, porte_parole, messages_cles) and one
+ * document per activity.  The views point into the documents, which must
+ * outlive them.  Readers are lenient: a value of another type is absent.
+ */
+enum eco_com_statut {
+	ECO_COM_PREVUE, ECO_COM_EN_PREPARATION, ECO_COM_REALISEE,
+	ECO_COM_ANNULEE
+};
+
+#define ECO_COM_NPUBLICS 7
+/* The audiences' codes, in the order of the schema. */
+extern const char *const eco_com_publics[ECO_COM_NPUBLICS];
+
+struct eco_com_activite {
+	const struct eco_node *root;
+	const char *file;		/* its file, as messages name it */
+	const char *id, *titre;		/* or NULL */
+	const char *date;		/* a day of the calendar, or NULL */
+	const char *responsable;	/* an organisme id, or NULL */
+	const char *frequence;		/* or NULL */
+	enum eco_com_statut statut;	/* prevue when not said */
+	const struct eco_node *publics, *moyens, *actions, *objectifs;
+					/* sequences, or NULL */
+	long long budget;		/* cents, or -1 */
+	long long visee, atteinte;	/* its portee, or -1 */
+	const char *unite;		/* what the portee counts, or NULL */
+	size_t order;			/* its rank in the file */
+};
+
+struct eco_communication {
+	const struct eco_node *plan;	/* the plan part's root, or NULL */
+	const char *plan_file;
+	struct eco_com_activite *v;	/* by date, undated last, then in
+					 * file order */
+	size_t n;
+};
+
+/* The plan of docs (other kinds are left out); a second plan part is an
+ * error recorded at it.  NULL when memory runs out (recorded). */
+struct eco_communication *eco_communication_new(const struct eco_doc *const *docs,
+    size_t n, struct eco_diags *);
+void eco_communication_free(struct eco_communication *);
+/* The activity of id, or NULL. */
+const struct eco_com_activite *eco_communication_id(
+    const struct eco_communication *, const char *id);
+/* 1 when a is late on day au: its date before au, neither done nor
+ * cancelled. */
+int eco_com_late(const struct eco_com_activite *a, const char *au);
+/* 1 when a addresses audience code. */
+int eco_com_has_public(const struct eco_com_activite *a, const char *code);
+/* 1 when a's date is within [from, to] (either NULL: open); with
+ * neither, every activity, dated or not. */
+int eco_com_between(const struct eco_com_activite *a, const char *from,
+    const char *to);
+/* The index of an audience code, or -1; its name for people (the code
+ * itself when it is none). */
+int eco_com_public_index(const char *code);
+const char *eco_com_public_label(const char *code);
+/* A statut's value (prevue for NULL), or -1; its code; its name. */
+int eco_com_statut_of(const char *code);
+const char *eco_com_statut_code(enum eco_com_statut);
+const char *eco_com_statut_label(enum eco_com_statut);
+/*
+ * What the plan part lacks to be complete: "plan" when there is none,
+ * else the keys among objectifs, publics, porte_parole and messages_cles
+ * that are not a list of at least one item.  Fills up to cap keys and
+ * returns how many there are (0: complete).
+ */
+size_t eco_com_lacks(const struct eco_communication *, const char **keys,
+    size_t cap);
+/* What people call one of those keys. */
+const char *eco_com_lack_label(const char *key);
+/* The activities' budgets added up, cancelled ones left out (done_only:
+ * the done ones only).  0, or -1 on overflow. */
+int eco_com_budget(const struct eco_communication *, int done_only,
+    long long *cents);
+
+/* One line of the calendar: an activity for one of its audiences. */
+struct eco_com_entry {
+	char mois[8];		/* "2027-03", "" when it has no date */
+	const char *public;	/* the audience's code */
+	int rank;		/* the audience's in the plan part's order */
+	const struct eco_com_activite *activite;
+	size_t order;
+};
+/*
+ * The calendar: one entry per activity and audience that keep (or NULL)
+ * takes, by month (undated last), then audience (the plan part's order,
+ * then the schema's), then date.  An array to free() of *n entries, or
+ * NULL when memory runs out (recorded).
+ */
+struct eco_com_entry *eco_com_calendar(const struct eco_communication *,
+    int (*keep)(const struct eco_com_activite *, const char *public, void *),
+    void *arg, size_t *n, struct eco_diags *);
+/* A month "2027-03" for people ("mars 2027"; "date not set" for ""),
+ * in buf; returns buf. */
+char *eco_com_month_label(const char *mois, char *buf, size_t cap);
+
 #endif
