@@ -1773,4 +1773,37 @@ struct eco_com_entry *eco_com_calendar(const struct eco_communication *,
  * in buf; returns buf. */
 char *eco_com_month_label(const char *mois, char *buf, size_t cap);
 
+/* What ajoute records: a new activity. */
+struct eco_com_in {
+	struct eco_project *project;	/* its ids, or NULL */
+	const char *id;			/* or NULL: com-<slug of the title> */
+	const char *titre;
+	const char *folded;		/* titre folded, for its id (eco_slug) */
+	const char *but, *message, *responsable, *date, *frequence;
+	const char *statut;		/* or NULL: prevue */
+	const char *const *publics;
+	size_t npublics;
+	const char *const *moyens;
+	size_t nmoyens;
+	const char *const *objectifs;
+	size_t nobjectifs;
+	const char *const *actions;
+	size_t nactions;
+	long long budget;		/* cents, or -1 */
+	long long visee;		/* portee visee, or -1 */
+	char chosen[128];		/* out: the id it was given */
+};
+/* The id of the new activity: its own, or com-<slug>, then -2, -3...
+ * while the project has that id; in id, returned. */
+const char *eco_com_new_id(const struct eco_com_in *, char *id, size_t cap);
+/* The activity as a document with that id (kind, version, id, titre,
+ * then the fields given, in the order of the schema); *keep holds a node
+ * it shares and is freed after it.  NULL when memory runs out. */
+struct eco_doc *eco_com_new(const struct eco_com_in *, const char *id,
+    struct eco_doc **keep);
+/* An eco_record's render (arg: a struct eco_com_in): the activity with
+ * the id eco_com_new_id gives under the lock, as a document to append,
+ * "---" and a comment first.  0, or -1. */
+int eco_com_render(FILE *, const char *fresh, void *arg);
+
 #endif

@@ -373,3 +373,136 @@ eco_com_month_label(const char *mois, char *buf, size_t cap)
 		snprintf(buf, cap, "%s %d", _(months[m - 1]), y);
 	return buf;
 }
+
+/* ajoute: a new activity. */
+
+static int
+id_taken(const struct eco_com_in *in, const char *id)
+{
+	return in->project && eco_project_has(in->project, "communication", id);
+}
+
+const char *
+eco_com_new_id(const struct eco_com_in *in, char *id, size_t cap)
+{
+	char slug[48], base[64];
+	int n = 1;
+
+	if (in->id) {
+		snprintf(id, cap, "%s", in->id);
+		return id;
+	}
+	snprintf(base, sizeof base, "com-%s",
+	    eco_slug(in->folded ? in->folded : "", slug, sizeof slug));
+	snprintf(id, cap, "%s", base);
+	while (id_taken(in, id))
+		snprintf(id, cap, "%s-%d", base, ++n);
+	return id;
+}
+
+static int
+put_str(struct eco_doc *d, struct eco_node *m, const char *key, const char *s)
+{
+	return !s ? 0 : eco_map_put(d, m, key, eco_node_str(d, s));
+}
+
+static int
+put_list(struct eco_doc *d, struct eco_node *m, const char *key,
+    const char *const *v, size_t n)
+{
+	struct eco_node *seq;
+	size_t i;
+
+	if (!n)
+		return 0;
+	if (!(seq = eco_node_seq(d)))
+		return -1;
+	for (i = 0; i < n; i++)
+		if (eco_seq_push(d, seq, eco_node_str(d, v[i])) < 0)
+			return -1;
+	return eco_map_put(d, m, key, seq);
+}
+
+/* The amount as a number node of its own document, *keep, which must
+ * outlive the record's. */
+static struct eco_node *
+amount(long long cents, struct eco_doc **keep)
+{
+	struct eco_diags quiet;
+	struct eco_limits lim;
+	struct eco_reader *r;
+	char text[64];
+	int rc = -1;
+
+	eco_limits_default(&lim);
+	snprintf(text, sizeof text, "budget: %lld.%02lld\n", cents / 100,
+	    cents % 100);
+	eco_diags_init(&quiet);
+	if ((r = eco_reader_mem(text, strlen(text), "budget", &lim, &quiet))) {
+		rc = eco_reader_next(r, keep);
+		eco_reader_close(r);
+	}
+	eco_diags_free(&quiet);
+	if (rc != 1 || !*keep || !(*keep)->root)
+		return NULL;
+	return (struct eco_node *)eco_map_get((*keep)->root, "budget");
+}
+
+struct eco_doc *
+eco_com_new(const struct eco_com_in *in, const char *id, struct eco_doc **keep)
+{
+	struct eco_doc *d = eco_doc_new(NULL);
+	struct eco_node *m = d ? eco_node_map(d) : NULL, *portee;
+	int rc;
+
+	*keep = NULL;
+	if (!m)
+		goto fail;
+	d->root = m;
+	rc = put_str(d, m, "kind", "communication");
+	rc |= eco_map_put(d, m, "version", eco_node_int(d, 1));
+	rc |= put_str(d, m, "id", id);
+	rc |= put_str(d, m, "titre", in->titre);
+	rc |= put_str(d, m, "but", in->but);
+	rc |= put_str(d, m, "message", in->message);
+	rc |= put_list(d, m, "publics", in->publics, in->npublics);
+	rc |= put_list(d, m, "moyens", in->moyens, in->nmoyens);
+	rc |= put_str(d, m, "responsable", in->responsable);
+	rc |= put_str(d, m, "date", in->date);
+	rc |= put_str(d, m, "frequence", in->frequence);
+	if (in->budget >= 0)
+		rc |= eco_map_put(d, m, "budget", amount(in->budget, keep));
+	rc |= put_list(d, m, "objectifs", in->objectifs, in->nobjectifs);
+	rc |= put_list(d, m, "actions", in->actions, in->nactions);
+	rc |= put_str(d, m, "statut", in->statut ? in->statut : "prevue");
+	if (in->visee >= 0) {
+		rc |= !(portee = eco_node_map(d));
+		rc |= eco_map_put(d, portee, "visee", eco_node_int(d, in->visee));
+		rc |= eco_map_put(d, m, "portee", portee);
+	}
+	if (rc == 0)
+		return d;
+fail:
+	eco_doc_free(d);
+	eco_doc_free(*keep);
+	*keep = NULL;
+	return NULL;
+}
+
+int
+eco_com_render(FILE *f, const char *fresh, void *arg)
+{
+	struct eco_com_in *in = arg;
+	struct eco_doc *doc, *keep;
+	int rc = -1;
+
+	(void)fresh;
+	eco_com_new_id(in, in->chosen, sizeof in->chosen);
+	doc = eco_com_new(in, in->chosen, &keep);
+	if (doc && fprintf(f, "---\n# %s\n",
+	    _("Added by eco-communication ajoute.")) > 0)
+		rc = eco_sheet_yaml(f, doc->root);
+	eco_doc_free(doc);
+	eco_doc_free(keep);
+	return rc;
+}
