@@ -38,7 +38,7 @@ static const char *const statut_codes[] = {
 };
 
 static const char *const statut_labels[] = {
-	N_("planned"), N_("in preparation"), N_("done"), N_("cancelled")
+	N_("scheduled"), N_("in preparation"), N_("carried out"), N_("cancelled")
 };
 
 /* the plan part's lists, in the order of the schema */
