@@ -516,7 +516,8 @@ plan_people(struct eco_report *r, const struct eco_node *plan)
 	}
 }
 
-/* "a, b and c" of the names of seq. */
+/* "a, b and c" of the names of seq; with kind NULL, its texts as they
+ * are, "a; b; c". */
 static const char *
 joined(const struct eco_node *seq, const char *kind)
 {
@@ -526,8 +527,8 @@ joined(const struct eco_node *seq, const char *kind)
 	static char *s;
 
 	for (i = 0; i < n; i++)
-		eco_buf_printf(&b, "%s%s", !i ? "" : i + 1 < n ? ", " : _(" and "),
-		    v[i]);
+		eco_buf_printf(&b, "%s%s", !i ? "" : !kind ? _("; ") : i + 1 < n ?
+		    ", " : _(" and "), v[i]);
 	free(s);
 	if (!(s = eco_buf_take(&b)))
 		out_of_memory();
@@ -577,7 +578,6 @@ plan_activities(struct eco_report *r)
 	eco_table_column(t, "date", _("Date"), ECO_COL_NOWRAP, 0);
 	eco_table_column(t, "titre", _("Activity"), 0, 24);
 	eco_table_column(t, "publics", _("Audiences"), 0, 16);
-	eco_table_column(t, "moyens", _("Channels"), ECO_COL_NOTEXTE, 24);
 	eco_table_column(t, "responsable", _("Responsible"), 0, 16);
 	eco_table_column(t, "budget", _("Budget"), ECO_COL_RIGHT, 0);
 	eco_table_column(t, "statut", _("State"), 0, 0);
@@ -590,12 +590,11 @@ plan_activities(struct eco_report *r)
 		eco_table_text(t, 1, a->frequence ? text("%s (%s)", a->titre,
 		    a->frequence) : a->titre);
 		cell_list(t, 2, a->publics, "public");
-		cell_list(t, 3, a->moyens, NULL);
-		eco_table_text(t, 4, title("organisme", a->responsable));
+		eco_table_text(t, 3, title("organisme", a->responsable));
 		if (a->budget >= 0)
-			eco_table_money(t, 5, a->budget);
-		eco_table_text(t, 6, eco_com_statut_label(a->statut));
-		eco_table_text(t, 7, reach(a));
+			eco_table_money(t, 4, a->budget);
+		eco_table_text(t, 5, eco_com_statut_label(a->statut));
+		eco_table_text(t, 6, reach(a));
 	}
 	if (eco_com_budget(K, 0, &all) == 0 && eco_com_budget(K, 1, &done) == 0)
 		eco_report_para(r, text(_("Budget planned: %s, of which %s for the "
@@ -604,21 +603,36 @@ plan_activities(struct eco_report *r)
 		    eco_money_format(done, ECO_MONEY_TEXTE, m2)));
 }
 
+/* Each activity in words: its aim, its channels, what it makes known. */
 static void
-plan_actions(struct eco_report *r)
+plan_details(struct eco_report *r)
 {
-	size_t i, n = 0;
+	struct eco_buf b = ECO_BUF_INIT;
+	const char *but;
+	size_t i;
 
+	if (K->n)
+		eco_report_heading(r, 2, _("The activities in detail"));
 	for (i = 0; i < K->n; i++) {
 		const struct eco_com_activite *a = &K->v[i];
 
-		if (!a->actions || !a->actions->len)
-			continue;
-		if (!n++)
-			eco_report_heading(r, 2, _("What the activities make known"));
-		eco_report_item(r, 0, text(_("%s: %s"), a->titre,
-		    joined(a->actions, "action")));
+		eco_buf_clear(&b);
+		eco_buf_printf(&b, _("%s: "), a->titre);
+		if ((but = eco_map_str(a->root, "but")))
+			eco_buf_printf(&b, "%s ", but);
+		if (a->moyens && a->moyens->len)
+			eco_buf_printf(&b, _("Channels: %s. "), joined(a->moyens, NULL));
+		if (a->actions && a->actions->len)
+			eco_buf_printf(&b, _("Makes known: %s. "),
+			    joined(a->actions, "action"));
+		if (a->objectifs && a->objectifs->len)
+			eco_buf_printf(&b, _("Speaks of: %s. "),
+			    joined(a->objectifs, "objectif"));
+		if (b.oom)
+			out_of_memory();
+		eco_report_item(r, 0, b.s);
 	}
+	eco_buf_free(&b);
 }
 
 static int
@@ -640,7 +654,7 @@ run_plan(int argc, char **argv)
 	plan_lacks(r);
 	plan_words(r, plan);
 	plan_activities(r);
-	plan_actions(r);
+	plan_details(r);
 	return write_report(r, cli.rformat);
 }
 
