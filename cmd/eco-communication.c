@@ -596,7 +596,10 @@ plan_activities(struct eco_report *r)
 		eco_table_text(t, 5, eco_com_statut_label(a->statut));
 		eco_table_text(t, 6, reach(a));
 	}
-	if (eco_com_budget(K, 0, &all) == 0 && eco_com_budget(K, 1, &done) == 0)
+	for (i = 0; i < K->n && K->v[i].budget < 0; i++)
+		;
+	if (i < K->n && eco_com_budget(K, 0, &all) == 0 &&
+	    eco_com_budget(K, 1, &done) == 0)
 		eco_report_para(r, text(_("Budget planned: %s, of which %s for the "
 		    "activities done (cancelled ones left out)."),
 		    eco_money_format(all, ECO_MONEY_TEXTE, m1),
@@ -617,7 +620,6 @@ plan_details(struct eco_report *r)
 		const struct eco_com_activite *a = &K->v[i];
 
 		eco_buf_clear(&b);
-		eco_buf_printf(&b, _("%s: "), a->titre);
 		if ((but = eco_map_str(a->root, "but")))
 			eco_buf_printf(&b, "%s ", but);
 		if (a->moyens && a->moyens->len)
@@ -630,7 +632,9 @@ plan_details(struct eco_report *r)
 			    joined(a->objectifs, "objectif"));
 		if (b.oom)
 			out_of_memory();
-		eco_report_item(r, 0, b.s);
+		/* the last blank left out */
+		eco_report_item(r, 0, b.n ? text(_("%s: %.*s"), a->titre,
+		    (int)b.n - 1, b.s) : a->titre);
 	}
 	eco_buf_free(&b);
 }
