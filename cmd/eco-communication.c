@@ -24,7 +24,7 @@
 #define U_LISTE "eco-communication [-C DOSSIER] liste " \
 	"[-o texte|md|html|csv|yaml|json] " FILTERS " [FICHIER|-]..."
 #define U_CAL "eco-communication [-C DOSSIER] calendrier " \
-	"[-o texte|md|html|csv|json] " FILTERS " [FICHIER|-]..."
+	"[-o texte|md|html|csv|json] [--au DATE] " FILTERS " [FICHIER|-]..."
 #define U_RETARDS "eco-communication [-C DOSSIER] retards [--au DATE] " \
 	"[-o texte|yaml|json] [--public PUBLIC] [--responsable ID] [FICHIER|-]..."
 #define U_PLAN "eco-communication [-C DOSSIER] plan [-o texte|md|html] " \
@@ -101,7 +101,8 @@ open_plan(int argc, char **argv)
 	if (!(P = eco_project_open(cli_project(), &D)) ||
 	    (argc && eco_project_inputs(P, argc, argv, &D) < 0))
 		return -1;
-	if (eco_project_check(P, kinds, &D) > 0 || D.sys)
+	/* operands replace the project's file: only they are checked */
+	if (eco_project_check(P, argc ? NULL : kinds, &D) > 0 || D.sys)
 		return -1;
 	docs = argc ? eco_project_input_docs(P, &n) :
 	    eco_project_docs(P, "communication", &n);
@@ -357,6 +358,12 @@ calendar(struct eco_report *r, const struct eco_com_entry *v, size_t n)
 		if (*v[i].mois)
 			eco_table_text(data, 0, v[i].mois);
 		eco_table_text(data, 6, v[i].activite->id);
+		if (cli.format != FMT_JSON)
+			continue;
+		/* machines read codes and ids */
+		eco_table_text(data, 1, v[i].public);
+		eco_table_text(data, 4, v[i].activite->responsable);
+		eco_table_text(data, 5, eco_com_statut_code(v[i].activite->statut));
 	}
 }
 
@@ -785,7 +792,7 @@ option(int key, const char *arg)
 	}
 }
 
-#define PUBLIC_OPT { O_PUBLIC, 0, "public", "audience", CLI_TEXT, "PUBLIC", \
+#define PUBLIC_OPT { O_PUBLIC, 0, "public", NULL, CLI_TEXT, "PUBLIC", \
 	N_("only what is meant for this audience (codes, comma-separated)"), 0, 0 }
 
 static const struct cli_option filter_options[] = {
@@ -803,7 +810,7 @@ static const struct cli_option late_options[] = {
 static const struct cli_option add_options[] = {
 	{ O_TITRE, 0, "titre", "title", CLI_TEXT, "TEXTE",
 	  N_("the activity's title"), 0, 0 },
-	{ O_PUBLIC, 0, "public", "audience", CLI_TEXT, "PUBLIC",
+	{ O_PUBLIC, 0, "public", NULL, CLI_TEXT, "PUBLIC",
 	  N_("an audience (codes, comma-separated)"), 0, 0 },
 	{ O_DATE, 0, "date", NULL, CLI_DATE, "DATE",
 	  N_("when it goes out"), 0, 0 },
@@ -846,7 +853,7 @@ static const struct cli_cmd subs[] = {
 	{ .name = "calendrier", .aliases = "calendar", .usage = U_CAL,
 	  .summary = N_("the activities by month and audience"),
 	  .example = "eco-communication calendrier --entre 2027-01-01:2027-06-30",
-	  .common = CLI_FORMAT | CLI_RESPONSABLE | CLI_ENTRE,
+	  .common = CLI_FORMAT | CLI_AU | CLI_RESPONSABLE | CLI_ENTRE,
 	  .formats = DOCS | 1u << FMT_CSV | 1u << FMT_JSON, .format = FMT_TEXTE,
 	  .maxops = CLI_MANY, .options = filter_options, .option = option,
 	  .run = run_calendrier },
