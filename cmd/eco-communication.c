@@ -195,7 +195,7 @@ reach(const struct eco_com_activite *a)
 /* The filters */
 
 enum { O_PUBLIC = 1, O_STATUT, O_TITRE, O_DATE, O_MOYEN, O_BUDGET, O_ACTION,
-	O_OBJECTIF, O_BUT, O_MESSAGE, O_FREQUENCE, O_VISEE, O_ID, O_DRY };
+	O_OBJECTIF, O_BUT, O_MESSAGE, O_FREQUENCE, O_VISEE, O_ID, O_RESP, O_DRY };
 
 static const char **publics, **moyens, **actions, **objectifs;
 static size_t npub, nmoy, nact, nobj;
@@ -692,7 +692,6 @@ run_ajoute(int argc, char **argv)
 			there = eco_project_file(P, i)->opened;
 	in.project = P;
 	in.folded = keep(eco_text_fold(in.titre, fold, sizeof fold));
-	in.responsable = cli.responsable;
 	in.publics = publics, in.npublics = npub;
 	in.moyens = moyens, in.nmoyens = nmoy;
 	in.actions = actions, in.nactions = nact;
@@ -783,6 +782,7 @@ option(int key, const char *arg)
 	case O_FREQUENCE: in.frequence = arg; break;
 	case O_VISEE: in.visee = strtoll(arg, NULL, 10); break;
 	case O_ID: in.id = arg; break;
+	case O_RESP: in.responsable = arg; break;
 	case O_BUDGET:
 		if (eco_money_parse(arg, strlen(arg), &in.budget) < 0)
 			cli_usage_error(NULL, _("--budget: « %s » is not an amount "
@@ -816,6 +816,8 @@ static const struct cli_option add_options[] = {
 	  N_("when it goes out"), 0, 0 },
 	{ O_MOYEN, 0, "moyen", "channel", CLI_TEXT, "TEXTE",
 	  N_("a channel it uses"), 0, 0 },
+	{ O_RESP, 0, "responsable", NULL, CLI_ID, "ID",
+	  N_("the member that answers for it"), 0, 0 },
 	{ O_BUDGET, 0, "budget", NULL, CLI_TEXT, "MONTANT",
 	  N_("what it costs, in dollars"), 0, 0 },
 	{ O_ACTION, 0, "action", NULL, CLI_TEXT, "ID",
@@ -873,7 +875,7 @@ static const struct cli_cmd subs[] = {
 	  .summary = N_("add an activity at the end of communication.yaml"),
 	  .example = "eco-communication ajoute -n --titre 'Kiosque au marché' "
 	  "--public parents --date 2027-06-12",
-	  .common = CLI_RESPONSABLE, .options = add_options, .option = option,
+	  .options = add_options, .option = option,
 	  .run = run_ajoute },
 	{ NULL }
 };
