@@ -203,7 +203,8 @@ eco_communication_new(const struct eco_doc *const *docs, size_t n,
 			c->plan_file = docs[i]->file;
 		}
 	}
-	qsort(c->v, c->n, sizeof *c->v, by_date);
+	if (c->n)
+		qsort(c->v, c->n, sizeof *c->v, by_date);
 	return c;
 }
 
