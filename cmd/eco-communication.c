@@ -1,15 +1,9 @@
 /*
  * eco-communication - the communication plan of the implementation
- * stage: its activities listed, their calendar by month and audience,
- * those that are late, a new one added, and the whole plan as a page to
- * print.
- *
- * communication.yaml holds a plan part and one document per activity;
- * ajoute appends an activity through the project layer (lock, check,
- * atomic write) and never rewrites what a person wrote.  The views, the
- * states, what is late and the calendar's order are
- * lib/eco_communication.c's; this file holds the options and the
- * composition of the reports.
+ * stage: its activities listed, by month and audience, late; one added
+ * (through eco_project_append: nothing a person wrote is rewritten); the
+ * whole plan as a page.  Views, states, lateness and the calendar's order
+ * are lib/eco_communication.c's; this file holds options and reports.
  */
 #define _GNU_SOURCE	/* vasprintf */
 #include <errno.h>
@@ -98,17 +92,15 @@ open_plan(int argc, char **argv)
 	const struct eco_doc *const *docs;
 	size_t n = 0;
 
-	if (!(P = eco_project_open(cli_project(), &D)) ||
-	    (argc && eco_project_inputs(P, argc, argv, &D) < 0))
-		return -1;
 	/* operands replace the project's file: only they are checked */
-	if (eco_project_check(P, argc ? NULL : kinds, &D) > 0 || D.sys)
+	if (!(P = eco_project_open(cli_project(), &D)) ||
+	    (argc && eco_project_inputs(P, argc, argv, &D) < 0) ||
+	    eco_project_check(P, argc ? NULL : kinds, &D) > 0 || D.sys)
 		return -1;
 	docs = argc ? eco_project_input_docs(P, &n) :
 	    eco_project_docs(P, "communication", &n);
-	if (!(K = eco_communication_new(docs, n, &D)))
-		return -1;
-	return D.nerr ? -1 : 0;
+	K = eco_communication_new(docs, n, &D);
+	return K && !D.nerr ? 0 : -1;
 }
 
 static int
@@ -122,12 +114,16 @@ finish(void)
 	return rc;
 }
 
+/* Write r, of n rows (0: a note says so). */
 static int
-write_report(struct eco_report *r, enum eco_rformat f)
+write_report(struct eco_report *r, size_t n)
 {
 	if (eco_report_failed(r))
 		out_of_memory();
-	eco_report_write(stdout, r, f, &D);
+	if (!n)
+		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL, "%s",
+		    _("no communication activity"));
+	eco_report_write(stdout, r, cli.rformat, &D);
 	eco_report_free(r);
 	return finish();
 }
@@ -148,24 +144,8 @@ new_report(const char *title)
 static const char *
 title(const char *kind, const char *id)
 {
-	const char *t = id ? eco_project_title(P, kind, id) : NULL;
-
-	return t ? t : id;
-}
-
-/* The strings of a sequence, each through name (or as they are). */
-static size_t
-names(const struct eco_node *seq, const char *kind, const char **v, size_t cap)
-{
-	size_t i, n = 0;
-
-	for (i = 0; seq && i < seq->len && n < cap; i++)
-		if (seq->u.items[i]->type == ECO_STR)
-			v[n++] = !kind ? seq->u.items[i]->s :
-			    strcmp(kind, "public") == 0 ?
-			    eco_com_public_label(seq->u.items[i]->s) :
-			    title(kind, seq->u.items[i]->s);
-	return n;
+	return id && eco_project_title(P, kind, id) ?
+	    eco_project_title(P, kind, id) : id;
 }
 
 static void
@@ -174,22 +154,20 @@ cell_list(struct eco_table *t, size_t col, const struct eco_node *seq,
 {
 	const char *v[64];
 
-	eco_table_list(t, col, v, names(seq, kind, v, 64));
+	eco_table_list(t, col, v, eco_com_names(P, seq, kind, v, 64));
 }
 
-/* What an activity reaches: "52 sur 60 personnes", "visée : 250". */
+/* "a, b and c" of the names of seq ("a; b; c" with kind NULL), until
+ * the next call. */
 static const char *
-reach(const struct eco_com_activite *a)
+joined(const struct eco_node *seq, const char *kind)
 {
-	const char *unit = a->unite ? a->unite : _("people");
+	static struct eco_buf b = ECO_BUF_INIT;
+	const char *s = eco_com_joined(P, seq, kind, &b);
 
-	if (a->atteinte >= 0 && a->visee >= 0)
-		return text(_("%lld of %lld %s"), a->atteinte, a->visee, unit);
-	if (a->atteinte >= 0)
-		return text("%lld %s", a->atteinte, unit);
-	if (a->visee >= 0)
-		return text(_("aimed at: %lld %s"), a->visee, unit);
-	return NULL;
+	if (!s)
+		out_of_memory();
+	return s;
 }
 
 /* The filters */
@@ -203,32 +181,47 @@ static const char *statut;
 static struct eco_com_in in = { .budget = -1, .visee = -1 };
 static int dry;
 
-static int
-keep_activite(const struct eco_com_activite *a)
+/* The filters given. */
+static const struct eco_com_filter *
+filter(void)
 {
-	size_t i;
+	static struct eco_com_filter f;
 
-	if (statut && strcmp(eco_com_statut_code(a->statut), statut) != 0)
-		return 0;
-	if (cli.responsable && (!a->responsable ||
-	    strcmp(cli.responsable, a->responsable) != 0))
-		return 0;
-	if (!eco_com_between(a, cli.from, cli.to))
-		return 0;
-	for (i = 0; i < npub; i++)
-		if (eco_com_has_public(a, publics[i]))
-			return 1;
-	return npub == 0;
+	f = (struct eco_com_filter){ publics, npub, statut, cli.responsable,
+	    cli.from, cli.to };
+	return &f;
 }
 
 /* liste */
 
-static struct eco_table *
-liste_table(struct eco_report *r, const char *caption)
+/* An activity's document itself, for pipes. */
+static void
+emit(const struct eco_com_activite *a)
 {
-	struct eco_table *t = eco_report_table(r, "communication", caption,
-	    ECO_SHOW_DOC | ECO_SHOW_DATA);
+	if (cli.format == FMT_YAML)
+		eco_emit_yaml(stdout, a->root);
+	else
+		eco_emit_json(stdout, a->root, a->file, &D);
+}
 
+static int
+run_liste(int argc, char **argv)
+{
+	const struct eco_com_activite *a;
+	struct eco_report *r;
+	struct eco_table *t;
+	size_t i, n = 0;
+
+	if (open_plan(argc, argv) < 0)
+		return finish();
+	if (cli.format == FMT_YAML || cli.format == FMT_JSON) {
+		for (i = 0; i < K->n; i++)
+			if (eco_com_keep(filter(), &K->v[i]))
+				emit(&K->v[i]);
+		return finish();
+	}
+	r = new_report(_("Communication activities"));
+	t = eco_report_table(r, "communication", NULL, ECO_SHOW_DOC | ECO_SHOW_DATA);
 	eco_table_column(t, "date", _("Date"), ECO_COL_NOWRAP, 0);
 	eco_table_column(t, "titre", _("Activity"), 0, 30);
 	eco_table_column(t, "publics", _("Audiences"), 0, 18);
@@ -236,74 +229,23 @@ liste_table(struct eco_report *r, const char *caption)
 	eco_table_column(t, "budget", _("Budget"), ECO_COL_RIGHT, 0);
 	eco_table_column(t, "statut", _("State"), 0, 0);
 	eco_table_column(t, "id", _("Id"), ECO_COL_NOWRAP | ECO_COL_NOTEXTE, 0);
-	return t;
-}
-
-static void
-liste_row(struct eco_table *t, const struct eco_com_activite *a)
-{
-	eco_table_row(t);
-	eco_table_text(t, 0, a->date ? a->date : "—");
-	eco_table_text(t, 1, a->titre);
-	cell_list(t, 2, a->publics, "public");
-	eco_table_text(t, 3, title("organisme", a->responsable));
-	if (a->budget >= 0)
-		eco_table_money(t, 4, a->budget);
-	eco_table_text(t, 5, eco_com_statut_label(a->statut));
-	eco_table_text(t, 6, a->id);
-}
-
-/* The documents themselves, for pipes. */
-static int
-liste_records(void)
-{
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < K->n && rc >= 0; i++)
-		if (keep_activite(&K->v[i]))
-			rc = cli.format == FMT_YAML ? eco_emit_yaml(stdout, K->v[i].root) :
-			    eco_emit_json(stdout, K->v[i].root, K->v[i].file, &D);
-	return finish();
-}
-
-static int
-run_liste(int argc, char **argv)
-{
-	struct eco_report *r;
-	struct eco_table *t;
-	size_t i, n = 0;
-
-	if (open_plan(argc, argv) < 0)
-		return finish();
-	if (cli.format == FMT_YAML || cli.format == FMT_JSON)
-		return liste_records();
-	r = new_report(_("Communication activities"));
-	t = liste_table(r, NULL);
-	for (i = 0; i < K->n; i++)
-		if (keep_activite(&K->v[i]) && ++n)
-			liste_row(t, &K->v[i]);
-	if (!n)
-		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL, "%s",
-		    _("no communication activity"));
-	return write_report(r, cli.rformat);
+	for (i = 0; i < K->n; i++) {
+		if (!eco_com_keep(filter(), a = &K->v[i]) || !++n)
+			continue;
+		eco_table_row(t);
+		eco_table_text(t, 0, a->date ? a->date : "—");
+		eco_table_text(t, 1, a->titre);
+		cell_list(t, 2, a->publics, "public");
+		eco_table_text(t, 3, title("organisme", a->responsable));
+		if (a->budget >= 0)
+			eco_table_money(t, 4, a->budget);
+		eco_table_text(t, 5, eco_com_statut_label(a->statut));
+		eco_table_text(t, 6, a->id);
+	}
+	return write_report(r, n);
 }
 
 /* calendrier */
-
-static int
-keep_entry(const struct eco_com_activite *a, const char *code, void *arg)
-{
-	size_t i;
-
-	(void)arg;
-	if (!keep_activite(a))
-		return 0;
-	for (i = 0; i < npub; i++)
-		if (strcmp(publics[i], code) == 0)
-			return 1;
-	return npub == 0;
-}
 
 static struct eco_table *
 month_table(struct eco_report *r, const char *mois)
@@ -375,15 +317,13 @@ run_calendrier(int argc, char **argv)
 	size_t n;
 
 	if (open_plan(argc, argv) < 0 ||
-	    !(v = eco_com_calendar(K, keep_entry, NULL, &n, &D)))
+	    !(v = eco_com_calendar(K, eco_com_keep_entry,
+	    (void *)filter(), &n, &D)))
 		return finish();
 	r = new_report(_("Communication calendar"));
 	calendar(r, v, n);
 	free(v);
-	if (!n)
-		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL, "%s",
-		    _("no communication activity"));
-	return write_report(r, cli.rformat);
+	return write_report(r, n);
 }
 
 /* retards */
@@ -410,13 +350,10 @@ run_retards(int argc, char **argv)
 	}
 	for (i = 0; i < K->n; i++) {
 		a = &K->v[i];
-		if (!eco_com_late(a, cli.au) || !keep_activite(a) || !++n)
+		if (!eco_com_late(a, cli.au) || !eco_com_keep(filter(), a) || !++n)
 			continue;
 		if (!t) {
-			if (cli.format == FMT_YAML)
-				eco_emit_yaml(stdout, a->root);
-			else
-				eco_emit_json(stdout, a->root, a->file, &D);
+			emit(a);
 			continue;
 		}
 		eco_table_row(t);
@@ -433,7 +370,7 @@ run_retards(int argc, char **argv)
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, "retard",
 		    ngettext("%zu communication activity late on %s",
 		    "%zu communication activities late on %s", n), n, cli.au);
-		return r ? write_report(r, ECO_R_TEXTE) : finish();
+		return r ? write_report(r, n) : finish();
 	}
 	eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL,
 	    _("no communication activity late on %s"), cli.au);
@@ -446,12 +383,11 @@ run_retards(int argc, char **argv)
 static void
 plan_lacks(struct eco_report *r)
 {
-	const char *keys[8];
-	size_t n = eco_com_lacks(K, keys, 8), i;
 	struct eco_buf b = ECO_BUF_INIT;
+	const char *lacks = eco_com_lacks_text(K, &b);
 
-	if (!n)
-		return;
+	if (!lacks)
+		out_of_memory();
 	if (!K->plan) {
 		eco_report_para(r, _("This communication plan has no plan part yet: "
 		    "its objectives, audiences, spokespeople and key messages are "
@@ -460,15 +396,11 @@ plan_lacks(struct eco_report *r)
 		    _("no plan part in communication.yaml: add a communication "
 		    "document with a plan: mapping (objectifs, publics, porte_parole, "
 		    "messages_cles), as eco-formats(5) shows"));
-		return;
+	} else if (*lacks) {
+		eco_report_para(r, text(_("Still to write: %s."), lacks));
+		eco_diag_add(&D, K->plan_file, K->plan->line, K->plan->col,
+		    ECO_SEV_WARNING, NULL, _("the plan part still lacks: %s"), lacks);
 	}
-	for (i = 0; i < n; i++)
-		eco_buf_printf(&b, "%s%s", i ? ", " : "", eco_com_lack_label(keys[i]));
-	if (b.oom)
-		out_of_memory();
-	eco_report_para(r, text(_("Still to write: %s."), b.s));
-	eco_diag_add(&D, K->plan_file, K->plan->line, K->plan->col,
-	    ECO_SEV_WARNING, NULL, _("the plan part still lacks: %s"), b.s);
 	eco_buf_free(&b);
 }
 
@@ -485,8 +417,7 @@ plan_publics(struct eco_report *r, const struct eco_node *plan)
 	t = eco_report_table(r, "public", NULL, ECO_SHOW_DOC);
 	eco_table_column(t, "public", _("Audience"), 0, 20);
 	eco_table_column(t, "attentes", _("What it should know or do"), 0, 52);
-	for (i = 0; i < v->len; i++) {
-		m = v->u.items[i];
+	for (i = 0; i < v->len && (m = v->u.items[i]); i++) {
 		eco_table_row(t);
 		eco_table_text(t, 0, eco_com_public_label(eco_map_str(m, "public")));
 		eco_table_text(t, 1, eco_map_str(m, "attentes"));
@@ -497,6 +428,7 @@ static void
 plan_people(struct eco_report *r, const struct eco_node *plan)
 {
 	const struct eco_node *v = eco_map_seq(plan, "porte_parole"), *m;
+	const char *org, *role;
 	struct eco_table *t;
 	size_t i;
 
@@ -507,39 +439,18 @@ plan_people(struct eco_report *r, const struct eco_node *plan)
 	eco_table_column(t, "nom", _("Name"), 0, 20);
 	eco_table_column(t, "fonction", _("Role"), 0, 22);
 	eco_table_column(t, "publics", _("Speaks to"), 0, 26);
-	for (i = 0; i < v->len; i++) {
-		m = v->u.items[i];
+	for (i = 0; i < v->len && (m = v->u.items[i]); i++) {
 		eco_table_row(t);
 		eco_table_text(t, 0, eco_map_str(m, "nom"));
-		eco_table_text(t, 1, eco_map_str(m, "organisme") ?
-		    (eco_map_str(m, "fonction") ? text("%s, %s",
-		    eco_map_str(m, "fonction"), title("organisme",
-		    eco_map_str(m, "organisme"))) : title("organisme",
-		    eco_map_str(m, "organisme"))) : eco_map_str(m, "fonction"));
+		org = title("organisme", eco_map_str(m, "organisme"));
+		eco_table_text(t, 1, (role = eco_map_str(m, "fonction")) && org ?
+		    text("%s, %s", role, org) :
+		    role ? role : org);
 		if (eco_map_seq(m, "publics"))
 			cell_list(t, 2, eco_map_seq(m, "publics"), "public");
 		else
 			eco_table_text(t, 2, _("every audience"));
 	}
-}
-
-/* "a, b and c" of the names of seq; with kind NULL, its texts as they
- * are, "a; b; c". */
-static const char *
-joined(const struct eco_node *seq, const char *kind)
-{
-	const char *v[64];
-	size_t n = names(seq, kind, v, 64), i;
-	struct eco_buf b = ECO_BUF_INIT;
-	static char *s;
-
-	for (i = 0; i < n; i++)
-		eco_buf_printf(&b, "%s%s", !i ? "" : !kind ? _("; ") : i + 1 < n ?
-		    ", " : _(" and "), v[i]);
-	free(s);
-	if (!(s = eco_buf_take(&b)))
-		out_of_memory();
-	return s;
 }
 
 static void
@@ -559,13 +470,11 @@ plan_words(struct eco_report *r, const struct eco_node *plan)
 	if (!(v = eco_map_seq(plan, "messages_cles")) || !v->len)
 		return;
 	eco_report_heading(r, 2, _("Key messages"));
-	for (i = 0; i < v->len; i++) {
-		m = v->u.items[i];
+	for (i = 0; i < v->len && (m = v->u.items[i]); i++)
 		eco_report_item(r, 0, eco_map_seq(m, "publics") ?
 		    text(_("%s (for %s)"), eco_map_str(m, "message"),
 		    joined(eco_map_seq(m, "publics"), "public")) :
 		    eco_map_str(m, "message"));
-	}
 }
 
 static void
@@ -573,7 +482,7 @@ plan_activities(struct eco_report *r)
 {
 	struct eco_table *t;
 	long long all, done;
-	char m1[ECO_MONEY_BUFSZ], m2[ECO_MONEY_BUFSZ];
+	char m1[ECO_MONEY_BUFSZ], m2[ECO_MONEY_BUFSZ], reach[256];
 	size_t i;
 
 	eco_report_heading(r, 2, _("Activities"));
@@ -601,10 +510,10 @@ plan_activities(struct eco_report *r)
 		if (a->budget >= 0)
 			eco_table_money(t, 4, a->budget);
 		eco_table_text(t, 5, eco_com_statut_label(a->statut));
-		eco_table_text(t, 6, reach(a));
+		eco_table_text(t, 6, eco_com_reach(a, reach, sizeof reach));
 	}
 	for (i = 0; i < K->n && K->v[i].budget < 0; i++)
-		;
+		;	/* the total only when some activity has a budget */
 	if (i < K->n && eco_com_budget(K, 0, &all) == 0 &&
 	    eco_com_budget(K, 1, &done) == 0)
 		eco_report_para(r, text(_("Budget planned: %s, of which %s for the "
@@ -666,7 +575,7 @@ run_plan(int argc, char **argv)
 	plan_words(r, plan);
 	plan_activities(r);
 	plan_details(r);
-	return write_report(r, cli.rformat);
+	return write_report(r, 1);
 }
 
 /* ajoute */
@@ -692,9 +601,8 @@ run_ajoute(int argc, char **argv)
 			there = eco_project_file(P, i)->opened;
 	in.project = P;
 	in.folded = keep(eco_text_fold(in.titre, fold, sizeof fold));
-	in.publics = publics, in.npublics = npub;
-	in.moyens = moyens, in.nmoyens = nmoy;
-	in.actions = actions, in.nactions = nact;
+	in.publics = publics, in.npublics = npub, in.moyens = moyens;
+	in.nmoyens = nmoy, in.actions = actions, in.nactions = nact;
 	in.objectifs = objectifs, in.nobjectifs = nobj;
 	rec.flags = dry ? ECO_WRITE_DRY : 0;
 	if ((there ? eco_project_append(P, &rec, &D) :
@@ -717,23 +625,6 @@ push(const char ***v, size_t *n, const char *s)
 	(*v)[(*n)++] = s;
 }
 
-/* "a,b": values, each checked as --opt would check it. */
-static void
-push_each(const char ***v, size_t *n, const char *arg, const char *opt,
-    enum cli_arg type)
-{
-	const struct cli_option one = { .name = opt, .arg = type };
-	char *tok, *save = NULL;
-	const char *why;
-
-	for (tok = strtok_r(keep(arg), ",", &save); tok;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if ((why = cli_check(&one, tok)))
-			cli_usage_error(NULL, "%s", why);
-		push(v, n, tok);
-	}
-}
-
 /* One of n codes, or a usage error that names them. */
 static const char *
 code(const char *arg, const char *opt, const char *const *codes, size_t n)
@@ -747,35 +638,48 @@ code(const char *arg, const char *opt, const char *const *codes, size_t n)
 			return codes[i];
 	for (i = 0; i < n; i++)
 		eco_buf_printf(&all, "%s%s", i ? ", " : "", codes[i]);
-	if ((close = eco_closest(arg, codes, n)))
-		cli_usage_error(NULL, _("--%s: « %s » is not allowed (did you "
-		    "mean %s? allowed: %s)"), opt, arg, close, all.s);
-	cli_usage_error(NULL, _("--%s: « %s » is not allowed (allowed: %s)"), opt,
-	    arg, all.s);
+	if (!(close = eco_closest(arg, codes, n)))
+		cli_usage_error(NULL, _("--%s: « %s » is not allowed (allowed: %s)"),
+		    opt, arg, all.s);
+	cli_usage_error(NULL, _("--%s: « %s » is not allowed (did you mean %s? "
+	    "allowed: %s)"), opt, arg, close, all.s);
+}
+
+/* "a,b": ids, or with codes among them, each checked. */
+static void
+push_each(const char ***v, size_t *n, const char *arg, const char *opt,
+    const char *const *codes, size_t ncodes)
+{
+	const struct cli_option one = { .name = opt, .arg = CLI_ID };
+	char *tok, *save = NULL;
+	const char *why;
+
+	for (tok = strtok_r(keep(arg), ",", &save); tok;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (!codes && (why = cli_check(&one, tok)))
+			cli_usage_error(NULL, "%s", why);
+		push(v, n, codes ? code(tok, opt, codes, ncodes) : tok);
+	}
 }
 
 static void
 option(int key, const char *arg)
 {
-	static const char *const statuts[] = {
-		"prevue", "en-preparation", "realisee", "annulee"
-	};
-	char *tok, *save = NULL;
-
 	switch (key) {
 	case O_PUBLIC:
-		for (tok = strtok_r(keep(arg), ",", &save); tok;
-		    tok = strtok_r(NULL, ",", &save))
-			push(&publics, &npub, code(tok, "public", eco_com_publics,
-			    ECO_COM_NPUBLICS));
+		push_each(&publics, &npub, arg, "public", eco_com_publics,
+		    ECO_COM_NPUBLICS);
 		break;
-	case O_STATUT: in.statut = statut = code(arg, "statut", statuts, 4); break;
+	case O_STATUT:
+		in.statut = statut = code(arg, "statut", eco_com_statuts,
+		    ECO_COM_NSTATUTS);
+		break;
 	case O_TITRE: in.titre = arg; break;
 	case O_DATE: in.date = arg; break;
 	case O_MOYEN: push(&moyens, &nmoy, arg); break;
-	case O_ACTION: push_each(&actions, &nact, arg, "action", CLI_ID); break;
+	case O_ACTION: push_each(&actions, &nact, arg, "action", NULL, 0); break;
 	case O_OBJECTIF:
-		push_each(&objectifs, &nobj, arg, "objectif", CLI_ID);
+		push_each(&objectifs, &nobj, arg, "objectif", NULL, 0);
 		break;
 	case O_BUT: in.but = arg; break;
 	case O_MESSAGE: in.message = arg; break;

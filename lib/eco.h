@@ -1685,8 +1685,10 @@ enum eco_com_statut {
 };
 
 #define ECO_COM_NPUBLICS 7
-/* The audiences' codes, in the order of the schema. */
+#define ECO_COM_NSTATUTS 4
+/* The audiences' and the statuts' codes, in the order of the schema. */
 extern const char *const eco_com_publics[ECO_COM_NPUBLICS];
+extern const char *const eco_com_statuts[ECO_COM_NSTATUTS];
 
 struct eco_com_activite {
 	const struct eco_node *root;
@@ -1805,5 +1807,37 @@ struct eco_doc *eco_com_new(const struct eco_com_in *, const char *id,
  * the id eco_com_new_id gives under the lock, as a document to append,
  * "---" and a comment first.  0, or -1. */
 int eco_com_render(FILE *, const char *fresh, void *arg);
+
+/* The names of the strings of seq, at most cap of them, in v: kind
+ * "public" gives the audiences' names, another kind its things' titles
+ * in p (the id when unknown), NULL the strings as they are. */
+size_t eco_com_names(struct eco_project *p, const struct eco_node *seq,
+    const char *kind, const char **v, size_t cap);
+/* The same as one text in b: "a, b and c", or with kind NULL "a; b; c".
+ * b->s, or NULL when memory runs out. */
+const char *eco_com_joined(struct eco_project *p, const struct eco_node *seq,
+    const char *kind, struct eco_buf *b);
+/* What the plan part lacks, by the names of eco_com_lack_label, in b
+ * ("" when nothing); b->s, or NULL when memory runs out. */
+const char *eco_com_lacks_text(const struct eco_communication *,
+    struct eco_buf *b);
+/* What a reaches: "52 of 60 people", "aimed at: 250 people", in buf;
+ * NULL when its portee says nothing. */
+char *eco_com_reach(const struct eco_com_activite *a, char *buf, size_t cap);
+
+/* What liste, calendrier and retards keep; NULL and 0 keep everything. */
+struct eco_com_filter {
+	const char *const *publics;	/* addressing any of them */
+	size_t npublics;
+	const char *statut;		/* a statut code */
+	const char *responsable;	/* an organisme id */
+	const char *from, *to;		/* dated within, as eco_com_between */
+};
+/* 1 when f keeps a. */
+int eco_com_keep(const struct eco_com_filter *f, const struct eco_com_activite *a);
+/* An eco_com_calendar keep (arg: a struct eco_com_filter): f keeps a,
+ * and public is one of f's audiences (when it names any). */
+int eco_com_keep_entry(const struct eco_com_activite *a, const char *public,
+    void *arg);
 
 #endif

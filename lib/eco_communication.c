@@ -33,7 +33,7 @@ static const char *const public_labels[ECO_COM_NPUBLICS] = {
 };
 
 /* in the order of the schema's statut */
-static const char *const statut_codes[] = {
+const char *const eco_com_statuts[ECO_COM_NSTATUTS] = {
 	"prevue", "en-preparation", "realisee", "annulee"
 };
 
@@ -78,8 +78,8 @@ eco_com_statut_of(const char *code)
 
 	if (!code)
 		return ECO_COM_PREVUE;
-	for (i = 0; i < sizeof statut_codes / sizeof *statut_codes; i++)
-		if (strcmp(code, statut_codes[i]) == 0)
+	for (i = 0; i < sizeof eco_com_statuts / sizeof *eco_com_statuts; i++)
+		if (strcmp(code, eco_com_statuts[i]) == 0)
 			return (int)i;
 	return -1;
 }
@@ -87,7 +87,7 @@ eco_com_statut_of(const char *code)
 const char *
 eco_com_statut_code(enum eco_com_statut s)
 {
-	return statut_codes[s];
+	return eco_com_statuts[s];
 }
 
 const char *
@@ -506,4 +506,105 @@ eco_com_render(FILE *f, const char *fresh, void *arg)
 	eco_doc_free(doc);
 	eco_doc_free(keep);
 	return rc;
+}
+
+/* Text for people. */
+
+size_t
+eco_com_names(struct eco_project *p, const struct eco_node *seq,
+    const char *kind, const char **v, size_t cap)
+{
+	const char *s, *t;
+	size_t i, n = 0;
+
+	for (i = 0; seq && seq->type == ECO_SEQ && i < seq->len && n < cap; i++) {
+		if (seq->u.items[i]->type != ECO_STR)
+			continue;
+		s = seq->u.items[i]->s;
+		if (kind && strcmp(kind, "public") == 0)
+			s = eco_com_public_label(s);
+		else if (kind && p && (t = eco_project_title(p, kind, s)))
+			s = t;
+		v[n++] = s;
+	}
+	return n;
+}
+
+const char *
+eco_com_joined(struct eco_project *p, const struct eco_node *seq,
+    const char *kind, struct eco_buf *b)
+{
+	const char *v[64];
+	size_t n = eco_com_names(p, seq, kind, v, 64), i;
+
+	eco_buf_clear(b);
+	for (i = 0; i < n; i++)
+		eco_buf_printf(b, "%s%s", !i ? "" : !kind ? _("; ") :
+		    i + 1 < n ? ", " : _(" and "), v[i]);
+	eco_buf_adds(b, "");
+	return b->oom ? NULL : b->s;
+}
+
+const char *
+eco_com_lacks_text(const struct eco_communication *c, struct eco_buf *b)
+{
+	const char *keys[8];
+	size_t n = eco_com_lacks(c, keys, 8), i;
+
+	eco_buf_clear(b);
+	for (i = 0; i < n && i < 8; i++)
+		eco_buf_printf(b, "%s%s", i ? ", " : "", eco_com_lack_label(keys[i]));
+	eco_buf_adds(b, "");
+	return b->oom ? NULL : b->s;
+}
+
+char *
+eco_com_reach(const struct eco_com_activite *a, char *buf, size_t cap)
+{
+	const char *unit = a->unite ? a->unite : _("people");
+
+	if (a->atteinte >= 0 && a->visee >= 0)
+		snprintf(buf, cap, _("%lld of %lld %s"), a->atteinte, a->visee, unit);
+	else if (a->atteinte >= 0)
+		snprintf(buf, cap, "%lld %s", a->atteinte, unit);
+	else if (a->visee >= 0)
+		snprintf(buf, cap, _("aimed at: %lld %s"), a->visee, unit);
+	else
+		return NULL;
+	return buf;
+}
+
+/* Filters. */
+
+int
+eco_com_keep(const struct eco_com_filter *f, const struct eco_com_activite *a)
+{
+	size_t i;
+
+	if (f->statut && strcmp(eco_com_statut_code(a->statut), f->statut) != 0)
+		return 0;
+	if (f->responsable && (!a->responsable ||
+	    strcmp(f->responsable, a->responsable) != 0))
+		return 0;
+	if (!eco_com_between(a, f->from, f->to))
+		return 0;
+	for (i = 0; i < f->npublics; i++)
+		if (eco_com_has_public(a, f->publics[i]))
+			return 1;
+	return f->npublics == 0;
+}
+
+int
+eco_com_keep_entry(const struct eco_com_activite *a, const char *public,
+    void *arg)
+{
+	const struct eco_com_filter *f = arg;
+	size_t i;
+
+	if (!eco_com_keep(f, a))
+		return 0;
+	for (i = 0; i < f->npublics; i++)
+		if (strcmp(f->publics[i], public) == 0)
+			return 1;
+	return f->npublics == 0;
 }

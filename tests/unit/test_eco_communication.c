@@ -315,6 +315,59 @@ test_labels(void **state)
 	assert_string_equal(eco_com_statut_label(ECO_COM_REALISEE), "carried out");
 }
 
+static void
+test_keep(void **state)
+{
+	static const char *const pub[] = { "medias", "elus" };
+	struct eco_com_filter f = { 0 };
+	const struct eco_communication *c;
+	size_t i, n;
+
+	(void)state;
+	c = plan_of(demo);
+	for (i = n = 0; i < c->n; i++)
+		n += eco_com_keep(&f, &c->v[i]);
+	assert_int_equal(n, 5);
+	f.publics = pub, f.npublics = 2;
+	assert_true(eco_com_keep(&f, eco_communication_id(c, "nd")));
+	assert_true(eco_com_keep(&f, eco_communication_id(c, "a")));
+	assert_false(eco_com_keep(&f, eco_communication_id(c, "b")));
+	/* an entry for parents of an activity kept for its elus is not */
+	assert_false(eco_com_keep_entry(eco_communication_id(c, "a"), "parents",
+	    &f));
+	assert_true(eco_com_keep_entry(eco_communication_id(c, "a"), "elus", &f));
+	f.statut = "annulee";
+	assert_true(eco_com_keep(&f, eco_communication_id(c, "c")));
+	assert_false(eco_com_keep(&f, eco_communication_id(c, "a")));
+	f = (struct eco_com_filter){ .from = "2027-03-01", .to = "2027-03-31" };
+	assert_true(eco_com_keep(&f, eco_communication_id(c, "d")));
+	assert_false(eco_com_keep(&f, eco_communication_id(c, "nd")));
+	f.responsable = "ville-val";
+	assert_false(eco_com_keep(&f, eco_communication_id(c, "d")));
+}
+
+static void
+test_text(void **state)
+{
+	struct eco_buf b = ECO_BUF_INIT;
+	const struct eco_communication *c;
+	const struct eco_node *seq;
+	char buf[64];
+
+	(void)state;
+	c = plan_of(demo);
+	seq = eco_communication_id(c, "a")->publics;
+	assert_string_equal(eco_com_joined(NULL, seq, "public", &b),
+	    "parents and elected officials");
+	assert_string_equal(eco_com_joined(NULL, seq, NULL, &b), "parents; elus");
+	assert_string_equal(eco_com_joined(NULL, NULL, "action", &b), "");
+	assert_string_equal(eco_com_lacks_text(c, &b), "");
+	assert_string_equal(eco_com_reach(eco_communication_id(c, "a"), buf,
+	    sizeof buf), "aimed at: 40 people");
+	assert_null(eco_com_reach(eco_communication_id(c, "b"), buf, sizeof buf));
+	eco_buf_free(&b);
+}
+
 /* Write text into rel under t.dir. */
 static void
 put(const char *rel, const char *text)
@@ -439,6 +492,8 @@ main(void)
 		T(test_between),
 		T(test_lacks),
 		T(test_budget),
+		T(test_keep),
+		T(test_text),
 		T(test_calendar),
 		T(test_labels),
 		T(test_cycle_agrees),
