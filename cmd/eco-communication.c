@@ -43,14 +43,6 @@ out_of_memory(void)
 	exit(cli_finish(&D));
 }
 
-static void *
-grow(void *v, size_t n, size_t size)
-{
-	if (!(v = realloc(v, (n + 1) * size)))
-		out_of_memory();
-	return v;
-}
-
 /* The text of fmt, until the next call. */
 static const char *
 text(const char *fmt, ...)
@@ -75,8 +67,7 @@ keep(const char *s)
 	static char **v;
 	static size_t n;
 
-	v = grow(v, n, sizeof *v);
-	if (!(v[n] = strdup(s)))
+	if (!(v = realloc(v, (n + 1) * sizeof *v)) || !(v[n] = strdup(s)))
 		out_of_memory();
 	return v[n++];
 }
@@ -91,9 +82,14 @@ open_plan(int argc, char **argv)
 {
 	const struct eco_doc *const *docs;
 	size_t n = 0;
+	int i;
 
-	/* operands replace the project's file: only they are checked */
-	if (!(P = eco_project_open(cli_project(), &D)) ||
+	/* the project of the first file named, or of here; operands replace
+	 * the project's file: only they are checked */
+	for (i = 0; i < argc && strcmp(argv[i], "-") == 0; i++)
+		;
+	if (!(P = eco_project_open(i < argc ? argv[i] : argc ? NULL :
+	    cli_project(), &D)) ||
 	    (argc && eco_project_inputs(P, argc, argv, &D) < 0) ||
 	    eco_project_check(P, argc ? NULL : kinds, &D) > 0 || D.sys)
 		return -1;
@@ -621,7 +617,8 @@ run_ajoute(int argc, char **argv)
 static void
 push(const char ***v, size_t *n, const char *s)
 {
-	*v = grow(*v, *n, sizeof **v);
+	if (!(*v = realloc(*v, (*n + 1) * sizeof **v)))
+		out_of_memory();
 	(*v)[(*n)++] = s;
 }
 

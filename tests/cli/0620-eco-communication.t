@@ -36,6 +36,10 @@ same 'an operand replaces communication.yaml' \
 same 'standard input too' \
     "cd $DEMO && eco-communication liste -o yaml | eco-communication liste -" \
     "$E liste"
+# a file names its project; outside any, standard input is read alone
+golden com-liste-fichier-de-loin "eco-communication liste -o csv $DEMO/communication.yaml"
+golden com-liste-hors-projet-stdin "cd $SCRATCH && eco-communication liste -" \
+    $DEMO/communication.yaml
 # what comes from a pipe is checked in the project's context
 golden com-liste-stdin-membre \
     "cd $DEMO && eco-communication liste -o yaml --public elus | sed 's/: maison-famille/: cpe-soliel/' | eco-communication liste -"
