@@ -35,6 +35,8 @@ static const char *const kinds[] = { "communication", NULL };
 static struct eco_diags D;
 static struct eco_project *P;
 static struct eco_communication *K;
+static const struct eco_doc *const *DOCS;	/* what K was made of */
+static size_t ND;
 
 static _Noreturn void
 out_of_memory(void)
@@ -80,8 +82,6 @@ keep(const char *s)
 static int
 open_plan(int argc, char **argv)
 {
-	const struct eco_doc *const *docs;
-	size_t n = 0;
 	int i;
 
 	/* the project of the first file named, or of here; operands replace
@@ -93,9 +93,9 @@ open_plan(int argc, char **argv)
 	    (argc && eco_project_inputs(P, argc, argv, &D) < 0) ||
 	    eco_project_check(P, argc ? NULL : kinds, &D) > 0 || D.sys)
 		return -1;
-	docs = argc ? eco_project_input_docs(P, &n) :
-	    eco_project_docs(P, "communication", &n);
-	K = eco_communication_new(docs, n, &D);
+	DOCS = argc ? eco_project_input_docs(P, &ND) :
+	    eco_project_docs(P, "communication", &ND);
+	K = eco_communication_new(DOCS, ND, &D);
 	return K && !D.nerr ? 0 : -1;
 }
 
@@ -190,14 +190,14 @@ filter(void)
 
 /* liste */
 
-/* An activity's document itself, for pipes. */
+/* A document itself, for pipes. */
 static void
-emit(const struct eco_com_activite *a)
+emit(const struct eco_node *root, const char *file)
 {
 	if (cli.format == FMT_YAML)
-		eco_emit_yaml(stdout, a->root);
+		eco_emit_yaml(stdout, root);
 	else
-		eco_emit_json(stdout, a->root, a->file, &D);
+		eco_emit_json(stdout, root, file, &D);
 }
 
 static int
@@ -211,9 +211,12 @@ run_liste(int argc, char **argv)
 	if (open_plan(argc, argv) < 0)
 		return finish();
 	if (cli.format == FMT_YAML || cli.format == FMT_JSON) {
+		for (i = 0; i < ND; i++)	/* other kinds pass through */
+			if (strcmp(eco_map_str(DOCS[i]->root, "kind"), "communication"))
+				emit(DOCS[i]->root, DOCS[i]->file);
 		for (i = 0; i < K->n; i++)
 			if (eco_com_keep(filter(), &K->v[i]))
-				emit(&K->v[i]);
+				emit(K->v[i].root, K->v[i].file);
 		return finish();
 	}
 	r = new_report(_("Communication activities"));
@@ -349,7 +352,7 @@ run_retards(int argc, char **argv)
 		if (!eco_com_late(a, cli.au) || !eco_com_keep(filter(), a) || !++n)
 			continue;
 		if (!t) {
-			emit(a);
+			emit(a->root, a->file);
 			continue;
 		}
 		eco_table_row(t);

@@ -36,6 +36,9 @@ same 'an operand replaces communication.yaml' \
 same 'standard input too' \
     "cd $DEMO && eco-communication liste -o yaml | eco-communication liste -" \
     "$E liste"
+# records of other kinds pass through, untouched
+golden com-liste-passe "cd $DEMO && { eco-plan actions --responsable ville-val; \
+    eco-communication liste -o yaml --public elus; } | eco-communication liste -o json --statut prevue -"
 # a file names its project; outside any, standard input is read alone
 golden com-liste-fichier-de-loin "eco-communication liste -o csv $DEMO/communication.yaml"
 golden com-liste-hors-projet-stdin "cd $SCRATCH && eco-communication liste -" \
