@@ -1876,4 +1876,173 @@ int eco_session_tables(struct eco_report *r, const struct eco_questionnaire *,
 void eco_score_cell(struct eco_table *, size_t col, int hundredths, int sign);
 void eco_count_cell(struct eco_table *, size_t col, unsigned v);
 
+/* eco_communication.c: the communication plan (eco-communication). */
+
+/*
+ * communication.yaml holds one plan part (the document with a "plan"
+ * mapping: objectifs, publics, porte_parole, messages_cles) and one
+ * document per activity.  The views point into the documents, which must
+ * outlive them.  Readers are lenient: a value of another type is absent.
+ */
+enum eco_com_statut {
+	ECO_COM_PREVUE, ECO_COM_EN_PREPARATION, ECO_COM_REALISEE,
+	ECO_COM_ANNULEE
+};
+
+#define ECO_COM_NPUBLICS 7
+#define ECO_COM_NSTATUTS 4
+/* The audiences' and the statuts' codes, in the order of the schema. */
+extern const char *const eco_com_publics[ECO_COM_NPUBLICS];
+extern const char *const eco_com_statuts[ECO_COM_NSTATUTS];
+
+struct eco_com_activite {
+	const struct eco_node *root;
+	const char *file;		/* its file, as messages name it */
+	const char *id, *titre;		/* or NULL */
+	const char *date;		/* a day of the calendar, or NULL */
+	const char *responsable;	/* an organisme id, or NULL */
+	const char *frequence;		/* or NULL */
+	enum eco_com_statut statut;	/* prevue when not said */
+	const struct eco_node *publics, *moyens, *actions, *objectifs;
+					/* sequences, or NULL */
+	long long budget;		/* cents, or -1 */
+	long long visee, atteinte;	/* its portee, or -1 */
+	const char *unite;		/* what the portee counts, or NULL */
+	size_t order;			/* its rank in the file */
+};
+
+struct eco_communication {
+	const struct eco_node *plan;	/* the plan part's root, or NULL */
+	const char *plan_file;
+	struct eco_com_activite *v;	/* by date, undated last, then in
+					 * file order */
+	size_t n;
+};
+
+/* The plan of docs (other kinds are left out); a second plan part is an
+ * error recorded at it.  NULL when memory runs out (recorded). */
+struct eco_communication *eco_communication_new(const struct eco_doc *const *docs,
+    size_t n, struct eco_diags *);
+void eco_communication_free(struct eco_communication *);
+/* The activity of id, or NULL. */
+const struct eco_com_activite *eco_communication_id(
+    const struct eco_communication *, const char *id);
+/* 1 when a is late on day au: its date before au, neither done nor
+ * cancelled. */
+int eco_com_late(const struct eco_com_activite *a, const char *au);
+/* 1 when a addresses audience code. */
+int eco_com_has_public(const struct eco_com_activite *a, const char *code);
+/* 1 when a's date is within [from, to] (either NULL: open); with
+ * neither, every activity, dated or not. */
+int eco_com_between(const struct eco_com_activite *a, const char *from,
+    const char *to);
+/* The index of an audience code, or -1; its name for people (the code
+ * itself when it is none). */
+int eco_com_public_index(const char *code);
+const char *eco_com_public_label(const char *code);
+/* A statut's value (prevue for NULL), or -1; its code; its name. */
+int eco_com_statut_of(const char *code);
+const char *eco_com_statut_code(enum eco_com_statut);
+const char *eco_com_statut_label(enum eco_com_statut);
+/*
+ * What the plan part lacks to be complete: "plan" when there is none,
+ * else the keys among objectifs, publics, porte_parole and messages_cles
+ * that are not a list of at least one item.  Fills up to cap keys and
+ * returns how many there are (0: complete).
+ */
+size_t eco_com_lacks(const struct eco_communication *, const char **keys,
+    size_t cap);
+/* What people call one of those keys. */
+const char *eco_com_lack_label(const char *key);
+/* The activities' budgets added up, cancelled ones left out (done_only:
+ * the done ones only).  0, or -1 on overflow. */
+int eco_com_budget(const struct eco_communication *, int done_only,
+    long long *cents);
+
+/* One line of the calendar: an activity for one of its audiences. */
+struct eco_com_entry {
+	char mois[8];		/* "2027-03", "" when it has no date */
+	const char *public;	/* the audience's code */
+	int rank;		/* the audience's in the plan part's order */
+	const struct eco_com_activite *activite;
+	size_t order;
+};
+/*
+ * The calendar: one entry per activity and audience that keep (or NULL)
+ * takes, by month (undated last), then audience (the plan part's order,
+ * then the schema's), then date.  An array to free() of *n entries, or
+ * NULL when memory runs out (recorded).
+ */
+struct eco_com_entry *eco_com_calendar(const struct eco_communication *,
+    int (*keep)(const struct eco_com_activite *, const char *public, void *),
+    void *arg, size_t *n, struct eco_diags *);
+/* A month "2027-03" for people ("mars 2027"; "date not set" for ""),
+ * in buf; returns buf. */
+char *eco_com_month_label(const char *mois, char *buf, size_t cap);
+
+/* What ajoute records: a new activity. */
+struct eco_com_in {
+	struct eco_project *project;	/* its ids, or NULL */
+	const char *id;			/* or NULL: com-<slug of the title> */
+	const char *titre;
+	const char *folded;		/* titre folded, for its id (eco_slug) */
+	const char *but, *message, *responsable, *date, *frequence;
+	const char *statut;		/* or NULL: prevue */
+	const char *const *publics;
+	size_t npublics;
+	const char *const *moyens;
+	size_t nmoyens;
+	const char *const *objectifs;
+	size_t nobjectifs;
+	const char *const *actions;
+	size_t nactions;
+	long long budget;		/* cents, or -1 */
+	long long visee;		/* portee visee, or -1 */
+	char chosen[128];		/* out: the id it was given */
+};
+/* The id of the new activity: its own, or com-<slug>, then -2, -3...
+ * while the project has that id; in id, returned. */
+const char *eco_com_new_id(const struct eco_com_in *, char *id, size_t cap);
+/* The activity as a document with that id (kind, version, id, titre,
+ * then the fields given, in the order of the schema); *keep holds a node
+ * it shares and is freed after it.  NULL when memory runs out. */
+struct eco_doc *eco_com_new(const struct eco_com_in *, const char *id,
+    struct eco_doc **keep);
+/* An eco_record's render (arg: a struct eco_com_in): the activity with
+ * the id eco_com_new_id gives under the lock, as a document to append,
+ * "---" and a comment first.  0, or -1. */
+int eco_com_render(FILE *, const char *fresh, void *arg);
+
+/* The names of the strings of seq, at most cap of them, in v: kind
+ * "public" gives the audiences' names, another kind its things' titles
+ * in p (the id when unknown), NULL the strings as they are. */
+size_t eco_com_names(struct eco_project *p, const struct eco_node *seq,
+    const char *kind, const char **v, size_t cap);
+/* The same as one text in b: "a, b and c", or with kind NULL "a; b; c".
+ * b->s, or NULL when memory runs out. */
+const char *eco_com_joined(struct eco_project *p, const struct eco_node *seq,
+    const char *kind, struct eco_buf *b);
+/* What the plan part lacks, by the names of eco_com_lack_label, in b
+ * ("" when nothing); b->s, or NULL when memory runs out. */
+const char *eco_com_lacks_text(const struct eco_communication *,
+    struct eco_buf *b);
+/* What a reaches: "52 of 60 people", "aimed at: 250 people", in buf;
+ * NULL when its portee says nothing. */
+char *eco_com_reach(const struct eco_com_activite *a, char *buf, size_t cap);
+
+/* What liste, calendrier and retards keep; NULL and 0 keep everything. */
+struct eco_com_filter {
+	const char *const *publics;	/* addressing any of them */
+	size_t npublics;
+	const char *statut;		/* a statut code */
+	const char *responsable;	/* an organisme id */
+	const char *from, *to;		/* dated within, as eco_com_between */
+};
+/* 1 when f keeps a. */
+int eco_com_keep(const struct eco_com_filter *f, const struct eco_com_activite *a);
+/* An eco_com_calendar keep (arg: a struct eco_com_filter): f keeps a,
+ * and public is one of f's audiences (when it names any). */
+int eco_com_keep_entry(const struct eco_com_activite *a, const char *public,
+    void *arg);
+
 #endif

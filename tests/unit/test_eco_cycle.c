@@ -543,8 +543,11 @@ test_state_gaps(void **state)
 	(void)state;
 	put("eco.yaml", "kind: regroupement\nversion: 1\nnom: R\n"
 	    "territoire: {nom: T}\n");
-	put("communication.yaml", "kind: communication\nversion: 1\nid: c\n"
-	    "titre: t\npublics: [parents]\n");
+	put("communication.yaml", "kind: communication\nversion: 1\nid: p\n"
+	    "titre: P\nplan:\n  objectifs: [o]\n  publics: [{public: parents}]\n"
+	    "  porte_parole: [{nom: N}]\n  messages_cles: [{message: m}]\n"
+	    "---\nkind: communication\nversion: 1\nid: c\n"
+	    "titre: t\npublics: [parents]\ndate: 2027-01-10\n");
 	judge(c);
 	assert_string_equal(t.st->stage->id, "mise-en-oeuvre");
 	n = eco_state_next(t.st, next, 40);
