@@ -31,14 +31,22 @@ mkdir -p "$B/crash" "$B/gen" || exit 3
 libs="-lyaml -lm"
 grep -q 'pcre2\.h' lib/*.c 2>/dev/null && libs="$libs -lpcre2-8"
 grep -q 'pthread\.h' lib/*.c 2>/dev/null && libs="$libs -lpthread"
+grep -q 'utf8proc\.h' lib/*.c 2>/dev/null && libs="$libs -lutf8proc"
 LDLIBS=${FUZZ_LDLIBS:-$libs}
 gen=
 if [ -f tools/embed.sh ]; then
-	# The Makefile's SCHEMAS: the schemas, the meta-schemas and the data
-	# (data/facteurs.yaml is the rules' catalogue of factors).
-	# shellcheck disable=SC2046
+	# The Makefile's SCHEMAS and its data: data/*.yaml compiled in as
+	# JSON, as the library reads them (the Makefile makes the JSON).
+	data=
+	for f in data/*.yaml; do
+		n=${f#data/}
+		data="$data build/gen/${n%.yaml}.json"
+	done
+	# shellcheck disable=SC2086
+	make -s $data || exit 3
+	# shellcheck disable=SC2046,SC2086
 	sh tools/embed.sh "$B/gen/embedded.c" $(ls schemas/*.schema.json \
-	    schemas/meta/*.json data/*.yaml 2>/dev/null) || exit 3
+	    schemas/meta/*.json 2>/dev/null) $data || exit 3
 	gen=$B/gen/embedded.c
 fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
