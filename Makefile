@@ -160,10 +160,11 @@ install: all
 	install -m 0644 $(MO) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/eco.mo
 	rm -rf $(DESTDIR)$(DATADIR)/exemple
 	mkdir -p $(DESTDIR)$(DATADIR)/exemple
-	cd examples/demo && find . -name '.*' -prune -o -type d -print | \
+	cd examples/demo && find . ! -name . -name '.*' -prune -o -type d -print | \
 	    while read -r d; do mkdir -p "$(DESTDIR)$(DATADIR)/exemple/$$d"; done
-	cd examples/demo && find . -name '.*' -prune -o -type f -print | \
+	cd examples/demo && find . ! -name . -name '.*' -prune -o -type f -print | \
 	    while read -r f; do install -m 0644 "$$f" "$(DESTDIR)$(DATADIR)/exemple/$$f"; done
+	install -m 0644 data/facteurs.yaml $(DESTDIR)$(DATADIR)/facteurs.yaml
 
 uninstall:
 	for f in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$f; done

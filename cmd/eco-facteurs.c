@@ -237,7 +237,7 @@ fiche(struct eco_report *r, const struct eco_facteur *f)
 		eco_report_para(r, f->definition);
 	}
 	if (f->nsous) {
-		part(r, f, "sous_facteurs", _("Sub-factors"));
+		part(r, f, "sous-facteurs", _("Sub-factors"));
 		for (i = 0; i < f->nsous; i++) {
 			snprintf(line, sizeof line, "%s (%s)%s%s",
 			    f->sous[i].nom ? f->sous[i].nom : f->sous[i].id,
@@ -247,7 +247,7 @@ fiche(struct eco_report *r, const struct eco_facteur *f)
 		}
 	}
 	if (f->npistes) {
-		part(r, f, "pistes_actions", _("Pistes d'actions"));
+		part(r, f, "pistes-actions", _("Pistes d'actions"));
 		for (i = 0; i < f->npistes; i++)
 			eco_report_item(r, 0, f->pistes[i]);
 	}
@@ -272,10 +272,18 @@ fiche(struct eco_report *r, const struct eco_facteur *f)
 static void
 unknown(const char *id)
 {
+	const struct eco_facteur *g;
 	const char *near[3];
 	char list[256];
 	size_t i, n, len = 0;
 
+	for (i = 0; (g = eco_facteurs_retired(S.f, i)); i++)
+		if (strcmp(g->id, id) == 0) {
+			eco_diag_add(&S.d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+			    _("« %s »: the project retires this factor (%s:%d)"),
+			    id, g->par, g->par_line);
+			return;
+		}
 	if (!(n = eco_facteurs_closest(S.f, id, near, 3))) {
 		eco_diag_add(&S.d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
 		    _("« %s »: no such %s"), id, _("protective factor"));

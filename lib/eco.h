@@ -165,7 +165,8 @@ char *eco_text_fold(const char *s, char *buf, size_t cap);
 const char *eco_closest(const char *s, const char *const *cand, size_t n);
 /* Up to max candidates for s into out, how many: the closest when one is
  * a typo away, else those sharing the most words of four letters or more
- * with s ("soutien-social": "qualite-services-soutien-familles"). */
+ * with s that no other candidate holds
+ * ("soutien-social": "qualite-services-soutien-familles"). */
 size_t eco_closest_many(const char *s, const char *const *cand, size_t n,
     const char **out, size_t max);
 /* The language tag of the messages shown, for a page's lang: "fr-CA"
@@ -792,7 +793,7 @@ const struct eco_facteur *eco_facteurs_retired(const struct eco_facteurs *,
 /* Up to max factor and sub-factor ids close to id into out: how many. */
 size_t eco_facteurs_closest(const struct eco_facteurs *, const char *id,
     const char **out, size_t max);
-/* Whether the text of field ("definition", "pistes_actions"...) of f is
+/* Whether the text of part ("definition", "pistes-actions"...) of f is
  * eco's proposal rather than the published method's. */
 int eco_facteur_propose(const struct eco_facteur *, const char *field);
 /* Where f comes from, as a person reads it ("published by Avenir

@@ -101,9 +101,10 @@ view(struct eco_facteurs *s, struct eco_facteur *f, const struct eco_node *m,
 	const char *src = eco_map_str(m, "source");
 	size_t i;
 
+	memset(f, 0, sizeof *f);
 	f->node = m;
 	f->file = file;
-	f->line = m->line;
+	f->line = eco_map_get(m, "id") ? eco_map_get(m, "id")->line : m->line;
 	f->id = eco_map_str(m, "id");
 	f->systeme = eco_map_str(m, "systeme");
 	f->nom = eco_map_str(m, "nom");
@@ -190,7 +191,7 @@ eco_facteurs_of(struct eco_project *p, struct eco_diags *d)
 			*f = *old;
 			f->origine = ECO_FACTEUR_RETIRE;
 			f->par = docs[i]->file;
-			f->par_line = m->line;
+			f->par_line = eco_map_get(m, "id")->line;
 			memmove(old, old + 1, (size_t)(s->v + s->n - old - 1) *
 			    sizeof *old);
 			s->n--;

@@ -597,11 +597,27 @@ void
 eco_rules_facteur(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
-	(void)d;
+	static const char *const fiche[] = {
+		"systeme", "nom", "definition", "sous_facteurs", "pistes_actions",
+		"domaines", "references", "source", "textes_proposes", NULL
+	};
+	size_t i;
+
 	if (eco_map_bool(root, "retire", 0)) {	/* a project's withdrawal */
 		eco_index_add_id(x, "facteur-retire", root, file, NULL);
+		for (i = 0; d && fiche[i]; i++)
+			if (get(root, fiche[i]))
+				rule(x, d, file, get(root, fiche[i]), fiche[i],
+				    ECO_SEV_ERROR, "facteur",
+				    _("a fiche that retires a factor gives only its id (and notes): « %s » has no place here"),
+				    fiche[i]);
 		return;
 	}
+	for (i = 0; d && i < 2; i++)
+		if (!get(root, fiche[i]))
+			rule(x, d, file, root, NULL, ECO_SEV_ERROR, "facteur",
+			    _("missing required key « %s » (or « retire: true » to withdraw the catalogue's fiche)"),
+			    fiche[i]);
 	eco_index_add_id(x, k->name, root, file, "fiche");
 	add_ids(x, k->name, get(root, "sous_facteurs"), file);
 }
@@ -812,6 +828,7 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 		const struct entry *r = &x->refs[i];
 		const struct eco_kind *k = eco_kind_find(r->kind);
 		const char *kind = r->kind, *also = k ? k->also : NULL, *close;
+		const struct entry *e;
 		char near[512];
 
 		if (find(x, kind, r->id) || (also && find(x, also, r->id)))
@@ -824,6 +841,14 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 			continue;
 		if (!judged(x, kind, also)) {
 			unjudged++;
+			continue;
+		}
+		if (strcmp(kind, "facteur") == 0 &&
+		    (e = find(x, "facteur-retire", r->id))) {
+			eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_ERROR,
+			    "refs", _("« %s »: the project retires this factor (%s:%d)"),
+			    r->id, e->file, e->line);
+			eco_diag_set_path(d, r->path);
 			continue;
 		}
 		close = closest_id(x, kind, r->id, near, sizeof near);

@@ -559,12 +559,25 @@ eco_closest(const char *s, const char *const *cand, size_t n)
 	return best <= limit ? w : NULL;
 }
 
-/* Whether cand holds a word of s ("soutien" of "soutien-social") of at
- * least four letters: the words s and cand share, or 0. */
+/* How many of the n candidates hold word. */
 static size_t
-shared_words(const char *s, const char *cand)
+holders(const char *word, const char *const *cand, size_t n)
 {
-	size_t n = 0, len;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += strstr(cand[i], word) != NULL;
+	return k;
+}
+
+/* The words of s ("soutien" of "soutien-social") of at least four
+ * letters that cand holds and no other candidate does (a word several
+ * ids share, "parents", tells nothing): how many. */
+static size_t
+shared_words(const char *s, const char *cand, const char *const *all,
+    size_t n)
+{
+	size_t k = 0, len;
 	char word[64];
 
 	while (*s) {
@@ -572,12 +585,12 @@ shared_words(const char *s, const char *cand)
 		if (len >= 4 && len < sizeof word) {
 			memcpy(word, s, len);
 			word[len] = '\0';
-			n += strstr(cand, word) != NULL;
+			k += strstr(cand, word) && holders(word, all, n) == 1;
 		}
 		s += len;
 		s += strspn(s, "-_ ");
 	}
-	return n;
+	return k;
 }
 
 size_t
@@ -592,10 +605,10 @@ eco_closest_many(const char *s, const char *const *cand, size_t n,
 		return 1;
 	/* none a typo away: those that share the most words with s */
 	for (i = 0; i < n; i++)
-		if ((score = shared_words(s, cand[i])) > best)
+		if ((score = shared_words(s, cand[i], cand, n)) > best)
 			best = score;
 	for (i = 0; best && i < n && k < max; i++) {
-		if (shared_words(s, cand[i]) != best)
+		if (shared_words(s, cand[i], cand, n) != best)
 			continue;
 		for (m = 0; m < k && strcmp(out[m], cand[i]) != 0; m++)
 			;
