@@ -1070,6 +1070,11 @@ struct eco_suivi_state {
 	const char *prochain;	/* the first date of its calendrier_suivi on
 				 * or after the day; NULL when there is none
 				 * or the action is done or abandoned */
+	size_t manquants;	/* dates of its calendar passed that no
+				 * follow-up answers (eco_suivi_dues) */
+	const char *manquant;	/* the first of them, or NULL */
+	long long depense;	/* cents its follow-ups say were spent */
+	size_t nsuivis;		/* its follow-ups on or before the day */
 };
 
 /* The follow-up of action that decides its state on au (NULL: any day)
@@ -1099,6 +1104,112 @@ struct eco_suivi_state *eco_suivi_states(struct eco_project *,
 /* What people call the state of n actions ("réalisée", "réalisées"),
  * translated. */
 const char *eco_etat_label(enum eco_etat, size_t n);
+
+/*
+ * The follow-up calendar against the follow-ups received.  A follow-up
+ * answers the date of its action's calendrier_suivi that its echeance
+ * names, else the last date on or before its own date (the first when
+ * it precedes them all).  Only follow-ups dated on or before the day
+ * count: one dated later is not received yet.  No date is due after the
+ * first follow-up that says the action is done or abandoned.
+ */
+struct eco_due {
+	size_t action;			/* index into plan->actions */
+	const char *date;		/* the calendar date */
+	const struct eco_node *suivi;	/* the follow-up that answers it (an
+					 * explicit echeance first, else the
+					 * last read), or NULL: missing */
+	long late;			/* days from date to the day */
+};
+/* The calendar date of a that follow-up s answers, or NULL (an echeance
+ * that is none of its dates, or no calendar). */
+const char *eco_suivi_answers(const struct eco_action_view *a,
+    const struct eco_node *s);
+/* The dates of a due on or before au (NULL: all), in calendar order,
+ * the first cap of them into out (action set to 0); returns how many. */
+size_t eco_suivi_action_dues(const struct eco_action_view *a,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    struct eco_due *out, size_t cap);
+/* The same for every action of p, in plan order: an array to free()
+ * with *nout entries; NULL with *nout 0 when none is due, NULL with
+ * *nout (size_t)-1 when memory runs out. */
+struct eco_due *eco_suivi_dues(const struct eco_plan *p,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    size_t *nout);
+
+/*
+ * Adjustments: an item of a follow-up's ajustements, a text (proposed)
+ * or {ajustement, etat}.  Items of one action with the same text
+ * (accents and case aside) are one adjustment, whose state is that of
+ * the latest follow-up that names it.  One still proposed once the next
+ * date of the action's calendar after its proposal has passed was never
+ * taken up (stale).
+ */
+enum eco_ajust { ECO_AJ_PROPOSE, ECO_AJ_ADOPTE, ECO_AJ_APPLIQUE,
+	ECO_AJ_ECARTE };
+#define ECO_NAJUST 4
+struct eco_ajustement {
+	size_t action;			/* index into plan->actions */
+	const char *texte;		/* as first written */
+	enum eco_ajust etat;		/* on the day */
+	const struct eco_node *item;	/* where it was proposed */
+	const struct eco_node *suivi;	/* the follow-up that proposed it */
+	const char *propose_le;		/* that follow-up's date */
+	const char *depuis;		/* the date of its state */
+	const struct eco_node *dernier;	/* the item that gave it */
+	int stale;			/* proposed, never taken up */
+};
+/* The adjustments of every action on au, in plan order then in order of
+ * proposal: an array to free() with *nout entries; NULL with *nout 0
+ * when there is none, (size_t)-1 when memory runs out. */
+struct eco_ajustement *eco_suivi_ajustements(const struct eco_plan *,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    size_t *nout);
+/* "propose", "adopte"...: the etat of records; what people call n of
+ * them, translated. */
+const char *eco_ajust_code(enum eco_ajust);
+const char *eco_ajust_label(enum eco_ajust, size_t n);
+
+/* Reach: the plan's count (participation.rejoints), then the groups. */
+enum { ECO_REACH_PLAN, ECO_REACH_ENFANTS, ECO_REACH_PARENTS,
+	ECO_REACH_FAMILLES, ECO_REACH_INTERVENANTS, ECO_REACH_AUTRES,
+	ECO_NREACH };
+extern const char *const eco_reach_keys[ECO_NREACH];
+
+/*
+ * What an action did against what it planned, on a day.  The same
+ * children come back from one period to the next, so reach is the
+ * largest count of one follow-up, never a sum; spending is the sum of
+ * the periods' depenses.  Counts are -1 when nothing says them.
+ */
+struct eco_bilan {
+	long long prevu, depense;	/* cents: the plan's budget, spent */
+	long long prevus;		/* participants_prevus, or -1 */
+	const char *unite;		/* the participation key that counts
+					 * like the plan ("enfants"), or NULL */
+	long long atteints;		/* reach in the plan's unit: rejoints,
+					 * else the unite's count; or -1 */
+	long long rejoints[ECO_NREACH];	/* by eco_reach_keys */
+	size_t realisees, prevues;	/* activities done, planned (items) */
+	size_t nsuivis;			/* follow-ups counted */
+};
+void eco_suivi_bilan(const struct eco_action_view *a,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    struct eco_bilan *);
+/* The action of p with id, or NULL. */
+const struct eco_action_view *eco_suivi_action(const struct eco_plan *p,
+    const char *id);
+/*
+ * A follow-up received (doc) against the plan and the follow-ups there
+ * already: its echeance one of the action's calendar dates, its date not
+ * after au, its period within the action's dates and ending by its
+ * date (errors); its rapporteur the lead or a partner, its spending
+ * within the budget with those before (warnings).  An action the plan
+ * lacks is the reference check's to report.  Returns the errors added.
+ */
+size_t eco_suivi_check(const struct eco_plan *p, const struct eco_doc *doc,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    struct eco_diags *d);
 
 /* eco_budget.c: the plan's money facts (eco-vue). */
 

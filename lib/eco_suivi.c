@@ -77,6 +77,10 @@ etat_of(const char *code)
 	    ECO_ETAT_EN_COURS;
 }
 
+static void missing(const struct eco_action_view *,
+    const struct eco_doc *const *, size_t, const char *,
+    struct eco_suivi_state *);
+
 void
 eco_suivi_state(const struct eco_action_view *a,
     const struct eco_doc *const *suivis, size_t n, const char *au,
@@ -98,6 +102,7 @@ eco_suivi_state(const struct eco_action_view *a,
 		if (st->late)
 			st->etat = ECO_ETAT_EN_RETARD;
 	}
+	missing(a, suivis, n, au, st);
 	if (st->etat == ECO_ETAT_REALISEE || st->etat == ECO_ETAT_ABANDONNEE)
 		return;
 	for (k = 0; k < a->ncalendrier && !st->prochain; k++)
@@ -251,4 +256,537 @@ eco_etat_label(enum eco_etat e, size_t n)
 		return dngettext(ECO_DOMAIN, "abandoned", "abandoned", n);
 	}
 	return "?";
+}
+
+/*
+ * The follow-ups of one action on a day: which calendar date each one
+ * answers, which dates none answers, what it spent and whom it reached,
+ * its adjustments.  A follow-up dated after the day is not received yet.
+ */
+
+static int
+of_action(const struct eco_node *r, const char *action, const char *au)
+{
+	const char *a = eco_map_str(r, "action"), *date = eco_map_date(r,
+	    "date");
+
+	return a && action && strcmp(a, action) == 0 && date &&
+	    (!au || strcmp(date, au) <= 0);
+}
+
+const char *
+eco_suivi_answers(const struct eco_action_view *a, const struct eco_node *s)
+{
+	const char *e = eco_map_date(s, "echeance"), *date = eco_map_date(s,
+	    "date"), *best = NULL;
+	size_t k;
+
+	if (e) {
+		for (k = 0; k < a->ncalendrier; k++)
+			if (strcmp(a->calendrier[k], e) == 0)
+				return a->calendrier[k];
+		return NULL;
+	}
+	for (k = 0; date && k < a->ncalendrier; k++)
+		if (strcmp(a->calendrier[k], date) <= 0)
+			best = a->calendrier[k];
+	return best ? best : a->ncalendrier && date ? a->calendrier[0] : NULL;
+}
+
+/* The date from which no follow-up is due: that of the first follow-up
+ * on or before au that says the action is done or abandoned; or NULL. */
+static const char *
+closed_on(const struct eco_action_view *a, const struct eco_doc *const *v,
+    size_t n, const char *au)
+{
+	const char *best = NULL, *st, *date;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct eco_node *r = v[i]->root;
+
+		if (!of_action(r, a->id, au) || !(st = eco_map_str(r, "statut")))
+			continue;
+		date = eco_map_date(r, "date");
+		if ((strcmp(st, "realisee") == 0 ||
+		    strcmp(st, "abandonnee") == 0) &&
+		    (!best || strcmp(date, best) < 0))
+			best = date;
+	}
+	return best;
+}
+
+/* The follow-up that answers date for action a, the explicit ones
+ * (echeance) first, else the last read; or NULL. */
+static const struct eco_node *
+answer(const struct eco_action_view *a, const char *date,
+    const struct eco_doc *const *v, size_t n, const char *au)
+{
+	const struct eco_node *best = NULL, *r;
+	int bexp = 0, exp;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		r = v[i]->root;
+		if (!of_action(r, a->id, au) ||
+		    !(date == eco_suivi_answers(a, r)))
+			continue;
+		exp = eco_map_date(r, "echeance") != NULL;
+		if (!best || exp >= bexp) {
+			best = r;
+			bexp = exp;
+		}
+	}
+	return best;
+}
+
+size_t
+eco_suivi_action_dues(const struct eco_action_view *a,
+    const struct eco_doc *const *v, size_t n, const char *au,
+    struct eco_due *out, size_t cap)
+{
+	const char *closed = closed_on(a, v, n, au);
+	size_t k, m = 0;
+
+	for (k = 0; k < a->ncalendrier; k++) {
+		const char *d = a->calendrier[k];
+
+		if (au && strcmp(d, au) > 0)
+			break;
+		if (closed && strcmp(d, closed) > 0)
+			break;
+		if (m < cap) {
+			out[m].action = 0;
+			out[m].date = d;
+			out[m].suivi = answer(a, d, v, n, au);
+			out[m].late = au ? eco_date_days(au) -
+			    eco_date_days(d) : 0;
+		}
+		m++;
+	}
+	return m;
+}
+
+struct eco_due *
+eco_suivi_dues(const struct eco_plan *p, const struct eco_doc *const *v,
+    size_t n, const char *au, size_t *nout)
+{
+	struct eco_due *out = NULL, *w;
+	size_t i, m, total = 0, cap = 0;
+
+	for (i = 0; i < p->nactions; i++)
+		cap += p->actions[i].ncalendrier;
+	*nout = 0;
+	if (!cap)
+		return NULL;
+	if (!(out = calloc(cap, sizeof *out))) {
+		*nout = (size_t)-1;
+		return NULL;
+	}
+	for (i = 0; i < p->nactions; i++) {
+		w = out + total;
+		m = eco_suivi_action_dues(&p->actions[i], v, n, au, w,
+		    cap - total);
+		total += m;
+		while (m--)
+			w[m].action = i;
+	}
+	if (!total) {
+		free(out);
+		return NULL;
+	}
+	*nout = total;
+	return out;
+}
+
+/* Adjustments. */
+
+static const char *const ajust_codes[ECO_NAJUST] = {
+	"propose", "adopte", "applique", "ecarte"
+};
+
+const char *
+eco_ajust_code(enum eco_ajust e)
+{
+	return ajust_codes[e];
+}
+
+const char *
+eco_ajust_label(enum eco_ajust e, size_t n)
+{
+	switch (e) {
+	case ECO_AJ_PROPOSE:
+		return dngettext(ECO_DOMAIN, "proposed", "proposed", n);
+	case ECO_AJ_ADOPTE:
+		return dngettext(ECO_DOMAIN, "adopted", "adopted", n);
+	case ECO_AJ_APPLIQUE:
+		return dngettext(ECO_DOMAIN, "applied", "applied", n);
+	case ECO_AJ_ECARTE:
+		return dngettext(ECO_DOMAIN, "set aside", "set aside", n);
+	}
+	return "?";
+}
+
+static enum eco_ajust
+ajust_of(const struct eco_node *item, const char **text)
+{
+	const char *e;
+	size_t k;
+
+	if (item->type == ECO_STR) {
+		*text = item->s;
+		return ECO_AJ_PROPOSE;
+	}
+	*text = eco_map_str(item, "ajustement");
+	e = eco_map_str(item, "etat");
+	for (k = 0; e && k < ECO_NAJUST; k++)
+		if (strcmp(e, ajust_codes[k]) == 0)
+			return (enum eco_ajust)k;
+	return ECO_AJ_PROPOSE;
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	char fa[512], fb[512];
+
+	return strcmp(eco_text_fold(a, fa, sizeof fa),
+	    eco_text_fold(b, fb, sizeof fb)) == 0;
+}
+
+/* Follow-ups of action a on or before au, in date order (stable). */
+static size_t
+sorted(const struct eco_action_view *a, const struct eco_doc *const *v,
+    size_t n, const char *au, const struct eco_node **out)
+{
+	size_t i, j, m = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct eco_node *r = v[i]->root;
+
+		if (!of_action(r, a->id, au))
+			continue;
+		for (j = m; j > 0 && strcmp(eco_map_date(out[j - 1], "date"),
+		    eco_map_date(r, "date")) > 0; j--)
+			out[j] = out[j - 1];
+		out[j] = r;
+		m++;
+	}
+	return m;
+}
+
+/* The first calendar date of a after day, or NULL. */
+static const char *
+next_date(const struct eco_action_view *a, const char *day)
+{
+	size_t k;
+
+	for (k = 0; k < a->ncalendrier; k++)
+		if (strcmp(a->calendrier[k], day) > 0)
+			return a->calendrier[k];
+	return NULL;
+}
+
+static int
+ajust_add(struct eco_ajustement **v, size_t *n, size_t *cap,
+    const struct eco_ajustement *x)
+{
+	struct eco_ajustement *w;
+
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 8;
+		if (!(w = realloc(*v, *cap * sizeof *w)))
+			return -1;
+		*v = w;
+	}
+	(*v)[(*n)++] = *x;
+	return 0;
+}
+
+/* The adjustments of action i, merged by their text into v. */
+static int
+action_ajusts(const struct eco_plan *p, size_t i,
+    const struct eco_doc *const *docs, size_t n, const char *au,
+    struct eco_ajustement **v, size_t *nv, size_t *cap)
+{
+	const struct eco_action_view *a = &p->actions[i];
+	const struct eco_node **s = n ? calloc(n, sizeof *s) : NULL;
+	size_t m, j, k, q, first = *nv;
+	const char *text, *nd;
+
+	if (n && !s)
+		return -1;
+	m = sorted(a, docs, n, au, s);
+	for (j = 0; j < m; j++) {
+		const struct eco_node *seq = eco_map_seq(s[j], "ajustements");
+
+		for (k = 0; seq && k < seq->len; k++) {
+			enum eco_ajust e = ajust_of(seq->u.items[k], &text);
+			struct eco_ajustement x = { i, text, e, seq->u.items[k],
+			    s[j], eco_map_date(s[j], "date"), NULL, NULL, 0 };
+
+			if (!text)
+				continue;
+			for (q = first; q < *nv; q++)
+				if (same_text((*v)[q].texte, text))
+					break;
+			if (q < *nv) {
+				(*v)[q].etat = e;
+				(*v)[q].depuis = x.propose_le;
+				(*v)[q].dernier = x.item;
+				continue;
+			}
+			x.dernier = x.item;
+			x.depuis = x.propose_le;
+			if (ajust_add(v, nv, cap, &x) < 0) {
+				free(s);
+				return -1;
+			}
+		}
+	}
+	for (q = first; q < *nv; q++) {
+		nd = next_date(a, (*v)[q].propose_le);
+		(*v)[q].stale = (*v)[q].etat == ECO_AJ_PROPOSE && nd && au &&
+		    strcmp(nd, au) <= 0;
+	}
+	free(s);
+	return 0;
+}
+
+struct eco_ajustement *
+eco_suivi_ajustements(const struct eco_plan *p,
+    const struct eco_doc *const *docs, size_t n, const char *au,
+    size_t *nout)
+{
+	struct eco_ajustement *v = NULL;
+	size_t i, cap = 0;
+
+	*nout = 0;
+	for (i = 0; i < p->nactions; i++)
+		if (action_ajusts(p, i, docs, n, au, &v, nout, &cap) < 0) {
+			free(v);
+			*nout = (size_t)-1;
+			return NULL;
+		}
+	if (!*nout) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* What was done against what was planned. */
+
+/* The participation key that counts like the plan's participants_prevus
+ * for the action's clientele, when it has one group; else NULL. */
+static const char *
+plan_unit(const struct eco_action_view *a)
+{
+	static const struct { const char *clientele, *key; } map[] = {
+		{ "enfants-0-2", "enfants" }, { "enfants-3-5", "enfants" },
+		{ "femmes-enceintes", "parents" }, { "parents", "parents" },
+		{ "familles", "familles" }, { "intervenants", "intervenants" },
+		{ "communaute", "autres" },
+	};
+	const struct eco_node *c = eco_map_seq(a->v.node, "clientele");
+	const char *key = NULL, *k;
+	size_t i, j;
+
+	for (i = 0; c && i < c->len; i++) {
+		for (k = NULL, j = 0; j < sizeof map / sizeof *map; j++)
+			if (c->u.items[i]->type == ECO_STR &&
+			    strcmp(c->u.items[i]->s, map[j].clientele) == 0)
+				k = map[j].key;
+		if (!k || (key && strcmp(key, k) != 0))
+			return NULL;
+		key = k;
+	}
+	return key;
+}
+
+static long long
+count_of(const struct eco_node *m, const char *key)
+{
+	const struct eco_node *v = eco_map_get(m, key);
+
+	return v && v->type == ECO_INT && !(v->flags & ECO_F_BIG) &&
+	    v->u.i >= 0 ? v->u.i : -1;
+}
+
+static void
+reach(long long *best, long long v)
+{
+	if (v > *best)
+		*best = v;
+}
+
+void
+eco_suivi_bilan(const struct eco_action_view *a,
+    const struct eco_doc *const *v, size_t n, const char *au,
+    struct eco_bilan *b)
+{
+	const struct eco_node *r, *part, *seq;
+	long long c;
+	size_t i, k;
+
+	memset(b, 0, sizeof *b);
+	b->prevu = a->budget_cents;
+	b->prevus = count_of(a->v.node, "participants_prevus");
+	b->unite = plan_unit(a);
+	for (k = 0; k < ECO_NREACH; k++)
+		b->rejoints[k] = -1;
+	for (i = 0; i < n; i++) {
+		r = v[i]->root;
+		if (!of_action(r, a->id, au))
+			continue;
+		b->nsuivis++;
+		if (eco_map_get(r, "depenses") &&
+		    eco_money_node(eco_map_get(r, "depenses"), &c) == 0)
+			b->depense += c;
+		part = eco_map_mapping(r, "participation");
+		for (k = 0; part && k < ECO_NREACH; k++)
+			reach(&b->rejoints[k], count_of(part,
+			    eco_reach_keys[k]));
+		if ((seq = eco_map_seq(r, "realisations")))
+			b->realisees += seq->len;
+		if ((seq = eco_map_seq(r, "activites_prevues")))
+			b->prevues += seq->len;
+	}
+	b->atteints = b->rejoints[ECO_REACH_PLAN];
+	for (k = 0; b->atteints < 0 && b->unite && k < ECO_NREACH; k++)
+		if (strcmp(eco_reach_keys[k], b->unite) == 0)
+			b->atteints = b->rejoints[k];
+}
+
+const char *const eco_reach_keys[ECO_NREACH] = {
+	"rejoints", "enfants", "parents", "familles", "intervenants", "autres"
+};
+
+/* The follow-ups of a that are missing on au, and what it spent. */
+static void
+missing(const struct eco_action_view *a, const struct eco_doc *const *v,
+    size_t n, const char *au, struct eco_suivi_state *st)
+{
+	struct eco_due due[64];
+	struct eco_bilan b;
+	size_t m, k;
+
+	m = eco_suivi_action_dues(a, v, n, au, due, 64);
+	for (k = 0; k < m && k < 64; k++)
+		if (!due[k].suivi) {
+			st->manquants++;
+			if (!st->manquant)
+				st->manquant = due[k].date;
+		}
+	eco_suivi_bilan(a, v, n, au, &b);
+	st->depense = b.depense;
+	st->nsuivis = b.nsuivis;
+}
+
+/* A follow-up against the plan it follows. */
+
+static void
+at(struct eco_diags *d, const char *file, const struct eco_node *n,
+    enum eco_sev sev, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	eco_diag_vadd(d, file, n ? n->line : 0, n ? n->col : 0, sev, "suivi",
+	    fmt, ap);
+	va_end(ap);
+}
+
+const struct eco_action_view *
+eco_suivi_action(const struct eco_plan *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < p->nactions; i++)
+		if (p->actions[i].id && strcmp(p->actions[i].id, id) == 0)
+			return &p->actions[i];
+	return NULL;
+}
+
+/* The dates of a's calendar, "2027-01-15, 2027-06-01", in buf. */
+static const char *
+dates_of(const struct eco_action_view *a, char *buf, size_t cap)
+{
+	size_t k, len = 0;
+
+	*buf = 0;
+	for (k = 0; k < a->ncalendrier && len + 14 < cap; k++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+		    k ? ", " : "", a->calendrier[k]);
+	return buf;
+}
+
+static void
+check_dates(const struct eco_action_view *a, const struct eco_node *r,
+    const char *file, const char *au, struct eco_diags *d)
+{
+	const struct eco_node *per = eco_map_mapping(r, "periode");
+	const char *date = eco_map_date(r, "date");
+	const char *e = eco_map_date(r, "echeance"), *deb, *fin;
+	char buf[512];
+
+	if (e && !eco_suivi_answers(a, r))
+		at(d, file, eco_map_get(r, "echeance"), ECO_SEV_ERROR,
+		    a->ncalendrier ? _("%s is not a date of the follow-up "
+		    "calendar of « %s » (%s)") : _("%s: the action « %s » has "
+		    "no follow-up calendar%s"), e, a->titre ? a->titre : a->id,
+		    dates_of(a, buf, sizeof buf));
+	if (date && au && strcmp(date, au) > 0)
+		at(d, file, eco_map_get(r, "date"), ECO_SEV_ERROR,
+		    _("the follow-up is dated %s, after the day of the report "
+		    "(%s): a follow-up tells what was done"), date, au);
+	deb = eco_map_date(per, "debut");
+	fin = eco_map_date(per, "fin");
+	if (deb && a->debut_eff && strcmp(deb, a->debut_eff) < 0)
+		at(d, file, eco_map_get(per, "debut"), ECO_SEV_ERROR,
+		    _("the period followed begins on %s, before the action "
+		    "« %s » (%s)"), deb, a->titre ? a->titre : a->id,
+		    a->debut_eff);
+	if (fin && a->fin_eff && strcmp(fin, a->fin_eff) > 0)
+		at(d, file, eco_map_get(per, "fin"), ECO_SEV_ERROR,
+		    _("the period followed ends on %s, after the action "
+		    "« %s » (%s)"), fin, a->titre ? a->titre : a->id,
+		    a->fin_eff);
+	if (fin && date && strcmp(fin, date) > 0)
+		at(d, file, eco_map_get(per, "fin"), ECO_SEV_ERROR,
+		    _("the period followed ends on %s, after the follow-up's "
+		    "date (%s)"), fin, date);
+}
+
+size_t
+eco_suivi_check(const struct eco_plan *p, const struct eco_doc *doc,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    struct eco_diags *d)
+{
+	const struct eco_node *r = doc->root;
+	const struct eco_action_view *a;
+	const char *rap = eco_map_str(r, "rapporteur");
+	size_t before = d->nerr;
+	struct eco_bilan b;
+	long long c = 0;
+	char m1[ECO_MONEY_BUFSZ], m2[ECO_MONEY_BUFSZ];
+
+	if (!(a = eco_suivi_action(p, eco_map_str(r, "action"))))
+		return 0;	/* the reference check says it */
+	check_dates(a, r, doc->file, au, d);
+	if (rap && a->responsable && strcmp(rap, a->responsable) != 0 &&
+	    !eco_action_has_partner(a, rap))
+		at(d, doc->file, eco_map_get(r, "rapporteur"),
+		    ECO_SEV_WARNING, _("« %s » neither leads nor joins the "
+		    "action « %s »"), rap, a->titre ? a->titre : a->id);
+	eco_suivi_bilan(a, suivis, n, au, &b);
+	if (eco_map_get(r, "depenses") &&
+	    eco_money_node(eco_map_get(r, "depenses"), &c) == 0 &&
+	    b.prevu > 0 && b.depense + c > b.prevu)
+		at(d, doc->file, eco_map_get(r, "depenses"), ECO_SEV_WARNING,
+		    _("with this follow-up the action « %s » has spent %s, more "
+		    "than its planned budget (%s)"), a->titre ? a->titre : a->id,
+		    eco_money_format(b.depense + c, ECO_MONEY_PRINT, m1),
+		    eco_money_format(b.prevu, ECO_MONEY_PRINT, m2));
+	return d->nerr - before;
 }
