@@ -47,11 +47,11 @@ oom(void)
 	exit(cli_finish(&D));
 }
 
-/* Text built with printf, until the 8th next call. */
+/* Text built with printf, until the 16th next call. */
 static const char *
 fmt(const char *f, ...)
 {
-	static char *ring[8];
+	static char *ring[16];
 	static size_t k;
 	va_list ap;
 	char *s;
@@ -60,7 +60,7 @@ fmt(const char *f, ...)
 	if (vasprintf(&s, f, ap) < 0)
 		oom();
 	va_end(ap);
-	k = (k + 1) % 8;
+	k = (k + 1) % 16;
 	free(ring[k]);
 	return ring[k] = s;
 }
@@ -243,8 +243,16 @@ fact(struct facts *f, const char *label, const char *value)
 {
 	if (value && *value && f->n < 12) {
 		f->label[f->n] = label;
-		f->value[f->n++] = value;
+		if (!(f->value[f->n++] = strdup(value)))
+			oom();
 	}
+}
+
+static void
+facts_free(struct facts *f)
+{
+	while (f->n)
+		free((char *)f->value[--f->n]);
 }
 
 static const char *
@@ -406,6 +414,7 @@ yaml_sheet(size_t i, const char *date)
 		    eco_ajust_code(aj[k].etat));
 	printf("#   - \n");
 	free(aj);
+	facts_free(&f);
 }
 
 /* The paper form: what the plan says, then the boxes to fill. */
@@ -454,6 +463,7 @@ paper_sheet(struct eco_report *r, size_t i, const char *date)
 		eco_table_text(t, 2, eco_ajust_label(aj[k].etat, 1));
 	}
 	free(aj);
+	facts_free(&f);
 	t = eco_report_table(r, "suivi", _("To fill"), ECO_SHOW_DOC);
 	eco_table_column(t, NULL, _("Item"), 0, 26);
 	eco_table_column(t, NULL, _("Answer"), 0, 50);
@@ -623,7 +633,8 @@ keep_about(const struct eco_diags *d, const char *name, int errors)
 
 /* Write doc into suivis/<action>.yaml; 0, or -1 (recorded). */
 static int
-write_one(const struct eco_doc *doc, unsigned flags, struct eco_diags *d)
+write_one(const struct eco_doc *doc, int fresh, unsigned flags,
+    struct eco_diags *d)
 {
 	const char *action = eco_map_str(doc->root, "action");
 	struct eco_record rec = { .kind = "suivi", .arg = (void *)doc->root,
@@ -631,7 +642,7 @@ write_one(const struct eco_doc *doc, unsigned flags, struct eco_diags *d)
 	int rc;
 
 	rec.file = fmt("suivis/%s.yaml", action);
-	rec.render = has_file(rec.file) ? render : render_new;
+	rec.render = fresh ? render_new : render;
 	rc = rec.render == render ? eco_project_append(P, &rec, d) :
 	    eco_project_create(P, &rec, d);
 	if (rc == 0 && !(flags & ECO_WRITE_DRY))
@@ -651,7 +662,7 @@ receive(char *file)
 	const struct eco_doc *k;
 	struct eco_diags d;
 	size_t i, n = 0, errs = 0, fresh = 0;
-	int pass;
+	int pass, *isnew = NULL;
 
 	eco_diags_init(&d);
 	if (open_plan() < 0) {
@@ -661,9 +672,6 @@ receive(char *file)
 	if (eco_project_inputs(P, 1, &file, &d) < 0)
 		oom();
 	v = eco_project_input_docs(P, &n);
-	for (i = 0; i < eco_project_nfiles(P); i++)
-		if (eco_project_file(P, i)->input)
-			eco_file_diags(eco_project_file(P, i), &d);
 	for (i = 0; i < n; i++) {
 		if ((k = known_id(v[i]->root)) &&
 		    eco_node_equal(k->root, v[i]->root))
@@ -682,10 +690,16 @@ receive(char *file)
 	}
 	if (!fresh && !d.nerr)
 		goto out;
-	if (!n)
+	/* which files are new, before a dry run makes them seem there */
+	if (!(isnew = calloc(n + 1, sizeof *isnew)))
+		oom();
+	for (i = 0; i < n; i++)
+		isnew[i] = !has_file(fmt("suivis/%s.yaml",
+		    eco_map_str(v[i]->root, "action")));
+	eco_project_check(P, (const char *const[]){ "suivi", NULL }, &d);
+	if (!n && !d.nerr)
 		eco_diag_add(&d, file, 0, 0, ECO_SEV_ERROR, NULL, "%s",
 		    _("no follow-up in this sheet"));
-	eco_project_check(P, (const char *const[]){ "suivi", NULL }, &d);
 	for (i = 0; i < n; i++)
 		if (!known_id(v[i]->root))
 			eco_suivi_check(PL, v[i], S, NS, cli.au, &d);
@@ -695,7 +709,8 @@ receive(char *file)
 		eco_diags_clear(&d);
 		for (i = 0; i < n && !d.nerr; i++)
 			if (!known_id(v[i]->root))
-				write_one(v[i], pass ? 0 : ECO_WRITE_DRY, &d);
+				write_one(v[i], isnew[i], pass ? 0 :
+				    ECO_WRITE_DRY, &d);
 		if (dry && !d.nerr)
 			break;
 		if (d.nerr) {
@@ -708,6 +723,7 @@ out:
 		eco_diag_add(&D, file, 0, 0, ECO_SEV_NOTE, NULL, "%s",
 		    _("sheet refused: it stays where it is, nothing was "
 		    "written"));
+	free(isnew);
 	eco_diags_free(&d);
 	eco_budget_free(B);
 	eco_plan_free(PL);
