@@ -232,66 +232,6 @@ run_afaire(int argc, char **argv)
 
 /* feuille, feuilles: the sheet of one action for one date. */
 
-/* What the plan says of the action, for the sheet's head. */
-struct facts {
-	const char *label[12], *value[12];
-	size_t n;
-};
-
-static void
-fact(struct facts *f, const char *label, const char *value)
-{
-	if (value && *value && f->n < 12) {
-		f->label[f->n] = label;
-		if (!(f->value[f->n++] = strdup(value)))
-			oom();
-	}
-}
-
-static void
-facts_free(struct facts *f)
-{
-	while (f->n)
-		free((char *)f->value[--f->n]);
-}
-
-static const char *
-partners(const struct eco_action_view *a)
-{
-	const char *s = NULL;
-	size_t i;
-
-	for (i = 0; i < a->npartenaires; i++)
-		s = fmt("%s%s%s", s ? s : "", s ? ", " : "",
-		    org(a->partenaires[i]));
-	return s;
-}
-
-static void
-facts_of(const struct eco_action_view *a, struct facts *f)
-{
-	const struct eco_objectif_view *o = eco_plan_objectif(PL, a->objectif);
-	const struct eco_total *sy = eco_budget_total(B, ECO_BY_SYSTEME,
-	    a->systeme);
-	struct eco_bilan b;
-
-	eco_suivi_bilan(a, S, NS, cli.au, &b);
-	memset(f, 0, sizeof *f);
-	fact(f, _("Action"), fmt("%s (%s)", title(a), a->id));
-	fact(f, _("Objective"), o && o->libelle ? o->libelle : a->objectif);
-	fact(f, _("System and transformation"), sy ? fmt("%s — %s", sy->name,
-	    a->transformation_libelle ? a->transformation_libelle : "") : NULL);
-	fact(f, _("Lead"), org(a->responsable));
-	fact(f, _("Partners"), partners(a));
-	fact(f, _("Period of the action"), a->debut_eff && a->fin_eff ?
-	    fmt(_("from %s to %s"), a->debut_eff, a->fin_eff) : NULL);
-	fact(f, _("Planned budget"), fmt(_("%s; spent so far according to "
-	    "the follow-ups: %s"), money(b.prevu), money(b.depense)));
-	fact(f, _("Planned reach"), b.prevus >= 0 ? b.unite ?
-	    fmt(_("%lld (%s)"), b.prevus, b.unite) : fmt("%lld", b.prevus) :
-	    NULL);
-}
-
 /* The adjustments of action i noted before. */
 static struct eco_ajustement *
 adjustments(size_t i, size_t *n)
@@ -308,113 +248,12 @@ adjustments(size_t i, size_t *n)
 	return v;
 }
 
-/* The sheet's id: suivi-<action without act->-<month>, or the day when
- * the action has two dates in the month. */
-static const char *
-sheet_id(const struct eco_action_view *a, const char *date)
-{
-	const char *base = strncmp(a->id, "act-", 4) == 0 ? a->id + 4 : a->id;
-	size_t k, same = 0;
-
-	for (k = 0; k < a->ncalendrier; k++)
-		same += strncmp(a->calendrier[k], date, 7) == 0;
-	return fmt("suivi-%s-%.*s", base, same > 1 ? 10 : 7, date);
-}
-
-/* The period a sheet covers: from the day after the previous date of
- * the calendar (or the action's start) to the date. */
-static const char *
-period_start(const struct eco_action_view *a, const char *date)
-{
-	char buf[ECO_DATE_BUFSZ];
-	const char *prev = NULL;
-	size_t k;
-
-	for (k = 0; k < a->ncalendrier; k++)
-		if (strcmp(a->calendrier[k], date) < 0)
-			prev = a->calendrier[k];
-	if (prev && eco_date_add(prev, 1, buf))
-		return fmt("%s", buf);
-	return a->debut_eff ? a->debut_eff : date;
-}
-
-/* key: value, as the worksheets write it. */
-static void
-kv(const char *key, const char *value)
-{
-	struct eco_doc *d = eco_doc_new("-");
-	struct eco_node *m = d ? eco_node_map(d) : NULL;
-
-	if (!m || eco_map_put(d, m, key, eco_node_str(d, value)))
-		oom();
-	eco_sheet_yaml(stdout, m);
-	eco_doc_free(d);
-}
-
-static void
-comment(const char *text)
-{
-	printf("# %s\n", text);
-}
-
 static void
 yaml_sheet(size_t i, const char *date)
 {
-	const struct eco_action_view *a = &PL->actions[i];
-	struct eco_ajustement *aj;
-	struct facts f;
-	size_t k, n;
-
-	facts_of(a, &f);
-	comment(fmt(_("Follow-up of the action (Outil 11), due on %s, to fill "
-	    "by %s and send back to the group."), date, org(a->responsable)));
-	comment("");
-	for (k = 0; k < f.n; k++)
-		comment(fmt(_("%s: %s"), f.label[k], f.value[k]));
-	aj = adjustments(i, &n);
-	for (k = 0; k < n; k++)
-		comment(fmt(_("Adjustment noted on %s: %s (%s)"),
-		    aj[k].propose_le, aj[k].texte, eco_ajust_label(aj[k].etat,
-		    1)));
-	comment("");
-	comment(_("Fill the empty values; remove the « # » before a key to "
-	    "fill it, leave the others as they are."));
-	printf("---\nkind: suivi\nversion: 1\n");
-	kv("id", sheet_id(a, date));
-	kv("action", a->id);
-	kv("echeance", date);
-	comment(_("The day you fill this follow-up (AAAA-MM-JJ)."));
-	printf("date:\nperiode:\n");
-	printf("  debut: %s\n  fin: %s\n", period_start(a, date), date);
-	comment(_("Where the action stands: a-venir, en-cours, realisee, "
-	    "reportee or abandonnee."));
-	printf("statut:\n");
-	kv("rapporteur", a->responsable ? a->responsable : "");
-	comment(_("Your name."));
-	printf("# personne:\n");
-	comment(_("What was done in the period, one line each."));
-	printf("# realisations:\n#   - \n");
-	comment(_("People reached in the period; rejoints counts them as the "
-	    "plan counts its planned reach."));
-	printf("# participation:\n#   rejoints: \n#   enfants: \n"
-	    "#   parents: \n#   familles: \n");
-	if (a->npartenaires) {
-		printf("# partenaires_impliques:\n");
-		for (k = 0; k < a->npartenaires; k++)
-			printf("#   - %s\n", a->partenaires[k]);
-	}
-	comment(_("Money spent in the period, in dollars (1250.50)."));
-	printf("# depenses: \n# ecarts: \n# facteurs_facilitants:\n#   - \n"
-	    "# obstacles:\n#   - \n");
-	comment(_("New adjustments as text; earlier ones with their state: "
-	    "propose, adopte, applique or ecarte."));
-	printf("# ajustements:\n");
-	for (k = 0; k < n; k++)
-		printf("#   - {ajustement: %s, etat: %s}\n", aj[k].texte,
-		    eco_ajust_code(aj[k].etat));
-	printf("#   - \n");
-	free(aj);
-	facts_free(&f);
+	if (eco_suivi_sheet_yaml(stdout, P, PL, B, i, date, S, NS, cli.au) < 0 &&
+	    !ferror(stdout))
+		oom();
 }
 
 /* The paper form: what the plan says, then the boxes to fill. */
@@ -431,11 +270,12 @@ paper_sheet(struct eco_report *r, size_t i, const char *date)
 	};
 	const struct eco_action_view *a = &PL->actions[i];
 	struct eco_ajustement *aj;
+	struct eco_suivi_facts f;
 	struct eco_table *t;
-	struct facts f;
 	size_t k, n;
 
-	facts_of(a, &f);
+	if (eco_suivi_facts(P, PL, B, i, S, NS, cli.au, &f) < 0)
+		oom();
 	eco_report_heading(r, 1, fmt(_("%s — follow-up due on %s"), title(a),
 	    date));
 	eco_report_para(r, fmt(_("To fill by %s and send back to the group."),
@@ -463,7 +303,7 @@ paper_sheet(struct eco_report *r, size_t i, const char *date)
 		eco_table_text(t, 2, eco_ajust_label(aj[k].etat, 1));
 	}
 	free(aj);
-	facts_free(&f);
+	eco_suivi_facts_free(&f);
 	t = eco_report_table(r, "suivi", _("To fill"), ECO_SHOW_DOC);
 	eco_table_column(t, NULL, _("Item"), 0, 26);
 	eco_table_column(t, NULL, _("Answer"), 0, 50);
@@ -566,173 +406,6 @@ run_feuilles(int argc, char **argv)
 /* recois */
 
 static int
-render(FILE *fp, const char *id, void *arg)
-{
-	const struct eco_node *root = arg;
-
-	(void)id;
-	fputs("---\n", fp);
-	return eco_sheet_yaml(fp, root);
-}
-
-static int
-render_new(FILE *fp, const char *id, void *arg)
-{
-	const struct eco_node *root = arg;
-
-	fprintf(fp, "# %s\n", fmt(_("Follow-ups of the action %s (Outil 11)."),
-	    eco_map_str(root, "action")));
-	return render(fp, id, arg);
-}
-
-/* The follow-up of the project with the id of root, or NULL. */
-static const struct eco_doc *
-known_id(const struct eco_node *root)
-{
-	const char *id = eco_map_str(root, "id");
-	size_t i;
-
-	for (i = 0; id && i < NS; i++)
-		if (eco_map_str(S[i]->root, "id") &&
-		    strcmp(eco_map_str(S[i]->root, "id"), id) == 0)
-			return S[i];
-	return NULL;
-}
-
-/* Whether the project has a file rel. */
-static int
-has_file(const char *rel)
-{
-	size_t i;
-
-	for (i = 0; i < eco_project_nfiles(P); i++)
-		if (strcmp(eco_project_file(P, i)->rel, rel) == 0 &&
-		    eco_project_file(P, i)->opened)
-			return 1;
-	return 0;
-}
-
-/* The diagnostics of d about file name (or none), into D. */
-static size_t
-keep_about(const struct eco_diags *d, const char *name, int errors)
-{
-	size_t i, errs = 0;
-
-	for (i = 0; i < d->n; i++) {
-		const struct eco_diag *g = &d->v[i];
-
-		if ((name && g->file && strcmp(g->file, name) != 0) ||
-		    (errors && g->sev != ECO_SEV_ERROR))
-			continue;
-		eco_diag_add(&D, g->file, g->line, g->col, g->sev, g->check,
-		    "%s", g->msg);
-		errs += g->sev == ECO_SEV_ERROR;
-	}
-	return errs;
-}
-
-/* Write doc into suivis/<action>.yaml; 0, or -1 (recorded). */
-static int
-write_one(const struct eco_doc *doc, int fresh, unsigned flags,
-    struct eco_diags *d)
-{
-	const char *action = eco_map_str(doc->root, "action");
-	struct eco_record rec = { .kind = "suivi", .arg = (void *)doc->root,
-	    .flags = flags };
-	int rc;
-
-	rec.file = fmt("suivis/%s.yaml", action);
-	rec.render = fresh ? render_new : render;
-	rc = rec.render == render ? eco_project_append(P, &rec, d) :
-	    eco_project_create(P, &rec, d);
-	if (rc == 0 && !(flags & ECO_WRITE_DRY))
-		eco_diag_add(&D, doc->file, doc->root->line, doc->root->col,
-		    ECO_SEV_NOTE, NULL, _("follow-up %s received into %s"),
-		    eco_map_str(doc->root, "id"), rec.file);
-	free(rec.text);
-	return rc;
-}
-
-/* One sheet, in a project of its own.  0 received (or already), 1
- * refused, -1 the project is not valid. */
-static int
-receive(char *file)
-{
-	const struct eco_doc *const *v;
-	const struct eco_doc *k;
-	struct eco_diags d;
-	size_t i, n = 0, errs = 0, fresh = 0;
-	int pass, *isnew = NULL;
-
-	eco_diags_init(&d);
-	if (open_plan() < 0) {
-		eco_diags_free(&d);
-		return -1;
-	}
-	if (eco_project_inputs(P, 1, &file, &d) < 0)
-		oom();
-	v = eco_project_input_docs(P, &n);
-	for (i = 0; i < n; i++) {
-		if ((k = known_id(v[i]->root)) &&
-		    eco_node_equal(k->root, v[i]->root))
-			eco_diag_add(&D, v[i]->file, v[i]->root->line,
-			    v[i]->root->col, ECO_SEV_NOTE, NULL, _("follow-up "
-			    "%s already received (%s): not written again"),
-			    eco_map_str(v[i]->root, "id"), k->file);
-		else if (k)
-			eco_diag_add(&d, v[i]->file, v[i]->root->line,
-			    v[i]->root->col, ECO_SEV_ERROR, "suivi", _("%s "
-			    "already holds a different follow-up %s: to correct "
-			    "it, edit that file"), k->file,
-			    eco_map_str(v[i]->root, "id"));
-		else
-			fresh++;
-	}
-	if (!fresh && !d.nerr)
-		goto out;
-	/* which files are new, before a dry run makes them seem there */
-	if (!(isnew = calloc(n + 1, sizeof *isnew)))
-		oom();
-	for (i = 0; i < n; i++)
-		isnew[i] = !has_file(fmt("suivis/%s.yaml",
-		    eco_map_str(v[i]->root, "action")));
-	eco_project_check(P, (const char *const[]){ "suivi", NULL }, &d);
-	if (!n && !d.nerr)
-		eco_diag_add(&d, file, 0, 0, ECO_SEV_ERROR, NULL, "%s",
-		    _("no follow-up in this sheet"));
-	for (i = 0; i < n; i++)
-		if (!known_id(v[i]->root))
-			eco_suivi_check(PL, v[i], S, NS, cli.au, &d);
-	/* a dry run first: the sheet goes in whole or not at all */
-	for (pass = 0; pass < 2 && !(errs = keep_about(&d, file, pass));
-	    pass++) {
-		eco_diags_clear(&d);
-		for (i = 0; i < n && !d.nerr; i++)
-			if (!known_id(v[i]->root))
-				write_one(v[i], isnew[i], pass ? 0 :
-				    ECO_WRITE_DRY, &d);
-		if (dry && !d.nerr)
-			break;
-		if (d.nerr) {
-			errs = keep_about(&d, NULL, 1);
-			break;
-		}
-	}
-out:
-	if (errs)
-		eco_diag_add(&D, file, 0, 0, ECO_SEV_NOTE, NULL, "%s",
-		    _("sheet refused: it stays where it is, nothing was "
-		    "written"));
-	free(isnew);
-	eco_diags_free(&d);
-	eco_budget_free(B);
-	eco_plan_free(PL);
-	eco_project_close(P);
-	B = NULL, PL = NULL, P = NULL;
-	return errs ? 1 : 0;
-}
-
-static int
 run_recois(int argc, char **argv)
 {
 	int i, rc = 0, r;
@@ -740,7 +413,8 @@ run_recois(int argc, char **argv)
 	if (!argc)
 		cli_usage_error(NULL, "%s", _("recois needs the sheets to read"));
 	for (i = 0; i < argc; i++) {
-		if ((r = receive(argv[i])) < 0)
+		if ((r = eco_suivi_receive(cli_project(), argv[i], cli.au, dry,
+		    &D)) < 0)
 			return finish(ECO_EXIT_DATA);
 		rc |= r;
 	}
@@ -885,57 +559,6 @@ run_retards(int argc, char **argv)
 
 /* bilan */
 
-struct sum {
-	long long prevu, depense;
-	long long prevus, atteints, rejoints[ECO_NREACH];
-	size_t realisees, prevues, ajust[ECO_NAJUST];
-};
-
-static void
-add_reach(long long *to, long long v)
-{
-	if (v >= 0)
-		*to = *to < 0 ? v : *to + v;
-}
-
-static void
-sum_init(struct sum *s)
-{
-	size_t k;
-
-	memset(s, 0, sizeof *s);
-	s->prevus = s->atteints = -1;
-	for (k = 0; k < ECO_NREACH; k++)
-		s->rejoints[k] = -1;
-}
-
-/* Into s, action i's bilan, its money weighted by share/whole (a
- * funder's part of its budget). */
-static void
-sum_add(struct sum *s, const struct eco_bilan *b, long long share,
-    long long whole, const size_t *aj)
-{
-	size_t k;
-
-	if (whole > 0 && share != whole) {
-		s->prevu += share;
-		s->depense += b->depense / whole * share +
-		    b->depense % whole * share / whole;
-	} else {
-		s->prevu += b->prevu;
-		s->depense += b->depense;
-	}
-	add_reach(&s->prevus, b->prevus);
-	add_reach(&s->atteints, b->atteints);
-	for (k = 0; k < ECO_NREACH; k++)
-		add_reach(&s->rejoints[k], b->rejoints[k]);
-	s->realisees += b->realisees;
-	s->prevues += b->prevues;
-	for (k = 0; k < ECO_NAJUST; k++)
-		s->ajust[k] += aj[k];
-}
-
-/* "48,3 %" of part in whole, or NULL. */
 static const char *
 share(long long part, long long whole)
 {
@@ -991,14 +614,15 @@ sum_table(struct eco_report *r, const char *kind, const char *caption,
 }
 
 static void
-sum_row(struct eco_table *t, const char *key, const char *name,
-    const struct sum *s)
+sum_row(struct eco_table *t, const struct eco_suivi_sum *s, int action)
 {
+	const char *name = s->name ? s->name : *s->key ? s->key : NULL;
 	size_t k;
 
 	eco_table_row(t);
-	eco_table_text(t, 0, key && *key ? key : NULL);
-	eco_table_text(t, 1, name);
+	eco_table_text(t, 0, *s->key ? s->key : NULL);
+	eco_table_text(t, 1, action && cli.format != FMT_JSON ?
+	    fmt("%s (%s)", name, s->key) : name);
 	eco_table_money(t, 2, s->prevu);
 	eco_table_money(t, 3, s->depense);
 	eco_table_text(t, 4, share(s->depense, s->prevu));
@@ -1053,107 +677,67 @@ details(struct eco_report *r, size_t i, const struct eco_ajustement *aj,
 }
 
 static void
-rollup(struct eco_report *r, enum eco_budget_by k, const char *caption,
-    const char *what, const struct eco_bilan *bl, size_t *const *aj)
+sums(struct eco_report *r, int k, const char *kind, const char *caption,
+    const char *what)
 {
-	static const char *const kinds[] = { "bilan-objectif", "bilan-systeme",
-	    "bilan-responsable", "bilan-bailleur" };
-	struct eco_table *t = sum_table(r, kinds[k], caption, what);
-	size_t i, j, l;
-	struct sum s;
+	struct eco_table *t = sum_table(r, kind, caption, what);
+	struct eco_suivi_sum *v;
+	size_t i, n;
 
-	for (i = 0; i < B->nby[k]; i++) {
-		const struct eco_total *x = &B->by[k][i];
-
-		sum_init(&s);
-		for (j = 0; j < PL->nactions; j++) {
-			const struct eco_action_view *a = &PL->actions[j];
-			long long part = 0;
-
-			if (k == ECO_BY_BAILLEUR) {
-				for (l = 0; l < a->nbudget; l++)
-					if (a->budget[l].has_amount &&
-					    !strcmp(a->budget[l].bailleur ?
-					    a->budget[l].bailleur : "", x->key))
-						part += a->budget[l].cents;
-				if (part)
-					sum_add(&s, &bl[j], part,
-					    a->budget_cents, aj[j]);
-				continue;
-			}
-			if (!strcmp(k == ECO_BY_OBJECTIF ? a->objectif ?
-			    a->objectif : "" : k == ECO_BY_SYSTEME ?
-			    a->systeme ? a->systeme : "" : a->responsable ?
-			    a->responsable : "", x->key))
-				sum_add(&s, &bl[j], 0, 0, aj[j]);
-		}
-		sum_row(t, x->key, x->name ? x->name : x->key, &s);
-	}
+	if (!(v = eco_suivi_sums(PL, B, k, S, NS, cli.au, &n)))
+		oom();
+	for (i = 0; i < n; i++)
+		sum_row(t, &v[i], k == ECO_NBY);
+	free(v);
 }
 
 static int
 run_bilan(int argc, char **argv)
 {
-	struct eco_report *r;
-	struct eco_bilan *bl;
+	static const struct { int by; const char *kind, *caption, *what; } by[] = {
+		{ ECO_BY_OBJECTIF, "bilan-objectif", N_("By objective"),
+		  N_("Objective") },
+		{ ECO_BY_SYSTEME, "bilan-systeme", N_("By system"), N_("System") },
+		{ ECO_BY_RESPONSABLE, "bilan-responsable",
+		  N_("By lead organisation"), N_("Lead") },
+		{ ECO_BY_BAILLEUR, "bilan-bailleur", N_("By funder"),
+		  N_("Funder") },
+	};
+	struct eco_suivi_sum *all;
 	struct eco_ajustement *aj;
-	struct eco_table *t;
-	struct sum all, one;
-	size_t **ajn, i, naj, nd, got;
+	struct eco_report *r;
 	struct eco_due *due;
+	size_t i, n, naj, nd, got;
 
 	(void)argc, (void)argv;
 	if (open_plan() < 0)
 		return finish(0);
-	bl = calloc(PL->nactions + 1, sizeof *bl);
-	ajn = calloc(PL->nactions + 1, sizeof *ajn);
 	aj = eco_suivi_ajustements(PL, S, NS, cli.au, &naj);
 	due = eco_suivi_dues(PL, S, NS, cli.au, &nd);
-	if (!bl || !ajn || naj == (size_t)-1 || nd == (size_t)-1 ||
+	if (naj == (size_t)-1 || nd == (size_t)-1 ||
+	    !(all = eco_suivi_sums(PL, B, ECO_NBY, S, NS, cli.au, &n)) ||
 	    !(r = eco_report_new(NULL, fmt(_("Follow-up of the plan on %s"),
 	    cli.au))))
 		oom();
 	eco_report_footer(r, eco_project_name(P), cli.au);
-	for (i = 0; i < PL->nactions; i++) {
-		eco_suivi_bilan(&PL->actions[i], S, NS, cli.au, &bl[i]);
-		if (!(ajn[i] = calloc(ECO_NAJUST, sizeof **ajn)))
-			oom();
-	}
-	for (i = 0; i < naj; i++)
-		ajn[aj[i].action][aj[i].etat]++;
-	sum_init(&all);
-	for (i = 0; i < PL->nactions; i++)
-		sum_add(&all, &bl[i], 0, 0, ajn[i]);
 	for (got = 0, i = 0; i < nd; i++)
 		got += due[i].suivi != NULL;
 	eco_report_para(r, fmt(_("Budget spent: %s of %s planned (%s). "
-	    "Follow-ups received: %zu of %zu due."), money(all.depense),
-	    money(all.prevu), share(all.depense, all.prevu) ?
-	    share(all.depense, all.prevu) : "—", got, nd));
+	    "Follow-ups received: %zu of %zu due."), money(all[n].depense),
+	    money(all[n].prevu), share(all[n].depense, all[n].prevu) ?
+	    share(all[n].depense, all[n].prevu) : "—", got, nd));
 	eco_report_heading(r, 1, _("By action"));
-	t = sum_table(r, "bilan-action", NULL, _("Action"));
-	for (i = 0; i < PL->nactions; i++) {
-		sum_init(&one);
-		sum_add(&one, &bl[i], 0, 0, ajn[i]);
-		sum_row(t, PL->actions[i].id, cli.format == FMT_JSON ?
-		    title(&PL->actions[i]) : fmt("%s (%s)",
-		    title(&PL->actions[i]), PL->actions[i].id), &one);
-	}
+	sums(r, ECO_NBY, "bilan-action", NULL, _("Action"));
 	eco_report_heading(r, 1, _("Rolled up"));
-	rollup(r, ECO_BY_OBJECTIF, _("By objective"), _("Objective"), bl, ajn);
-	rollup(r, ECO_BY_SYSTEME, _("By system"), _("System"), bl, ajn);
-	rollup(r, ECO_BY_RESPONSABLE, _("By lead organisation"), _("Lead"), bl,
-	    ajn);
-	rollup(r, ECO_BY_BAILLEUR, _("By funder"), _("Funder"), bl, ajn);
+	for (i = 0; i < sizeof by / sizeof *by; i++)
+		sums(r, by[i].by, by[i].kind, _(by[i].caption), _(by[i].what));
 	eco_report_para(r, _("Reach is the largest count of one follow-up of "
 	    "an action, added over the actions of a total; an action's "
 	    "spending goes to its funders in proportion to their lines."));
 	eco_report_heading(r, 1, _("What helped, what hindered"));
 	for (i = 0; i < PL->nactions; i++)
 		details(r, i, aj, naj);
-	for (i = 0; i < PL->nactions; i++)
-		free(ajn[i]);
-	free(ajn), free(bl), free(aj), free(due);
+	free(all), free(aj), free(due);
 	write_report(r);
 	return finish(0);
 }

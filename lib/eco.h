@@ -1211,6 +1211,74 @@ size_t eco_suivi_check(const struct eco_plan *p, const struct eco_doc *doc,
     const struct eco_doc *const *suivis, size_t n, const char *au,
     struct eco_diags *d);
 
+/* What the plan says of action i, for its follow-up sheet: labels
+ * (translated) and values (owned), in the sheet's order. */
+#define ECO_NFACTS 8
+struct eco_suivi_facts {
+	const char *label[ECO_NFACTS];
+	char *value[ECO_NFACTS];
+	size_t n;
+};
+struct eco_budget;
+/* The facts of action i of p: its title, objective, system and
+ * transformation, lead, partners, dates, budget and spending so far,
+ * planned reach (only those it has).  0, or -1 when memory runs out. */
+int eco_suivi_facts(struct eco_project *, const struct eco_plan *p,
+    const struct eco_budget *, size_t i, const struct eco_doc *const *suivis,
+    size_t n, const char *au, struct eco_suivi_facts *);
+void eco_suivi_facts_free(struct eco_suivi_facts *);
+/* The id of the follow-up of a for date: "suivi-<id without act->-<the
+ * month>", or the day when two dates of its calendar share the month. */
+char *eco_suivi_sheet_id(const struct eco_action_view *a, const char *date,
+    char *buf, size_t cap);
+/*
+ * Write the follow-up sheet of action i for date, a suivi to fill: the
+ * facts and earlier adjustments as comments, then the document with the
+ * values the plan gives (id, action, echeance, period, rapporteur), the
+ * required ones empty (date, statut), the others commented out with a
+ * line of guidance.  0, or -1 (memory, or a failed write: ferror).
+ */
+int eco_suivi_sheet_yaml(FILE *, struct eco_project *,
+    const struct eco_plan *p, const struct eco_budget *, size_t i,
+    const char *date, const struct eco_doc *const *suivis, size_t n,
+    const char *au);
+
+/*
+ * Totals of what was done against what was planned, by k (objectif,
+ * systeme, responsable or bailleur: the keys and names of the budget's
+ * totals), or per action with k ECO_NBY (the action's id and titre):
+ * *nout of them, then one more, the plan's.  Reach is added over the
+ * actions of a total; an action's spending goes to its funders in
+ * proportion to their lines.  To free(); NULL when memory runs out.
+ */
+struct eco_suivi_sum {
+	const char *key, *name;
+	long long prevu, depense;	/* cents */
+	long long prevus, atteints;	/* reach planned and in the plan's
+					 * unit, or -1 */
+	long long rejoints[ECO_NREACH];	/* or -1 */
+	size_t realisees, prevues;	/* activities */
+	size_t ajust[ECO_NAJUST];	/* adjustments by state */
+};
+struct eco_suivi_sum *eco_suivi_sums(const struct eco_plan *,
+    const struct eco_budget *, int k, const struct eco_doc *const *suivis,
+    size_t n, const char *au, size_t *nout);
+/*
+ * Receive the follow-up sheet file (a path, or "-") into the project
+ * around dir: the project and its plan checked first; a document equal
+ * to a follow-up of the project is said and left (received twice), one
+ * with the id of another is refused; the others are checked as
+ * eco-validate checks them and against the plan (eco_suivi_check), then
+ * appended to suivis/<action>.yaml (made when new) under the lock, each
+ * document after a dry run of all: a sheet goes in whole or not at all.
+ * What happened goes to out (a note per follow-up written).  0 received
+ * or already there, 1 refused (nothing written, the reasons in out), -1
+ * the project cannot be read or is not valid.  With dry, nothing is
+ * written.
+ */
+int eco_suivi_receive(const char *dir, char *file, const char *au, int dry,
+    struct eco_diags *out);
+
 /* eco_budget.c: the plan's money facts (eco-vue). */
 
 /*

@@ -14,6 +14,8 @@
  * printed from the project's own files are no duplicates of them.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -789,4 +791,571 @@ eco_suivi_check(const struct eco_plan *p, const struct eco_doc *doc,
 		    eco_money_format(b.depense + c, ECO_MONEY_PRINT, m1),
 		    eco_money_format(b.prevu, ECO_MONEY_PRINT, m2));
 	return d->nerr - before;
+}
+
+/* The follow-up sheet of an action for one date of its calendar. */
+
+static int
+fact(struct eco_suivi_facts *f, const char *label, struct eco_buf *b)
+{
+	if (b->oom)
+		return -1;
+	if (b->s && *b->s && f->n < ECO_NFACTS) {
+		f->label[f->n] = label;
+		f->value[f->n++] = eco_buf_take(b);
+	}
+	eco_buf_clear(b);
+	return 0;
+}
+
+static const char *
+org_name(struct eco_project *pr, const char *id)
+{
+	const char *t = id ? eco_project_title(pr, "organisme", id) : NULL;
+
+	return t ? t : id ? id : _("(no lead organisation)");
+}
+
+int
+eco_suivi_facts(struct eco_project *pr, const struct eco_plan *p,
+    const struct eco_budget *bu, size_t i, const struct eco_doc *const *v,
+    size_t n, const char *au, struct eco_suivi_facts *f)
+{
+	const struct eco_action_view *a = &p->actions[i];
+	const struct eco_objectif_view *o = eco_plan_objectif(p, a->objectif);
+	const struct eco_total *sy = eco_budget_total(bu, ECO_BY_SYSTEME,
+	    a->systeme);
+	struct eco_buf b = ECO_BUF_INIT;
+	char m1[ECO_MONEY_BUFSZ], m2[ECO_MONEY_BUFSZ];
+	struct eco_bilan bl;
+	size_t k;
+	int rc = 0;
+
+	memset(f, 0, sizeof *f);
+	eco_suivi_bilan(a, v, n, au, &bl);
+	eco_buf_printf(&b, "%s (%s)", a->titre ? a->titre : a->id, a->id);
+	rc |= fact(f, _("Action"), &b);
+	eco_buf_adds(&b, o && o->libelle ? o->libelle : a->objectif);
+	rc |= fact(f, _("Objective"), &b);
+	if (sy)
+		eco_buf_printf(&b, "%s — %s", sy->name, a->transformation_libelle ?
+		    a->transformation_libelle : "");
+	rc |= fact(f, _("System and transformation"), &b);
+	eco_buf_adds(&b, org_name(pr, a->responsable));
+	rc |= fact(f, _("Lead"), &b);
+	for (k = 0; k < a->npartenaires; k++)
+		eco_buf_printf(&b, "%s%s", k ? ", " : "",
+		    org_name(pr, a->partenaires[k]));
+	rc |= fact(f, _("Partners"), &b);
+	if (a->debut_eff && a->fin_eff)
+		eco_buf_printf(&b, _("from %s to %s"), a->debut_eff, a->fin_eff);
+	rc |= fact(f, _("Period of the action"), &b);
+	eco_buf_printf(&b, _("%s; spent so far according to the follow-ups: "
+	    "%s"), eco_money_format(bl.prevu, ECO_MONEY_PRINT, m1),
+	    eco_money_format(bl.depense, ECO_MONEY_PRINT, m2));
+	rc |= fact(f, _("Planned budget"), &b);
+	if (bl.prevus >= 0 && bl.unite)
+		eco_buf_printf(&b, _("%lld (%s)"), bl.prevus, bl.unite);
+	else if (bl.prevus >= 0)
+		eco_buf_printf(&b, "%lld", bl.prevus);
+	rc |= fact(f, _("Planned reach"), &b);
+	eco_buf_free(&b);
+	return rc;
+}
+
+void
+eco_suivi_facts_free(struct eco_suivi_facts *f)
+{
+	while (f->n)
+		free(f->value[--f->n]);
+}
+
+char *
+eco_suivi_sheet_id(const struct eco_action_view *a, const char *date,
+    char *buf, size_t cap)
+{
+	const char *base = strncmp(a->id, "act-", 4) == 0 ? a->id + 4 : a->id;
+	size_t k, same = 0;
+
+	for (k = 0; k < a->ncalendrier; k++)
+		same += strncmp(a->calendrier[k], date, 7) == 0;
+	snprintf(buf, cap, "suivi-%s-%.*s", base, same > 1 ? 10 : 7, date);
+	return buf;
+}
+
+/* From the day after the previous date of the calendar, or the
+ * action's start. */
+static const char *
+period_start(const struct eco_action_view *a, const char *date, char *buf)
+{
+	const char *prev = NULL;
+	size_t k;
+
+	for (k = 0; k < a->ncalendrier; k++)
+		if (strcmp(a->calendrier[k], date) < 0)
+			prev = a->calendrier[k];
+	if (prev && eco_date_add(prev, 1, buf))
+		return buf;
+	return a->debut_eff ? a->debut_eff : date;
+}
+
+/* key: value, as the worksheets write it. */
+static int
+kv(FILE *out, const char *key, const char *value)
+{
+	struct eco_doc *d = eco_doc_new("-");
+	struct eco_node *m = d ? eco_node_map(d) : NULL;
+	int rc;
+
+	rc = !m || eco_map_put(d, m, key, eco_node_str(d, value)) ? -1 :
+	    eco_sheet_yaml(out, m);
+	eco_doc_free(d);
+	return rc;
+}
+
+static void
+comment(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("# ", out);
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+	fputc('\n', out);
+}
+
+static void
+sheet_tail(FILE *out, const struct eco_action_view *a,
+    const struct eco_ajustement *aj, size_t naj, size_t i)
+{
+	size_t k;
+
+	comment(out, "%s", _("Your name."));
+	fputs("# personne:\n", out);
+	comment(out, "%s", _("What was done in the period, one line each."));
+	fputs("# realisations:\n#   - \n", out);
+	comment(out, "%s", _("People reached in the period; rejoints counts "
+	    "them as the plan counts its planned reach."));
+	fputs("# participation:\n#   rejoints: \n#   enfants: \n"
+	    "#   parents: \n#   familles: \n", out);
+	if (a->npartenaires)
+		fputs("# partenaires_impliques:\n", out);
+	for (k = 0; k < a->npartenaires; k++)
+		fprintf(out, "#   - %s\n", a->partenaires[k]);
+	comment(out, "%s", _("Money spent in the period, in dollars "
+	    "(1250.50)."));
+	fputs("# depenses: \n# ecarts: \n# facteurs_facilitants:\n#   - \n"
+	    "# obstacles:\n#   - \n", out);
+	comment(out, "%s", _("New adjustments as text; earlier ones with "
+	    "their state: propose, adopte, applique or ecarte."));
+	fputs("# ajustements:\n", out);
+	for (k = 0; k < naj; k++) {
+		const char *c;
+
+		if (aj[k].action != i)
+			continue;
+		fputs("#   - {ajustement: \"", out);
+		for (c = aj[k].texte; *c; c++)
+			if (*c == '"' || *c == '\\')
+				fprintf(out, "\\%c", *c);
+			else
+				fputc(*c == '\n' ? ' ' : *c, out);
+		fprintf(out, "\", etat: %s}\n", eco_ajust_code(aj[k].etat));
+	}
+	fputs("#   - \n", out);
+}
+
+int
+eco_suivi_sheet_yaml(FILE *out, struct eco_project *pr,
+    const struct eco_plan *p, const struct eco_budget *bu, size_t i,
+    const char *date, const struct eco_doc *const *v, size_t n,
+    const char *au)
+{
+	const struct eco_action_view *a = &p->actions[i];
+	struct eco_ajustement *aj;
+	struct eco_suivi_facts f;
+	char buf[128], day[ECO_DATE_BUFSZ];
+	size_t k, naj;
+	int rc = 0;
+
+	if (eco_suivi_facts(pr, p, bu, i, v, n, au, &f) < 0 ||
+	    (!(aj = eco_suivi_ajustements(p, v, n, au, &naj)) &&
+	    naj == (size_t)-1)) {
+		eco_suivi_facts_free(&f);
+		return -1;
+	}
+	comment(out, _("Follow-up of the action (Outil 11), due on %s, to fill "
+	    "by %s and send back to the group."), date,
+	    org_name(pr, a->responsable));
+	fputs("#\n", out);
+	for (k = 0; k < f.n; k++)
+		comment(out, _("%s: %s"), f.label[k], f.value[k]);
+	for (k = 0; k < naj; k++)
+		if (aj[k].action == i)
+			comment(out, _("Adjustment noted on %s: %s (%s)"),
+			    aj[k].propose_le, aj[k].texte,
+			    eco_ajust_label(aj[k].etat, 1));
+	fputs("#\n", out);
+	comment(out, "%s", _("Fill the empty values; remove the « # » before "
+	    "a key to fill it, leave the others as they are."));
+	fputs("---\nkind: suivi\nversion: 1\n", out);
+	rc |= kv(out, "id", eco_suivi_sheet_id(a, date, buf, sizeof buf));
+	rc |= kv(out, "action", a->id);
+	rc |= kv(out, "echeance", date);
+	comment(out, "%s", _("The day you fill this follow-up (AAAA-MM-JJ)."));
+	fprintf(out, "date:\nperiode:\n  debut: %s\n  fin: %s\n",
+	    period_start(a, date, day), date);
+	comment(out, "%s", _("Where the action stands: a-venir, en-cours, "
+	    "realisee, reportee or abandonnee."));
+	fputs("statut:\n", out);
+	if (a->responsable)
+		rc |= kv(out, "rapporteur", a->responsable);
+	sheet_tail(out, a, aj, naj, i);
+	free(aj);
+	eco_suivi_facts_free(&f);
+	return rc || ferror(out) ? -1 : 0;
+}
+
+/* Totals of what was done against what was planned. */
+
+static void
+add_reach(long long *to, long long v)
+{
+	if (v >= 0)
+		*to = *to < 0 ? v : *to + v;
+}
+
+static void
+sum_init(struct eco_suivi_sum *s, const char *key, const char *name)
+{
+	size_t k;
+
+	memset(s, 0, sizeof *s);
+	s->key = key;
+	s->name = name;
+	s->prevus = s->atteints = -1;
+	for (k = 0; k < ECO_NREACH; k++)
+		s->rejoints[k] = -1;
+}
+
+/* Into s, an action's bilan; its money weighted by part/whole (a
+ * funder's lines in its budget) when whole > 0. */
+static void
+sum_add(struct eco_suivi_sum *s, const struct eco_bilan *b, long long part,
+    long long whole, const size_t *aj)
+{
+	size_t k;
+
+	if (whole > 0) {
+		s->prevu += part;
+		s->depense += b->depense / whole * part +
+		    b->depense % whole * part / whole;
+	} else {
+		s->prevu += b->prevu;
+		s->depense += b->depense;
+	}
+	add_reach(&s->prevus, b->prevus);
+	add_reach(&s->atteints, b->atteints);
+	for (k = 0; k < ECO_NREACH; k++)
+		add_reach(&s->rejoints[k], b->rejoints[k]);
+	s->realisees += b->realisees;
+	s->prevues += b->prevues;
+	for (k = 0; k < ECO_NAJUST; k++)
+		s->ajust[k] += aj[k];
+}
+
+/* The key of action a in totals by k. */
+static const char *
+key_of(const struct eco_action_view *a, enum eco_budget_by k)
+{
+	const char *s = k == ECO_BY_OBJECTIF ? a->objectif :
+	    k == ECO_BY_SYSTEME ? a->systeme : a->responsable;
+
+	return s ? s : "";
+}
+
+/* The cents of a's lines funded by key. */
+static long long
+funded(const struct eco_action_view *a, const char *key)
+{
+	long long c = 0;
+	size_t l;
+
+	for (l = 0; l < a->nbudget; l++)
+		if (a->budget[l].has_amount && strcmp(a->budget[l].bailleur ?
+		    a->budget[l].bailleur : "", key) == 0)
+			c += a->budget[l].cents;
+	return c;
+}
+
+static void
+sums_fill(const struct eco_plan *p, const struct eco_budget *bu,
+    enum eco_budget_by by, const struct eco_bilan *bl, size_t (*aj)[ECO_NAJUST],
+    struct eco_suivi_sum *v, size_t nv)
+{
+	size_t i, j;
+	long long part;
+
+	for (i = 0; i < nv; i++) {
+		if (by == ECO_NBY) {
+			sum_init(&v[i], p->actions[i].id, p->actions[i].titre);
+			sum_add(&v[i], &bl[i], 0, 0, aj[i]);
+			continue;
+		}
+		sum_init(&v[i], bu->by[by][i].key, bu->by[by][i].name);
+		for (j = 0; j < p->nactions; j++)
+			if (by == ECO_BY_BAILLEUR) {
+				if ((part = funded(&p->actions[j], v[i].key)))
+					sum_add(&v[i], &bl[j], part,
+					    p->actions[j].budget_cents, aj[j]);
+			} else if (strcmp(key_of(&p->actions[j], by),
+			    v[i].key) == 0)
+				sum_add(&v[i], &bl[j], 0, 0, aj[j]);
+	}
+	sum_init(&v[nv], "", NULL);
+	for (j = 0; j < p->nactions; j++)
+		sum_add(&v[nv], &bl[j], 0, 0, aj[j]);
+}
+
+struct eco_suivi_sum *
+eco_suivi_sums(const struct eco_plan *p, const struct eco_budget *bu,
+    int k, const struct eco_doc *const *v, size_t n, const char *au,
+    size_t *nout)
+{
+	enum eco_budget_by by = (enum eco_budget_by)k;
+	size_t nv = by == ECO_NBY ? p->nactions : bu->nby[by], i, naj;
+	struct eco_bilan *bl = calloc(p->nactions + 1, sizeof *bl);
+	size_t (*aj)[ECO_NAJUST] = calloc(p->nactions + 1, sizeof *aj);
+	struct eco_suivi_sum *out = calloc(nv + 1, sizeof *out);
+	struct eco_ajustement *a = NULL;
+
+	*nout = (size_t)-1;
+	if (bl && aj && out && (a = eco_suivi_ajustements(p, v, n, au,
+	    &naj), naj != (size_t)-1)) {
+		for (i = 0; i < p->nactions; i++)
+			eco_suivi_bilan(&p->actions[i], v, n, au, &bl[i]);
+		for (i = 0; i < naj; i++)
+			aj[a[i].action][a[i].etat]++;
+		sums_fill(p, bu, by, bl, aj, out, nv);
+		*nout = nv;
+	} else {
+		free(out);
+		out = NULL;
+	}
+	free(a);
+	free(aj);
+	free(bl);
+	return out;
+}
+
+/* Receiving sheets. */
+
+static int
+render(FILE *fp, const char *id, void *arg)
+{
+	const struct eco_node *root = arg;
+
+	(void)id;
+	fputs("---\n", fp);
+	return eco_sheet_yaml(fp, root);
+}
+
+static int
+render_new(FILE *fp, const char *id, void *arg)
+{
+	const struct eco_node *root = arg;
+
+	fputs("# ", fp);
+	fprintf(fp, _("Follow-ups of the action %s (Outil 11)."),
+	    eco_map_str(root, "action"));
+	fputc('\n', fp);
+	return render(fp, id, arg);
+}
+
+struct receipt {
+	struct eco_project *p;
+	struct eco_plan *plan;
+	const struct eco_doc *const *s;	/* the project's follow-ups */
+	size_t ns;
+	struct eco_diags *out;
+};
+
+/* The follow-up of the project with the id of root, or NULL. */
+static const struct eco_doc *
+known_id(const struct receipt *g, const struct eco_node *root)
+{
+	const char *id = eco_map_str(root, "id");
+	size_t i;
+
+	for (i = 0; id && i < g->ns; i++)
+		if (eco_map_str(g->s[i]->root, "id") &&
+		    strcmp(eco_map_str(g->s[i]->root, "id"), id) == 0)
+			return g->s[i];
+	return NULL;
+}
+
+static const char *
+home_of(const struct eco_node *root, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "suivis/%s.yaml", eco_map_str(root, "action"));
+	return buf;
+}
+
+/* Whether the project has a file rel. */
+static int
+has_file(const struct eco_project *p, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < eco_project_nfiles(p); i++)
+		if (strcmp(eco_project_file(p, i)->rel, rel) == 0 &&
+		    eco_project_file(p, i)->opened)
+			return 1;
+	return 0;
+}
+
+/* The diagnostics of d about file name (NULL: any), the errors only or
+ * all, into out; the errors kept. */
+static size_t
+keep_about(const struct eco_diags *d, const char *name, int errors,
+    struct eco_diags *out)
+{
+	size_t i, errs = 0;
+
+	for (i = 0; i < d->n; i++) {
+		const struct eco_diag *g = &d->v[i];
+
+		if ((name && g->file && strcmp(g->file, name) != 0) ||
+		    (errors && g->sev != ECO_SEV_ERROR))
+			continue;
+		eco_diag_add(out, g->file, g->line, g->col, g->sev, g->check,
+		    "%s", g->msg);
+		errs += g->sev == ECO_SEV_ERROR;
+	}
+	return errs;
+}
+
+/* Write doc into suivis/<action>.yaml; 0, or -1 (recorded in d). */
+static int
+write_one(struct receipt *g, const struct eco_doc *doc, int fresh,
+    unsigned flags, struct eco_diags *d)
+{
+	struct eco_record rec = { .kind = "suivi", .arg = (void *)doc->root,
+	    .flags = flags };
+	char file[256];
+	int rc;
+
+	rec.file = home_of(doc->root, file, sizeof file);
+	rec.render = fresh ? render_new : render;
+	rc = fresh ? eco_project_create(g->p, &rec, d) :
+	    eco_project_append(g->p, &rec, d);
+	if (rc == 0 && !(flags & ECO_WRITE_DRY))
+		eco_diag_add(g->out, doc->file, doc->root->line, doc->root->col,
+		    ECO_SEV_NOTE, NULL, _("follow-up %s received into %s"),
+		    eco_map_str(doc->root, "id"), rec.file);
+	free(rec.text);
+	return rc;
+}
+
+/* The sheet's documents known already: the same ones said, others with
+ * a known id refused into d.  The number of new ones. */
+static size_t
+known(struct receipt *g, const struct eco_doc *const *v, size_t n,
+    struct eco_diags *d)
+{
+	const struct eco_doc *k;
+	size_t i, fresh = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct eco_node *r = v[i]->root;
+
+		if ((k = known_id(g, r)) && eco_node_equal(k->root, r))
+			eco_diag_add(g->out, v[i]->file, r->line, r->col,
+			    ECO_SEV_NOTE, NULL, _("follow-up %s already "
+			    "received (%s): not written again"),
+			    eco_map_str(r, "id"), k->file);
+		else if (k)
+			eco_diag_add(d, v[i]->file, r->line, r->col,
+			    ECO_SEV_ERROR, "suivi", _("%s already holds a "
+			    "different follow-up %s: to correct it, edit that "
+			    "file"), k->file, eco_map_str(r, "id"));
+		else
+			fresh++;
+	}
+	return fresh;
+}
+
+/* Check the new documents of the sheet, then write them: a dry run
+ * first, so that the sheet goes in whole or not at all.  The errors. */
+static size_t
+take_in(struct receipt *g, const char *file, const struct eco_doc *const *v,
+    size_t n, const char *au, int dry, struct eco_diags *d)
+{
+	char buf[256];
+	size_t i, errs;
+	int pass, *isnew = calloc(n + 1, sizeof *isnew);
+
+	if (!isnew)
+		return 1;
+	/* which files are new, before a dry run makes them seem there */
+	for (i = 0; i < n; i++)
+		isnew[i] = !has_file(g->p, home_of(v[i]->root, buf,
+		    sizeof buf));
+	eco_project_check(g->p, (const char *const[]){ "suivi", NULL }, d);
+	if (!n && !d->nerr)
+		eco_diag_add(d, file, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+		    _("no follow-up in this sheet"));
+	for (i = 0; i < n; i++)
+		if (!known_id(g, v[i]->root))
+			eco_suivi_check(g->plan, v[i], g->s, g->ns, au, d);
+	for (pass = 0; pass < 2 && !(errs = keep_about(d, file, pass,
+	    g->out)); pass++) {
+		eco_diags_clear(d);
+		for (i = 0; i < n && !d->nerr; i++)
+			if (!known_id(g, v[i]->root))
+				write_one(g, v[i], isnew[i], pass ? 0 :
+				    ECO_WRITE_DRY, d);
+		if (d->nerr) {
+			errs = keep_about(d, NULL, 1, g->out);
+			break;
+		}
+		if (dry)
+			break;
+	}
+	free(isnew);
+	return errs;
+}
+
+int
+eco_suivi_receive(const char *dir, char *file, const char *au, int dry,
+    struct eco_diags *out)
+{
+	struct receipt g = { NULL, NULL, NULL, 0, out };
+	const struct eco_node *root;
+	const struct eco_doc *const *v;
+	struct eco_diags d;
+	size_t n = 0, errs = 0;
+	int rc = -1;
+
+	eco_diags_init(&d);
+	if (!(g.p = eco_project_open(dir, out)) ||
+	    !(g.plan = eco_suivi_plan(g.p, 0, NULL, &root, out)))
+		goto done;
+	g.s = eco_project_docs(g.p, "suivi", &g.ns);
+	if (eco_project_inputs(g.p, 1, &file, &d) < 0 ||
+	    !(v = eco_project_input_docs(g.p, &n)))
+		errs = keep_about(&d, NULL, 0, out) + 1;
+	else if (known(&g, v, n, &d) || d.nerr)
+		errs = take_in(&g, file, v, n, au, dry, &d);
+	if (errs)
+		eco_diag_add(out, file, 0, 0, ECO_SEV_NOTE, NULL, "%s",
+		    _("sheet refused: it stays where it is, nothing was "
+		    "written"));
+	rc = errs ? 1 : 0;
+done:
+	eco_diags_free(&d);
+	eco_plan_free(g.plan);
+	eco_project_close(g.p);
+	return rc;
 }
