@@ -232,30 +232,6 @@ run_afaire(int argc, char **argv)
 
 /* feuille, feuilles: the sheet of one action for one date. */
 
-/* The adjustments of action i noted before. */
-static struct eco_ajustement *
-adjustments(size_t i, size_t *n)
-{
-	struct eco_ajustement *v = eco_suivi_ajustements(PL, S, NS, cli.au, n);
-	size_t k, m = 0;
-
-	if (*n == (size_t)-1)
-		oom();
-	for (k = 0; k < *n; k++)
-		if (v[k].action == i)
-			v[m++] = v[k];
-	*n = m;
-	return v;
-}
-
-static void
-yaml_sheet(size_t i, const char *date)
-{
-	if (eco_suivi_sheet_yaml(stdout, P, PL, B, i, date, S, NS, cli.au) < 0 &&
-	    !ferror(stdout))
-		oom();
-}
-
 /* The paper form: what the plan says, then the boxes to fill. */
 static void
 paper_sheet(struct eco_report *r, size_t i, const char *date)
@@ -288,15 +264,21 @@ paper_sheet(struct eco_report *r, size_t i, const char *date)
 		eco_table_text(t, 0, f.label[k]);
 		eco_table_text(t, 1, f.value[k]);
 	}
-	aj = adjustments(i, &n);
-	if (n) {
-		t = eco_report_table(r, "ajustements", _("Adjustments noted "
-		    "before: cross out or confirm their state"), ECO_SHOW_DOC);
-		eco_table_column(t, NULL, _("Adjustment"), 0, 50);
-		eco_table_column(t, NULL, _("Noted on"), ECO_COL_NOWRAP, 0);
-		eco_table_column(t, NULL, _("State"), 0, 12);
-	}
-	for (k = 0; k < n; k++) {
+	if (!(aj = eco_suivi_ajustements(PL, S, NS, cli.au, &n)) &&
+	    n == (size_t)-1)
+		oom();
+	for (t = NULL, k = 0; k < n; k++) {
+		if (aj[k].action != i)
+			continue;
+		if (!t) {
+			t = eco_report_table(r, "ajustements", _("Adjustments "
+			    "noted before: cross out or confirm their state"),
+			    ECO_SHOW_DOC);
+			eco_table_column(t, NULL, _("Adjustment"), 0, 50);
+			eco_table_column(t, NULL, _("Noted on"), ECO_COL_NOWRAP,
+			    0);
+			eco_table_column(t, NULL, _("State"), 0, 12);
+		}
 		eco_table_row(t);
 		eco_table_text(t, 0, aj[k].texte);
 		eco_table_text(t, 1, aj[k].propose_le);
@@ -328,8 +310,9 @@ sheets(const struct eco_due *v, size_t n)
 	for (i = 0; i < n; i++)
 		if (r)
 			paper_sheet(r, v[i].action, v[i].date);
-		else
-			yaml_sheet(v[i].action, v[i].date);
+		else if (eco_suivi_sheet_yaml(stdout, P, PL, B, v[i].action,
+		    v[i].date, S, NS, cli.au) < 0 && !ferror(stdout))
+			oom();
 	return r ? write_report(r) : 0;
 }
 
@@ -425,15 +408,16 @@ run_recois(int argc, char **argv)
 
 static struct eco_table *
 late_table(struct eco_report *r, const char *kind, const char *caption,
-    const char *const *cols, const unsigned *flags, const size_t *widths)
+    const char *k1, const char *h1, const char *k2, const char *h2,
+    unsigned f2)
 {
 	struct eco_table *t = eco_report_table(r, kind, caption,
 	    ECO_SHOW_DOC | ECO_SHOW_DATA);
-	size_t k;
 
-	for (k = 0; cols[k]; k += 2)
-		eco_table_column(t, cols[k], _(cols[k + 1]), flags[k / 2],
-		    widths[k / 2]);
+	eco_table_column(t, "action", _("Action"), 0, 24);
+	eco_table_column(t, "responsable", _("Lead"), 0, 16);
+	eco_table_column(t, k1, _(h1), k2 ? ECO_COL_NOWRAP : 0, 22);
+	eco_table_column(t, k2 ? k2 : "propose_le", _(h2), f2, 0);
 	return t;
 }
 
@@ -450,11 +434,6 @@ action_cells(struct eco_table *t, const struct eco_action_view *a)
 static size_t
 late_actions(struct eco_report *r)
 {
-	static const char *const cols[] = { "action", N_("Action"),
-	    "responsable", N_("Lead"), "fin", N_("End"), "statut", N_("State"),
-	    NULL };
-	static const unsigned fl[] = { 0, 0, ECO_COL_NOWRAP, 0 };
-	static const size_t w[] = { 34, 22, 0, 12 };
 	struct eco_suivi_state st;
 	struct eco_table *t = NULL;
 	size_t i, n = 0;
@@ -465,7 +444,8 @@ late_actions(struct eco_report *r)
 			continue;
 		if (!t)
 			t = late_table(r, "action-en-retard", _("Actions past "
-			    "their end and not done"), cols, fl, w);
+			    "their end and not done"), "fin", N_("End"),
+			    "statut", N_("State"), 0);
 		eco_table_row(t);
 		action_cells(t, &PL->actions[i]);
 		eco_table_text(t, 2, PL->actions[i].fin_eff);
@@ -479,11 +459,6 @@ late_actions(struct eco_report *r)
 static size_t
 silent(struct eco_report *r)
 {
-	static const char *const cols[] = { "action", N_("Action"),
-	    "responsable", N_("Lead"), "echeance", N_("Due"),
-	    "jours_de_retard", N_("Days late"), NULL };
-	static const unsigned fl[] = { 0, 0, ECO_COL_NOWRAP, ECO_COL_RIGHT };
-	static const size_t w[] = { 34, 22, 0, 0 };
 	struct eco_table *t = NULL;
 	struct eco_due *v;
 	size_t i, n;
@@ -492,7 +467,8 @@ silent(struct eco_report *r)
 	for (i = 0; i < n; i++) {
 		if (!t)
 			t = late_table(r, "suivi-manquant", _("Follow-ups not "
-			    "received"), cols, fl, w);
+			    "received"), "echeance", N_("Due"),
+			    "jours_de_retard", N_("Days late"), ECO_COL_RIGHT);
 		eco_table_row(t);
 		action_cells(t, &PL->actions[v[i].action]);
 		eco_table_text(t, 2, v[i].date);
@@ -505,11 +481,6 @@ silent(struct eco_report *r)
 static size_t
 untaken(struct eco_report *r)
 {
-	static const char *const cols[] = { "action", N_("Action"),
-	    "responsable", N_("Lead"), "ajustement", N_("Adjustment"),
-	    "propose_le", N_("Proposed on"), NULL };
-	static const unsigned fl[] = { 0, 0, 0, ECO_COL_NOWRAP };
-	static const size_t w[] = { 24, 18, 28, 0 };
 	struct eco_ajustement *v;
 	struct eco_table *t = NULL;
 	size_t i, n, m = 0;
@@ -522,7 +493,9 @@ untaken(struct eco_report *r)
 			continue;
 		if (!t)
 			t = late_table(r, "ajustement-sans-suite", _("Adjustments "
-			    "proposed and never taken up"), cols, fl, w);
+			    "proposed and never taken up"), "ajustement",
+			    N_("Adjustment"), NULL, N_("Proposed on"),
+			    ECO_COL_NOWRAP);
 		eco_table_row(t);
 		action_cells(t, &PL->actions[v[i].action]);
 		eco_table_text(t, 2, v[i].texte);

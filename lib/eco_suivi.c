@@ -913,16 +913,18 @@ kv(FILE *out, const char *key, const char *value)
 	return rc;
 }
 
+/* A comment wrapped at 78 columns, the next lines indented. */
 static void
 comment(FILE *out, const char *fmt, ...)
 {
+	char buf[2048];
 	va_list ap;
 
-	fputs("# ", out);
 	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	fputc('\n', out);
+	fputs("# ", out);
+	eco_wrap_write(out, buf, 2, 3, 78, "#");
 }
 
 static void
