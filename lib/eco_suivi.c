@@ -270,9 +270,10 @@ static int
 of_action(const struct eco_node *r, const char *action, const char *au)
 {
 	const char *a = eco_map_str(r, "action"), *date = eco_map_date(r,
-	    "date");
+	    "date"), *k = eco_map_str(r, "kind");
 
-	return a && action && strcmp(a, action) == 0 && date &&
+	return k && strcmp(k, "suivi") == 0 && a && action &&
+	    strcmp(a, action) == 0 && date &&
 	    (!au || strcmp(date, au) <= 0);
 }
 
