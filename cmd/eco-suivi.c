@@ -564,15 +564,15 @@ sum_table(struct eco_report *r, const char *kind, const char *caption,
 		{ "familles", N_("Families"), ECO_COL_RIGHT | ECO_COL_NOTEXTE },
 		{ "activites_realisees", N_("Activities done"), ECO_COL_RIGHT |
 		    ECO_COL_NOTEXTE },
-		{ "activites_prevues", N_("planned"), ECO_COL_RIGHT |
+		{ "activites_prevues", N_("Activities planned"), ECO_COL_RIGHT |
 		    ECO_COL_NOTEXTE },
 		{ "ajustements_proposes", N_("Adjustments proposed"),
 		    ECO_COL_RIGHT | ECO_COL_NOTEXTE },
-		{ "ajustements_adoptes", N_("adopted"), ECO_COL_RIGHT |
+		{ "ajustements_adoptes", N_("Adjustments adopted"), ECO_COL_RIGHT |
 		    ECO_COL_NOTEXTE },
-		{ "ajustements_appliques", N_("applied"), ECO_COL_RIGHT |
+		{ "ajustements_appliques", N_("Adjustments applied"), ECO_COL_RIGHT |
 		    ECO_COL_NOTEXTE },
-		{ "ajustements_ecartes", N_("set aside"), ECO_COL_RIGHT |
+		{ "ajustements_ecartes", N_("Adjustments set aside"), ECO_COL_RIGHT |
 		    ECO_COL_NOTEXTE },
 	};
 	struct eco_table *t = eco_report_table(r, kind, caption,
