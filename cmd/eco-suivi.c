@@ -73,6 +73,21 @@ money(long long cents)
 	return fmt("%s", eco_money_format(cents, ECO_MONEY_PRINT, m));
 }
 
+/* A whole number, a number in records too; nothing when below 0. */
+static void
+number(struct eco_table *t, size_t col, long long v)
+{
+	struct eco_node n = { .type = ECO_INT };
+
+	if (v < 0)
+		return;
+	n.s = fmt("%lld", v);
+	n.len = strlen(n.s);
+	n.u.i = v;
+	n.num = (double)v;
+	eco_table_value(t, col, &n);
+}
+
 /* What people call organisation id. */
 static const char *
 org(const char *id)
@@ -212,7 +227,7 @@ run_afaire(int argc, char **argv)
 			eco_table_text(t, 0, v[i].date);
 			eco_table_text(t, 1, fmt("%s (%s)", title(a), a->id));
 			eco_table_text(t, 2, org(a->responsable));
-			eco_table_text(t, 3, fmt("%ld", v[i].late));
+			number(t, 3, v[i].late);
 			continue;
 		}
 		doc = due_record(&v[i]);
@@ -324,12 +339,14 @@ run_feuille(int argc, char **argv)
 	const char *date = echeance;
 	size_t k, m;
 
+	if (!argc)
+		cli_usage_error(NULL, "%s", _("feuille needs the action's id"));
 	if (open_plan() < 0)
 		return finish(0);
-	if (!(a = eco_suivi_action(PL, argv[argc - 1]))) {
+	if (!(a = eco_suivi_action(PL, argv[0]))) {
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
 		    _("no action « %s » in the plan (eco-plan actions lists "
-		    "them)"), argv[argc - 1]);
+		    "them)"), argv[0]);
 		return finish(0);
 	}
 	m = eco_suivi_action_dues(a, S, NS, cli.au, u, 64);
@@ -472,7 +489,7 @@ silent(struct eco_report *r)
 		eco_table_row(t);
 		action_cells(t, &PL->actions[v[i].action]);
 		eco_table_text(t, 2, v[i].date);
-		eco_table_text(t, 3, fmt("%ld", v[i].late));
+		number(t, 3, v[i].late);
 	}
 	free(v);
 	return n;
@@ -532,48 +549,36 @@ run_retards(int argc, char **argv)
 
 /* bilan */
 
+/* The share of part in whole, "56,8 %" for people, 56.8 in json. */
 static const char *
-share(long long part, long long whole)
+share(long long part, long long whole, int data)
 {
 	long long c;
 
 	if (whole <= 0)
 		return NULL;
 	c = part / whole * 1000 + ((part % whole) * 1000 + whole / 2) / whole;
-	return fmt("%lld,%lld\xc2\xa0%%", c / 10, c % 10);
-}
-
-static const char *
-count(long long v)
-{
-	return v >= 0 ? fmt("%lld", v) : NULL;
+	return fmt(data ? "%lld.%lld" : "%lld,%lld\xc2\xa0%%", c / 10, c % 10);
 }
 
 static struct eco_table *
 sum_table(struct eco_report *r, const char *kind, const char *caption,
     const char *what)
 {
-	static const struct { const char *key, *h; unsigned fl; } cols[] = {
-		{ "prevu", N_("Budget"), ECO_COL_RIGHT },
-		{ "depense", N_("Spent"), ECO_COL_RIGHT },
-		{ "part_depensee", N_("Share"), ECO_COL_RIGHT },
-		{ "participants_prevus", N_("Aimed"), ECO_COL_RIGHT },
-		{ "participants_atteints", N_("Reached"), ECO_COL_RIGHT },
-		{ "enfants", N_("Children"), ECO_COL_RIGHT | ECO_COL_NOTEXTE },
-		{ "parents", N_("Parents"), ECO_COL_RIGHT | ECO_COL_NOTEXTE },
-		{ "familles", N_("Families"), ECO_COL_RIGHT | ECO_COL_NOTEXTE },
-		{ "activites_realisees", N_("Activities done"), ECO_COL_RIGHT |
-		    ECO_COL_NOTEXTE },
-		{ "activites_prevues", N_("Activities planned"), ECO_COL_RIGHT |
-		    ECO_COL_NOTEXTE },
-		{ "ajustements_proposes", N_("Adjustments proposed"),
-		    ECO_COL_RIGHT | ECO_COL_NOTEXTE },
-		{ "ajustements_adoptes", N_("Adjustments adopted"), ECO_COL_RIGHT |
-		    ECO_COL_NOTEXTE },
-		{ "ajustements_appliques", N_("Adjustments applied"), ECO_COL_RIGHT |
-		    ECO_COL_NOTEXTE },
-		{ "ajustements_ecartes", N_("Adjustments set aside"), ECO_COL_RIGHT |
-		    ECO_COL_NOTEXTE },
+	/* the first five shown in text, the others kept for md, html, data */
+	static const struct { const char *key, *h; } cols[] = {
+		{ "prevu", N_("Budget") }, { "depense", N_("Spent") },
+		{ "part_depensee", N_("Share") },
+		{ "participants_prevus", N_("Aimed") },
+		{ "participants_atteints", N_("Reached") },
+		{ "enfants", N_("Children") }, { "parents", N_("Parents") },
+		{ "familles", N_("Families") },
+		{ "activites_realisees", N_("Activities done") },
+		{ "activites_prevues", N_("Activities planned") },
+		{ "ajustements_proposes", N_("Adjustments proposed") },
+		{ "ajustements_adoptes", N_("Adjustments adopted") },
+		{ "ajustements_appliques", N_("Adjustments applied") },
+		{ "ajustements_ecartes", N_("Adjustments set aside") },
 	};
 	struct eco_table *t = eco_report_table(r, kind, caption,
 	    ECO_SHOW_DOC | ECO_SHOW_DATA);
@@ -582,7 +587,8 @@ sum_table(struct eco_report *r, const char *kind, const char *caption,
 	eco_table_column(t, "cle", _("Key"), ECO_COL_NOTEXTE, 0);
 	eco_table_column(t, "nom", what, 0, 26);
 	for (k = 0; k < sizeof cols / sizeof *cols; k++)
-		eco_table_column(t, cols[k].key, _(cols[k].h), cols[k].fl, 0);
+		eco_table_column(t, cols[k].key, _(cols[k].h), ECO_COL_RIGHT |
+		    (k < 5 ? 0 : ECO_COL_NOTEXTE), 0);
 	return t;
 }
 
@@ -598,15 +604,19 @@ sum_row(struct eco_table *t, const struct eco_suivi_sum *s, int action)
 	    fmt("%s (%s)", name, s->key) : name);
 	eco_table_money(t, 2, s->prevu);
 	eco_table_money(t, 3, s->depense);
-	eco_table_text(t, 4, share(s->depense, s->prevu));
-	eco_table_text(t, 5, count(s->prevus));
-	eco_table_text(t, 6, count(s->atteints));
+	if (cli.format == FMT_JSON && share(s->depense, s->prevu, 1))
+		eco_table_value(t, 4, &(struct eco_node){ .type = ECO_FLOAT,
+		    .s = share(s->depense, s->prevu, 1) });
+	else
+		eco_table_text(t, 4, share(s->depense, s->prevu, 0));
+	number(t, 5, s->prevus);
+	number(t, 6, s->atteints);
 	for (k = ECO_REACH_ENFANTS; k <= ECO_REACH_FAMILLES; k++)
-		eco_table_text(t, 6 + k, count(s->rejoints[k]));
-	eco_table_text(t, 10, fmt("%zu", s->realisees));
-	eco_table_text(t, 11, fmt("%zu", s->prevues));
+		number(t, 6 + k, s->rejoints[k]);
+	number(t, 10, (long long)s->realisees);
+	number(t, 11, (long long)s->prevues);
 	for (k = 0; k < ECO_NAJUST; k++)
-		eco_table_text(t, 12 + k, fmt("%zu", s->ajust[k]));
+		number(t, 12 + k, (long long)s->ajust[k]);
 }
 
 /* Per action, what helped, what hindered, the adjustments. */
@@ -614,31 +624,24 @@ static void
 details(struct eco_report *r, size_t i, const struct eco_ajustement *aj,
     size_t naj)
 {
-	static const char *const keys[] = { "facteurs_facilitants",
-	    "obstacles" };
+	static const char *const keys[] = { "facteurs_facilitants", "obstacles" };
 	static const char *const words[] = { N_("Helped: %s"),
 	    N_("Hindered: %s") };
 	const struct eco_action_view *a = &PL->actions[i];
-	const struct eco_node *seq;
-	size_t j, k, q, shown = 0;
+	const char *v[64];
+	size_t k, q, m, shown = 0;
 
-	for (k = 0; k < 2; k++)
-		for (j = 0; j < NS; j++) {
-			if (!eco_map_str(S[j]->root, "action") ||
-			    strcmp(eco_map_str(S[j]->root, "action"), a->id) ||
-			    strcmp(eco_map_date(S[j]->root, "date"),
-			    cli.au) > 0 || !(seq = eco_map_seq(S[j]->root,
-			    keys[k])))
-				continue;
-			for (q = 0; q < seq->len; q++, shown++) {
-				if (!shown)
-					eco_report_heading(r, 3, fmt("%s (%s)",
-					    title(a), a->id));
-				if (seq->u.items[q]->type == ECO_STR)
-					eco_report_item(r, 0, fmt(_(words[k]),
-					    seq->u.items[q]->s));
-			}
+	for (k = 0; k < 2; k++) {
+		if ((m = eco_suivi_texts(a, S, NS, cli.au, keys[k], v, 64)) ==
+		    (size_t)-1)
+			oom();
+		for (q = 0; q < m && q < 64; q++) {
+			if (!shown++)
+				eco_report_heading(r, 3, fmt("%s (%s)", title(a),
+				    a->id));
+			eco_report_item(r, 0, fmt(_(words[k]), v[q]));
 		}
+	}
 	for (q = 0; q < naj; q++) {
 		if (aj[q].action != i)
 			continue;
@@ -697,8 +700,8 @@ run_bilan(int argc, char **argv)
 		got += due[i].suivi != NULL;
 	eco_report_para(r, fmt(_("Budget spent: %s of %s planned (%s). "
 	    "Follow-ups received: %zu of %zu due."), money(all[n].depense),
-	    money(all[n].prevu), share(all[n].depense, all[n].prevu) ?
-	    share(all[n].depense, all[n].prevu) : "—", got, nd));
+	    money(all[n].prevu), share(all[n].depense, all[n].prevu, 0) ?
+	    share(all[n].depense, all[n].prevu, 0) : "—", got, nd));
 	eco_report_heading(r, 1, _("By action"));
 	sums(r, ECO_NBY, "bilan-action", NULL, _("Action"));
 	eco_report_heading(r, 1, _("Rolled up"));

@@ -1278,6 +1278,12 @@ struct eco_suivi_sum *eco_suivi_sums(const struct eco_plan *,
  */
 int eco_suivi_receive(const char *dir, char *file, const char *au, int dry,
     struct eco_diags *out);
+/* The texts of list key ("obstacles") of a's follow-ups on or before
+ * au, in date order: the first cap into out; returns how many there are,
+ * (size_t)-1 when memory runs out. */
+size_t eco_suivi_texts(const struct eco_action_view *a,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    const char *key, const char **out, size_t cap);
 
 /* eco_budget.c: the plan's money facts (eco-vue). */
 

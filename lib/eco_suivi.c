@@ -533,14 +533,16 @@ action_ajusts(const struct eco_plan *p, size_t i,
 			for (q = first; q < *nv; q++)
 				if (same_text((*v)[q].texte, text))
 					break;
+			/* the date of a decision, else of its follow-up */
+			if (!(x.depuis = eco_map_date(x.item, "date")))
+				x.depuis = x.propose_le;
 			if (q < *nv) {
 				(*v)[q].etat = e;
-				(*v)[q].depuis = x.propose_le;
+				(*v)[q].depuis = x.depuis;
 				(*v)[q].dernier = x.item;
 				continue;
 			}
 			x.dernier = x.item;
-			x.depuis = x.propose_le;
 			if (ajust_add(v, nv, cap, &x) < 0) {
 				free(s);
 				return -1;
@@ -1326,6 +1328,12 @@ take_in(struct receipt *g, const char *file, const struct eco_doc *const *v,
 		if (dry)
 			break;
 	}
+	for (i = 0; dry && !errs && i < n; i++)
+		if (!known_id(g, v[i]->root))
+			eco_diag_add(g->out, v[i]->file, v[i]->root->line,
+			    v[i]->root->col, ECO_SEV_NOTE, NULL, _("follow-up %s "
+			    "checked: it would go into %s"), eco_map_str(v[i]->root,
+			    "id"), home_of(v[i]->root, buf, sizeof buf));
 	free(isnew);
 	return errs;
 }
@@ -1349,7 +1357,7 @@ eco_suivi_receive(const char *dir, char *file, const char *au, int dry,
 	if (eco_project_inputs(g.p, 1, &file, &d) < 0 ||
 	    !(v = eco_project_input_docs(g.p, &n)))
 		errs = keep_about(&d, NULL, 0, out) + 1;
-	else if (known(&g, v, n, &d) || d.nerr)
+	else if (known(&g, v, n, &d) || d.nerr || !n)
 		errs = take_in(&g, file, v, n, au, dry, &d);
 	if (errs)
 		eco_diag_add(out, file, 0, 0, ECO_SEV_NOTE, NULL, "%s",
@@ -1361,4 +1369,26 @@ done:
 	eco_plan_free(g.plan);
 	eco_project_close(g.p);
 	return rc;
+}
+
+size_t
+eco_suivi_texts(const struct eco_action_view *a,
+    const struct eco_doc *const *v, size_t n, const char *au,
+    const char *key, const char **out, size_t cap)
+{
+	const struct eco_node **s = n ? calloc(n, sizeof *s) : NULL, *seq;
+	size_t m, j, k, got = 0;
+
+	if (n && !s)
+		return (size_t)-1;
+	m = sorted(a, v, n, au, s);
+	for (j = 0; j < m; j++)
+		for (k = 0; (seq = eco_map_seq(s[j], key)) && k < seq->len; k++)
+			if (seq->u.items[k]->type == ECO_STR) {
+				if (got < cap)
+					out[got] = seq->u.items[k]->s;
+				got++;
+			}
+	free(s);
+	return got;
 }
