@@ -28,6 +28,8 @@
 #define U_RETARDS "eco-suivi retards [-o texte|md|html|csv|json] [--au DATE]"
 #define U_BILAN "eco-suivi bilan [-o texte|md|html|csv|json] [--au DATE]"
 #define NEXT "\n        "
+#define NBSP8 "\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0"
+#define NBSP48 NBSP8 NBSP8 NBSP8 NBSP8 NBSP8 NBSP8
 
 enum { O_ECHEANCE = 1, O_DRY };
 
@@ -140,34 +142,15 @@ write_report(struct eco_report *r)
 	return 0;
 }
 
-/* The missing follow-ups on the day, in date then plan order. */
-static int
-by_date(const void *x, const void *y)
-{
-	const struct eco_due *a = x, *b = y;
-	int c = strcmp(a->date, b->date);
-
-	return c ? c : a->action < b->action ? -1 : a->action > b->action;
-}
-
+/* The missing follow-ups on the day, by date, or by lead first. */
 static struct eco_due *
-missing(size_t *n, const char *responsable)
+missing(size_t *n, const char *responsable, int by_lead)
 {
-	struct eco_due *v = eco_suivi_dues(PL, S, NS, cli.au, n);
-	size_t i, m = 0;
+	struct eco_due *v = eco_suivi_missing(PL, S, NS, cli.au, responsable,
+	    by_lead, n);
 
 	if (*n == (size_t)-1)
 		oom();
-	for (i = 0; i < *n; i++) {
-		const char *r = PL->actions[v[i].action].responsable;
-
-		if (!v[i].suivi && (!responsable ||
-		    (r && strcmp(r, responsable) == 0)))
-			v[m++] = v[i];
-	}
-	if (m)
-		qsort(v, m, sizeof *v, by_date);
-	*n = m;
 	return v;
 }
 
@@ -208,7 +191,7 @@ run_afaire(int argc, char **argv)
 	(void)argc, (void)argv;
 	if (open_plan() < 0)
 		return finish(0);
-	v = missing(&n, cli.responsable);
+	v = missing(&n, cli.responsable, 0);
 	if (cli.format == FMT_TEXTE && n) {
 		if (!(r = eco_report_new(NULL, fmt(_("Follow-ups due on %s"),
 		    cli.au))))
@@ -304,11 +287,13 @@ paper_sheet(struct eco_report *r, size_t i, const char *date)
 	t = eco_report_table(r, "suivi", _("To fill"), ECO_SHOW_DOC);
 	eco_table_column(t, NULL, _("Item"), 0, 26);
 	eco_table_column(t, NULL, _("Answer"), 0, 50);
-	for (k = 0; k < sizeof asks / sizeof *asks; k++) {
-		eco_table_row(t);
-		eco_table_text(t, 0, _(asks[k]));
-		eco_table_text(t, 1, "\xc2\xa0");
-	}
+	/* room to write by hand: two lines for what takes sentences */
+	for (k = 0, n = 0; k < sizeof asks / sizeof *asks; n = 0, k++)
+		do {
+			eco_table_row(t);
+			eco_table_text(t, 0, n ? NULL : _(asks[k]));
+			eco_table_text(t, 1, NBSP48);
+		} while ((k == 3 || (k >= 7 && k <= 10)) && ++n < 2);
 }
 
 static int
@@ -372,17 +357,6 @@ run_feuille(int argc, char **argv)
 }
 
 static int
-by_lead(const void *x, const void *y)
-{
-	const struct eco_due *a = x, *b = y;
-	const char *ra = PL->actions[a->action].responsable;
-	const char *rb = PL->actions[b->action].responsable;
-	int c = strcmp(ra ? ra : "", rb ? rb : "");
-
-	return c ? c : by_date(x, y);
-}
-
-static int
 run_feuilles(int argc, char **argv)
 {
 	struct eco_due *v;
@@ -392,10 +366,7 @@ run_feuilles(int argc, char **argv)
 	(void)argc, (void)argv;
 	if (open_plan() < 0)
 		return finish(0);
-	v = missing(&n, cli.responsable);
-	if (n)
-		qsort(v, n, sizeof *v, by_lead);
-	else
+	if (!(v = missing(&n, cli.responsable, 1)) || !n)
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL,
 		    _("no follow-up due on %s: no sheet to print"), cli.au);
 	rc = n ? sheets(v, n) : 0;
@@ -480,7 +451,7 @@ silent(struct eco_report *r)
 	struct eco_due *v;
 	size_t i, n;
 
-	v = missing(&n, NULL);
+	v = missing(&n, NULL, 0);
 	for (i = 0; i < n; i++) {
 		if (!t)
 			t = late_table(r, "suivi-manquant", _("Follow-ups not "
@@ -561,11 +532,14 @@ share(long long part, long long whole, int data)
 	return fmt(data ? "%lld.%lld" : "%lld,%lld\xc2\xa0%%", c / 10, c % 10);
 }
 
+/* For people, the money and reach (children, parents and families
+ * hidden from text); in records, the key and every count. */
+#define DATA (cli.format == FMT_CSV || cli.format == FMT_JSON)
+
 static struct eco_table *
 sum_table(struct eco_report *r, const char *kind, const char *caption,
     const char *what)
 {
-	/* the first five shown in text, the others kept for md, html, data */
 	static const struct { const char *key, *h; } cols[] = {
 		{ "prevu", N_("Budget") }, { "depense", N_("Spent") },
 		{ "part_depensee", N_("Share") },
@@ -580,13 +554,14 @@ sum_table(struct eco_report *r, const char *kind, const char *caption,
 		{ "ajustements_appliques", N_("Adjustments applied") },
 		{ "ajustements_ecartes", N_("Adjustments set aside") },
 	};
-	struct eco_table *t = eco_report_table(r, kind, caption,
-	    ECO_SHOW_DOC | ECO_SHOW_DATA);
+	struct eco_table *t = eco_report_table(r, kind, DATA ? NULL : caption,
+	    DATA ? ECO_SHOW_DATA : ECO_SHOW_DOC);
 	size_t k;
 
-	eco_table_column(t, "cle", _("Key"), ECO_COL_NOTEXTE, 0);
+	if (DATA)
+		eco_table_column(t, "cle", _("Key"), 0, 0);
 	eco_table_column(t, "nom", what, 0, 26);
-	for (k = 0; k < sizeof cols / sizeof *cols; k++)
+	for (k = 0; k < (DATA ? sizeof cols / sizeof *cols : 8); k++)
 		eco_table_column(t, cols[k].key, _(cols[k].h), ECO_COL_RIGHT |
 		    (k < 5 ? 0 : ECO_COL_NOTEXTE), 0);
 	return t;
@@ -596,23 +571,26 @@ static void
 sum_row(struct eco_table *t, const struct eco_suivi_sum *s, int action)
 {
 	const char *name = s->name ? s->name : *s->key ? s->key : NULL;
-	size_t k;
+	size_t k, o = DATA;
 
 	eco_table_row(t);
-	eco_table_text(t, 0, *s->key ? s->key : NULL);
-	eco_table_text(t, 1, action && cli.format != FMT_JSON ?
+	if (DATA)
+		eco_table_text(t, 0, *s->key ? s->key : NULL);
+	eco_table_text(t, o, action && cli.format != FMT_JSON ?
 	    fmt("%s (%s)", name, s->key) : name);
-	eco_table_money(t, 2, s->prevu);
-	eco_table_money(t, 3, s->depense);
+	eco_table_money(t, o + 1, s->prevu);
+	eco_table_money(t, o + 2, s->depense);
 	if (cli.format == FMT_JSON && share(s->depense, s->prevu, 1))
-		eco_table_value(t, 4, &(struct eco_node){ .type = ECO_FLOAT,
+		eco_table_value(t, o + 3, &(struct eco_node){ .type = ECO_FLOAT,
 		    .s = share(s->depense, s->prevu, 1) });
 	else
-		eco_table_text(t, 4, share(s->depense, s->prevu, 0));
-	number(t, 5, s->prevus);
-	number(t, 6, s->atteints);
+		eco_table_text(t, o + 3, share(s->depense, s->prevu, 0));
+	number(t, o + 4, s->prevus);
+	number(t, o + 5, s->atteints);
 	for (k = ECO_REACH_ENFANTS; k <= ECO_REACH_FAMILLES; k++)
-		number(t, 6 + k, s->rejoints[k]);
+		number(t, o + 5 + k, s->rejoints[k]);
+	if (!DATA)
+		return;
 	number(t, 10, (long long)s->realisees);
 	number(t, 11, (long long)s->prevues);
 	for (k = 0; k < ECO_NAJUST; k++)

@@ -1137,6 +1137,13 @@ struct eco_due *eco_suivi_dues(const struct eco_plan *p,
     const struct eco_doc *const *suivis, size_t n, const char *au,
     size_t *nout);
 
+/* The dates of eco_suivi_dues that no follow-up answers, those of the
+ * actions responsable leads (NULL: all), in date then plan order, or by
+ * lead first (by_lead): *nout of them, as eco_suivi_dues. */
+struct eco_due *eco_suivi_missing(const struct eco_plan *p,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    const char *responsable, int by_lead, size_t *nout);
+
 /*
  * Adjustments: an item of a follow-up's ajustements, a text (proposed)
  * or {ajustement, etat}.  Items of one action with the same text

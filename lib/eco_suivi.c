@@ -1392,3 +1392,42 @@ eco_suivi_texts(const struct eco_action_view *a,
 	free(s);
 	return got;
 }
+
+/* a before b: by lead (when by_lead), then date, then plan order. */
+static int
+due_before(const struct eco_plan *p, const struct eco_due *a,
+    const struct eco_due *b, int by_lead)
+{
+	const char *ra = p->actions[a->action].responsable;
+	const char *rb = p->actions[b->action].responsable;
+	int c = by_lead ? strcmp(ra ? ra : "", rb ? rb : "") : 0;
+
+	if (!c)
+		c = strcmp(a->date, b->date);
+	return c ? c < 0 : a->action < b->action;
+}
+
+struct eco_due *
+eco_suivi_missing(const struct eco_plan *p, const struct eco_doc *const *v,
+    size_t n, const char *au, const char *responsable, int by_lead,
+    size_t *nout)
+{
+	struct eco_due *d = eco_suivi_dues(p, v, n, au, nout), x;
+	size_t i, j, m = 0;
+
+	for (i = 0; *nout != (size_t)-1 && i < *nout; i++) {
+		const char *r = p->actions[d[i].action].responsable;
+
+		if (d[i].suivi || (responsable && (!r ||
+		    strcmp(r, responsable) != 0)))
+			continue;
+		x = d[i];
+		for (j = m++; j > 0 && due_before(p, &x, &d[j - 1], by_lead);
+		    j--)
+			d[j] = d[j - 1];
+		d[j] = x;
+	}
+	if (*nout != (size_t)-1)
+		*nout = m;
+	return d;
+}
