@@ -1243,7 +1243,8 @@ char *eco_suivi_sheet_id(const struct eco_action_view *a, const char *date,
  * facts and earlier adjustments as comments, then the document with the
  * values the plan gives (id, action, echeance, period, rapporteur), the
  * required ones empty (date, statut), the others commented out with a
- * line of guidance.  0, or -1 (memory, or a failed write: ferror).
+ * line of guidance; organisations by their names in the project (NULL:
+ * by their ids).  0, or -1 (memory, or a failed write: ferror).
  */
 int eco_suivi_sheet_yaml(FILE *, struct eco_project *,
     const struct eco_plan *p, const struct eco_budget *, size_t i,

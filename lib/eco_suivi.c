@@ -814,7 +814,8 @@ fact(struct eco_suivi_facts *f, const char *label, struct eco_buf *b)
 static const char *
 org_name(struct eco_project *pr, const char *id)
 {
-	const char *t = id ? eco_project_title(pr, "organisme", id) : NULL;
+	const char *t = id && pr ? eco_project_title(pr, "organisme", id) :
+	    NULL;
 
 	return t ? t : id ? id : _("(no lead organisation)");
 }
@@ -836,9 +837,11 @@ eco_suivi_facts(struct eco_project *pr, const struct eco_plan *p,
 
 	memset(f, 0, sizeof *f);
 	eco_suivi_bilan(a, v, n, au, &bl);
-	eco_buf_printf(&b, "%s (%s)", a->titre ? a->titre : a->id, a->id);
+	eco_buf_printf(&b, a->titre && a->id ? "%s (%s)" : "%s", a->titre ?
+	    a->titre : a->id ? a->id : "", a->id);
 	rc |= fact(f, _("Action"), &b);
-	eco_buf_adds(&b, o && o->libelle ? o->libelle : a->objectif);
+	eco_buf_adds(&b, o && o->libelle ? o->libelle : a->objectif ?
+	    a->objectif : "");
 	rc |= fact(f, _("Objective"), &b);
 	if (sy)
 		eco_buf_printf(&b, "%s — %s", sy->name, a->transformation_libelle ?
@@ -877,7 +880,8 @@ char *
 eco_suivi_sheet_id(const struct eco_action_view *a, const char *date,
     char *buf, size_t cap)
 {
-	const char *base = strncmp(a->id, "act-", 4) == 0 ? a->id + 4 : a->id;
+	const char *id = a->id ? a->id : "", *base = strncmp(id, "act-", 4) ?
+	    id : id + 4;
 	size_t k, same = 0;
 
 	for (k = 0; k < a->ncalendrier; k++)
@@ -947,7 +951,8 @@ sheet_tail(FILE *out, const struct eco_action_view *a,
 	if (a->npartenaires)
 		fputs("# partenaires_impliques:\n", out);
 	for (k = 0; k < a->npartenaires; k++)
-		fprintf(out, "#   - %s\n", a->partenaires[k]);
+		fprintf(out, "#   - %s\n", a->partenaires[k] ?
+		    a->partenaires[k] : "");
 	comment(out, "%s", _("Money spent in the period, in dollars "
 	    "(1250.50)."));
 	fputs("# depenses: \n# ecarts: \n# facteurs_facilitants:\n#   - \n"
@@ -1006,7 +1011,7 @@ eco_suivi_sheet_yaml(FILE *out, struct eco_project *pr,
 	    "a key to fill it, leave the others as they are."));
 	fputs("---\nkind: suivi\nversion: 1\n", out);
 	rc |= kv(out, "id", eco_suivi_sheet_id(a, date, buf, sizeof buf));
-	rc |= kv(out, "action", a->id);
+	rc |= kv(out, "action", a->id ? a->id : "");
 	rc |= kv(out, "echeance", date);
 	comment(out, "%s", _("The day you fill this follow-up (AAAA-MM-JJ)."));
 	fprintf(out, "date:\nperiode:\n  debut: %s\n  fin: %s\n",
