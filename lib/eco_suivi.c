@@ -1319,6 +1319,9 @@ take_in(struct receipt *g, const char *file, const struct eco_doc *const *v,
 	for (i = 0; i < n; i++)
 		if (!known_id(g, v[i]->root))
 			eco_suivi_check(g->plan, v[i], g->s, g->ns, au, d);
+	/* what the check says of this sheet, named as the reader names it */
+	if (strcmp(file, "-") == 0)
+		file = "<stdin>";
 	for (pass = 0; pass < 2 && !(errs = keep_about(d, file, pass,
 	    g->out)); pass++) {
 		eco_diags_clear(d);
@@ -1365,7 +1368,8 @@ eco_suivi_receive(const char *dir, char *file, const char *au, int dry,
 	else if (known(&g, v, n, &d) || d.nerr || !n)
 		errs = take_in(&g, file, v, n, au, dry, &d);
 	if (errs)
-		eco_diag_add(out, file, 0, 0, ECO_SEV_NOTE, NULL, "%s",
+		eco_diag_add(out, strcmp(file, "-") ? file : "<stdin>", 0, 0,
+		    ECO_SEV_NOTE, NULL, "%s",
 		    _("sheet refused: it stays where it is, nothing was "
 		    "written"));
 	rc = errs ? 1 : 0;

@@ -125,8 +125,9 @@ golden suivi-recois-broken "cd $SCRATCH/ref && eco-suivi recois --au 2027-12-15 
 { cat "$SCRATCH/coins.yaml"; echo '---'; cat "$SCRATCH/ref/faux.yaml"; } >"$SCRATCH/ref/deux.yaml"
 golden suivi-recois-whole "cd $SCRATCH/ref && eco-suivi recois --au 2027-12-15 deux.yaml; echo \"status \$?\"; test ! -f suivis/act-coins-lecture.yaml"
 # several sheets: each judged alone, the status says one was refused
+cp "$SCRATCH/coins.yaml" "$SCRATCH/ref/coins.yaml"
 golden suivi-recois-several \
-    "cd $SCRATCH/ref && eco-suivi recois --au 2027-12-15 $SCRATCH/coins.yaml faux.yaml"
+    "cd $SCRATCH/ref && eco-suivi recois --au 2027-12-15 coins.yaml faux.yaml"
 # -n checks and writes nothing; standard input
 new_copy dry
 golden suivi-recois-dry "cd $SCRATCH/dry && eco-suivi recois -n --au 2027-12-15 - && test ! -f suivis/act-coins-lecture.yaml" \
