@@ -19,9 +19,8 @@ static const char usage[] =
     "[-C DOSSIER] [FICHIER|-]...";
 
 #define NVUES 5
-static const char *const vue_names[NVUES] = {
-	"objectifs", "partenaires", "bailleurs", "calendrier", "budget"
-};
+static const char *const vue_names[NVUES] = { "objectifs", "partenaires",
+	"bailleurs", "calendrier", "budget" };
 
 static struct {
 	unsigned vues;			/* bit per view; 0: all */
@@ -147,6 +146,8 @@ label(const struct eco_total *x)
 	X(RETARD, "en_retard", N_("Late"), 0) \
 	X(DERNIER, "dernier_suivi", N_("Last follow-up"), NOWRAP) \
 	X(PROCHAIN, "prochain_suivi", N_("Next follow-up"), NOWRAP) \
+	X(MANQUANTS, "suivis_manquants", N_("Follow-ups missing"), RIGHT) \
+	X(DEPENSE, "depense", N_("Spent"), RIGHT) \
 	X(ROLE, "role", N_("Role"), 0) \
 	X(ORGANISME, "organisme", N_("Organisation"), 0) \
 	X(NOM, "nom", N_("Name"), 0) \
@@ -256,6 +257,11 @@ cell(struct eco_table *t, size_t col, enum field f, const struct line *w)
 	case F_RETARD: eco_table_bool(t, col, u->late); break;
 	case F_DERNIER: s = u->dernier; break;
 	case F_PROCHAIN: s = u->prochain; break;
+	case F_MANQUANTS: s = own = fmt("%zu", u->manquants); break;
+	case F_DEPENSE:
+		if (!w->org || w->lead)
+			eco_table_money(t, col, u->depense);
+		break;
 	case F_ROLE:
 		s = V.data ? (w->lead ? "responsable" : "partenaire") :
 		    w->lead ? _("lead") : _("partner");
@@ -337,6 +343,32 @@ total(struct eco_table *t, size_t col, long long cents)
 	eco_table_money(t, col, cents);
 }
 
+/* What the follow-ups say: spending so far, the follow-ups missing. */
+static void
+follow_ups(struct eco_report *r, long long spent, size_t n)
+{
+	struct eco_buf b = ECO_BUF_INIT;
+	char m[ECO_MONEY_BUFSZ];
+	size_t i;
+
+	put(r, 0, fmt(_("Spent so far according to the follow-ups: %s, "
+	    "%lld\xc2\xa0%% of the budget."), money(spent, m), (spent * 100 +
+	    V.b->total / 2) / (V.b->total > 0 ? V.b->total : 1)));
+	eco_buf_printf(&b, ngettext("%zu\xc2\xa0" "follow-up missing on %s:",
+	    "%zu\xc2\xa0" "follow-ups missing on %s:", n), n, cli.au);
+	for (n = 0, i = 0; i < V.plan->nactions; i++)
+		if (V.st[i].manquants)
+			eco_buf_printf(&b, "%s%s (%s)", n++ ? "; " : " ",
+			    V.plan->actions[i].titre ? V.plan->actions[i].titre :
+			    V.plan->actions[i].id, V.st[i].manquant);
+	eco_buf_adds(&b, ".");
+	if (b.oom)
+		oom();
+	if (n)
+		eco_report_para(r, b.s);
+	eco_buf_free(&b);
+}
+
 /* The introduction: period, dates of the plan, counts. */
 
 static void
@@ -345,7 +377,8 @@ intro(struct eco_report *r)
 	const char *ad = eco_map_date(V.root, "adopte_le");
 	const char *rv = eco_map_date(V.root, "revise_le");
 	size_t n[ECO_NETATS] = { 0 }, i, k = 0, no = V.b->nby[ECO_BY_OBJECTIF];
-	size_t ni = V.plan->nindicateurs, na = V.plan->nactions;
+	size_t ni = V.plan->nindicateurs, na = V.plan->nactions, missing = 0;
+	long long spent = 0;
 	struct eco_buf b = ECO_BUF_INIT;
 	char m[ECO_MONEY_BUFSZ], *x, *y, *z;
 
@@ -364,8 +397,11 @@ intro(struct eco_report *r)
 	put(r, 0, fmt(_("State on %s: %s, %s, %s; total budget %s."), cli.au,
 	    x, y, z, money(V.b->total, m)));
 	free(x), free(y), free(z);
-	for (i = 0; i < na; i++)
+	for (i = 0; i < na; i++) {
 		n[V.st[i].etat]++;
+		spent += V.st[i].depense;
+		missing += V.st[i].manquants;
+	}
 	eco_buf_adds(&b, _("Actions:"));
 	for (i = 0; i < ECO_NETATS; i++)
 		if (n[i])
@@ -377,6 +413,7 @@ intro(struct eco_report *r)
 	if (k)
 		eco_report_para(r, b.s);
 	eco_buf_free(&b);
+	follow_ups(r, spent, missing);
 }
 
 /* The objectives view: per objective and system, indicators, actions. */
@@ -384,7 +421,8 @@ intro(struct eco_report *r)
 static const unsigned data_objectifs[] = {
 	F_OBJECTIF, F_SYSTEME, F_TRANSFORMATION, F_ELEMENT, F_ID, F_LIBELLE,
 	F_UNITE, F_DEPART, F_CIBLE, F_ECHEANCE, F_RESPONSABLE, F_PARTENAIRES,
-	F_DEBUT, F_FIN, F_BUDGET, F_ETAT, F_RETARD, F_DERNIER, F_PROCHAIN, F_END
+	F_DEBUT, F_FIN, F_BUDGET, F_DEPENSE, F_ETAT, F_RETARD, F_DERNIER,
+	F_PROCHAIN, F_MANQUANTS, F_END
 };
 static const unsigned doc_indicateurs[] = {
 	F_INDICATEUR | W(44), F_UNITE | W(12), F_DEPART, F_CIBLE, F_ECHEANCE,
@@ -684,11 +722,6 @@ run(int argc, char **argv)
 		vue_objectifs, vue_partenaires, vue_bailleurs, vue_calendrier,
 		vue_budget
 	};
-	static const enum eco_rformat rformat[] = {
-		[FMT_YAML] = ECO_R_YAML, [FMT_JSON] = ECO_R_JSON,
-		[FMT_TEXTE] = ECO_R_TEXTE, [FMT_MD] = ECO_R_MD,
-		[FMT_HTML] = ECO_R_HTML, [FMT_CSV] = ECO_R_CSV
-	};
 	struct eco_report *r = NULL;
 	struct eco_diags d;
 	int i;
@@ -716,7 +749,7 @@ run(int argc, char **argv)
 		for (i = 0; i < NVUES; i++)
 			if (!V.vues || (V.vues & 1u << i))
 				vues[i](r);
-		eco_report_write(stdout, r, rformat[cli.format], &d);
+		eco_report_write(stdout, r, cli.rformat, &d);
 	}
 	eco_report_free(r);
 	eco_budget_free(V.b);

@@ -1153,6 +1153,11 @@ struct eco_suivi_state {
 	const char *prochain;	/* the first date of its calendrier_suivi on
 				 * or after the day; NULL when there is none
 				 * or the action is done or abandoned */
+	size_t manquants;	/* dates of its calendar passed that no
+				 * follow-up answers (eco_suivi_dues) */
+	const char *manquant;	/* the first of them, or NULL */
+	long long depense;	/* cents its follow-ups say were spent */
+	size_t nsuivis;		/* its follow-ups on or before the day */
 };
 
 /* The follow-up of action that decides its state on au (NULL: any day)
@@ -1182,6 +1187,194 @@ struct eco_suivi_state *eco_suivi_states(struct eco_project *,
 /* What people call the state of n actions ("réalisée", "réalisées"),
  * translated. */
 const char *eco_etat_label(enum eco_etat, size_t n);
+
+/*
+ * The follow-up calendar against the follow-ups received.  A follow-up
+ * answers the date of its action's calendrier_suivi that its echeance
+ * names, else the last date on or before its own date (the first when
+ * it precedes them all).  Only follow-ups dated on or before the day
+ * count: one dated later is not received yet.  No date is due after the
+ * first follow-up that says the action is done or abandoned.
+ */
+struct eco_due {
+	size_t action;			/* index into plan->actions */
+	const char *date;		/* the calendar date */
+	const struct eco_node *suivi;	/* the follow-up that answers it (an
+					 * explicit echeance first, else the
+					 * last read), or NULL: missing */
+	long late;			/* days from date to the day */
+};
+/* The calendar date of a that follow-up s answers, or NULL (an echeance
+ * that is none of its dates, or no calendar). */
+const char *eco_suivi_answers(const struct eco_action_view *a,
+    const struct eco_node *s);
+/* The dates of a due on or before au (NULL: all), in calendar order,
+ * the first cap of them into out (action set to 0); returns how many. */
+size_t eco_suivi_action_dues(const struct eco_action_view *a,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    struct eco_due *out, size_t cap);
+/* The same for every action of p, in plan order: an array to free()
+ * with *nout entries; NULL with *nout 0 when none is due, NULL with
+ * *nout (size_t)-1 when memory runs out. */
+struct eco_due *eco_suivi_dues(const struct eco_plan *p,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    size_t *nout);
+
+/* The dates of eco_suivi_dues that no follow-up answers, those of the
+ * actions responsable leads (NULL: all), in date then plan order, or by
+ * lead first (by_lead): *nout of them, as eco_suivi_dues. */
+struct eco_due *eco_suivi_missing(const struct eco_plan *p,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    const char *responsable, int by_lead, size_t *nout);
+
+/*
+ * Adjustments: an item of a follow-up's ajustements, a text (proposed)
+ * or {ajustement, etat}.  Items of one action with the same text
+ * (accents and case aside) are one adjustment, whose state is that of
+ * the latest follow-up that names it.  One still proposed once the next
+ * date of the action's calendar after its proposal has passed was never
+ * taken up (stale).
+ */
+enum eco_ajust { ECO_AJ_PROPOSE, ECO_AJ_ADOPTE, ECO_AJ_APPLIQUE,
+	ECO_AJ_ECARTE };
+#define ECO_NAJUST 4
+struct eco_ajustement {
+	size_t action;			/* index into plan->actions */
+	const char *texte;		/* as first written */
+	enum eco_ajust etat;		/* on the day */
+	const struct eco_node *item;	/* where it was proposed */
+	const struct eco_node *suivi;	/* the follow-up that proposed it */
+	const char *propose_le;		/* that follow-up's date */
+	const char *depuis;		/* the date of its state */
+	const struct eco_node *dernier;	/* the item that gave it */
+	int stale;			/* proposed, never taken up */
+};
+/* The adjustments of every action on au, in plan order then in order of
+ * proposal: an array to free() with *nout entries; NULL with *nout 0
+ * when there is none, (size_t)-1 when memory runs out. */
+struct eco_ajustement *eco_suivi_ajustements(const struct eco_plan *,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    size_t *nout);
+/* "propose", "adopte"...: the etat of records; what people call n of
+ * them, translated. */
+const char *eco_ajust_code(enum eco_ajust);
+const char *eco_ajust_label(enum eco_ajust, size_t n);
+
+/* Reach: the plan's count (participation.rejoints), then the groups. */
+enum { ECO_REACH_PLAN, ECO_REACH_ENFANTS, ECO_REACH_PARENTS,
+	ECO_REACH_FAMILLES, ECO_REACH_INTERVENANTS, ECO_REACH_AUTRES,
+	ECO_NREACH };
+extern const char *const eco_reach_keys[ECO_NREACH];
+
+/*
+ * What an action did against what it planned, on a day.  The same
+ * children come back from one period to the next, so reach is the
+ * largest count of one follow-up, never a sum; spending is the sum of
+ * the periods' depenses.  Counts are -1 when nothing says them.
+ */
+struct eco_bilan {
+	long long prevu, depense;	/* cents: the plan's budget, spent */
+	long long prevus;		/* participants_prevus, or -1 */
+	const char *unite;		/* the participation key that counts
+					 * like the plan ("enfants"), or NULL */
+	long long atteints;		/* reach in the plan's unit: rejoints,
+					 * else the unite's count; or -1 */
+	long long rejoints[ECO_NREACH];	/* by eco_reach_keys */
+	size_t realisees, prevues;	/* activities done, planned (items) */
+	size_t nsuivis;			/* follow-ups counted */
+};
+void eco_suivi_bilan(const struct eco_action_view *a,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    struct eco_bilan *);
+/* The action of p with id, or NULL. */
+const struct eco_action_view *eco_suivi_action(const struct eco_plan *p,
+    const char *id);
+/*
+ * A follow-up received (doc) against the plan and the follow-ups there
+ * already: its echeance one of the action's calendar dates, its date not
+ * after au, its period within the action's dates and ending by its
+ * date (errors); its rapporteur the lead or a partner, its spending
+ * within the budget with those before (warnings).  An action the plan
+ * lacks is the reference check's to report.  Returns the errors added.
+ */
+size_t eco_suivi_check(const struct eco_plan *p, const struct eco_doc *doc,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    struct eco_diags *d);
+
+/* What the plan says of action i, for its follow-up sheet: labels
+ * (translated) and values (owned), in the sheet's order. */
+#define ECO_NFACTS 8
+struct eco_suivi_facts {
+	const char *label[ECO_NFACTS];
+	char *value[ECO_NFACTS];
+	size_t n;
+};
+struct eco_budget;
+/* The facts of action i of p: its title, objective, system and
+ * transformation, lead, partners, dates, budget and spending so far,
+ * planned reach (only those it has).  0, or -1 when memory runs out. */
+int eco_suivi_facts(struct eco_project *, const struct eco_plan *p,
+    const struct eco_budget *, size_t i, const struct eco_doc *const *suivis,
+    size_t n, const char *au, struct eco_suivi_facts *);
+void eco_suivi_facts_free(struct eco_suivi_facts *);
+/* The id of the follow-up of a for date: "suivi-<id without act->-<the
+ * month>", or the day when two dates of its calendar share the month. */
+char *eco_suivi_sheet_id(const struct eco_action_view *a, const char *date,
+    char *buf, size_t cap);
+/*
+ * Write the follow-up sheet of action i for date, a suivi to fill: the
+ * facts and earlier adjustments as comments, then the document with the
+ * values the plan gives (id, action, echeance, period, rapporteur), the
+ * required ones empty (date, statut), the others commented out with a
+ * line of guidance; organisations by their names in the project (NULL:
+ * by their ids).  0, or -1 (memory, or a failed write: ferror).
+ */
+int eco_suivi_sheet_yaml(FILE *, struct eco_project *,
+    const struct eco_plan *p, const struct eco_budget *, size_t i,
+    const char *date, const struct eco_doc *const *suivis, size_t n,
+    const char *au);
+
+/*
+ * Totals of what was done against what was planned, by k (objectif,
+ * systeme, responsable or bailleur: the keys and names of the budget's
+ * totals), or per action with k ECO_NBY (the action's id and titre):
+ * *nout of them, then one more, the plan's.  Reach is added over the
+ * actions of a total; an action's spending goes to its funders in
+ * proportion to their lines.  To free(); NULL when memory runs out.
+ */
+struct eco_suivi_sum {
+	const char *key, *name;
+	long long prevu, depense;	/* cents */
+	long long prevus, atteints;	/* reach planned and in the plan's
+					 * unit, or -1 */
+	long long rejoints[ECO_NREACH];	/* or -1 */
+	size_t realisees, prevues;	/* activities */
+	size_t ajust[ECO_NAJUST];	/* adjustments by state */
+};
+struct eco_suivi_sum *eco_suivi_sums(const struct eco_plan *,
+    const struct eco_budget *, int k, const struct eco_doc *const *suivis,
+    size_t n, const char *au, size_t *nout);
+/*
+ * Receive the follow-up sheet file (a path, or "-") into the project
+ * around dir: the project and its plan checked first; a document equal
+ * to a follow-up of the project is said and left (received twice), one
+ * with the id of another is refused; the others are checked as
+ * eco-validate checks them and against the plan (eco_suivi_check), then
+ * appended to suivis/<action>.yaml (made when new) under the lock, each
+ * document after a dry run of all: a sheet goes in whole or not at all.
+ * What happened goes to out (a note per follow-up written).  0 received
+ * or already there, 1 refused (nothing written, the reasons in out), -1
+ * the project cannot be read or is not valid.  With dry, nothing is
+ * written.
+ */
+int eco_suivi_receive(const char *dir, char *file, const char *au, int dry,
+    struct eco_diags *out);
+/* The texts of list key ("obstacles") of a's follow-ups on or before
+ * au, in date order: the first cap into out; returns how many there are,
+ * (size_t)-1 when memory runs out. */
+size_t eco_suivi_texts(const struct eco_action_view *a,
+    const struct eco_doc *const *suivis, size_t n, const char *au,
+    const char *key, const char **out, size_t cap);
 
 /* eco_budget.c: the plan's money facts (eco-vue). */
 

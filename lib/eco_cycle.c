@@ -30,6 +30,14 @@
 
 #define CYCLE_FILE "demarche.yaml"
 
+struct project;
+/* A computed condition: whether it holds, and if not why (malloc'd). */
+struct calcul {
+	const char *name;
+	int (*holds)(struct project *, char **why);
+};
+static const struct calcul *calcul_find(const char *name);
+
 /* One condition of a test; a "ou" condition only has any. */
 struct cond {
 	const char *file, *kind;
@@ -38,6 +46,7 @@ struct cond {
 	long minimum;
 	int held;			/* only meetings held ("tenue") */
 	const struct eco_check *any;
+	const struct calcul *calcul;	/* a computed condition, or NULL */
 };
 
 /* A test: every condition must hold. */
@@ -160,6 +169,11 @@ read_cond(struct build *b, const struct eco_node *m, struct cond *c)
 			lacks(b, ou, "ou");
 		else
 			c->any = read_check(b, ou);
+		return;
+	}
+	if ((v = eco_map_get(m, "calcul"))) {
+		if (v->type != ECO_STR || !(c->calcul = calcul_find(v->s)))
+			lacks(b, v, "calcul");
 		return;
 	}
 	c->file = text(b, m, "fichier");
@@ -932,6 +946,8 @@ cond_holds(struct project *p, const struct cond *c, char **why)
 	*why = NULL;
 	if (c->any)
 		return any_holds(p, c->any, why);
+	if (c->calcul)
+		return c->calcul->holds(p, why);
 	if (!(f = files_of(p, c->file)))
 		return 0;
 	for (i = 0; i < f->ndocs; i++) {
@@ -1090,6 +1106,124 @@ plan_of(struct project *p)
 			p->oom = 1;
 	}
 	return p->plan;
+}
+
+/*
+ * Computed conditions: what eco-suivi computes, on the day the state is
+ * read (day_of), from plan.yaml and suivis/.  "suivis-recus": at least one
+ * follow-up answers a date of the calendars and every date passed has
+ * its follow-up; "ajustements-suivis": some follow-up notes an
+ * adjustment and none proposed was left without a decision after the
+ * action's next follow-up date.
+ */
+static const struct eco_doc *const *
+suivis_of(struct project *p, size_t *n)
+{
+	struct files *f = files_of(p, "suivis/*.yaml");
+
+	*n = f ? f->ndocs : 0;
+	return f ? f->docs : NULL;
+}
+
+/* The day the state is read: today, or the date of the latest
+ * follow-up when it is later (a project whose records run ahead of the
+ * clock, as the demonstration's do).  NULL when the clock fails. */
+static const char *
+day_of(const struct eco_doc *const *v, size_t n, char *today)
+{
+	const char *day = eco_date_today(today), *d;
+	size_t i;
+
+	for (i = 0; day && i < n; i++)
+		if ((d = eco_map_date(v[i]->root, "date")) && strcmp(d, day) > 0)
+			day = d;
+	return day;
+}
+
+static int
+suivis_recus(struct project *p, char **why)
+{
+	struct eco_plan *pl = plan_of(p);
+	const struct eco_doc *const *v;
+	struct eco_due *due = NULL;
+	char today[ECO_DATE_BUFSZ];
+	const char *day;
+	size_t n, nd = 0, i, miss = 0, got = 0;
+
+	v = suivis_of(p, &n);
+	if (pl && (day = day_of(v, n, today)))
+		due = eco_suivi_dues(pl, v, n, day, &nd);
+	if (nd == (size_t)-1) {
+		p->oom = 1;
+		return 0;
+	}
+	for (i = 0; i < nd; i++)
+		if (due[i].suivi)
+			got++;
+		else if (!miss++)
+			*why = xprintf(p, _("%s: the follow-up of %s due on %s "
+			    "is missing (eco-suivi a-faire lists them)"),
+			    "suivis/", pl->actions[due[i].action].id,
+			    due[i].date);
+	free(due);
+	if (miss > 1) {
+		free(*why);
+		*why = xprintf(p, _("%s: %zu follow-ups due are missing "
+		    "(eco-suivi a-faire lists them)"), "suivis/", miss);
+	}
+	if (!miss && !got)
+		*why = xprintf(p, pl ? _("%s: no follow-up answers a date of "
+		    "the plan's calendars yet") : _("%s: no plan to follow"),
+		    "suivis/");
+	return !miss && got;
+}
+
+static int
+ajustements_suivis(struct project *p, char **why)
+{
+	struct eco_plan *pl = plan_of(p);
+	const struct eco_doc *const *v;
+	struct eco_ajustement *a = NULL;
+	char today[ECO_DATE_BUFSZ];
+	const char *day;
+	size_t n, na = 0, i, stale = 0;
+
+	v = suivis_of(p, &n);
+	if (pl && (day = day_of(v, n, today)))
+		a = eco_suivi_ajustements(pl, v, n, day, &na);
+	if (na == (size_t)-1) {
+		p->oom = 1;
+		return 0;
+	}
+	for (i = 0; i < na; i++)
+		stale += a[i].stale;
+	free(a);
+	if (!na)
+		*why = xprintf(p, _("%s: no follow-up notes an adjustment"),
+		    "suivis/");
+	else if (stale)
+		*why = xprintf(p, dngettext(ECO_DOMAIN, "%s: %zu adjustment "
+		    "proposed was "
+		    "never taken up (eco-suivi retards lists it)", "%s: %zu "
+		    "adjustments proposed were never taken up (eco-suivi "
+		    "retards lists them)", stale), "suivis/", stale);
+	return na && !stale;
+}
+
+static const struct calcul calculs[] = {
+	{ "suivis-recus", suivis_recus },
+	{ "ajustements-suivis", ajustements_suivis },
+};
+
+static const struct calcul *
+calcul_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof calculs / sizeof *calculs; i++)
+		if (strcmp(calculs[i].name, name) == 0)
+			return &calculs[i];
+	return NULL;
 }
 
 /* Whether o is an objective the plan's completeness stands for. */

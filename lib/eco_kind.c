@@ -70,6 +70,9 @@ static const struct eco_kind kinds[] = {
 	{ "tache", N_("to-do"), NULL, "description",
 	    REC | ECO_KIND_COPY | ECO_KIND_PROJECT_REFS, "rencontre", NULL,
 	    eco_rules_copy },
+	/* follow-ups a plan's calendar asks for (eco-suivi a-faire) */
+	{ "suivi-attendu", N_("follow-up due"), NULL, "libelle", REC,
+	    NULL, NULL, NULL },
 	/* eco's own data */
 	{ "demarche", N_("cycle of the method"), NULL, NULL, DOC,
 	    NULL, NULL, NULL },

@@ -1,7 +1,9 @@
 #!/bin/sh
 # demo.sh BIN - the main job on examples/demo, as a coordinator runs it
 # before a meeting: check the whole project, see where the group stands,
-# then print the overview of the concerted action plan.
+# print the overview of the concerted action plan, then the follow-up
+# state to bring to the meeting of 2027-12-15 (the demonstration's day):
+# what is late or silent, and what was done against what was planned.
 bin=$(cd "${1:?usage: demo.sh BIN}" && pwd)
 top=$(cd "$(dirname "$0")/.." && pwd)
 PATH=$bin:$PATH
@@ -21,4 +23,6 @@ status=$?
 run eco demarche etat
 run eco plan verifie
 run eco vue plan.yaml
+run eco suivi retards --au 2027-12-15
+run eco suivi bilan --au 2027-12-15
 [ "$status" -eq 0 ] || exit "$status"

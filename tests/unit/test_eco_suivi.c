@@ -2,7 +2,10 @@
  * test_eco_suivi.c - unit tests of eco_suivi.c: the follow-up that
  * decides (the latest on or before the day, the last read of one date),
  * an action's state from it, from its record or from its dates, late
- * actions and the next follow-up; the plan of a command's inputs read
+ * actions and the next follow-up; which calendar date a follow-up
+ * answers, the dates due and missing, adjustments and their state, what
+ * an action did against its plan, a received follow-up checked against
+ * the plan with the positions of its faults, the id of a sheet; the plan of a command's inputs read
  * and checked in its project, standard input alone.  Each test of a
  * project works in a fresh folder.  Messages are the English msgids.
  */
@@ -214,6 +217,235 @@ test_suivi_labels(void **state)
 	assert_string_equal(eco_etat_label(ECO_ETAT_ABANDONNEE, 3), "abandoned");
 }
 
+/* The follow-up calendar against the follow-ups received. */
+
+static const char two[] =
+    "{kind: action, version: 1, id: a, titre: A, responsable: o,"
+    " debut: 2027-02-01, fin: 2027-06-30, clientele: [enfants-3-5],"
+    " participants_prevus: 40,"
+    " budget: [{poste: p, montant: 1000, bailleur: b1},"
+    " {poste: q, montant: 500, bailleur: b2}],"
+    " calendrier_suivi: [2027-03-01, 2027-06-01]}\n---\n"
+    "{kind: action, version: 1, id: b, titre: B, responsable: m,"
+    " debut: 2027-02-01, fin: 2027-12-31, clientele: [enfants-0-2, parents],"
+    " calendrier_suivi: [2027-02-15]}\n";
+
+static void
+test_suivi_answers(void **state)
+{
+	const struct eco_action_view *a;
+
+	(void)state;
+	add(two);
+	add("{kind: suivi, version: 1, id: s1, action: a, date: 2027-03-20, statut: en-cours}\n"
+	    "---\n{kind: suivi, version: 1, id: s2, action: a, date: 2027-03-20, echeance: 2027-06-01, statut: en-cours}\n"
+	    "---\n{kind: suivi, version: 1, id: s3, action: a, date: 2027-02-20, statut: en-cours}\n"
+	    "---\n{kind: suivi, version: 1, id: s4, action: a, date: 2027-03-20, echeance: 2027-04-01, statut: en-cours}\n");
+	a = &t.p->actions[0];
+	/* without echeance: the last date on or before its own */
+	assert_string_equal(eco_suivi_answers(a, t.s[0]->root), "2027-03-01");
+	/* its echeance, even before the date it names */
+	assert_string_equal(eco_suivi_answers(a, t.s[1]->root), "2027-06-01");
+	/* before every date: the first */
+	assert_string_equal(eco_suivi_answers(a, t.s[2]->root), "2027-03-01");
+	/* an echeance that is no date of the calendar answers none */
+	assert_null(eco_suivi_answers(a, t.s[3]->root));
+}
+
+static void
+test_suivi_dues(void **state)
+{
+	struct eco_due *v;
+	size_t n;
+
+	(void)state;
+	add(two);
+	add("{kind: suivi, version: 1, id: s1, action: a, date: 2027-03-05, statut: en-cours}\n"
+	    "---\n{kind: suivi, version: 1, id: s2, action: a, date: 2027-06-20, echeance: 2027-06-01, statut: en-cours}\n");
+	v = eco_suivi_dues(t.p, suivis(), t.ns, "2027-06-15", &n);
+	/* a's two dates and b's one; s2, dated after the day, not yet */
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0].action, 0);
+	assert_string_equal(v[0].date, "2027-03-01");
+	assert_string_equal(eco_map_str(v[0].suivi, "id"), "s1");
+	assert_string_equal(v[1].date, "2027-06-01");
+	assert_null(v[1].suivi);
+	assert_int_equal(v[1].late, 14);
+	assert_int_equal(v[2].action, 1);
+	assert_null(v[2].suivi);
+	free(v);
+	v = eco_suivi_dues(t.p, suivis(), t.ns, "2027-06-20", &n);
+	assert_string_equal(eco_map_str(v[1].suivi, "id"), "s2");
+	free(v);
+	/* nothing due before the first date */
+	assert_null(eco_suivi_dues(t.p, suivis(), t.ns, "2027-02-01", &n));
+	assert_int_equal(n, 0);
+	/* missing, by lead: m before o */
+	v = eco_suivi_missing(t.p, suivis(), t.ns, "2027-06-15", NULL, 1, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].action, 1);
+	assert_string_equal(v[1].date, "2027-06-01");
+	free(v);
+	v = eco_suivi_missing(t.p, suivis(), t.ns, "2027-06-15", "o", 0, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].action, 0);
+	free(v);
+}
+
+static void
+test_suivi_dues_closed(void **state)
+{
+	struct eco_suivi_state st;
+	struct eco_due *v;
+	size_t n;
+
+	(void)state;
+	add(two);
+	/* done in April: June is not due */
+	add("{kind: suivi, version: 1, id: s1, action: a, date: 2027-04-01, statut: realisee}\n");
+	v = eco_suivi_dues(t.p, suivis(), t.ns, "2027-12-31", &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].date, "2027-03-01");
+	assert_string_equal(eco_map_str(v[0].suivi, "id"), "s1");
+	assert_int_equal(v[1].action, 1);
+	free(v);
+	eco_suivi_state(&t.p->actions[0], suivis(), t.ns, "2027-12-31", &st);
+	assert_int_equal(st.manquants, 0);
+	eco_suivi_state(&t.p->actions[1], suivis(), t.ns, "2027-12-31", &st);
+	assert_int_equal(st.manquants, 1);
+	assert_string_equal(st.manquant, "2027-02-15");
+}
+
+static void
+test_suivi_ajustements(void **state)
+{
+	struct eco_ajustement *v;
+	size_t n;
+
+	(void)state;
+	add(two);
+	add("{kind: suivi, version: 1, id: s1, action: a, date: 2027-03-01, statut: en-cours,"
+	    " ajustements: [Ouvrir le samedi, Changer de local]}\n"
+	    "---\n{kind: suivi, version: 1, id: s2, action: a, date: 2027-06-01, statut: en-cours,"
+	    " ajustements: [{ajustement: ouvrir le SAMEDI, etat: applique, date: 2027-05-02},"
+	    " Écrire aux parents]}\n");
+	v = eco_suivi_ajustements(t.p, suivis(), t.ns, "2027-06-15", &n);
+	assert_int_equal(n, 3);
+	/* one adjustment, its text as first written, its last state */
+	assert_string_equal(v[0].texte, "Ouvrir le samedi");
+	assert_int_equal(v[0].etat, ECO_AJ_APPLIQUE);
+	assert_string_equal(v[0].propose_le, "2027-03-01");
+	assert_string_equal(v[0].depuis, "2027-05-02");
+	assert_false(v[0].stale);
+	/* proposed in March, the June date passed: never taken up */
+	assert_string_equal(v[1].texte, "Changer de local");
+	assert_true(v[1].stale);
+	/* proposed at the last date of the calendar: waiting, not stale */
+	assert_int_equal(v[2].etat, ECO_AJ_PROPOSE);
+	assert_false(v[2].stale);
+	free(v);
+	/* before June: nothing stale, June's not read yet */
+	v = eco_suivi_ajustements(t.p, suivis(), t.ns, "2027-05-01", &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].etat, ECO_AJ_PROPOSE);
+	assert_false(v[1].stale);
+	free(v);
+	assert_string_equal(eco_ajust_code(ECO_AJ_ECARTE), "ecarte");
+	assert_string_equal(eco_ajust_label(ECO_AJ_ADOPTE, 2), "adopted");
+}
+
+static void
+test_suivi_bilan(void **state)
+{
+	struct eco_bilan b;
+
+	(void)state;
+	add(two);
+	add("{kind: suivi, version: 1, id: s1, action: a, date: 2027-03-01, statut: en-cours,"
+	    " participation: {enfants: 31, parents: 12}, depenses: 400.25,"
+	    " realisations: [x, y], activites_prevues: [x, y, z]}\n"
+	    "---\n{kind: suivi, version: 1, id: s2, action: a, date: 2027-06-01, statut: en-cours,"
+	    " participation: {enfants: 28}, depenses: 700}\n"
+	    "---\n{kind: suivi, version: 1, id: s3, action: b, date: 2027-06-01, statut: en-cours,"
+	    " participation: {rejoints: 9, enfants: 5, parents: 9}}\n");
+	eco_suivi_bilan(&t.p->actions[0], suivis(), t.ns, "2027-12-31", &b);
+	assert_int_equal(b.prevu, 150000);
+	assert_int_equal(b.depense, 110025);
+	assert_int_equal(b.prevus, 40);
+	/* the unit its clientele gives; the largest count, not a sum */
+	assert_string_equal(b.unite, "enfants");
+	assert_int_equal(b.atteints, 31);
+	assert_int_equal(b.rejoints[ECO_REACH_PARENTS], 12);
+	assert_int_equal(b.rejoints[ECO_REACH_FAMILLES], -1);
+	assert_int_equal(b.realisees, 2);
+	assert_int_equal(b.prevues, 3);
+	assert_int_equal(b.nsuivis, 2);
+	/* two groups: no unit, rejoints says it */
+	eco_suivi_bilan(&t.p->actions[1], suivis(), t.ns, "2027-12-31", &b);
+	assert_null(b.unite);
+	assert_int_equal(b.prevus, -1);
+	assert_int_equal(b.atteints, 9);
+	/* on a day before them, nothing */
+	eco_suivi_bilan(&t.p->actions[0], suivis(), t.ns, "2027-02-01", &b);
+	assert_int_equal(b.depense, 0);
+	assert_int_equal(b.atteints, -1);
+}
+
+static const char sheet[] =
+    "kind: suivi\nversion: 1\nid: s9\naction: a\n"
+    "echeance: 2027-04-01\ndate: 2027-07-10\n"
+    "periode: {debut: 2027-01-01, fin: 2027-08-01}\n"
+    "statut: en-cours\nrapporteur: z\ndepenses: 200\n";
+
+static void
+test_suivi_check(void **state)
+{
+	struct eco_limits lim;
+	struct eco_reader *r;
+	struct eco_doc *doc;
+	const struct eco_diag *g;
+
+	(void)state;
+	add(two);
+	add("{kind: suivi, version: 1, id: s1, action: a, date: 2027-03-01, statut: en-cours,"
+	    " depenses: 1400}\n");
+	eco_limits_default(&lim);
+	assert_non_null(r = eco_reader_mem(sheet, strlen(sheet), "retour.yaml",
+	    &lim, &t.d));
+	assert_int_equal(eco_reader_next(r, &doc), 1);
+	eco_reader_close(r);
+	assert_int_equal(eco_suivi_check(t.p, doc, suivis(), t.ns,
+	    "2027-07-01", &t.d), 5);
+	g = said_in(&t.d, "is not a date of the follow-up calendar");
+	assert_int_equal(g->line, 5);
+	assert_int_equal(g->col, 11);
+	g = said_in(&t.d, "after the day of the report");
+	assert_int_equal(g->line, 6);
+	g = said_in(&t.d, "begins on 2027-01-01, before the action");
+	assert_int_equal(g->col, 18);
+	said_in(&t.d, "ends on 2027-08-01, after the action");
+	said_in(&t.d, "after the follow-up's date");
+	g = said_in(&t.d, "neither leads nor joins");
+	assert_int_equal(g->sev, ECO_SEV_WARNING);
+	g = said_in(&t.d, "more than its planned budget");
+	assert_int_equal(g->line, 10);
+	eco_doc_free(doc);
+}
+
+static void
+test_suivi_sheet_id(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	add("{kind: action, version: 1, id: act-x, titre: X, responsable: o,"
+	    " calendrier_suivi: [2027-03-01, 2027-03-20, 2027-06-01]}\n");
+	assert_string_equal(eco_suivi_sheet_id(&t.p->actions[0], "2027-06-01",
+	    buf, sizeof buf), "suivi-x-2027-06");
+	assert_string_equal(eco_suivi_sheet_id(&t.p->actions[0], "2027-03-20",
+	    buf, sizeof buf), "suivi-x-2027-03-20");
+}
+
 /* Write text into rel under the test's folder. */
 static void
 put(const char *rel, const char *text)
@@ -378,6 +610,13 @@ main(void)
 		T(test_suivi_state_final),
 		T(test_suivi_state_from_dates),
 		T(test_suivi_labels),
+		T(test_suivi_answers),
+		T(test_suivi_dues),
+		T(test_suivi_dues_closed),
+		T(test_suivi_ajustements),
+		T(test_suivi_bilan),
+		T(test_suivi_check),
+		T(test_suivi_sheet_id),
 		T(test_suivi_plan_of_project),
 		T(test_suivi_plan_invalid),
 		T(test_suivi_plan_operands),
