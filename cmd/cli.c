@@ -217,6 +217,105 @@ cli_finish(struct eco_diags *d)
 	return eco_diags_status(d);
 }
 
+/* Composing. */
+
+_Noreturn void
+cli_oom(struct eco_diags *d)
+{
+	struct eco_diags own;
+
+	if (!d) {
+		eco_diags_init(&own);
+		d = &own;
+	}
+	eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+	exit(cli_finish(d));
+}
+
+const char *
+cli_text(const char *fmt, ...)
+{
+	static char *ring[16];
+	static size_t k;
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(s = malloc((size_t)n + 1)))
+		cli_oom(NULL);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	k = (k + 1) % 16;
+	free(ring[k]);
+	return ring[k] = s;
+}
+
+char *
+cli_keep(const char *s)
+{
+	static char **v;
+	static size_t n;
+	char **w;
+
+	if (!(w = realloc(v, (n + 1) * sizeof *v)))
+		cli_oom(NULL);
+	v = w;
+	if (!(v[n] = strdup(s)))
+		cli_oom(NULL);
+	return v[n++];
+}
+
+void
+cli_push(const char ***v, size_t *n, const char *s)
+{
+	const char **w = realloc(*v, (*n + 1) * sizeof **v);
+
+	if (!w)
+		cli_oom(NULL);
+	*v = w;
+	(*v)[(*n)++] = s;
+}
+
+const char *
+cli_code(const char *arg, const char *opt, const char *const *codes,
+    size_t n)
+{
+	struct eco_buf all = ECO_BUF_INIT;
+	const char *close;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(arg, codes[i]) == 0)
+			return codes[i];
+	for (i = 0; i < n; i++)
+		eco_buf_printf(&all, "%s%s", i ? ", " : "", codes[i]);
+	if (!(close = eco_closest(arg, codes, n)))
+		cli_usage_error(NULL, _("--%s: « %s » is not allowed (allowed: %s)"),
+		    opt, arg, all.s);
+	cli_usage_error(NULL, _("--%s: « %s » is not allowed (did you mean %s? "
+	    "allowed: %s)"), opt, arg, close, all.s);
+}
+
+void
+cli_push_list(const char ***v, size_t *n, const char *arg, const char *opt,
+    const char *const *codes, size_t ncodes)
+{
+	const struct cli_option one = { .name = opt, .arg = CLI_ID };
+	char *tok, *save = NULL;
+	const char *why;
+
+	for (tok = strtok_r(cli_keep(arg), ",", &save); tok;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (!codes && (why = cli_check(&one, tok)))
+			cli_usage_error(NULL, "%s", why);
+		cli_push(v, n, codes ? cli_code(tok, opt, codes, ncodes) : tok);
+	}
+}
+
 static const char *const format_names[] = {
 	"yaml", "json", "texte", "md", "html", "csv"
 };

@@ -161,6 +161,31 @@ int cli_flush(void);
  * output could not be written). */
 int cli_finish(struct eco_diags *);
 
+/* What commands share while they compose (each exits through cli_oom
+ * when memory runs out). */
+/* Out of memory: recorded in d (NULL: alone), the diagnostics printed,
+ * exit 3. */
+_Noreturn void cli_oom(struct eco_diags *d);
+/* The text of fmt, printf-like, in one of 16 buffers taken in turn: it
+ * lives until the 16th next call. */
+const char *cli_text(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* A copy of s that lives until the process ends. */
+char *cli_keep(const char *s);
+/* s appended to the array *v of *n strings. */
+void cli_push(const char ***v, size_t *n, const char *s);
+/* The comma-separated values of arg ("a,b") appended to *v: with codes,
+ * each must be one of the ncodes (a usage error names them, with the
+ * closest); without, each is checked as --opt ID would be. */
+void cli_push_list(const char ***v, size_t *n, const char *arg,
+    const char *opt, const char *const *codes, size_t ncodes);
+/* arg when it is one of the n codes, else a usage error naming them. */
+const char *cli_code(const char *arg, const char *opt,
+    const char *const *codes, size_t n);
+
 /* Until eco-vue, eco-rencontre and eco-plan declare a struct cli_cmd:
  * catalogue and locale; --help as synopsis and example; --version; -o's
  * argument among allowed (1u << fmt), else a usage error; a project

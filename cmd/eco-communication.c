@@ -5,7 +5,7 @@
  * whole plan as a page.  Views, states, lateness and the calendar's order
  * are lib/eco_communication.c's; this file holds options and reports.
  */
-#define _GNU_SOURCE	/* vasprintf */
+#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -37,42 +37,6 @@ static struct eco_project *P;
 static struct eco_communication *K;
 static const struct eco_doc *const *DOCS;	/* what K was made of */
 static size_t ND;
-
-static _Noreturn void
-out_of_memory(void)
-{
-	eco_diag_sys(&D, NULL, "%s", strerror(ENOMEM));
-	exit(cli_finish(&D));
-}
-
-/* The text of fmt, until the next call. */
-static const char *
-text(const char *fmt, ...)
-{
-	static char *s;
-	va_list ap;
-	int n;
-
-	free(s);
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		out_of_memory();
-	return s;
-}
-
-/* A copy of s that lives until the end. */
-static char *
-keep(const char *s)
-{
-	static char **v;
-	static size_t n;
-
-	if (!(v = realloc(v, (n + 1) * sizeof *v)) || !(v[n] = strdup(s)))
-		out_of_memory();
-	return v[n++];
-}
 
 /*
  * The project around the current folder and the communication plan of
@@ -115,7 +79,7 @@ static int
 write_report(struct eco_report *r, size_t n)
 {
 	if (eco_report_failed(r))
-		out_of_memory();
+		cli_oom(&D);
 	if (!n)
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL, "%s",
 		    _("no communication activity"));
@@ -130,7 +94,7 @@ new_report(const char *title)
 	struct eco_report *r = eco_report_new(NULL, title);
 
 	if (!r)
-		out_of_memory();
+		cli_oom(&D);
 	eco_report_footer(r, eco_project_name(P), cli.given & CLI_AU ? cli.au :
 	    NULL);
 	return r;
@@ -162,7 +126,7 @@ joined(const struct eco_node *seq, const char *kind)
 	const char *s = eco_com_joined(P, seq, kind, &b);
 
 	if (!s)
-		out_of_memory();
+		cli_oom(&D);
 	return s;
 }
 
@@ -338,7 +302,7 @@ run_retards(int argc, char **argv)
 	if (open_plan(argc, argv) < 0)
 		return finish();
 	if (cli.format == FMT_TEXTE) {
-		r = new_report(text(_("Communication activities late on %s"), cli.au));
+		r = new_report(cli_text(_("Communication activities late on %s"), cli.au));
 		t = eco_report_table(r, "communication", NULL, ECO_SHOW_DOC);
 		eco_table_column(t, "date", _("Date"), ECO_COL_NOWRAP, 0);
 		eco_table_column(t, "retard", _("Days late"), ECO_COL_RIGHT, 0);
@@ -357,7 +321,7 @@ run_retards(int argc, char **argv)
 		}
 		eco_table_row(t);
 		eco_table_text(t, 0, a->date);
-		eco_table_text(t, 1, text("%ld", eco_date_days(cli.au) -
+		eco_table_text(t, 1, cli_text("%ld", eco_date_days(cli.au) -
 		    eco_date_days(a->date)));
 		eco_table_text(t, 2, a->titre);
 		eco_table_text(t, 3, title("organisme", a->responsable));
@@ -386,7 +350,7 @@ plan_lacks(struct eco_report *r)
 	const char *lacks = eco_com_lacks_text(K, &b);
 
 	if (!lacks)
-		out_of_memory();
+		cli_oom(&D);
 	if (!K->plan) {
 		eco_report_para(r, _("This communication plan has no plan part yet: "
 		    "its objectives, audiences, spokespeople and key messages are "
@@ -396,7 +360,7 @@ plan_lacks(struct eco_report *r)
 		    "document with a plan: mapping (objectifs, publics, porte_parole, "
 		    "messages_cles), as eco-formats(5) shows"));
 	} else if (*lacks) {
-		eco_report_para(r, text(_("Still to write: %s."), lacks));
+		eco_report_para(r, cli_text(_("Still to write: %s."), lacks));
 		eco_diag_add(&D, K->plan_file, K->plan->line, K->plan->col,
 		    ECO_SEV_WARNING, NULL, _("the plan part still lacks: %s"), lacks);
 	}
@@ -443,7 +407,7 @@ plan_people(struct eco_report *r, const struct eco_node *plan)
 		eco_table_text(t, 0, eco_map_str(m, "nom"));
 		org = title("organisme", eco_map_str(m, "organisme"));
 		eco_table_text(t, 1, (role = eco_map_str(m, "fonction")) && org ?
-		    text("%s, %s", role, org) :
+		    cli_text("%s, %s", role, org) :
 		    role ? role : org);
 		if (eco_map_seq(m, "publics"))
 			cell_list(t, 2, eco_map_seq(m, "publics"), "public");
@@ -471,7 +435,7 @@ plan_words(struct eco_report *r, const struct eco_node *plan)
 	eco_report_heading(r, 2, _("Key messages"));
 	for (i = 0; i < v->len && (m = v->u.items[i]); i++)
 		eco_report_item(r, 0, eco_map_seq(m, "publics") ?
-		    text(_("%s (for %s)"), eco_map_str(m, "message"),
+		    cli_text(_("%s (for %s)"), eco_map_str(m, "message"),
 		    joined(eco_map_seq(m, "publics"), "public")) :
 		    eco_map_str(m, "message"));
 }
@@ -502,7 +466,7 @@ plan_activities(struct eco_report *r)
 
 		eco_table_row(t);
 		eco_table_text(t, 0, a->date ? a->date : "—");
-		eco_table_text(t, 1, a->frequence ? text("%s (%s)", a->titre,
+		eco_table_text(t, 1, a->frequence ? cli_text("%s (%s)", a->titre,
 		    a->frequence) : a->titre);
 		cell_list(t, 2, a->publics, "public");
 		eco_table_text(t, 3, title("organisme", a->responsable));
@@ -515,7 +479,7 @@ plan_activities(struct eco_report *r)
 		;	/* the total only when some activity has a budget */
 	if (i < K->n && eco_com_budget(K, 0, &all) == 0 &&
 	    eco_com_budget(K, 1, &done) == 0)
-		eco_report_para(r, text(_("Budget planned: %s, of which %s for the "
+		eco_report_para(r, cli_text(_("Budget planned: %s, of which %s for the "
 		    "activities done (cancelled ones left out)."),
 		    eco_money_format(all, ECO_MONEY_TEXTE, m1),
 		    eco_money_format(done, ECO_MONEY_TEXTE, m2)));
@@ -546,9 +510,9 @@ plan_details(struct eco_report *r)
 			eco_buf_printf(&b, _("Speaks of: %s. "),
 			    joined(a->objectifs, "objectif"));
 		if (b.oom)
-			out_of_memory();
+			cli_oom(&D);
 		/* the last blank left out */
-		eco_report_item(r, 0, b.n ? text(_("%s: %.*s"), a->titre,
+		eco_report_item(r, 0, b.n ? cli_text(_("%s: %.*s"), a->titre,
 		    (int)b.n - 1, b.s) : a->titre);
 	}
 	eco_buf_free(&b);
@@ -569,7 +533,7 @@ run_plan(int argc, char **argv)
 	if (eco_project_name(P))
 		eco_report_para(r, eco_project_name(P));
 	if ((date = eco_map_date(plan, "adopte_le")))
-		eco_report_para(r, text(_("Adopted on %s."), date));
+		eco_report_para(r, cli_text(_("Adopted on %s."), date));
 	plan_lacks(r);
 	plan_words(r, plan);
 	plan_activities(r);
@@ -599,7 +563,7 @@ run_ajoute(int argc, char **argv)
 		if (strcmp(eco_project_file(P, i)->rel, rec.file) == 0)
 			there = eco_project_file(P, i)->opened;
 	in.project = P;
-	in.folded = keep(eco_text_fold(in.titre, fold, sizeof fold));
+	in.folded = cli_keep(eco_text_fold(in.titre, fold, sizeof fold));
 	in.publics = publics, in.npublics = npub, in.moyens = moyens;
 	in.nmoyens = nmoy, in.actions = actions, in.nactions = nact;
 	in.objectifs = objectifs, in.nobjectifs = nobj;
@@ -618,68 +582,23 @@ run_ajoute(int argc, char **argv)
 /* Options */
 
 static void
-push(const char ***v, size_t *n, const char *s)
-{
-	if (!(*v = realloc(*v, (*n + 1) * sizeof **v)))
-		out_of_memory();
-	(*v)[(*n)++] = s;
-}
-
-/* One of n codes, or a usage error that names them. */
-static const char *
-code(const char *arg, const char *opt, const char *const *codes, size_t n)
-{
-	struct eco_buf all = ECO_BUF_INIT;
-	const char *close;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(arg, codes[i]) == 0)
-			return codes[i];
-	for (i = 0; i < n; i++)
-		eco_buf_printf(&all, "%s%s", i ? ", " : "", codes[i]);
-	if (!(close = eco_closest(arg, codes, n)))
-		cli_usage_error(NULL, _("--%s: « %s » is not allowed (allowed: %s)"),
-		    opt, arg, all.s);
-	cli_usage_error(NULL, _("--%s: « %s » is not allowed (did you mean %s? "
-	    "allowed: %s)"), opt, arg, close, all.s);
-}
-
-/* "a,b": ids, or with codes among them, each checked. */
-static void
-push_each(const char ***v, size_t *n, const char *arg, const char *opt,
-    const char *const *codes, size_t ncodes)
-{
-	const struct cli_option one = { .name = opt, .arg = CLI_ID };
-	char *tok, *save = NULL;
-	const char *why;
-
-	for (tok = strtok_r(keep(arg), ",", &save); tok;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if (!codes && (why = cli_check(&one, tok)))
-			cli_usage_error(NULL, "%s", why);
-		push(v, n, codes ? code(tok, opt, codes, ncodes) : tok);
-	}
-}
-
-static void
 option(int key, const char *arg)
 {
 	switch (key) {
 	case O_PUBLIC:
-		push_each(&publics, &npub, arg, "public", eco_com_publics,
+		cli_push_list(&publics, &npub, arg, "public", eco_com_publics,
 		    ECO_COM_NPUBLICS);
 		break;
 	case O_STATUT:
-		in.statut = statut = code(arg, "statut", eco_com_statuts,
+		in.statut = statut = cli_code(arg, "statut", eco_com_statuts,
 		    ECO_COM_NSTATUTS);
 		break;
 	case O_TITRE: in.titre = arg; break;
 	case O_DATE: in.date = arg; break;
-	case O_MOYEN: push(&moyens, &nmoy, arg); break;
-	case O_ACTION: push_each(&actions, &nact, arg, "action", NULL, 0); break;
+	case O_MOYEN: cli_push(&moyens, &nmoy, arg); break;
+	case O_ACTION: cli_push_list(&actions, &nact, arg, "action", NULL, 0); break;
 	case O_OBJECTIF:
-		push_each(&objectifs, &nobj, arg, "objectif", NULL, 0);
+		cli_push_list(&objectifs, &nobj, arg, "objectif", NULL, 0);
 		break;
 	case O_BUT: in.but = arg; break;
 	case O_MESSAGE: in.message = arg; break;

@@ -10,7 +10,7 @@
  * that the scale (A = 2, B = 1, C = 0) is eco's proposal: in words for
  * people, as bareme: proposition in records.
  */
-#define _GNU_SOURCE	/* vasprintf */
+#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -35,13 +35,6 @@ static struct eco_project *P;
 static struct eco_questionnaire *Q;
 static struct eco_sessions *S;
 
-static _Noreturn void
-out_of_memory(void)
-{
-	eco_diag_sys(&D, NULL, "%s", strerror(ENOMEM));
-	exit(cli_finish(&D));
-}
-
 static int
 finish(void)
 {
@@ -58,29 +51,10 @@ static int
 write_report(struct eco_report *r)
 {
 	if (eco_report_failed(r))
-		out_of_memory();
+		cli_oom(&D);
 	eco_report_write(stdout, r, cli.rformat, &D);
 	eco_report_free(r);
 	return finish();
-}
-
-/* The text of fmt, in one of a few buffers that live a while. */
-static const char *
-text(const char *fmt, ...)
-{
-	static char *ring[8];
-	static size_t at;
-	va_list ap;
-	int n;
-
-	at = (at + 1) % 8;
-	free(ring[at]);
-	va_start(ap, fmt);
-	n = vasprintf(&ring[at], fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		out_of_memory();
-	return ring[at];
 }
 
 static const char *
@@ -88,7 +62,7 @@ score(int h)
 {
 	char buf[ECO_SCORE_BUFSZ];
 
-	return text("%s", eco_score_text(h, 0, 1, buf));
+	return cli_text("%s", eco_score_text(h, 0, 1, buf));
 }
 
 static const char *
@@ -96,7 +70,7 @@ delta(int h)
 {
 	char buf[ECO_SCORE_BUFSZ];
 
-	return text("%s", eco_score_text(h, 1, 1, buf));
+	return cli_text("%s", eco_score_text(h, 1, 1, buf));
 }
 
 static const char *
@@ -142,7 +116,7 @@ open_all(int argc, char **argv, int check)
 	docs = argc ? eco_project_input_docs(P, &n) :
 	    eco_project_docs(P, "diagnostic", &n);
 	if (!docs || !(S = eco_sessions_new(Q, docs, n)))
-		out_of_memory();
+		cli_oom(&D);
 	return 0;
 }
 
@@ -197,7 +171,7 @@ run_questionnaire(int argc, char **argv)
 		return finish();
 	}
 	if (!(r = eco_questionnaire_paper(Q)))
-		out_of_memory();
+		cli_oom(&D);
 	return write_report(r);
 }
 
@@ -282,7 +256,7 @@ render(FILE *fp, const char *id, void *arg)
 	const struct received *rv = arg;
 
 	(void)id;
-	fprintf(fp, "---\n# %s\n", text(_("Received from %s."), rv->from));
+	fprintf(fp, "---\n# %s\n", cli_text(_("Received from %s."), rv->from));
 	return eco_sheet_yaml(fp, rv->doc->root);
 }
 
@@ -305,7 +279,7 @@ already(const struct eco_doc *doc, const char *name)
 	eco_sessions_free(S);
 	if (!(docs = eco_project_docs(P, "diagnostic", &n)) ||
 	    !(S = eco_sessions_new(Q, docs, n)))
-		out_of_memory();
+		cli_oom(&D);
 	old = eco_sessions_doc(S, id);
 	where = old ? old->file : NULL;
 	for (i = 0; !old && id && i < ngot; i++)
@@ -338,11 +312,11 @@ receive(const struct eco_doc *doc, const char *name)
 
 	if (already(doc, name))
 		return;
-	file = strdup(text("diagnostics/%s.yaml", key ? key :
+	file = strdup(cli_text("diagnostics/%s.yaml", key ? key :
 	    eco_map_str(doc->root, "date")));
 	if (!file || !(got = realloc(got, (ngot + 1) * sizeof *got)) ||
 	    !(got_where = realloc(got_where, (ngot + 1) * sizeof *got_where)))
-		out_of_memory();
+		cli_oom(&D);
 	rec.file = file;
 	rc = has_file(file) ? eco_project_append(P, &rec, &D) :
 	    eco_project_create(P, &rec, &D);
@@ -453,8 +427,8 @@ others(const struct eco_session *s)
 		if (&S->v[i] != s)
 			eco_buf_printf(&b, b.n ? ", %s" : "%s", S->v[i].id);
 	if (b.oom)
-		out_of_memory();
-	out = text("%s", b.s ? b.s : "");
+		cli_oom(&D);
+	out = cli_text("%s", b.s ? b.s : "");
 	eco_buf_free(&b);
 	return out;
 }
@@ -463,7 +437,7 @@ static const char *
 span(const struct eco_session *s)
 {
 	return strcmp(s->debut, s->fin) == 0 ? s->debut :
-	    text(_("%s to %s"), s->debut, s->fin);
+	    cli_text(_("%s to %s"), s->debut, s->fin);
 }
 
 static int
@@ -474,19 +448,19 @@ run_compile(int argc, char **argv)
 
 	if (open_all(argc, argv, 1) < 0 || !(s = session(session_id)))
 		return finish();
-	if (!(r = eco_report_new(NULL, text(_("Diagnostic of the partnership — "
+	if (!(r = eco_report_new(NULL, cli_text(_("Diagnostic of the partnership — "
 	    "session %s"), s->id))))
-		out_of_memory();
+		cli_oom(&D);
 	eco_report_footer(r, eco_project_name(P), s->fin);
-	eco_report_para(r, text(ngettext("%zu answered questionnaire, %s; way "
+	eco_report_para(r, cli_text(ngettext("%zu answered questionnaire, %s; way "
 	    "of answering: %s.", "%zu answered questionnaires, %s; way of "
 	    "answering: %s.", s->ndocs), s->ndocs, span(s), mode_label(s->mode)));
 	if (!session_id && S->n > 1)
-		eco_report_para(r, text(_("The latest of %zu sessions; the others: "
+		eco_report_para(r, cli_text(_("The latest of %zu sessions; the others: "
 		    "%s."), S->n, others(s)));
 	eco_report_para(r, scale_note());
 	if (eco_session_tables(r, Q, s) < 0 || eco_session_notes(r, Q, s) < 0)
-		out_of_memory();
+		cli_oom(&D);
 	return write_report(r);
 }
 
@@ -590,7 +564,7 @@ compare_items(struct eco_report *r, int data)
 static const char *
 about(const struct eco_session *s)
 {
-	return text(ngettext("Session %s: %zu questionnaire, %s, %s.",
+	return cli_text(ngettext("Session %s: %zu questionnaire, %s, %s.",
 	    "Session %s: %zu questionnaires, %s, %s.", s->ndocs), s->id,
 	    s->ndocs, span(s), mode_label(s->mode));
 }
@@ -606,9 +580,9 @@ run_compare(int argc, char **argv)
 	if (open_all(0, NULL, 1) < 0 || !(S1 = session(argv[0])) ||
 	    !(S2 = session(argv[1])))
 		return finish();
-	if (!(r = eco_report_new(NULL, text(_("Diagnostic of the partnership — "
+	if (!(r = eco_report_new(NULL, cli_text(_("Diagnostic of the partnership — "
 	    "from %s to %s"), S1->id, S2->id))))
-		out_of_memory();
+		cli_oom(&D);
 	eco_report_footer(r, eco_project_name(P), S2->fin);
 	eco_report_item(r, 0, about(S1));
 	eco_report_item(r, 0, about(S2));
@@ -646,7 +620,7 @@ run_sessions(int argc, char **argv)
 		return finish();
 	}
 	if (!(r = eco_report_new(NULL, _("Diagnostic sessions"))))
-		out_of_memory();
+		cli_oom(&D);
 	eco_report_para(r, scale_note());
 	t = eco_report_table(r, "diagnostic-session", NULL,
 	    ECO_SHOW_DOC | ECO_SHOW_DATA);

@@ -49,21 +49,6 @@ shown(const struct eco_facteur *f)
 	return !cli.systeme || (f->systeme && strcmp(f->systeme, cli.systeme) == 0);
 }
 
-/* "publié", "proposition d'eco": a factor's provenance in a table. */
-static const char *
-short_provenance(const struct eco_facteur *f)
-{
-	if (f->origine == ECO_FACTEUR_AJOUTE)
-		return _("added by the group");
-	if (f->origine == ECO_FACTEUR_REMPLACE)
-		return _("rewritten by the group");
-	if (strcmp(f->source, "agirtot") == 0)
-		return _("published");
-	if (strcmp(f->source, "proposition") == 0)
-		return _("eco's proposal");
-	return _("the group's own");
-}
-
 static int
 write_report(struct eco_report *r)
 {
@@ -180,7 +165,7 @@ run_liste(int argc, char **argv)
 			if (!f->systeme || strcmp(f->systeme, eco_systemes[s]) != 0)
 				continue;
 			snprintf(name, sizeof name, "%s (%s)", f->nom ? f->nom :
-			    f->id, short_provenance(f));
+			    f->id, eco_facteur_provenance(f, 1));
 			eco_table_row(t);
 			eco_table_text(t, 0, name);
 			eco_table_text(t, 1, f->id);
@@ -227,10 +212,10 @@ fiche(struct eco_report *r, const struct eco_facteur *f)
 	eco_report_para(r, line);
 	if (f->file)
 		snprintf(line, sizeof line, _("Provenance: %s (%s:%d)."),
-		    eco_facteur_provenance(f), f->file, f->line);
+		    eco_facteur_provenance(f, 0), f->file, f->line);
 	else
 		snprintf(line, sizeof line, _("Provenance: %s."),
-		    eco_facteur_provenance(f));
+		    eco_facteur_provenance(f, 0));
 	eco_report_para(r, line);
 	if (f->definition) {
 		part(r, f, "definition", _("Definition"));
@@ -273,9 +258,9 @@ static void
 unknown(const char *id)
 {
 	const struct eco_facteur *g;
-	const char *near[3];
-	char list[256];
-	size_t i, n, len = 0;
+	const char *near;
+	char buf[256];
+	size_t i;
 
 	for (i = 0; (g = eco_facteurs_retired(S.f, i)); i++)
 		if (strcmp(g->id, id) == 0) {
@@ -284,18 +269,13 @@ unknown(const char *id)
 			    id, g->par, g->par_line);
 			return;
 		}
-	if (!(n = eco_facteurs_closest(S.f, id, near, 3))) {
+	if ((near = eco_facteurs_closest(S.f, id, buf, sizeof buf)))
+		eco_diag_add(&S.d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("« %s »: no such %s (did you mean %s?)"), id,
+		    _("protective factor"), near);
+	else
 		eco_diag_add(&S.d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
 		    _("« %s »: no such %s"), id, _("protective factor"));
-		return;
-	}
-	list[0] = '\0';
-	for (i = 0; i < n && len < sizeof list; i++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-		    i == 0 ? "" : i + 1 == n ? _(" or ") : ", ", near[i]);
-	eco_diag_add(&S.d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
-	    _("« %s »: no such %s (did you mean %s?)"), id,
-	    _("protective factor"), list);
 }
 
 /* fiche [ID]...: the fiches named, or every one (of --systeme). */

@@ -73,13 +73,6 @@ option(int key, const char *arg)
 	opt.files = v;
 }
 
-static _Noreturn void
-out_of_memory(void)
-{
-	fprintf(stderr, "%s: %s\n", cli_prog, strerror(ENOMEM));
-	exit(ECO_EXIT_SYS);
-}
-
 static const char *
 kind_of(const struct eco_doc *doc)
 {
@@ -99,7 +92,7 @@ own_file(const char *kind)
 	size_t i;
 
 	if (eco_project_read(S.pr, home, &S.d) < 0)
-		out_of_memory();
+		cli_oom(&S.d);
 	for (i = 0; (f = eco_project_file(S.pr, i)); i++)
 		if (!f->input && strcmp(f->rel, home) == 0)
 			return f;
@@ -126,7 +119,7 @@ inputs(int argc, char **argv, const char *kind, const char *missing, int here)
 	if (!(S.pr = eco_project_open(here || !S.operands ||
 	    strcmp(opt.files[0], "-") == 0 ? NULL : opt.files[0], &S.d)) ||
 	    !(S.plan = eco_plan_new()))
-		out_of_memory();
+		cli_oom(&S.d);
 	if (S.operands && eco_project_inputs(S.pr, opt.nfiles, opt.files, &S.d) < 0)
 		exit(cli_finish(&S.d));
 	else if (!S.operands && !eco_project_dir(S.pr))
@@ -166,7 +159,7 @@ take(const struct eco_doc *doc)
 	int rc = eco_plan_add_doc(S.plan, doc);
 
 	if (rc < 0)
-		out_of_memory();
+		cli_oom(&S.d);
 	return rc;
 }
 
@@ -188,10 +181,10 @@ emit(const struct eco_node *n, const char *file)
 	}
 	/* whole or not at all: a value JSON cannot carry leaves nothing */
 	if (!(mem = open_memstream(&buf, &len)))
-		out_of_memory();
+		cli_oom(&S.d);
 	rc = eco_emit_json(mem, n, file, &S.d);
 	if (fclose(mem) != 0 || rc == -1)
-		out_of_memory();
+		cli_oom(&S.d);
 	if (rc == 0 && fwrite(buf, 1, len, stdout) != len)
 		S.failed = 1;
 	free(buf);
@@ -229,7 +222,7 @@ records(enum eco_view_kind k, int argc, char **argv)
 			if (!eco_plan_keep(S.plan, k, j, &S.f))
 				continue;
 			if (!(rec = eco_plan_record(S.plan, k, j)))
-				out_of_memory();
+				cli_oom(&S.d);
 			emit(rec, eco_plan_view(S.plan, k, j)->file);
 		}
 	}
@@ -297,7 +290,7 @@ verifie_json(const struct eco_plan_counts *c, size_t left)
 	const struct eco_node *top;
 
 	if (!doc || !(top = eco_plan_verdict_json(doc, c, left, &S.d)))
-		out_of_memory();
+		cli_oom(&S.d);
 	if (eco_emit_json(stdout, top, NULL, &S.d) == -1)
 		S.failed = 1;
 	eco_diags_clear(&S.d);
@@ -396,7 +389,7 @@ run_calendrier(int argc, char **argv)
 		take(S.docs[i]);
 	v = eco_plan_calendar(S.plan, &n);
 	if (n == (size_t)-1 || !(r = eco_report_new(NULL, _("Follow-up calendar"))))
-		out_of_memory();
+		cli_oom(&S.d);
 	eco_report_footer(r, eco_project_name(S.pr), cli.au);
 	t = eco_report_table(r, "echeance", S.plan->titre,
 	    ECO_SHOW_DOC | ECO_SHOW_DATA);
@@ -411,7 +404,7 @@ run_calendrier(int argc, char **argv)
 			entry_row(t, &v[i]);
 	free(v);
 	if (eco_report_write(stdout, r, cli.rformat, &S.d) < 0 && !S.d.n)
-		out_of_memory();
+		cli_oom(&S.d);
 	eco_report_free(r);
 	return cli_finish(&S.d);
 }

@@ -11,7 +11,7 @@
  * holds are lib/eco_rencontre.c's; this file holds the options and the
  * composition of the reports.
  */
-#define _GNU_SOURCE	/* vasprintf */
+#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -38,18 +38,11 @@ static struct eco_cycle *C;
 static struct eco_state *S;
 static struct eco_rencontres *R;
 
-static _Noreturn void
-out_of_memory(void)
-{
-	eco_diag_sys(&D, NULL, "%s", strerror(ENOMEM));
-	exit(cli_finish(&D));
-}
-
 static void *
 grow(void *v, size_t n, size_t size)
 {
 	if (!(v = realloc(v, (n + 1) * size)))
-		out_of_memory();
+		cli_oom(&D);
 	return v;
 }
 
@@ -86,27 +79,10 @@ static int
 write_report(struct eco_report *r, enum eco_rformat f)
 {
 	if (eco_report_failed(r))
-		out_of_memory();
+		cli_oom(&D);
 	eco_report_write(stdout, r, f, &D);
 	eco_report_free(r);
 	return finish();
-}
-
-/* The text of fmt, until the next call. */
-static const char *
-text(const char *fmt, ...)
-{
-	static char *s;
-	va_list ap;
-	int n;
-
-	free(s);
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		out_of_memory();
-	return s;
 }
 
 /* What a meeting's file is called from the root. */
@@ -172,7 +148,7 @@ plan_row(struct eco_table *t, struct eco_schedule *e)
 
 	eco_slot_title(e->slot, title, sizeof title);
 	eco_table_row(t);
-	eco_table_text(t, 0, text("%d", e->slot->number));
+	eco_table_text(t, 0, cli_text("%d", e->slot->number));
 	eco_table_text(t, 2, e->slot->meeting->stage->name);
 	eco_table_text(t, 4, r ? rel_of(e->rencontre) : e->file);
 	if (!r && !e->taken) {
@@ -204,8 +180,8 @@ run_planifie(int argc, char **argv)
 	if (!(v = eco_rencontres_schedule(R, P, debut, (int)weeks, &n, &D)))
 		return finish();
 	if (!(r = eco_report_new(NULL, _("Calendar of the meetings"))))
-		out_of_memory();
-	eco_report_para(r, text(_("The cycle has %zu meetings; the new ones come "
+		cli_oom(&D);
+	eco_report_para(r, cli_text(_("The cycle has %zu meetings; the new ones come "
 	    "every %ld weeks from %s (--frequence, 4 by default)."), n, weeks,
 	    debut));
 	t = eco_report_table(r, "rencontre", NULL, ECO_SHOW_DOC);
@@ -237,12 +213,12 @@ read_added(size_t *n)
 	size_t i;
 
 	if (ajoute && eco_project_inputs(P, 1, one, &D) < 0)
-		out_of_memory();
+		cli_oom(&D);
 	for (i = 0; i < eco_project_nfiles(P); i++)
 		if (eco_project_file(P, i)->input)
 			eco_file_diags(eco_project_file(P, i), &D);
 	if (!(v = eco_project_input_docs(P, n)))
-		out_of_memory();
+		cli_oom(&D);
 	return v;
 }
 
@@ -256,8 +232,8 @@ added_point(const struct eco_doc *doc)
 	if (!title)
 		title = eco_map_str(doc->root, "id");
 	if (k && title)
-		return text(_("%s: %s (added)"), eco_kind_label(k), title);
-	return text(_("document %d of %s (added)"), doc->index, doc->file);
+		return cli_text(_("%s: %s (added)"), eco_kind_label(k), title);
+	return cli_text(_("document %d of %s (added)"), doc->index, doc->file);
 }
 
 static void
@@ -266,16 +242,16 @@ agenda_facts(struct eco_report *r, const struct eco_agenda *a)
 	const struct eco_node *m = a->rencontre ? a->rencontre->root : NULL;
 	const char *st = eco_rencontre_status(eco_map_str(m, "statut"));
 
-	eco_report_item(r, 0, *a->when ? text(_("Date: %s"), a->when) :
+	eco_report_item(r, 0, *a->when ? cli_text(_("Date: %s"), a->when) :
 	    _("Date: not set yet"));
 	if (eco_map_str(m, "lieu"))
-		eco_report_item(r, 0, text(_("Place: %s"), eco_map_str(m, "lieu")));
+		eco_report_item(r, 0, cli_text(_("Place: %s"), eco_map_str(m, "lieu")));
 	if (a->stage)
-		eco_report_item(r, 0, text(_("Stage: %s (%d of %zu)"), a->stage->name,
+		eco_report_item(r, 0, cli_text(_("Stage: %s (%d of %zu)"), a->stage->name,
 		    a->stage->number, C->nstages));
 	if (st)
-		eco_report_item(r, 0, text(_("Status: %s"), st));
-	eco_report_item(r, 0, m ? text(_("File: %s"), rel_of(a->rencontre)) :
+		eco_report_item(r, 0, cli_text(_("Status: %s"), st));
+	eco_report_item(r, 0, m ? cli_text(_("File: %s"), rel_of(a->rencontre)) :
 	    _("File: none yet (eco-rencontre planifie writes it)"));
 }
 
@@ -323,10 +299,10 @@ agenda_objectives(struct eco_report *r, const struct eco_agenda *a)
 	eco_report_heading(r, 2, _("Objectives"));
 	for (i = 0; i < a->nobjectives; i++)
 		if ((os = a->objectives[i].state))
-			eco_report_item(r, 0, text(_("%s: %s"),
+			eco_report_item(r, 0, cli_text(_("%s: %s"),
 			    progress_word(os->progress), os->objective->label));
 		else
-			eco_report_item(r, 0, text(_("%s: not an objective of the "
+			eco_report_item(r, 0, cli_text(_("%s: not an objective of the "
 			    "cycle"), a->objectives[i].id));
 	for (i = 0; i < a->nothers; i++)
 		eco_report_item(r, 0, a->others[i]);
@@ -334,14 +310,14 @@ agenda_objectives(struct eco_report *r, const struct eco_agenda *a)
 		eco_report_para(r, _("None."));
 	eco_report_heading(r, 2, _("Outils"));
 	for (i = 0; i < a->ntools; i++)
-		eco_report_item(r, 0, text(_("Outil %d: %s (%s)"),
+		eco_report_item(r, 0, cli_text(_("Outil %d: %s (%s)"),
 		    a->tools[i]->number, a->tools[i]->name, a->tools[i]->command));
 	if (!a->ntools)
 		eco_report_para(r, _("None."));
 	eco_report_heading(r, 2, _("Files to bring"));
 	for (i = 0; i < a->nfiles; i++)
 		eco_report_item(r, 0, a->files[i].present ? a->files[i].pattern :
-		    text(_("%s (not there yet)"), a->files[i].pattern));
+		    cli_text(_("%s (not there yet)"), a->files[i].pattern));
 	if (!a->nfiles)
 		eco_report_para(r, _("None."));
 }
@@ -365,7 +341,7 @@ todo_row(struct eco_table *t, const struct eco_tache *k)
 {
 	eco_table_row(t);
 	eco_table_text(t, 0, k->id);
-	eco_table_text(t, 1, text("%ld", k->rencontre->numero));
+	eco_table_text(t, 1, cli_text("%ld", k->rencontre->numero));
 	eco_table_text(t, 2, eco_map_str(k->node, "description"));
 	eco_table_text(t, 3, who(k));
 	eco_table_text(t, 4, eco_map_text(k->node, "echeance"));
@@ -387,7 +363,7 @@ agenda_todos(struct eco_report *r, const struct eco_agenda *a)
 	for (i = 0; i < a->nobjectives; i++)
 		if ((os = a->objectives[i].state) &&
 		    os->progress != ECO_PROGRESS_DONE && ++k)
-			eco_report_item(r, 0, text(_("%s: %s (%s)"),
+			eco_report_item(r, 0, cli_text(_("%s: %s (%s)"),
 			    os->objective->label, os->missing ? os->missing : "",
 			    os->objective->command));
 	if (!k)
@@ -399,11 +375,11 @@ static struct eco_report *
 agenda_report(const struct eco_agenda *a, const struct eco_doc *const *added,
     size_t nadded)
 {
-	struct eco_report *r = eco_report_new(NULL, text(_("Meeting %ld — %s"),
+	struct eco_report *r = eco_report_new(NULL, cli_text(_("Meeting %ld — %s"),
 	    a->numero, a->title ? a->title : _("(no title)")));
 
 	if (!r)
-		out_of_memory();
+		cli_oom(&D);
 	eco_report_footer(r, eco_project_name(P), a->rencontre ?
 	    eco_map_date(a->rencontre->root, "date") : NULL);
 	agenda_facts(r, a);
@@ -431,7 +407,7 @@ run_agenda(int argc, char **argv)
 		    _("no meeting to come: every meeting of the cycle is held"));
 		rc = finish();
 	} else if ((rc = eco_agenda_of(R, S, P, num, &a)) < 0)
-		out_of_memory();
+		cli_oom(&D);
 	else if (!rc) {
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
 		    _("no meeting %ld: none in rencontres/, and the cycle has %zu"),
@@ -449,42 +425,6 @@ static const char **presences, **absences, **decisions, **faites;
 static size_t np, na, nd, nf;
 static struct eco_todo_in *todos;
 static size_t nt;
-
-static void
-push(const char ***v, size_t *n, const char *s)
-{
-	*v = grow(*v, *n, sizeof **v);
-	(*v)[(*n)++] = s;
-}
-
-/* A copy of s that lives until the end. */
-static char *
-keep(const char *s)
-{
-	static char **v;
-	static size_t n;
-
-	v = grow(v, n, sizeof *v);
-	if (!(v[n] = strdup(s)))
-		out_of_memory();
-	return v[n++];
-}
-
-/* "a,b": ids, each checked as --opt ID would be. */
-static void
-push_ids(const char ***v, size_t *n, const char *arg, const char *opt)
-{
-	const struct cli_option one = { .name = opt, .arg = CLI_ID };
-	char *tok, *save = NULL;
-	const char *why;
-
-	for (tok = strtok_r(keep(arg), ",", &save); tok;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if ((why = cli_check(&one, tok)))
-			cli_usage_error(NULL, "%s", why);
-		push(v, n, tok);
-	}
-}
 
 static struct eco_todo_in *
 last_todo(const char *opt)
@@ -505,14 +445,14 @@ option(int key, const char *arg)
 	case O_DEBUT: debut = arg; break;
 	case O_FREQUENCE: weeks = strtol(arg, NULL, 10); break;
 	case O_AJOUTE: ajoute = arg; break;
-	case O_PRESENCE: push_ids(&presences, &np, arg, "presence"); break;
-	case O_ABSENCE: push_ids(&absences, &na, arg, "absence"); break;
-	case O_FAIT: push_ids(&faites, &nf, arg, "fait"); break;
-	case O_DECISION: push(&decisions, &nd, arg); break;
+	case O_PRESENCE: cli_push_list(&presences, &np, arg, "presence", NULL, 0); break;
+	case O_ABSENCE: cli_push_list(&absences, &na, arg, "absence", NULL, 0); break;
+	case O_FAIT: cli_push_list(&faites, &nf, arg, "fait", NULL, 0); break;
+	case O_DECISION: cli_push(&decisions, &nd, arg); break;
 	case O_AFAIRE:
 		todos = grow(todos, nt, sizeof *todos);
 		todos[nt++] = (struct eco_todo_in){ .description = arg,
-		    .folded = keep(eco_text_fold(arg, fold, sizeof fold)) };
+		    .folded = cli_keep(eco_text_fold(arg, fold, sizeof fold)) };
 		break;
 	case O_RESPONSABLE: last_todo("--responsable")->responsable = arg; break;
 	case O_PERSONNE: last_todo("--personne")->personne = arg; break;
@@ -573,7 +513,7 @@ run_suivis(int argc, char **argv)
 		return finish();
 	if (cli.format == FMT_TEXTE) {
 		if (!(r = eco_report_new(NULL, _("Open to-dos"))))
-			out_of_memory();
+			cli_oom(&D);
 		t = todo_table(r);
 	}
 	for (i = 0; i < R->ntaches; i++) {
@@ -585,7 +525,7 @@ run_suivis(int argc, char **argv)
 			continue;
 		}
 		if (!(doc = eco_tache_record(&R->taches[i])))
-			out_of_memory();
+			cli_oom(&D);
 		if (cli.format == FMT_YAML)
 			eco_emit_yaml(stdout, doc->root);
 		else

@@ -9,7 +9,7 @@
  * in a project opened for it alone, so that a sheet written into suivis/
  * is not met again as an operand.
  */
-#define _GNU_SOURCE	/* vasprintf */
+#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -42,37 +42,12 @@ static size_t NS;
 static const char *echeance;		/* feuille --echeance */
 static int dry;				/* recois -n */
 
-static _Noreturn void
-oom(void)
-{
-	eco_diag_sys(&D, NULL, "%s", strerror(ENOMEM));
-	exit(cli_finish(&D));
-}
-
-/* Text built with printf, until the 16th next call. */
-static const char *
-fmt(const char *f, ...)
-{
-	static char *ring[16];
-	static size_t k;
-	va_list ap;
-	char *s;
-
-	va_start(ap, f);
-	if (vasprintf(&s, f, ap) < 0)
-		oom();
-	va_end(ap);
-	k = (k + 1) % 16;
-	free(ring[k]);
-	return ring[k] = s;
-}
-
 static const char *
 money(long long cents)
 {
 	char m[ECO_MONEY_BUFSZ];
 
-	return fmt("%s", eco_money_format(cents, ECO_MONEY_PRINT, m));
+	return cli_text("%s", eco_money_format(cents, ECO_MONEY_PRINT, m));
 }
 
 /* A whole number, a number in records too; nothing when below 0. */
@@ -83,7 +58,7 @@ number(struct eco_table *t, size_t col, long long v)
 
 	if (v < 0)
 		return;
-	n.s = fmt("%lld", v);
+	n.s = cli_text("%lld", v);
 	n.len = strlen(n.s);
 	n.u.i = v;
 	n.num = (double)v;
@@ -112,7 +87,7 @@ open_plan(void)
 	const struct eco_node *root;
 
 	if (!(P = eco_project_open(cli_project(), &D)))
-		oom();
+		cli_oom(&D);
 	if (!(PL = eco_suivi_plan(P, 0, NULL, &root, &D)) ||
 	    !(B = eco_budget_new(PL, P, &D)))
 		return -1;
@@ -136,7 +111,7 @@ static int
 write_report(struct eco_report *r)
 {
 	if (eco_report_failed(r))
-		oom();
+		cli_oom(&D);
 	eco_report_write(stdout, r, cli.rformat, &D);
 	eco_report_free(r);
 	return 0;
@@ -150,7 +125,7 @@ missing(size_t *n, const char *responsable, int by_lead)
 	    by_lead, n);
 
 	if (*n == (size_t)-1)
-		oom();
+		cli_oom(&D);
 	return v;
 }
 
@@ -165,16 +140,16 @@ due_record(const struct eco_due *u)
 
 	if (!m || eco_map_put(d, m, "kind", eco_node_str(d, "suivi-attendu")) ||
 	    eco_map_put(d, m, "version", eco_node_int(d, 1)) ||
-	    eco_map_put(d, m, "id", eco_node_str(d, fmt("%s-%s", a->id,
+	    eco_map_put(d, m, "id", eco_node_str(d, cli_text("%s-%s", a->id,
 	    u->date))) ||
-	    eco_map_put(d, m, "libelle", eco_node_str(d, fmt(_("Follow-up of "
+	    eco_map_put(d, m, "libelle", eco_node_str(d, cli_text(_("Follow-up of "
 	    "the action %s, due on %s"), title(a), u->date))) ||
 	    eco_map_put(d, m, "action", eco_node_str(d, a->id)) ||
 	    eco_map_put(d, m, "echeance", eco_node_str(d, u->date)) ||
 	    (a->responsable && eco_map_put(d, m, "responsable",
 	    eco_node_str(d, a->responsable))) ||
 	    eco_map_put(d, m, "jours_de_retard", eco_node_int(d, u->late)))
-		oom();
+		cli_oom(&D);
 	d->root = m;
 	return d;
 }
@@ -193,9 +168,9 @@ run_afaire(int argc, char **argv)
 		return finish(0);
 	v = missing(&n, cli.responsable, 0);
 	if (cli.format == FMT_TEXTE && n) {
-		if (!(r = eco_report_new(NULL, fmt(_("Follow-ups due on %s"),
+		if (!(r = eco_report_new(NULL, cli_text(_("Follow-ups due on %s"),
 		    cli.au))))
-			oom();
+			cli_oom(&D);
 		t = eco_report_table(r, "suivi-attendu", NULL, ECO_SHOW_DOC);
 		eco_table_column(t, NULL, _("Due"), ECO_COL_NOWRAP, 0);
 		eco_table_column(t, NULL, _("Action"), 0, 34);
@@ -208,7 +183,7 @@ run_afaire(int argc, char **argv)
 		if (t) {
 			eco_table_row(t);
 			eco_table_text(t, 0, v[i].date);
-			eco_table_text(t, 1, fmt("%s (%s)", title(a), a->id));
+			eco_table_text(t, 1, cli_text("%s (%s)", title(a), a->id));
 			eco_table_text(t, 2, org(a->responsable));
 			number(t, 3, v[i].late);
 			continue;
@@ -249,10 +224,10 @@ paper_sheet(struct eco_report *r, size_t i, const char *date)
 	size_t k, n;
 
 	if (eco_suivi_facts(P, PL, B, i, S, NS, cli.au, &f) < 0)
-		oom();
-	eco_report_heading(r, 1, fmt(_("%s — follow-up due on %s"), title(a),
+		cli_oom(&D);
+	eco_report_heading(r, 1, cli_text(_("%s — follow-up due on %s"), title(a),
 	    date));
-	eco_report_para(r, fmt(_("To fill by %s and send back to the group."),
+	eco_report_para(r, cli_text(_("To fill by %s and send back to the group."),
 	    org(a->responsable)));
 	t = eco_report_table(r, "plan", _("What the plan says"), ECO_SHOW_DOC);
 	eco_table_column(t, NULL, _("Item"), 0, 26);
@@ -264,7 +239,7 @@ paper_sheet(struct eco_report *r, size_t i, const char *date)
 	}
 	if (!(aj = eco_suivi_ajustements(PL, S, NS, cli.au, &n)) &&
 	    n == (size_t)-1)
-		oom();
+		cli_oom(&D);
 	for (t = NULL, k = 0; k < n; k++) {
 		if (aj[k].action != i)
 			continue;
@@ -304,7 +279,7 @@ sheets(const struct eco_due *v, size_t n)
 
 	if (cli.format != FMT_YAML) {
 		if (!(r = eco_report_new(NULL, _("Follow-up sheets"))))
-			oom();
+			cli_oom(&D);
 		eco_report_footer(r, eco_project_name(P), cli.au);
 	}
 	for (i = 0; i < n; i++)
@@ -312,7 +287,7 @@ sheets(const struct eco_due *v, size_t n)
 			paper_sheet(r, v[i].action, v[i].date);
 		else if (eco_suivi_sheet_yaml(stdout, P, PL, B, v[i].action,
 		    v[i].date, S, NS, cli.au) < 0 && !ferror(stdout))
-			oom();
+			cli_oom(&D);
 	return r ? write_report(r) : 0;
 }
 
@@ -415,7 +390,7 @@ action_cells(struct eco_table *t, const struct eco_action_view *a)
 {
 	int data = cli.format == FMT_JSON;
 
-	eco_table_text(t, 0, data ? a->id : fmt("%s (%s)", title(a), a->id));
+	eco_table_text(t, 0, data ? a->id : cli_text("%s (%s)", title(a), a->id));
 	eco_table_text(t, 1, data ? a->responsable : org(a->responsable));
 }
 
@@ -475,7 +450,7 @@ untaken(struct eco_report *r)
 
 	if (!(v = eco_suivi_ajustements(PL, S, NS, cli.au, &n)) &&
 	    n == (size_t)-1)
-		oom();
+		cli_oom(&D);
 	for (i = 0; i < n; i++) {
 		if (!v[i].stale)
 			continue;
@@ -503,9 +478,9 @@ run_retards(int argc, char **argv)
 	(void)argc, (void)argv;
 	if (open_plan() < 0)
 		return finish(0);
-	if (!(r = eco_report_new(NULL, fmt(_("Late and silent actions on %s"),
+	if (!(r = eco_report_new(NULL, cli_text(_("Late and silent actions on %s"),
 	    cli.au))))
-		oom();
+		cli_oom(&D);
 	eco_report_footer(r, eco_project_name(P), cli.au);
 	n = late_actions(r);
 	n += silent(r);
@@ -529,7 +504,7 @@ share(long long part, long long whole, int data)
 	if (whole <= 0)
 		return NULL;
 	c = part / whole * 1000 + ((part % whole) * 1000 + whole / 2) / whole;
-	return fmt(data ? "%lld.%lld" : "%lld,%lld\xc2\xa0%%", c / 10, c % 10);
+	return cli_text(data ? "%lld.%lld" : "%lld,%lld\xc2\xa0%%", c / 10, c % 10);
 }
 
 /* For people, the money and reach (children, parents and families
@@ -577,7 +552,7 @@ sum_row(struct eco_table *t, const struct eco_suivi_sum *s, int action)
 	if (DATA)
 		eco_table_text(t, 0, *s->key ? s->key : NULL);
 	eco_table_text(t, o, action && cli.format != FMT_JSON ?
-	    fmt("%s (%s)", name, s->key) : name);
+	    cli_text("%s (%s)", name, s->key) : name);
 	eco_table_money(t, o + 1, s->prevu);
 	eco_table_money(t, o + 2, s->depense);
 	if (cli.format == FMT_JSON && share(s->depense, s->prevu, 1))
@@ -612,20 +587,20 @@ details(struct eco_report *r, size_t i, const struct eco_ajustement *aj,
 	for (k = 0; k < 2; k++) {
 		if ((m = eco_suivi_texts(a, S, NS, cli.au, keys[k], v, 64)) ==
 		    (size_t)-1)
-			oom();
+			cli_oom(&D);
 		for (q = 0; q < m && q < 64; q++) {
 			if (!shown++)
-				eco_report_heading(r, 3, fmt("%s (%s)", title(a),
+				eco_report_heading(r, 3, cli_text("%s (%s)", title(a),
 				    a->id));
-			eco_report_item(r, 0, fmt(_(words[k]), v[q]));
+			eco_report_item(r, 0, cli_text(_(words[k]), v[q]));
 		}
 	}
 	for (q = 0; q < naj; q++) {
 		if (aj[q].action != i)
 			continue;
 		if (!shown++)
-			eco_report_heading(r, 3, fmt("%s (%s)", title(a), a->id));
-		eco_report_item(r, 0, fmt(_("Adjustment: %s (%s, since %s)"),
+			eco_report_heading(r, 3, cli_text("%s (%s)", title(a), a->id));
+		eco_report_item(r, 0, cli_text(_("Adjustment: %s (%s, since %s)"),
 		    aj[q].texte, eco_ajust_label(aj[q].etat, 1), aj[q].depuis));
 	}
 }
@@ -639,7 +614,7 @@ sums(struct eco_report *r, int k, const char *kind, const char *caption,
 	size_t i, n;
 
 	if (!(v = eco_suivi_sums(PL, B, k, S, NS, cli.au, &n)))
-		oom();
+		cli_oom(&D);
 	for (i = 0; i < n; i++)
 		sum_row(t, &v[i], k == ECO_NBY);
 	free(v);
@@ -670,13 +645,13 @@ run_bilan(int argc, char **argv)
 	due = eco_suivi_dues(PL, S, NS, cli.au, &nd);
 	if (naj == (size_t)-1 || nd == (size_t)-1 ||
 	    !(all = eco_suivi_sums(PL, B, ECO_NBY, S, NS, cli.au, &n)) ||
-	    !(r = eco_report_new(NULL, fmt(_("Follow-up of the plan on %s"),
+	    !(r = eco_report_new(NULL, cli_text(_("Follow-up of the plan on %s"),
 	    cli.au))))
-		oom();
+		cli_oom(&D);
 	eco_report_footer(r, eco_project_name(P), cli.au);
 	for (got = 0, i = 0; i < nd; i++)
 		got += due[i].suivi != NULL;
-	eco_report_para(r, fmt(_("Budget spent: %s of %s planned (%s). "
+	eco_report_para(r, cli_text(_("Budget spent: %s of %s planned (%s). "
 	    "Follow-ups received: %zu of %zu due."), money(all[n].depense),
 	    money(all[n].prevu), share(all[n].depense, all[n].prevu, 0) ?
 	    share(all[n].depense, all[n].prevu, 0) : "—", got, nd));

@@ -169,6 +169,10 @@ const char *eco_closest(const char *s, const char *const *cand, size_t n);
  * ("soutien-social": "qualite-services-soutien-familles"). */
 size_t eco_closest_many(const char *s, const char *const *cand, size_t n,
     const char **out, size_t max);
+/* The same, up to three, as people read them ("a, b or c") in buf (cap
+ * bytes): buf, or NULL when none is close. */
+const char *eco_closest_text(const char *s, const char *const *cand,
+    size_t n, char *buf, size_t cap);
 /* The language tag of the messages shown, for a page's lang: "fr-CA"
  * under fr_CA, "fr" under LANGUAGE=fr, "en" when no catalogue answers
  * (C, POSIX, en_*).  Written in out (at least 8 bytes); out, or NULL. */
@@ -790,15 +794,17 @@ const struct eco_facteur *eco_facteurs_find(const struct eco_facteurs *,
 /* The i-th fiche of the catalogue the project withdrew, or NULL. */
 const struct eco_facteur *eco_facteurs_retired(const struct eco_facteurs *,
     size_t i);
-/* Up to max factor and sub-factor ids close to id into out: how many. */
-size_t eco_facteurs_closest(const struct eco_facteurs *, const char *id,
-    const char **out, size_t max);
+/* The factor and sub-factor ids close to id ("a, b or c", as
+ * eco_closest_text) in buf, or NULL. */
+const char *eco_facteurs_closest(const struct eco_facteurs *, const char *id,
+    char *buf, size_t cap);
 /* Whether the text of part ("definition", "pistes-actions"...) of f is
  * eco's proposal rather than the published method's. */
 int eco_facteur_propose(const struct eco_facteur *, const char *field);
 /* Where f comes from, as a person reads it ("published by Avenir
- * d'enfants (agirtot.org)", "proposal of eco…"), translated. */
-const char *eco_facteur_provenance(const struct eco_facteur *);
+ * d'enfants (agirtot.org)", "proposal of eco…"), or in a word or two for
+ * a table when brief ("published", "eco's proposal"), translated. */
+const char *eco_facteur_provenance(const struct eco_facteur *, int brief);
 /* The name of an EQDEM domain ("Maturité affective"), or NULL. */
 const char *eco_domaine_label(const char *id);
 

@@ -243,9 +243,9 @@ eco_facteurs_retired(const struct eco_facteurs *s, size_t i)
 	return s && i < s->nretired ? &s->retired[i] : NULL;
 }
 
-size_t
+const char *
 eco_facteurs_closest(const struct eco_facteurs *s, const char *id,
-    const char **out, size_t max)
+    char *buf, size_t cap)
 {
 	const char *words[256];
 	size_t n = 0, i, j;
@@ -255,7 +255,7 @@ eco_facteurs_closest(const struct eco_facteurs *s, const char *id,
 		for (j = 0; j < s->v[i].nsous && n < 256; j++)
 			words[n++] = s->v[i].sous[j].id;
 	}
-	return eco_closest_many(id, words, n, out, max);
+	return eco_closest_text(id, words, n, buf, cap);
 }
 
 int
@@ -272,15 +272,18 @@ eco_facteur_propose(const struct eco_facteur *f, const char *field)
 }
 
 const char *
-eco_facteur_provenance(const struct eco_facteur *f)
+eco_facteur_provenance(const struct eco_facteur *f, int brief)
 {
 	if (f->origine == ECO_FACTEUR_AJOUTE)
 		return _("added by the group");
 	if (f->origine == ECO_FACTEUR_REMPLACE)
-		return _("fiche rewritten by the group");
+		return brief ? _("rewritten by the group") :
+		    _("fiche rewritten by the group");
 	if (strcmp(f->source, "agirtot") == 0)
-		return _("published by Avenir d'enfants (agirtot.org)");
+		return brief ? _("published") :
+		    _("published by Avenir d'enfants (agirtot.org)");
 	if (strcmp(f->source, "proposition") == 0)
-		return _("proposal of eco, to check against Outils 3 and 4");
+		return brief ? _("eco's proposal") :
+		    _("proposal of eco, to check against Outils 3 and 4");
 	return _("the group's own");
 }

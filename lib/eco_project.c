@@ -250,9 +250,9 @@ struct walk {
 };
 
 static size_t
-fileid_hash(const struct stat *st)
+fileid_hash(dev_t dev, ino_t ino)
 {
-	return ((size_t)st->st_ino * 2654435761u) ^ (size_t)st->st_dev;
+	return ((size_t)ino * 2654435761u) ^ (size_t)dev;
 }
 
 /* 1 when the file of st was taken already (the same file named twice,
@@ -272,8 +272,8 @@ seen_file(struct walk *w, const struct stat *st)
 		}
 		for (i = 0; w->seen && i <= w->mask; i++)
 			if (w->seen[i].used) {
-				for (j = ((size_t)w->seen[i].ino * 2654435761u ^
-				    (size_t)w->seen[i].dev) & (size - 1); v[j].used;
+				for (j = fileid_hash(w->seen[i].dev,
+				    w->seen[i].ino) & (size - 1); v[j].used;
 				    j = (j + 1) & (size - 1))
 					;
 				v[j] = w->seen[i];
@@ -282,7 +282,7 @@ seen_file(struct walk *w, const struct stat *st)
 		w->seen = v;
 		w->mask = size - 1;
 	}
-	for (i = fileid_hash(st) & w->mask; w->seen[i].used; i = (i + 1) & w->mask)
+	for (i = fileid_hash(st->st_dev, st->st_ino) & w->mask; w->seen[i].used; i = (i + 1) & w->mask)
 		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
 			return 1;
 	w->seen[i].dev = st->st_dev;

@@ -775,19 +775,13 @@ static const char *
 closest_id(const struct eco_index *x, const char *kind, const char *id,
     char *buf, size_t cap)
 {
-	const char *words[512], *out[3];
-	size_t n = 0, i, k, len = 0;
+	const char *words[512];
+	size_t n = 0, i;
 
 	for (i = 0; i < x->nids && n < 512; i++)
 		if (strcmp(x->ids[i].kind, kind) == 0)
 			words[n++] = x->ids[i].id;
-	if (!(k = eco_closest_many(id, words, n, out, 3)))
-		return NULL;
-	buf[0] = '\0';
-	for (i = 0; i < k && len < cap; i++)
-		len += (size_t)snprintf(buf + len, cap - len, "%s%s",
-		    i == 0 ? "" : i + 1 == k ? _(" or ") : ", ", out[i]);
-	return buf;
+	return eco_closest_text(id, words, n, buf, cap);
 }
 
 /* Kind names as a person says them in a message: a copy's as its

@@ -618,6 +618,22 @@ eco_closest_many(const char *s, const char *const *cand, size_t n,
 	return k;
 }
 
+const char *
+eco_closest_text(const char *s, const char *const *cand, size_t n,
+    char *buf, size_t cap)
+{
+	const char *out[3];
+	size_t k, i, len = 0;
+
+	if (!cap || !(k = eco_closest_many(s, cand, n, out, 3)))
+		return NULL;
+	buf[0] = '\0';
+	for (i = 0; i < k && len < cap; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+		    i == 0 ? "" : i + 1 == k ? _(" or ") : ", ", out[i]);
+	return buf;
+}
+
 /* The language of the messages. */
 
 /* "fr_CA.UTF-8@euro" as a language tag: "fr-CA"; 0, or -1 for none. */

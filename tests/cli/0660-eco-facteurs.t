@@ -75,6 +75,14 @@ mkdir -p "$B"
 cp -R $DEMO/. "$B/"
 printf 'kind: facteur\nversion: 1\nid: x\nretire: true\nnom: X\n' >"$B/facteurs.yaml"
 golden facteurs-invalid "cd $B && eco-facteurs liste"
+# A fiche that neither retires nor names its system and name.
+M=$S/manque
+mkdir -p "$M"
+cp -R $DEMO/. "$M/"
+printf 'kind: facteur\nversion: 1\nid: x\n' >"$M/facteurs.yaml"
+golden facteurs-missing-keys "cd $M && eco-facteurs fiche x"
+# -C names the project as the current folder would.
+same 'eco-facteurs -C' "cd $P && eco-facteurs liste" "eco-facteurs -C $P liste"
 
 # --- Unknown ids -------------------------------------------------------
 

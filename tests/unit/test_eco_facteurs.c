@@ -94,8 +94,9 @@ test_catalogue(void **state)
 	assert_true(eco_facteur_propose(f, "definition"));
 	assert_true(eco_facteur_propose(f, "pistes-actions"));
 	assert_false(eco_facteur_propose(f, "sous-facteurs"));
-	assert_string_equal(eco_facteur_provenance(f),
+	assert_string_equal(eco_facteur_provenance(f, 0),
 	    "published by Avenir d'enfants (agirtot.org)");
+	assert_string_equal(eco_facteur_provenance(f, 1), "published");
 	f = eco_facteurs_find(t.f, "habiletes-langagieres");
 	assert_true(eco_facteur_propose(f, "sous-facteurs"));
 	assert_int_equal(f->ndomaines, 2);
@@ -179,6 +180,29 @@ test_closest(void **state)
 	assert_int_equal(eco_closest_many("soutien-social", cand, 5, out, 0), 0);
 }
 
+/* The closest ids as people read them, and the factors' own. */
+static void
+test_closest_text(void **state)
+{
+	const char *cand[] = {
+		"langage-oral", "jeux-oral", "langage-ecrit", "jeux-ecrit"
+	};
+	char buf[128];
+
+	(void)state;
+	/* "oral" and "ecrit" are each in two; "langage" in two as well */
+	assert_null(eco_closest_text("langage-jeux", cand, 4, buf, sizeof buf));
+	assert_string_equal(eco_closest_text("langage-oraux", cand, 4, buf,
+	    sizeof buf), "langage-oral");
+	assert_string_equal(eco_closest_text("bulles-oral-x", (const char *[]){
+	    "a-oral", "b-bulles", "c" }, 3, buf, sizeof buf), "a-oral or b-bulles");
+	assert_null(eco_closest_text("x", cand, 4, buf, 0));
+	assert_non_null(t.f = eco_facteurs_of(NULL, &t.d));
+	assert_string_equal(eco_facteurs_closest(t.f, "soutien-social", buf,
+	    sizeof buf), "qualite-services-soutien-familles");
+	assert_null(eco_facteurs_closest(t.f, "zzz", buf, sizeof buf));
+}
+
 static void
 test_domaines(void **state)
 {
@@ -198,6 +222,7 @@ main(void)
 		T(test_catalogue),
 		T(test_project_changes),
 		T(test_closest),
+		T(test_closest_text),
 		T(test_domaines),
 	};
 
