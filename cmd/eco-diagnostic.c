@@ -197,19 +197,6 @@ operand(const char *name)
 	return 0;
 }
 
-/* Whether the project has the file rel (from the root) already. */
-static int
-has_file(const char *rel)
-{
-	size_t i;
-
-	for (i = 0; i < eco_project_nfiles(P); i++)
-		if (!eco_project_file(P, i)->input &&
-		    strcmp(eco_project_file(P, i)->rel, rel) == 0)
-			return eco_project_file(P, i)->opened;
-	return 0;
-}
-
 /* Errors d holds about the file named name. */
 static size_t
 errors_in(const struct eco_diags *d, const char *name)
@@ -318,7 +305,7 @@ receive(const struct eco_doc *doc, const char *name)
 	    !(got_where = realloc(got_where, (ngot + 1) * sizeof *got_where)))
 		cli_oom(&D);
 	rec.file = file;
-	rc = has_file(file) ? eco_project_append(P, &rec, &D) :
+	rc = eco_project_has_file(P, file) ? eco_project_append(P, &rec, &D) :
 	    eco_project_create(P, &rec, &D);
 	free(rec.text);
 	if (rc < 0) {

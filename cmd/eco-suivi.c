@@ -88,7 +88,7 @@ open_plan(void)
 
 	if (!(P = eco_project_open(cli_project(), &D)))
 		cli_oom(&D);
-	if (!(PL = eco_suivi_plan(P, 0, NULL, &root, &D)) ||
+	if (!(PL = eco_suivi_plan(P, 0, NULL, cli.au, &root, &D)) ||
 	    !(B = eco_budget_new(PL, P, &D)))
 		return -1;
 	S = eco_project_docs(P, "suivi", &NS);

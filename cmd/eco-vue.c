@@ -738,7 +738,7 @@ run(int argc, char **argv)
 		cli_usage_error(NULL, "%s",
 		    _("no eco project here (no eco.yaml in this folder or "
 		    "above); name a plan file, or - for standard input"));
-	if ((V.plan = eco_suivi_plan(V.p, argc, argv, &V.root, &d)) &&
+	if ((V.plan = eco_suivi_plan(V.p, argc, argv, cli.au, &V.root, &d)) &&
 	    (V.b = eco_budget_new(V.plan, V.p, &d))) {
 		if (!(V.st = eco_suivi_states(V.p, V.plan, cli.au)) ||
 		    !(r = eco_report_new(NULL, V.plan->titre ? V.plan->titre :

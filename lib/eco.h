@@ -204,6 +204,8 @@ void eco_diags_init(struct eco_diags *);
 void eco_diags_free(struct eco_diags *);
 /* Forget the recorded diagnostics but keep the counters. */
 void eco_diags_clear(struct eco_diags *);
+/* Sort the diagnostics by file, line and column (stable). */
+void eco_diags_sort(struct eco_diags *);
 /* Record one diagnostic; fmt is printf-like and already translated. */
 void eco_diag_add(struct eco_diags *, const char *file, int line, int col,
     enum eco_sev, const char *check, const char *fmt, ...)
@@ -592,6 +594,9 @@ int eco_project_has(struct eco_project *, const char *kind, const char *id);
 /* The path from the root of a file the project read, given its name in
  * messages (doc->file), or NULL. */
 const char *eco_project_rel(const struct eco_project *, const char *name);
+/* Whether the project read its file rel (from the root) and could open
+ * it. */
+int eco_project_has_file(const struct eco_project *, const char *rel);
 /* The documents of kind where the project keeps it, that loaded, in
  * file order (doc->file names the file): *n of them. */
 const struct eco_doc *const *eco_project_docs(struct eco_project *,
@@ -932,6 +937,12 @@ struct eco_action_view {
 	const char **calendrier;	/* calendrier_suivi, valid dates */
 	size_t ncalendrier;
 	const char *statut;		/* a record's statut (eco-suivi), or NULL */
+	/* the latest decision of an evaluation on the day, once
+	 * eco_evaluation_apply has read them (NULL: none) */
+	const char *decision;		/* "maintien", "adaptation", "abandon" */
+	const char *decision_le;	/* its date, the evaluation's */
+	const struct eco_node *decision_node;	/* its mapping */
+	const char *arret;		/* abandoned: from that day on */
 };
 
 struct eco_bailleur_view {
@@ -944,6 +955,8 @@ struct eco_plan_data;
 struct eco_plan {
 	const char *id, *titre;		/* of the first plan document */
 	const char *debut, *fin;	/* its period (valid dates), or NULL */
+	const char *revise_le;		/* its last revision (a valid date), or
+					 * NULL */
 	const char **calendrier;	/* its calendrier_suivi, valid dates */
 	size_t ncalendrier;
 	const char *file;		/* its file, or NULL without a plan */
@@ -1179,13 +1192,16 @@ void eco_suivi_state(const struct eco_action_view *,
  * eco-plan prints (other kinds are passed over), or without operands the
  * project's plan.yaml; read and checked with the project's suivis/ and
  * eco.yaml as eco-validate checks them (standard input alone: a pipe is
- * no file of the project).  One plan at a time.  Free it with
- * eco_plan_free; *root is its plan document, or NULL for records.  NULL
- * when anything read has an error, or holds no plan (recorded).  The
- * project must outlive the plan.
+ * no file of the project).  One plan at a time.  With au, the decisions
+ * of the project's evaluations/ on that day are applied to its actions
+ * (eco_evaluation_apply), the evaluations checked with the rest.  Free
+ * it with eco_plan_free; *root is its plan document, or NULL for
+ * records.  NULL when anything read has an error, or holds no plan
+ * (recorded).  The project must outlive the plan.
  */
 struct eco_plan *eco_suivi_plan(struct eco_project *, int argc,
-    char *const *argv, const struct eco_node **root, struct eco_diags *);
+    char *const *argv, const char *au, const struct eco_node **root,
+    struct eco_diags *);
 /* The state of each action of a plan on au, from the project's suivis/:
  * plan->nactions of them, to free(); NULL when memory runs out. */
 struct eco_suivi_state *eco_suivi_states(struct eco_project *,
@@ -2244,5 +2260,122 @@ int eco_com_keep(const struct eco_com_filter *f, const struct eco_com_activite *
  * and public is one of f's audiences (when it names any). */
 int eco_com_keep_entry(const struct eco_com_activite *a, const char *public,
     void *arg);
+
+
+/* eco_evaluation.c: the evaluation of the plan (Outil 12): measures of
+ * the indicators against their baseline and target, decisions on the
+ * actions and what they change, the questions of relevance, what the
+ * plan still has to revise (eco-evaluation, eco-vue, eco-suivi,
+ * eco-plan verifie, eco_cycle). */
+
+/* The day a project's records are judged on: today, or the latest date
+ * of docs (n of them: follow-ups, evaluations) when it is later (records
+ * that run ahead of the clock, as the demonstration's do).  Into buf
+ * (ECO_DATE_BUFSZ bytes); NULL when the clock fails. */
+const char *eco_records_day(const struct eco_doc *const *docs, size_t n,
+    char *buf);
+
+/* The direction an indicator should move in: stated in the plan (sens),
+ * else from its target against its baseline. */
+enum eco_sens { ECO_SENS_BAISSE = -1, ECO_SENS_MAINTIEN = 0,
+	ECO_SENS_HAUSSE = 1, ECO_SENS_INCONNU = 2 };
+/* How a result reads: computed for a number with a baseline, else the
+ * appreciation written with the measure. */
+enum eco_lecture { ECO_LECT_ATTEINTE, ECO_LECT_PROGRES, ECO_LECT_STABLE,
+	ECO_LECT_RECUL, ECO_LECT_INCONNUE };
+
+struct eco_mesure {
+	const struct eco_node *node;	/* its mapping in the evaluation */
+	const struct eco_doc *eval;	/* the evaluation that gives it */
+	const char *date;		/* its own date, else the evaluation's */
+	const struct eco_node *valeur;
+	const char *appreciation;	/* as written, or NULL */
+};
+
+struct eco_resultat {
+	const struct eco_indicateur_view *x;
+	enum eco_sens sens;
+	int sens_ecrit;			/* stated in the plan */
+	const struct eco_mesure *mesures;	/* on or before the day, in
+					 * date order (then as read) */
+	size_t nmesures;
+	const struct eco_mesure *derniere;	/* the latest, or NULL */
+	int has_progres;		/* numbers, target not the baseline */
+	long progres;			/* percent of the way from baseline to
+					 * target, rounded (below 0: a fall) */
+	enum eco_lecture lecture;	/* of the latest measure */
+	int echue;			/* the deadline is before the day */
+	int en_retard;			/* echue, and never measured */
+	int manquee;			/* echue, measured, not reached */
+};
+
+struct eco_resultats {
+	struct eco_resultat *v;		/* one per indicator, in plan order */
+	size_t n;
+	struct eco_mesure *all;		/* the measures, by indicator */
+	size_t nall;
+};
+/* The results of every indicator of p on au from the evaluations ev (n
+ * of them, checked).  NULL when memory runs out. */
+struct eco_resultats *eco_resultats_new(const struct eco_plan *p,
+    const struct eco_doc *const *ev, size_t n, const char *au);
+void eco_resultats_free(struct eco_resultats *);
+/* "hausse", "baisse", "maintien" (NULL for unknown); what people call
+ * them, translated. */
+const char *eco_sens_code(enum eco_sens);
+const char *eco_sens_label(enum eco_sens);
+/* "atteinte", "en-progres", "sans-changement", "en-recul" (NULL for
+ * unknown), as appreciation writes them; what people call them. */
+const char *eco_lecture_code(enum eco_lecture);
+const char *eco_lecture_label(enum eco_lecture);
+
+/* A decision on an action, dated by its evaluation. */
+struct eco_decision {
+	size_t action;			/* index into plan->actions */
+	const char *decision;		/* "maintien", "adaptation", "abandon" */
+	const char *date;		/* the evaluation's */
+	const struct eco_node *node;	/* its mapping */
+	const struct eco_doc *eval;
+	int latest;			/* the latest on its action */
+};
+/* The decisions of ev dated on or before au (NULL: all) on actions of
+ * p, in plan order then by date: *nout of them, to free(); NULL with
+ * *nout 0 when there is none, (size_t)-1 when memory runs out. */
+struct eco_decision *eco_evaluation_decisions(const struct eco_plan *p,
+    const struct eco_doc *const *ev, size_t n, const char *au, size_t *nout);
+/* Set on each action of p its latest decision on au (decision,
+ * decision_le, decision_node); an abandoned action stops that day
+ * (arret): its follow-up dates after it leave the calendar.  0, or -1
+ * when memory runs out. */
+int eco_evaluation_apply(struct eco_plan *p, const struct eco_doc *const *ev,
+    size_t n, const char *au);
+/* What people call a decision ("abandon"), translated. */
+const char *eco_decision_label(const char *code);
+
+/* The latest evaluation on or before au (NULL: any) of objective obj
+ * and system sys (NULL: the whole objective), or NULL. */
+const struct eco_doc *eco_evaluation_latest(const struct eco_doc *const *ev,
+    size_t n, const char *obj, const char *sys, const char *au);
+
+/*
+ * What the evaluations on or before au ask the plan to change and it has
+ * not: an abandoned action it still runs after the day of the decision;
+ * an adapted one in a plan not revised since (revise_le); an objective,
+ * its factor or a transformation the latest evaluation of its scope asks
+ * to adjust or replace, still as it was (the proposed wording differs, or
+ * none is proposed and the plan was not revised since).  Each is one
+ * warning in d (check "evaluation") at the value to edit in the plan.
+ * Returns how many.
+ */
+size_t eco_evaluation_revision(const struct eco_plan *p,
+    const struct eco_doc *const *ev, size_t n, const char *au,
+    struct eco_diags *d);
+/* The actions of the objectives (or transformations) that an evaluation
+ * on or before au covers and on which no decision was taken (once
+ * eco_evaluation_apply has set their decisions), into out
+ * (cap of them, plan indexes); returns how many. */
+size_t eco_evaluation_undecided(const struct eco_plan *p,
+    const struct eco_doc *const *ev, size_t n, const char *au,
+    size_t *out, size_t cap);
 
 #endif

@@ -32,6 +32,31 @@ eco_diags_clear(struct eco_diags *d)
 	d->n = 0;
 }
 
+/* Whether a comes after b: by file, line, then column. */
+static int
+after(const struct eco_diag *a, const struct eco_diag *b)
+{
+	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+
+	return c ? c > 0 : a->line != b->line ? a->line > b->line :
+	    a->col > b->col;
+}
+
+void
+eco_diags_sort(struct eco_diags *d)
+{
+	struct eco_diag g;
+	size_t i, j;
+
+	/* insertion: stable, and the lists are short */
+	for (i = 1; i < d->n; i++) {
+		g = d->v[i];
+		for (j = i; j > 0 && after(&d->v[j - 1], &g); j--)
+			d->v[j] = d->v[j - 1];
+		d->v[j] = g;
+	}
+}
+
 void
 eco_diags_free(struct eco_diags *d)
 {

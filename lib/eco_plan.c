@@ -540,6 +540,7 @@ add_plan(struct eco_plan *p, const struct eco_doc *doc)
 		p->titre = str(root, "titre");
 		p->debut = pl.pdeb;
 		p->fin = pl.pfin;
+		p->revise_le = eco_map_date(root, "revise_le");
 		p->calendrier = dates(p, get(root, "calendrier_suivi"),
 		    &p->ncalendrier);
 		p->file = doc->file;

@@ -1242,6 +1242,17 @@ eco_project_rel(const struct eco_project *p, const char *name)
 	return NULL;
 }
 
+int
+eco_project_has_file(const struct eco_project *p, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < p->nfiles; i++)
+		if (!p->files[i]->f.input && strcmp(p->files[i]->f.rel, rel) == 0)
+			return p->files[i]->f.opened;
+	return 0;
+}
+
 /* eco-validate's way: the caller checks files, the project the rest. */
 
 int

@@ -98,6 +98,10 @@ eco_suivi_state(const struct eco_action_view *a,
 	} else if (!(st->statut = statut_code(a->statut)))	/* a record's */
 		st->statut = deb && strcmp(au, deb) < 0 ? "a-venir" :
 		    "en-cours";
+	/* an evaluation's abandonment holds until a later follow-up */
+	if (a->arret && strcmp(a->arret, au) <= 0 &&
+	    (!st->dernier || strcmp(st->dernier, a->arret) <= 0))
+		st->statut = "abandonnee";
 	st->etat = etat_of(st->statut);
 	if (st->etat == ECO_ETAT_PREVUE || st->etat == ECO_ETAT_EN_COURS) {
 		st->late = fin && strcmp(au, fin) > 0;
@@ -187,9 +191,10 @@ take_stdin(struct reading *g)
 
 struct eco_plan *
 eco_suivi_plan(struct eco_project *pr, int argc, char *const *argv,
-    const struct eco_node **root, struct eco_diags *d)
+    const char *au, const struct eco_node **root, struct eco_diags *d)
 {
-	static const char *const kinds[] = { "plan", "suivi", NULL };
+	static const char *const kinds[] = { "plan", "suivi", "evaluation",
+	    NULL };
 	struct reading g = { eco_plan_new(), NULL, d, 0 };
 	const struct eco_doc *const *v;
 	size_t n = 0, from = 0;
@@ -214,6 +219,10 @@ eco_suivi_plan(struct eco_project *pr, int argc, char *const *argv,
 		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL, "%s",
 		    _("no plan in the input (kind: plan, or the records of "
 		    "eco-plan)"));
+	if (!g.oom && !d->nerr && au) {
+		v = eco_project_docs(pr, "evaluation", &n);
+		g.oom = eco_evaluation_apply(g.plan, v, v ? n : 0, au) < 0;
+	}
 	if (g.oom)
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 	if (g.oom || d->nerr) {
@@ -1359,7 +1368,7 @@ eco_suivi_receive(const char *dir, char *file, const char *au, int dry,
 
 	eco_diags_init(&d);
 	if (!(g.p = eco_project_open(dir, out)) ||
-	    !(g.plan = eco_suivi_plan(g.p, 0, NULL, &root, out)))
+	    !(g.plan = eco_suivi_plan(g.p, 0, NULL, au, &root, out)))
 		goto done;
 	g.s = eco_project_docs(g.p, "suivi", &g.ns);
 	if (eco_project_inputs(g.p, 1, &file, &d) < 0 ||
