@@ -392,7 +392,7 @@ run_mesures(int argc, char **argv)
 static void
 decision_columns(struct eco_table *t)
 {
-	eco_table_column(t, "action", _("Action"), 0, 28);
+	eco_table_column(t, "action", _("Action"), 0, 30);
 	if (DATA) {
 		eco_table_column(t, "objectif", NULL, 0, 0);
 		eco_table_column(t, "systeme", NULL, 0, 0);

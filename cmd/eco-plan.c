@@ -297,6 +297,29 @@ verifie_json(const struct eco_plan_counts *c, size_t left)
 	eco_doc_free(doc);
 }
 
+/* What the project's evaluations ask of the plan and it has not done:
+ * warnings (eco_evaluation_revision), once the evaluations are checked. */
+static void
+evaluations(void)
+{
+	static const char *const kinds[] = { "evaluation", NULL };
+	const struct eco_doc *const *ev;
+	struct eco_diags check;
+	size_t n = 0;
+
+	if (eco_project_read(S.pr, "evaluations/", &S.d) < 0)
+		cli_oom(&S.d);
+	eco_diags_init(&check);
+	if (eco_project_check(S.pr, kinds, &check) == 0 && !check.sys) {
+		ev = eco_project_docs(S.pr, "evaluation", &n);
+		if (eco_evaluation_apply(S.plan, ev, ev ? n : 0, NULL) < 0)
+			cli_oom(&S.d);
+		eco_evaluation_revision(S.plan, ev, ev ? n : 0, NULL, &S.d);
+	} else
+		eco_plan_diags(&S.d, &check, NULL, 0);
+	eco_diags_free(&check);
+}
+
 static int
 run_verifie(int argc, char **argv)
 {
@@ -311,6 +334,8 @@ run_verifie(int argc, char **argv)
 	if (nplans == 0 && !S.d.nerr && !S.d.sys)
 		eco_diag_add(&S.d, NULL, 0, 0, ECO_SEV_ERROR, NULL, "%s",
 		    _("no plan in the input (kind: plan, or records from eco-plan)"));
+	if (nplans && eco_project_dir(S.pr))
+		evaluations();
 	eco_diags_init(&out);
 	left = eco_plan_verdict(S.plan, &S.d, &out, &c);
 	eco_diags_free(&S.d);

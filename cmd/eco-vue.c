@@ -253,7 +253,12 @@ cell(struct eco_table *t, size_t col, enum field f, const struct line *w)
 		if (!w->org || w->lead)
 			eco_table_money(t, col, V.b->actions[w->i]);
 		break;
-	case F_ETAT: s = V.data ? u->statut : eco_etat_label(u->etat, 1); break;
+	case F_ETAT:
+		s = V.data ? u->statut : eco_etat_label(u->etat, 1);
+		/* an adapted action says so, beside its state */
+		if (!V.data && a->decision && strcmp(a->decision, "adaptation") == 0)
+			s = own = fmt(_("%s, adapted on %s"), s, a->decision_le);
+		break;
 	case F_RETARD: eco_table_bool(t, col, u->late); break;
 	case F_DERNIER: s = u->dernier; break;
 	case F_PROCHAIN: s = u->prochain; break;
@@ -668,7 +673,10 @@ vue_calendrier(struct eco_report *r)
 	for (i = 0; i < V.plan->nactions; i++) {
 		w.a = &V.plan->actions[w.i = V.b->dated[i]];
 		row(t, calendrier, &w);
-		eco_table_span(t, w.a->debut_eff, w.a->fin_eff);
+		/* an abandoned action's months end on the day it stopped */
+		eco_table_span(t, w.a->debut_eff, w.a->arret &&
+		    (!w.a->fin_eff || strcmp(w.a->arret, w.a->fin_eff) < 0) ?
+		    w.a->arret : w.a->fin_eff);
 	}
 }
 

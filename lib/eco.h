@@ -1325,7 +1325,7 @@ size_t eco_suivi_check(const struct eco_plan *p, const struct eco_doc *doc,
 
 /* What the plan says of action i, for its follow-up sheet: labels
  * (translated) and values (owned), in the sheet's order. */
-#define ECO_NFACTS 8
+#define ECO_NFACTS 9
 struct eco_suivi_facts {
 	const char *label[ECO_NFACTS];
 	char *value[ECO_NFACTS];
@@ -1334,7 +1334,8 @@ struct eco_suivi_facts {
 struct eco_budget;
 /* The facts of action i of p: its title, objective, system and
  * transformation, lead, partners, dates, budget and spending so far,
- * planned reach (only those it has).  0, or -1 when memory runs out. */
+ * planned reach, the evaluation's decision in force and its adjustments
+ * (only those it has).  0, or -1 when memory runs out. */
 int eco_suivi_facts(struct eco_project *, const struct eco_plan *p,
     const struct eco_budget *, size_t i, const struct eco_doc *const *suivis,
     size_t n, const char *au, struct eco_suivi_facts *);

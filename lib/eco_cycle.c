@@ -1085,8 +1085,26 @@ find_stage(struct eco_state *st)
 	st->stage = &c->stages[last];
 }
 
-/* The plan of the project's plan.yaml, read once; NULL when it holds
- * no plan document. */
+static const char *day_of(struct project *p, char *buf);
+static const struct eco_doc *const *evals_of(struct project *p, size_t *n);
+
+/* The decisions of the evaluations on the day, in the plan's actions. */
+static void
+apply_decisions(struct project *p)
+{
+	const struct eco_doc *const *ev;
+	char buf[ECO_DATE_BUFSZ];
+	const char *day;
+	size_t n;
+
+	ev = evals_of(p, &n);
+	if ((day = day_of(p, buf)) &&
+	    eco_evaluation_apply(p->plan, ev, n, day) < 0)
+		p->oom = 1;
+}
+
+/* The plan of the project's plan.yaml, read once, the evaluations'
+ * decisions applied; NULL when it holds no plan document. */
 static struct eco_plan *
 plan_of(struct project *p)
 {
@@ -1105,6 +1123,8 @@ plan_of(struct project *p)
 		    eco_plan_add_doc(p->plan, f->docs[i]) < 0)
 			p->oom = 1;
 	}
+	if (p->plan && !p->oom)
+		apply_decisions(p);
 	return p->plan;
 }
 
@@ -1125,19 +1145,33 @@ suivis_of(struct project *p, size_t *n)
 	return f ? f->docs : NULL;
 }
 
-/* The day the state is read: today, or the date of the latest
- * follow-up when it is later (a project whose records run ahead of the
- * clock, as the demonstration's do).  NULL when the clock fails. */
-static const char *
-day_of(const struct eco_doc *const *v, size_t n, char *today)
+static const struct eco_doc *const *
+evals_of(struct project *p, size_t *n)
 {
-	const char *day = eco_date_today(today), *d;
-	size_t i;
+	struct files *f = files_of(p, "evaluations/*.yaml");
 
-	for (i = 0; day && i < n; i++)
-		if ((d = eco_map_date(v[i]->root, "date")) && strcmp(d, day) > 0)
-			day = d;
-	return day;
+	*n = f ? f->ndocs : 0;
+	return f ? f->docs : NULL;
+}
+
+/* The day the state is read: today, or the date of the latest
+ * follow-up or evaluation when it is later (a project whose records run
+ * ahead of the clock, as the demonstration's do), in buf.  NULL when the
+ * clock fails. */
+static const char *
+day_of(struct project *p, char *buf)
+{
+	const struct eco_doc *const *v;
+	char other[ECO_DATE_BUFSZ];
+	size_t n;
+
+	v = suivis_of(p, &n);
+	if (!eco_records_day(v, n, buf))
+		return NULL;
+	v = evals_of(p, &n);
+	if (eco_records_day(v, n, other) && strcmp(other, buf) > 0)
+		memcpy(buf, other, sizeof other);
+	return buf;
 }
 
 static int
@@ -1151,7 +1185,7 @@ suivis_recus(struct project *p, char **why)
 	size_t n, nd = 0, i, miss = 0, got = 0;
 
 	v = suivis_of(p, &n);
-	if (pl && (day = day_of(v, n, today)))
+	if (pl && (day = day_of(p, today)))
 		due = eco_suivi_dues(pl, v, n, day, &nd);
 	if (nd == (size_t)-1) {
 		p->oom = 1;
@@ -1189,7 +1223,7 @@ ajustements_suivis(struct project *p, char **why)
 	size_t n, na = 0, i, stale = 0;
 
 	v = suivis_of(p, &n);
-	if (pl && (day = day_of(v, n, today)))
+	if (pl && (day = day_of(p, today)))
 		a = eco_suivi_ajustements(pl, v, n, day, &na);
 	if (na == (size_t)-1) {
 		p->oom = 1;
@@ -1210,9 +1244,162 @@ ajustements_suivis(struct project *p, char **why)
 	return na && !stale;
 }
 
+/*
+ * What eco-evaluation computes, on the same day: "mesures-relevees": an
+ * evaluation measures an indicator and none is past its deadline without
+ * a measure; "decisions-prises": every action of an objective evaluated
+ * has a decision; "pertinence-questionnee": the latest evaluation of each
+ * objective evaluated answers the three questions of relevance;
+ * "plan-revise": there are evaluations and the plan does everything they
+ * ask (eco-evaluation revision finds nothing).
+ */
+static int
+mesures_relevees(struct project *p, char **why)
+{
+	struct eco_plan *pl = plan_of(p);
+	const struct eco_doc *const *ev;
+	struct eco_resultats *rs;
+	char today[ECO_DATE_BUFSZ];
+	const char *day, *first = NULL, *when = NULL;
+	size_t n, i, got = 0, late = 0;
+
+	ev = evals_of(p, &n);
+	if (!pl || !(day = day_of(p, today))) {
+		*why = xprintf(p, _("%s: no plan to evaluate"), "plan.yaml");
+		return 0;
+	}
+	if (!(rs = eco_resultats_new(pl, ev, n, day))) {
+		p->oom = 1;
+		return 0;
+	}
+	for (i = 0; i < rs->n; i++) {
+		got += rs->v[i].nmesures > 0;
+		if (rs->v[i].en_retard && !late++) {
+			first = rs->v[i].x->id;
+			when = rs->v[i].x->echeance_eff;
+		}
+	}
+	if (late)
+		*why = xprintf(p, dngettext(ECO_DOMAIN, "%s: the deadline of %s "
+		    "(%s) passed without a measure (eco-evaluation mesures shows "
+		    "it)", "%s: the deadline of %s (%s) and %zu more passed "
+		    "without a measure (eco-evaluation mesures shows them)", late),
+		    "evaluations/", first, when, late - 1);
+	else if (!got)
+		*why = xprintf(p, _("%s: no evaluation measures an indicator of "
+		    "the plan yet"), "evaluations/");
+	eco_resultats_free(rs);
+	return got && !late;
+}
+
+static int
+decisions_prises(struct project *p, char **why)
+{
+	struct eco_plan *pl = plan_of(p);
+	const struct eco_doc *const *ev;
+	char today[ECO_DATE_BUFSZ];
+	const char *day;
+	size_t n, i, undecided, decided = 0;
+
+	ev = evals_of(p, &n);
+	if (!pl || !(day = day_of(p, today))) {
+		*why = xprintf(p, _("%s: no plan to evaluate"), "plan.yaml");
+		return 0;
+	}
+	for (i = 0; i < pl->nactions; i++)
+		decided += pl->actions[i].decision != NULL;
+	undecided = eco_evaluation_undecided(pl, ev, n, day, NULL, 0);
+	if (undecided)
+		*why = xprintf(p, dngettext(ECO_DOMAIN, "%s: %zu action of the "
+		    "objectives evaluated has no decision (eco-evaluation "
+		    "decisions names it)", "%s: %zu actions of the objectives "
+		    "evaluated have no decision (eco-evaluation decisions names "
+		    "them)", undecided), "evaluations/", undecided);
+	else if (!decided)
+		*why = xprintf(p, _("%s: no evaluation decides on an action "
+		    "yet"), "evaluations/");
+	return decided && !undecided;
+}
+
+static int
+pertinence_questionnee(struct project *p, char **why)
+{
+	static const char *const keys[] = { "transformation", "facteur",
+	    "objectif" };
+	struct eco_plan *pl = plan_of(p);
+	const struct eco_doc *const *ev;
+	const struct eco_doc *e;
+	char today[ECO_DATE_BUFSZ];
+	const char *day;
+	size_t n, i, s, k, seen = 0, open = 0;
+
+	ev = evals_of(p, &n);
+	if (!pl || !(day = day_of(p, today))) {
+		*why = xprintf(p, _("%s: no plan to evaluate"), "plan.yaml");
+		return 0;
+	}
+	for (i = 0; i < pl->nobjectifs; i++)
+		for (s = 0; s <= ECO_NSYS; s++) {
+			if (!(e = eco_evaluation_latest(ev, n, pl->objectifs[i].id,
+			    s < ECO_NSYS ? eco_systemes[s] : NULL, day)))
+				continue;
+			seen++;
+			for (k = 0; k < 3; k++)
+				if (!eco_map_get(eco_map_get(e->root, "questions"),
+				    keys[k]) && !open++)
+					*why = xprintf(p, _("%s: evaluation %s does "
+					    "not say whether its %s is still the "
+					    "right choice (eco-evaluation bilan "
+					    "shows the answers)"), e->file,
+					    eco_map_str(e->root, "id"), keys[k]);
+		}
+	if (!seen)
+		*why = xprintf(p, _("%s: no evaluation yet"), "evaluations/");
+	return seen && !open;
+}
+
+static int
+plan_revise(struct project *p, char **why)
+{
+	struct eco_plan *pl = plan_of(p);
+	const struct eco_doc *const *ev;
+	struct eco_diags d;
+	char today[ECO_DATE_BUFSZ];
+	const char *day, *d0;
+	size_t n, i, left;
+
+	ev = evals_of(p, &n);
+	if (!pl || !(day = day_of(p, today))) {
+		*why = xprintf(p, _("%s: no plan to evaluate"), "plan.yaml");
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if ((d0 = eco_map_date(ev[i]->root, "date")) &&
+		    strcmp(d0, day) <= 0)
+			break;
+	if (i == n) {
+		*why = xprintf(p, _("%s: no evaluation yet"), "evaluations/");
+		return 0;
+	}
+	eco_diags_init(&d);
+	left = eco_evaluation_revision(pl, ev, n, day, &d);
+	eco_diags_free(&d);
+	if (left)
+		*why = xprintf(p, dngettext(ECO_DOMAIN, "%s: %zu change asked by "
+		    "the evaluations is not made (eco-evaluation revision says "
+		    "where)", "%s: %zu changes asked by the evaluations are not "
+		    "made (eco-evaluation revision says where)", left),
+		    "plan.yaml", left);
+	return !left;
+}
+
 static const struct calcul calculs[] = {
 	{ "suivis-recus", suivis_recus },
 	{ "ajustements-suivis", ajustements_suivis },
+	{ "mesures-relevees", mesures_relevees },
+	{ "decisions-prises", decisions_prises },
+	{ "pertinence-questionnee", pertinence_questionnee },
+	{ "plan-revise", plan_revise },
 };
 
 static const struct calcul *

@@ -874,6 +874,18 @@ eco_suivi_facts(struct eco_project *pr, const struct eco_plan *p,
 	else if (bl.prevus >= 0)
 		eco_buf_printf(&b, "%lld", bl.prevus);
 	rc |= fact(f, _("Planned reach"), &b);
+	if (a->decision) {
+		const struct eco_node *aj = eco_map_seq(a->decision_node,
+		    "ajustements");
+
+		eco_buf_printf(&b, _("%s on %s"), eco_decision_label(a->decision),
+		    a->decision_le);
+		for (k = 0; aj && k < aj->len; k++)
+			if (aj->u.items[k]->type == ECO_STR)
+				eco_buf_printf(&b, k ? "; %s" : ": %s",
+				    aj->u.items[k]->s);
+	}
+	rc |= fact(f, _("Decision of the evaluation"), &b);
 	eco_buf_free(&b);
 	return rc;
 }
