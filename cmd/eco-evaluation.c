@@ -137,11 +137,9 @@ number(struct eco_table *t, size_t col, long v)
 static const char *
 factor(const char *id)
 {
-	const struct eco_facteur *f = id ? eco_facteurs_find(F, id) : NULL;
+	char buf[512];
 
-	if (!f)
-		return id;
-	return cli_text("%s (%s)", f->nom, eco_facteur_provenance(f, 1));
+	return cli_text("%s", eco_facteurs_label(F, id, buf, sizeof buf));
 }
 
 /* Options. */
@@ -202,10 +200,23 @@ kept(const struct eco_indicateur_view *x)
 static int
 known_objective(void)
 {
+	const char **ids = NULL;
+	char near[256];
+	size_t i, n = 0;
+
 	if (!o.objectif || eco_plan_objectif(PL, o.objectif))
 		return 1;
-	eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
-	    _("the plan has no objective « %s »"), o.objectif);
+	for (i = 0; i < PL->nobjectifs; i++)
+		if (PL->objectifs[i].id)
+			cli_push(&ids, &n, PL->objectifs[i].id);
+	if (eco_closest_text(o.objectif, ids, n, near, sizeof near))
+		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("the plan has no objective « %s » (did you mean %s?)"),
+		    o.objectif, near);
+	else
+		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("the plan has no objective « %s »"), o.objectif);
+	free(ids);
 	return 0;
 }
 
@@ -435,6 +446,35 @@ decision_row(struct eco_table *t, const struct eco_decision *e)
 		eco_table_bool(t, c, e->latest);
 }
 
+/* Whether decision e is kept by --objectif. */
+static int
+shown(const struct eco_decision *e)
+{
+	const char *obj = PL->actions[e->action].objectif;
+
+	return !o.objectif || (obj && strcmp(obj, o.objectif) == 0);
+}
+
+/* Text has no room for the adjustments column: they follow the table. */
+static void
+adjustments(struct eco_report *r, const struct eco_decision *v, size_t n)
+{
+	const struct eco_node *aj;
+	size_t i, k, said = 0;
+
+	for (i = 0; cli.format == FMT_TEXTE && i < n; i++) {
+		if (!shown(&v[i]) ||
+		    !(aj = eco_map_seq(v[i].node, "ajustements")))
+			continue;
+		if (!said++)
+			eco_report_para(r, _("Adjustments decided:"));
+		for (k = 0; k < aj->len; k++)
+			if (aj->u.items[k]->type == ECO_STR)
+				eco_report_item(r, 0, cli_text("%s: %s",
+				    PL->actions[v[i].action].id, aj->u.items[k]->s));
+	}
+}
+
 /* The actions evaluated without a decision, as a paragraph. */
 static void
 undecided(struct eco_report *r)
@@ -480,8 +520,7 @@ run_decisions(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		const char *d = v[i].decision;
 
-		if (!v[i].latest || (o.objectif &&
-		    strcmp(PL->actions[v[i].action].objectif, o.objectif) != 0))
+		if (!v[i].latest || !shown(&v[i]))
 			continue;
 		kept_n++;
 		by[strcmp(d, "maintien") == 0 ? 0 :
@@ -495,9 +534,9 @@ run_decisions(int argc, char **argv)
 	    ECO_SHOW_DOC);
 	decision_columns(t);
 	for (i = 0; i < n; i++)
-		if (!o.objectif ||
-		    strcmp(PL->actions[v[i].action].objectif, o.objectif) == 0)
+		if (shown(&v[i]))
 			decision_row(t, &v[i]);
+	adjustments(r, v, n);
 	free(v);
 	undecided(r);
 	write_report(r);
@@ -505,6 +544,15 @@ run_decisions(int argc, char **argv)
 }
 
 /* bilan */
+
+/* s as a sentence: a full stop at its end when it has none. */
+static const char *
+sentence(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n && strchr(".!?", s[n - 1]) ? s : cli_text("%s.", s);
+}
 
 static void
 question(struct eco_report *r, struct eco_table *t,
@@ -528,9 +576,9 @@ question(struct eco_report *r, struct eco_table *t,
 	word = !c ? _("not asked") : strcmp(c, "maintenir") == 0 ?
 	    _("still the right one") : strcmp(c, "ajuster") == 0 ?
 	    _("to adjust") : _("to replace");
-	eco_report_item(r, 0, cli_text("%s: %s%s%s%s%s", label, word,
-	    com ? ". " : "", com ? com : "", aj ? cli_text(_(". Proposed: « %s »"),
-	    aj) : "", com || aj ? "" : ""));
+	eco_report_item(r, 0, cli_text("%s: %s.%s%s%s", label, word,
+	    com ? " " : "", com ? sentence(com) : "", aj ?
+	    cli_text(_(" Proposed: « %s »."), aj) : ""));
 }
 
 static void
@@ -579,6 +627,7 @@ bilan_of(struct eco_report *r, struct eco_table **tabs,
 		v[i].latest = PL->actions[v[i].action].decision_node == v[i].node;
 		decision_row(tabs[1], &v[i]);
 	}
+	adjustments(r, v, n);
 	free(v);
 	if (!DATA)
 		eco_report_heading(r, 2, _("Still the right choices?"));
@@ -781,7 +830,6 @@ run_ajoute(int argc, char **argv)
 	    put(doc, root, "rencontre", o.rencontre);
 	if (x)
 		ok = ok && put(doc, item, "indicateur", x->id) &&
-		    (!o.date || put(doc, item, "date", o.date)) &&
 		    eco_map_put(doc, item, "valeur", value(doc, o.valeur)) == 0 &&
 		    put(doc, item, "appreciation", o.appreciation) &&
 		    put(doc, item, "commentaire", o.commentaire);

@@ -30,6 +30,7 @@ static struct {
 	const struct eco_node *root;	/* the plan document, if any */
 	struct eco_budget *b;
 	struct eco_suivi_state *st;	/* one per plan->actions */
+	struct eco_facteurs *f;		/* the project's protective factors */
 	struct eco_table *flat;		/* records: the view's one table */
 } V;
 
@@ -472,7 +473,7 @@ static void
 vue_objectifs(struct eco_report *r)
 {
 	const struct eco_total *tr = V.b->by[ECO_BY_TRANSFORMATION];
-	char m[ECO_MONEY_BUFSZ];
+	char m[ECO_MONEY_BUFSZ], fb[512];
 	size_t i, k;
 
 	flat(r, "vue-objectifs", data_objectifs);
@@ -486,9 +487,9 @@ vue_objectifs(struct eco_report *r)
 		put(r, 2, *o->key && o->name ? fmt(_("Objective %s: %s"),
 		    o->key, o->name) : fmt(_("Objective %s"), *o->key ?
 		    o->key : o->name));
-		ft = f ? eco_project_title(V.p, "facteur", f) : NULL;
+		ft = f ? eco_facteurs_label(V.f, f, fb, sizeof fb) : NULL;
 		put(r, 0, f ? fmt(_("Protective factor: %s. Budget: %s."),
-		    ft ? ft : f, money(o->cents, m)) :
+		    ft, money(o->cents, m)) :
 		    fmt(_("Budget: %s."), money(o->cents, m)));
 		for (k = 0; k < V.b->nby[ECO_BY_TRANSFORMATION]; k++)
 			if (same(tr[k].objectif, o->key))
@@ -749,6 +750,7 @@ run(int argc, char **argv)
 	if ((V.plan = eco_suivi_plan(V.p, argc, argv, cli.au, &V.root, &d)) &&
 	    (V.b = eco_budget_new(V.plan, V.p, &d))) {
 		if (!(V.st = eco_suivi_states(V.p, V.plan, cli.au)) ||
+		    !(V.f = eco_facteurs_of(V.p, &d)) ||
 		    !(r = eco_report_new(NULL, V.plan->titre ? V.plan->titre :
 		    _("Overview of the action plan"))))
 			oom();
@@ -762,6 +764,7 @@ run(int argc, char **argv)
 	eco_report_free(r);
 	eco_budget_free(V.b);
 	free(V.st);
+	eco_facteurs_free(V.f);
 	eco_plan_free(V.plan);
 	eco_project_close(V.p);
 	i = cli_finish(&d);

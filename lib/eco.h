@@ -41,7 +41,8 @@ char *eco_date_of_days(long days, char *out);
 /* iso plus days (negative: minus), in out; NULL when iso is no date or
  * the result's year does not have four digits. */
 char *eco_date_add(const char *iso, long days, char *out);
-/* Today in the local time zone, in out; NULL when the clock fails. */
+/* Today in the local time zone, in out, or the day ECO_AUJOURDHUI sets
+ * (AAAA-MM-JJ) when it holds one; NULL when the clock fails. */
 char *eco_date_today(char *out);
 
 /*
@@ -796,6 +797,12 @@ const struct eco_facteur *eco_facteurs_at(const struct eco_facteurs *,
 /* The fiche of id (a factor's, not a sub-factor's), or NULL. */
 const struct eco_facteur *eco_facteurs_find(const struct eco_facteurs *,
     const char *id);
+/* What people call factor or sub-factor id, with where its fiche comes
+ * from in a word or two: "Habiletés langagières (eco's proposal)",
+ * "Sub-factor, in Factor (published)"; into buf, returned, or id itself
+ * when no fiche has it. */
+const char *eco_facteurs_label(const struct eco_facteurs *, const char *id,
+    char *buf, size_t cap);
 /* The i-th fiche of the catalogue the project withdrew, or NULL. */
 const struct eco_facteur *eco_facteurs_retired(const struct eco_facteurs *,
     size_t i);
@@ -2354,9 +2361,11 @@ int eco_evaluation_apply(struct eco_plan *p, const struct eco_doc *const *ev,
 const char *eco_decision_label(const char *code);
 
 /* The latest evaluation on or before au (NULL: any) of objective obj
- * and system sys (NULL: the whole objective), or NULL. */
+ * and system sys (NULL: the whole objective) that has key with (NULL:
+ * any: "questions", "decisions"), or NULL. */
 const struct eco_doc *eco_evaluation_latest(const struct eco_doc *const *ev,
-    size_t n, const char *obj, const char *sys, const char *au);
+    size_t n, const char *obj, const char *sys, const char *with,
+    const char *au);
 
 /*
  * What the evaluations on or before au ask the plan to change and it has
@@ -2372,7 +2381,7 @@ size_t eco_evaluation_revision(const struct eco_plan *p,
     const struct eco_doc *const *ev, size_t n, const char *au,
     struct eco_diags *d);
 /* The actions of the objectives (or transformations) that an evaluation
- * on or before au covers and on which no decision was taken (once
+ * with decisions on or before au covers and on which none was taken (once
  * eco_evaluation_apply has set their decisions), into out
  * (cap of them, plan indexes); returns how many. */
 size_t eco_evaluation_undecided(const struct eco_plan *p,

@@ -1341,7 +1341,8 @@ pertinence_questionnee(struct project *p, char **why)
 	for (i = 0; i < pl->nobjectifs; i++)
 		for (s = 0; s <= ECO_NSYS; s++) {
 			if (!(e = eco_evaluation_latest(ev, n, pl->objectifs[i].id,
-			    s < ECO_NSYS ? eco_systemes[s] : NULL, day)))
+			    s < ECO_NSYS ? eco_systemes[s] : NULL, "questions",
+			    day)))
 				continue;
 			seen++;
 			for (k = 0; k < 3; k++)

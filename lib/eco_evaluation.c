@@ -54,7 +54,7 @@ covers(const struct eco_node *root, const char *obj, const char *sys)
 
 const struct eco_doc *
 eco_evaluation_latest(const struct eco_doc *const *ev, size_t n,
-    const char *obj, const char *sys, const char *au)
+    const char *obj, const char *sys, const char *with, const char *au)
 {
 	const struct eco_doc *best = NULL;
 	const char *date, *bdate = NULL, *s;
@@ -62,7 +62,8 @@ eco_evaluation_latest(const struct eco_doc *const *ev, size_t n,
 
 	for (i = 0; i < n; i++) {
 		if (!dated(ev[i]->root, au, &date) ||
-		    !covers(ev[i]->root, obj, NULL))
+		    !covers(ev[i]->root, obj, NULL) ||
+		    (with && !eco_map_get(ev[i]->root, with)))
 			continue;
 		/* the scope is the same: the objective, or that system */
 		s = eco_map_str(ev[i]->root, "systeme");
@@ -520,7 +521,7 @@ revise_objective(struct revision *rv, const struct eco_objectif_view *o,
 
 	for (s = 0; s <= ECO_NSYS; s++) {
 		e = eco_evaluation_latest(ev, n, o->id, s < ECO_NSYS ?
-		    eco_systemes[s] : NULL, au);
+		    eco_systemes[s] : NULL, "questions", au);
 		if (!e)
 			continue;
 		eid = eco_map_str(e->root, "id");
@@ -577,8 +578,9 @@ eco_evaluation_undecided(const struct eco_plan *p,
 		a = &p->actions[i];
 		if (a->decision || !a->objectif)
 			continue;
-		if (!eco_evaluation_latest(ev, n, a->objectif, NULL, au) &&
-		    !eco_evaluation_latest(ev, n, a->objectif, a->systeme, au))
+		if (!eco_evaluation_latest(ev, n, a->objectif, NULL,
+		    "decisions", au) && !eco_evaluation_latest(ev, n,
+		    a->objectif, a->systeme, "decisions", au))
 			continue;
 		if (k < cap)
 			out[k] = i;

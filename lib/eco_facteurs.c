@@ -237,6 +237,32 @@ eco_facteurs_find(const struct eco_facteurs *s, const char *id)
 	return s ? find(s->v, s->n, id) : NULL;
 }
 
+const char *
+eco_facteurs_label(const struct eco_facteurs *s, const char *id, char *buf,
+    size_t cap)
+{
+	size_t i, j;
+
+	for (i = 0; s && id && i < s->n; i++) {
+		const struct eco_facteur *f = &s->v[i];
+
+		if (f->id && strcmp(f->id, id) == 0) {
+			snprintf(buf, cap, "%s (%s)", f->nom ? f->nom : id,
+			    eco_facteur_provenance(f, 1));
+			return buf;
+		}
+		for (j = 0; j < f->nsous; j++)
+			if (f->sous[j].id && strcmp(f->sous[j].id, id) == 0) {
+				snprintf(buf, cap, _("%s, in %s (%s)"),
+				    f->sous[j].nom ? f->sous[j].nom : id,
+				    f->nom ? f->nom : f->id,
+				    eco_facteur_provenance(f, 1));
+				return buf;
+			}
+	}
+	return id;
+}
+
 const struct eco_facteur *
 eco_facteurs_retired(const struct eco_facteurs *s, size_t i)
 {

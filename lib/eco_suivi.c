@@ -194,7 +194,7 @@ eco_suivi_plan(struct eco_project *pr, int argc, char *const *argv,
     const char *au, const struct eco_node **root, struct eco_diags *d)
 {
 	static const char *const kinds[] = { "plan", "suivi", "evaluation",
-	    NULL };
+	    "facteur", NULL };
 	struct reading g = { eco_plan_new(), NULL, d, 0 };
 	const struct eco_doc *const *v;
 	size_t n = 0, from = 0;

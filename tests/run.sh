@@ -12,7 +12,9 @@ PATH=$B/bin:$PATH
 ECO_LOCALEDIR=$B/locale
 LANGUAGE=fr
 LC_ALL=C.UTF-8
-export PATH ECO_LOCALEDIR LANGUAGE LC_ALL
+# one day for every run: reports judged on today stay as the goldens say
+ECO_AUJOURDHUI=2026-12-07
+export PATH ECO_LOCALEDIR LANGUAGE LC_ALL ECO_AUJOURDHUI
 unset NO_COLOR ECO_SCHEMAS
 pass=0 fail=0
 log=$(mktemp)
