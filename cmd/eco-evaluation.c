@@ -302,6 +302,7 @@ result_row(struct eco_table *t, const struct eco_resultat *r)
 static void
 progress_note(struct eco_report *r)
 {
+	/* xgettext:no-c-format */
 	eco_report_para(r, _("Progress is the share of the way from the "
 	    "baseline to the target that the latest measure has gone: 100 % "
 	    "at the target, below 0 when the value has moved away from it. "

@@ -296,7 +296,7 @@ eco_decision_label(const char *code)
 	if (strcmp(code, "adaptation") == 0)
 		return _("adapted");
 	if (strcmp(code, "abandon") == 0)
-		return _("abandoned");
+		return _("abandoned by decision");
 	return code;
 }
 
