@@ -172,12 +172,12 @@ option(int key, const char *arg)
 	case O_INDICATEUR: o.indicateur = arg; break;
 	case O_VALEUR: o.valeur = arg; break;
 	case O_APPRECIATION:
-		o.appreciation = cli_code(arg, "--appreciation", lectures, 4);
+		o.appreciation = cli_code(arg, "appreciation", lectures, 4);
 		break;
 	case O_COMMENTAIRE: o.commentaire = arg; break;
 	case O_ACTION: o.action = arg; break;
 	case O_DECISION:
-		o.decision = cli_code(arg, "--decision", decisions, 3);
+		o.decision = cli_code(arg, "decision", decisions, 3);
 		break;
 	case O_JUSTIFICATION: o.justification = arg; break;
 	case O_AJUSTEMENT:
@@ -227,8 +227,8 @@ result_columns(struct eco_table *t)
 {
 	eco_table_column(t, "indicateur", _("Indicator"), 0, 30);
 	if (DATA) {
-		eco_table_column(t, "objectif", NULL, 0, 0);
-		eco_table_column(t, "systeme", NULL, 0, 0);
+		eco_table_column(t, "objectif", _("Objective"), 0, 0);
+		eco_table_column(t, "systeme", _("System"), 0, 0);
 	}
 	eco_table_column(t, "sens", _("Aim"), 0, 0);
 	eco_table_column(t, "valeur_depart", _("Baseline"), ECO_COL_RIGHT, 0);
@@ -236,12 +236,12 @@ result_columns(struct eco_table *t)
 	eco_table_column(t, "echeance", _("Due"), ECO_COL_NOWRAP, 0);
 	eco_table_column(t, "derniere_valeur", _("Latest"), ECO_COL_RIGHT, 12);
 	eco_table_column(t, "derniere_date", _("Measured"), ECO_COL_NOWRAP | ECO_COL_NOTEXTE, 0);
-	eco_table_column(t, "progres", _("Progress"), ECO_COL_RIGHT, 0);
+	eco_table_column(t, "progres", _("Progress to target"), ECO_COL_RIGHT, 0);
 	eco_table_column(t, "lecture", _("Reading"), 0, 14);
 	if (DATA) {
-		eco_table_column(t, "mesures", NULL, 0, 0);
-		eco_table_column(t, "en_retard", NULL, 0, 0);
-		eco_table_column(t, "manquee", NULL, 0, 0);
+		eco_table_column(t, "mesures", _("Measures"), 0, 0);
+		eco_table_column(t, "en_retard", _("Late"), 0, 0);
+		eco_table_column(t, "manquee", _("Missed"), 0, 0);
 	}
 }
 
@@ -340,10 +340,10 @@ run_mesures(int argc, char **argv)
 	    "%s"), day))))
 		cli_oom(&D);
 	eco_report_footer(r, eco_project_name(P), day);
-	eco_report_para(r, cli_text(_("%zu indicators, %zu measured: %zu "
-	    "reached, %zu going the wrong way; %zu late (deadline passed "
-	    "without a measure), %zu missed (deadline passed, target not "
-	    "reached)."), n, got, reached, wrong, late, missed));
+	eco_report_para(r, cli_text(_("%zu indicators, %zu measured. Reached: "
+	    "%zu; going the wrong way: %zu; late (deadline passed without a "
+	    "measure): %zu; missed (deadline passed, target not reached): %zu."),
+	    n, got, reached, wrong, late, missed));
 	progress_note(r);
 	for (i = 0; i < R->n; i++) {
 		const struct eco_indicateur_view *x = R->v[i].x;
@@ -406,8 +406,8 @@ decision_columns(struct eco_table *t)
 {
 	eco_table_column(t, "action", _("Action"), 0, 30);
 	if (DATA) {
-		eco_table_column(t, "objectif", NULL, 0, 0);
-		eco_table_column(t, "systeme", NULL, 0, 0);
+		eco_table_column(t, "objectif", _("Objective"), 0, 0);
+		eco_table_column(t, "systeme", _("System"), 0, 0);
 	}
 	eco_table_column(t, "decision", _("Decision"), 0, 0);
 	eco_table_column(t, "date", _("On"), ECO_COL_NOWRAP, 0);
@@ -415,7 +415,7 @@ decision_columns(struct eco_table *t)
 	eco_table_column(t, "justification", _("Reasons"), 0, 30);
 	eco_table_column(t, "ajustements", _("Adjustments"), ECO_COL_NOTEXTE, 30);
 	if (DATA)
-		eco_table_column(t, "en_vigueur", NULL, 0, 0);
+		eco_table_column(t, "en_vigueur", _("In force"), 0, 0);
 }
 
 static void
@@ -527,10 +527,17 @@ run_decisions(int argc, char **argv)
 		by[strcmp(d, "maintien") == 0 ? 0 :
 		    strcmp(d, "adaptation") == 0 ? 1 : 2]++;
 	}
-	eco_report_para(r, cli_text(_("%zu actions with a decision: %zu "
-	    "maintained, %zu adapted, %zu abandoned. An abandoned action stops "
-	    "on the day of the decision: its later follow-ups are no longer "
-	    "due."), kept_n, by[0], by[1], by[2]));
+	if (!kept_n) {
+		eco_report_para(r, cli_text(_("No evaluation has decided on an "
+		    "action by %s."), day));
+		free(v);
+		write_report(r);
+		return finish(0);
+	}
+	eco_report_para(r, cli_text(_("Actions with a decision: %zu. "
+	    "Maintained: %zu; adapted: %zu; abandoned: %zu. An abandoned action "
+	    "stops on the day of the decision: its later follow-ups are no "
+	    "longer due."), kept_n, by[0], by[1], by[2]));
 	t = eco_report_table(r, "decision", NULL, DATA ? ECO_SHOW_DATA :
 	    ECO_SHOW_DOC);
 	decision_columns(t);
@@ -691,11 +698,11 @@ run_bilan(int argc, char **argv)
 		decision_columns(tabs[1]);
 		tabs[2] = eco_report_table(r, "bilan-question", NULL,
 		    ECO_SHOW_DATA);
-		eco_table_column(tabs[2], "evaluation", NULL, 0, 0);
-		eco_table_column(tabs[2], "question", NULL, 0, 0);
-		eco_table_column(tabs[2], "conclusion", NULL, 0, 0);
-		eco_table_column(tabs[2], "commentaire", NULL, 0, 0);
-		eco_table_column(tabs[2], "ajustement", NULL, 0, 0);
+		eco_table_column(tabs[2], "evaluation", _("Evaluation"), 0, 0);
+		eco_table_column(tabs[2], "question", _("Question"), 0, 0);
+		eco_table_column(tabs[2], "conclusion", _("Conclusion"), 0, 0);
+		eco_table_column(tabs[2], "commentaire", _("Comment"), 0, 0);
+		eco_table_column(tabs[2], "ajustement", _("Proposal"), 0, 0);
 	}
 	for (i = 0; i < NEV; i++)
 		if ((d = eco_map_date(EV[i]->root, "date")) && strcmp(d, date) == 0)
@@ -808,10 +815,27 @@ run_ajoute(int argc, char **argv)
 			x = &PL->indicateurs[i];
 	a = o.action ? eco_suivi_action(PL, o.action) : NULL;
 	if ((o.indicateur && !x) || (o.action && !a)) {
-		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL, o.indicateur ?
-		    _("the plan has no indicator « %s »") :
-		    _("the plan has no action « %s »"), o.indicateur ?
-		    o.indicateur : o.action);
+		const char **ids = NULL, *near;
+		char buf[256];
+		size_t k, nids = 0;
+
+		for (k = 0; o.indicateur && k < PL->nindicateurs; k++)
+			cli_push(&ids, &nids, PL->indicateurs[k].id);
+		for (k = 0; o.action && k < PL->nactions; k++)
+			cli_push(&ids, &nids, PL->actions[k].id);
+		near = eco_closest_text(o.indicateur ? o.indicateur :
+		    o.action, ids, nids, buf, sizeof buf);
+		free(ids);
+		if (near)
+			eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL, o.indicateur ?
+			    _("the plan has no indicator « %s » (did you mean %s?)") :
+			    _("the plan has no action « %s » (did you mean %s?)"),
+			    o.indicateur ? o.indicateur : o.action, near);
+		else
+			eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL, o.indicateur ?
+			    _("the plan has no indicator « %s »") :
+			    _("the plan has no action « %s »"), o.indicateur ?
+			    o.indicateur : o.action);
 		return finish(0);
 	}
 	obj = x ? x->objectif : a->objectif;

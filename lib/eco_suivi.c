@@ -882,7 +882,7 @@ eco_suivi_facts(struct eco_project *pr, const struct eco_plan *p,
 		    a->decision_le);
 		for (k = 0; aj && k < aj->len; k++)
 			if (aj->u.items[k]->type == ECO_STR)
-				eco_buf_printf(&b, k ? "; %s" : ": %s",
+				eco_buf_printf(&b, k ? _("; %s") : _(": %s"),
 				    aj->u.items[k]->s);
 	}
 	rc |= fact(f, _("Decision of the evaluation"), &b);
