@@ -401,6 +401,10 @@ run_mesures(int argc, char **argv)
 
 /* decisions */
 
+/* The columns of a table of decisions; the evaluation's id is left out
+ * of the meeting's document (bilan: eval 0), where it is the page's. */
+static int with_eval = 1;
+
 static void
 decision_columns(struct eco_table *t)
 {
@@ -411,7 +415,9 @@ decision_columns(struct eco_table *t)
 	}
 	eco_table_column(t, "decision", _("Decision"), 0, 0);
 	eco_table_column(t, "date", _("On"), ECO_COL_NOWRAP, 0);
-	eco_table_column(t, "evaluation", _("Evaluation"), ECO_COL_NOTEXTE, 0);
+	if (with_eval || DATA)
+		eco_table_column(t, "evaluation", _("Evaluation"),
+		    ECO_COL_NOTEXTE, 0);
 	eco_table_column(t, "justification", _("Reasons"), 0, 30);
 	eco_table_column(t, "ajustements", _("Adjustments"), ECO_COL_NOTEXTE, 30);
 	if (DATA)
@@ -436,7 +442,8 @@ decision_row(struct eco_table *t, const struct eco_decision *e)
 	    e->latest ? eco_decision_label(e->decision) :
 	    cli_text(_("%s (since replaced)"), eco_decision_label(e->decision)));
 	eco_table_text(t, c++, e->date);
-	eco_table_text(t, c++, eco_map_str(e->eval->root, "id"));
+	if (with_eval || DATA)
+		eco_table_text(t, c++, eco_map_str(e->eval->root, "id"));
 	eco_table_text(t, c++, eco_map_str(e->node, "justification"));
 	for (i = 0; aj && i < aj->len; i++)
 		if (aj->u.items[i]->type == ECO_STR)
@@ -584,7 +591,7 @@ question(struct eco_report *r, struct eco_table *t,
 	word = !c ? _("not asked") : strcmp(c, "maintenir") == 0 ?
 	    _("still the right one") : strcmp(c, "ajuster") == 0 ?
 	    _("to adjust") : _("to replace");
-	eco_report_item(r, 0, cli_text("%s: %s.%s%s%s", label, word,
+	eco_report_item(r, 0, cli_text(_("%s: %s.%s%s%s"), label, word,
 	    com ? " " : "", com ? sentence(com) : "", aj ?
 	    cli_text(_(" Proposed: « %s »."), aj) : ""));
 }
@@ -665,6 +672,7 @@ run_bilan(int argc, char **argv)
 	size_t i, n = 0;
 
 	(void)argc, (void)argv;
+	with_eval = 0;
 	if (open_all() < 0)
 		return finish(0);
 	for (i = 0; !o.date && i < NEV; i++)
