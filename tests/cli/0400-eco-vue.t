@@ -119,11 +119,11 @@ cp -R examples/demo "$SCRATCH/demo"
 printf 'kind: regroupement\nmembres: [\n' >"$SCRATCH/demo/eco.yaml"
 golden vue-err-eco-yaml "eco-vue -C '$SCRATCH/demo' --au 2027-09-01 --vue budget"
 cp -R examples/demo "$SCRATCH/budgt"
-sed '109s/^            budget:/            budgt:/' examples/demo/plan.yaml \
+sed '111s/^            budget:/            budgt:/' examples/demo/plan.yaml \
     >"$SCRATCH/budgt/plan.yaml"
 golden vue-err-budgt "eco-vue -C '$SCRATCH/budgt' --au 2027-09-01 --vue budget"
 cp -R examples/demo "$SCRATCH/tiret"
-sed '502s/- id:/  id:/' examples/demo/plan.yaml >"$SCRATCH/tiret/plan.yaml"
+sed '507s/- id:/  id:/' examples/demo/plan.yaml >"$SCRATCH/tiret/plan.yaml"
 golden vue-err-tiret "eco-vue -C '$SCRATCH/tiret' --au 2027-09-01"
 
 # --- Usage and system errors --------------------------------------------
