@@ -473,6 +473,8 @@ struct eco_kind {
 					 * document, with the original's id */
 #define ECO_KIND_PROJECT_REFS	8	/* references to it are checked only
 					 * in a whole project */
+#define ECO_KIND_FREE_REFS	16	/* a reference to it may be free text:
+					 * one that names no id is a warning */
 
 /* Every kind, *n of them, documents first in the order of DESIGN §3. */
 const struct eco_kind *eco_kinds(size_t *n);
