@@ -97,11 +97,11 @@ eco_ct_kind_label(enum eco_ct_kind k, size_t n)
 {
 	switch (k) {
 	case ECO_CT_DONNEE:
-		return dngettext(ECO_DOMAIN, "data record", "data records", n);
+		return n == 1 ? _("data record") : _("data records");
 	case ECO_CT_OBSERVATION:
-		return dngettext(ECO_DOMAIN, "observation", "observations", n);
+		return n == 1 ? _("observation") : _("observations");
 	default:
-		return dngettext(ECO_DOMAIN, "constat", "constats", n);
+		return n == 1 ? _("constat") : _("constats");
 	}
 }
 
