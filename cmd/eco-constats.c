@@ -270,30 +270,30 @@ filters_text(void)
 {
 	struct eco_buf b = ECO_BUF_INIT;
 	size_t i;
-	const char *out;
+	const char *out, *sep = _("; ");
 
 	for (i = 0; i < nkinds; i++)
 		eco_buf_printf(&b, "%s%s", b.n ? ", " : "", eco_ct_kind_label(
 		    (enum eco_ct_kind)eco_ct_kind(kinds_given[i]), 2));
 	if (filt.systeme)
-		eco_buf_printf(&b, _("%ssystem: %s"), b.n ? "; " : "",
+		eco_buf_printf(&b, _("%ssystem: %s"), b.n ? sep : "",
 		    eco_systeme_label(filt.systeme));
 	if (filt.facteur)
-		eco_buf_printf(&b, _("%sfactor: %s"), b.n ? "; " : "",
+		eco_buf_printf(&b, _("%sfactor: %s"), b.n ? sep : "",
 		    factor(filt.facteur));
 	if (filt.nature)
-		eco_buf_printf(&b, _("%snature: %s"), b.n ? "; " : "",
+		eco_buf_printf(&b, _("%snature: %s"), b.n ? sep : "",
 		    eco_ct_nature_label(filt.nature));
 	if (filt.analyse)
-		eco_buf_printf(&b, _("%sanalysis: %s"), b.n ? "; " : "",
+		eco_buf_printf(&b, _("%sanalysis: %s"), b.n ? sep : "",
 		    eco_ct_analyse_label(filt.analyse));
 	if (filt.source)
-		eco_buf_printf(&b, _("%ssource: %s"), b.n ? "; " : "",
+		eco_buf_printf(&b, _("%ssource: %s"), b.n ? sep : "",
 		    eco_ct_source_label(filt.source));
 	if (filt.annee)
-		eco_buf_printf(&b, _("%syear: %ld"), b.n ? "; " : "", filt.annee);
+		eco_buf_printf(&b, _("%syear: %ld"), b.n ? sep : "", filt.annee);
 	if (filt.secteur)
-		eco_buf_printf(&b, _("%ssector: %s"), b.n ? "; " : "",
+		eco_buf_printf(&b, _("%ssector: %s"), b.n ? sep : "",
 		    sector(filt.secteur));
 	if (b.oom)
 		cli_oom(&D);
@@ -917,9 +917,14 @@ run_ajoute(int argc, char **argv)
 	if ((there ? eco_project_append(P, &rec, &D) :
 	    eco_project_create(P, &rec, &D)) == 0) {
 		fputs(rec.text, stdout);
-		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL, dry ?
-		    _("%s %s checked, not written (-n)") : _("%s %s added to %s"),
-		    eco_ct_kind_label(in.kind, 1), in.chosen, rec.file);
+		if (dry)
+			eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL,
+			    _("checked, not written (-n): %s %s"),
+			    eco_ct_kind_label(in.kind, 1), in.chosen);
+		else
+			eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL,
+			    _("added to %s: %s %s"), rec.file,
+			    eco_ct_kind_label(in.kind, 1), in.chosen);
 	}
 	free(rec.text);
 	return finish();
