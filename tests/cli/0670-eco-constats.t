@@ -53,7 +53,7 @@ same 'show is montre' "cd $DEMO && eco-constats montre obs-01" "cd $DEMO && eco-
 golden constats-presente "cd $DEMO && eco-constats presente"
 golden constats-presente-md "cd $DEMO && eco-constats presente -o md --systeme communaute"
 golden constats-presente-csv "cd $DEMO && eco-constats presente -o csv --systeme famille"
-golden constats-presente-html-parts "cd $DEMO && eco-constats presente -o html | grep -o '<h1' | wc -l"
+golden constats-presente-html-parts "cd $DEMO && eco-constats presente -o html | grep -o '<h2' | wc -l"
 golden constats-presente-constats "cd $DEMO && eco-constats presente --sorte constat --analyse situation"
 golden constats-compte "cd $DEMO && eco-constats compte"
 golden constats-compte-situation "cd $DEMO && eco-constats compte --analyse situation -o md"
