@@ -476,6 +476,8 @@ struct eco_kind {
 					 * document, with the original's id */
 #define ECO_KIND_PROJECT_REFS	8	/* references to it are checked only
 					 * in a whole project */
+#define ECO_KIND_FREE_REFS	16	/* a reference to it may be free text:
+					 * one that names no id is a warning */
 
 /* Every kind, *n of them, documents first in the order of DESIGN §3. */
 const struct eco_kind *eco_kinds(size_t *n);
@@ -2387,5 +2389,185 @@ size_t eco_evaluation_revision(const struct eco_plan *p,
 size_t eco_evaluation_undecided(const struct eco_plan *p,
     const struct eco_doc *const *ev, size_t n, const char *au,
     size_t *out, size_t cap);
+
+/* eco_constats.c: data, observations and constats, Outil 5 (eco-constats). */
+
+/*
+ * The records of donnees.yaml and constats.yaml seen flat: each datum,
+ * observation and constat with its fields and the ids it names.  A
+ * constat draws on observations and data, an observation on data; a
+ * constat leads to the priorities that name it, their objectives and
+ * the plan's actions of those.  Views point into the documents, which
+ * must outlive the set; a value of another type is absent.
+ */
+enum eco_ct_kind { ECO_CT_DONNEE, ECO_CT_OBSERVATION, ECO_CT_CONSTAT };
+#define ECO_NCT 3
+/* "donnee", "observation", "constat". */
+extern const char *const eco_ct_kinds[ECO_NCT];
+/* The index of a kind name in eco_ct_kinds, or -1. */
+int eco_ct_kind(const char *kind);
+/* What people call n records of kind k ("données"), translated. */
+const char *eco_ct_kind_label(enum eco_ct_kind k, size_t n);
+
+/* The codes of the schemas (force, enjeu; situation...; eqdem...) and
+ * what people call them, translated (a code that is none, as it is). */
+#define ECO_CT_NNATURES 2
+#define ECO_CT_NANALYSES 3
+#define ECO_CT_NSOURCES 8
+extern const char *const *eco_ct_nature_codes;
+extern const char *const *eco_ct_analyse_codes;
+extern const char *const *eco_ct_source_codes;
+const char *eco_ct_nature_label(const char *code);
+const char *eco_ct_analyse_label(const char *code);
+const char *eco_ct_source_label(const char *code);
+
+struct eco_ct {
+	enum eco_ct_kind kind;
+	const struct eco_node *root;	/* its document */
+	const char *file;		/* its file, as messages name it */
+	const char *id, *titre;		/* titre: a datum's libelle, else enonce */
+	const char *systeme, *nature;	/* a datum has no nature */
+	const char *analyse;		/* an observation's: situation when not
+					 * said; a datum has none */
+	const char *source;		/* a datum's type_source */
+	long annee;			/* a datum's year, or 0 */
+	const char *secteur, *territoire;
+	const char **facteurs;		/* ids, nfacteurs of them */
+	size_t nfacteurs;
+	const char **donnees;		/* ids of the data it draws on */
+	size_t ndonnees;
+	const char **observations;	/* a constat's observations */
+	size_t nobservations;
+};
+
+struct eco_constats {
+	struct eco_ct *v;		/* in the order of the documents */
+	size_t n;
+};
+
+/* The records among docs (other kinds are left out).  NULL when memory
+ * runs out. */
+struct eco_constats *eco_constats_new(const struct eco_doc *const *docs,
+    size_t n);
+void eco_constats_free(struct eco_constats *);
+/* The record of id, of kind (an enum eco_ct_kind, or -1: any), or NULL. */
+const struct eco_ct *eco_constats_find(const struct eco_constats *, int kind,
+    const char *id);
+/* The ids closest to id ("a, b or c", as eco_closest_text) in buf, or
+ * NULL. */
+const char *eco_constats_closest(const struct eco_constats *, const char *id,
+    char *buf, size_t cap);
+
+/* The chain, as indexes into the set, in its order (to free(); NULL
+ * with *n (size_t)-1 when memory runs out): what c draws on (a
+ * constat's observations and data, and the data of those observations),
+ * and what draws on c (the observations and constats that name a datum,
+ * directly or through an observation; the constats of an observation). */
+size_t *eco_ct_sources(const struct eco_constats *, const struct eco_ct *c,
+    size_t *n);
+size_t *eco_ct_uses(const struct eco_constats *, const struct eco_ct *c,
+    size_t *n);
+
+/* A thing a record leads to. */
+struct eco_ct_link {
+	const char *kind;		/* "priorite", "objectif" or "action" */
+	const char *id, *titre;		/* titre may be NULL */
+	const char *file;
+	int line;
+};
+/*
+ * What c leads to, priorities first, then objectives, then actions,
+ * each once: the priorities among prio (n documents of priorites.yaml)
+ * whose constats name c (a datum or an observation: the constats that
+ * draw on it); the objectives of priorites.yaml and of plan (may be
+ * NULL) that name those priorities; the plan's actions of those
+ * objectives.  An array to free() of *nout links; NULL with *nout
+ * (size_t)-1 when memory runs out.
+ */
+struct eco_ct_link *eco_ct_leads(const struct eco_constats *,
+    const struct eco_ct *c, const struct eco_doc *const *prio, size_t nprio,
+    const struct eco_plan *plan, size_t *nout);
+
+/* What liste, presente and compte keep; NULL and 0 keep everything.  A
+ * filter on a field a kind does not have keeps none of that kind (a
+ * datum has no nature), but source and annee, which are the data's: an
+ * observation or a constat is kept when a datum it draws on has them. */
+struct eco_ct_filter {
+	unsigned kinds;			/* 1u << ECO_CT_x; 0: all three */
+	const char *systeme, *facteur, *nature, *analyse, *source, *secteur;
+	long annee;
+	const struct eco_facteurs *fiches;	/* when set, a factor's
+				 * sub-factors count as the factor */
+};
+int eco_ct_keep(const struct eco_constats *, const struct eco_ct *c,
+    const struct eco_ct_filter *f);
+
+/* What people call factor id (a factor's nom or a sub-factor's), *fiche
+ * set to its fiche (a sub-factor's: its factor's, for the provenance);
+ * NULL and *fiche NULL when the fiches do not know it. */
+const char *eco_ct_facteur(const struct eco_facteurs *, const char *id,
+    const struct eco_facteur **fiche);
+/* The factor ids the records f keeps name, of system systeme (NULL: the
+ * records without a system), in the fiches' order (a sub-factor after
+ * its factor), those they do not know last; only f->facteur and its
+ * sub-factors when it is set.  The first cap into out; how many. */
+size_t eco_ct_factors(const struct eco_constats *,
+    const struct eco_ct_filter *f, const char *systeme,
+    const struct eco_facteurs *fiches, const char **out, size_t cap);
+
+/* Counts by system, factor and nature of the observations and constats
+ * f keeps: one per system (the three in order, then none) and factor
+ * (eco_ct_factors' order, then facteur NULL for records without one)
+ * that has any.  A record with several factors counts under each. */
+struct eco_ct_count {
+	const char *systeme;		/* NULL: no system */
+	const char *facteur;		/* NULL: no factor */
+	size_t force, enjeu, sans, total;	/* sans: nature not said */
+};
+/* An array to free() of *nout counts; NULL with *nout (size_t)-1 when
+ * memory runs out. */
+struct eco_ct_count *eco_ct_counts(const struct eco_constats *,
+    const struct eco_ct_filter *f, const struct eco_facteurs *fiches,
+    size_t *nout);
+
+/* What ajoute records: a new datum, observation or constat. */
+struct eco_ct_in {
+	struct eco_project *project;	/* its ids, or NULL */
+	enum eco_ct_kind kind;
+	const char *id;			/* or NULL: proposed from the title */
+	const char *titre;		/* libelle, or enonce */
+	const char *folded;		/* titre folded, for its id (eco_slug) */
+	const char *type, *valeur, *unite, *description, *source, *precision;
+	const char *organisme;		/* a datum's */
+	long annee;			/* a datum's, or 0 */
+	const char *systeme, *nature, *analyse, *territoire, *secteur;
+	const char *date;		/* an observation's */
+	const char *rencontre;		/* a constat's */
+	const char *notes;
+	const char *const *facteurs;
+	size_t nfacteurs;
+	const char *const *donnees;
+	size_t ndonnees;
+	const char *const *observations;	/* a constat's */
+	size_t nobservations;
+	const char *const *organismes;	/* an observation's */
+	size_t norganismes;
+	char chosen[128];		/* out: the id it was given */
+};
+/* 1 when text is a number as YAML reads one (12, 12.5, -3). */
+int eco_ct_number(const char *text);
+/* The id of the new record: its own, or else from its title (eco_slug):
+ * a datum's "<slug>-<annee>" (or "<slug>"), "obs-<slug>", "const-<slug>",
+ * then -2, -3... while the project has that id; in id, returned. */
+const char *eco_ct_new_id(const struct eco_ct_in *, char *id, size_t cap);
+/* The record as a document with that id: kind, version, id, then the
+ * fields given in the order of the schema; *keep holds a node it shares
+ * and is freed after it.  NULL when memory runs out. */
+struct eco_doc *eco_ct_new(const struct eco_ct_in *, const char *id,
+    struct eco_doc **keep);
+/* An eco_record's render (arg: a struct eco_ct_in): the record with the
+ * id eco_ct_new_id gives under the lock, "---" and a comment first.  0,
+ * or -1. */
+int eco_ct_render(FILE *, const char *fresh, void *arg);
 
 #endif

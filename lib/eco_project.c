@@ -1060,6 +1060,9 @@ index_context(struct eco_project *p, struct eco_index *x,
 			if ((k = eco_kind_of(sel[i]->docs[j]->root)))
 				tree_kinds(eco_kind_refs(k, quiet), kinds, &n, MAXKINDS);
 	add_home(homes, &nh, home);
+	/* sectors are named by the rules (free text is allowed), not the
+	 * schemas: their ids live in eco.yaml */
+	add_home(homes, &nh, ids_home("secteur"));
 	for (i = 0; i < n; i++) {
 		add_home(homes, &nh, ids_home(kinds[i]));
 		if ((k = eco_kind_find(kinds[i])) && k->also)

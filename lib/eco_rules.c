@@ -550,6 +550,31 @@ eco_rules_regroupement(struct eco_index *x, const struct eco_kind *k,
 {
 	(void)d;
 	add_ids(x, "organisme", get(root, "membres"), file);
+	add_ids(x, "secteur", get(root, "secteurs"), file);
+	eco_index_add_id(x, k->name, root, file, NULL);
+}
+
+/* A document's secteur names one of eco.yaml's sectors, or is free text
+ * (ECO_KIND_FREE_REFS: a warning when it names none). */
+static void
+secteur_ref(struct eco_index *x, const struct eco_node *root, const char *file)
+{
+	const struct eco_node *v = get(root, "secteur");
+	size_t old;
+
+	if (!v || v->type != ECO_STR || x->context)
+		return;
+	old = eco_index_enter(x, "secteur", 0);
+	add_ref(x, "secteur", v, file);
+	eco_index_leave(x, old);
+}
+
+void
+eco_rules_secteur(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	(void)d;
+	secteur_ref(x, root, file);
 	eco_index_add_id(x, k->name, root, file, NULL);
 }
 
@@ -582,6 +607,7 @@ eco_rules_constat(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
 	(void)d;
+	secteur_ref(x, root, file);
 	eco_index_add_id(x, k->name, root, file, str(root, "analyse"));
 }
 
@@ -813,6 +839,33 @@ judged(const struct eco_index *x, const char *kind, const char *also)
 	return !x->unread || find(x, kind, NULL) || (also && find(x, also, NULL));
 }
 
+/* A reference that may be free text and names no id: a warning that
+ * says which ids there are. */
+static void
+free_ref(const struct eco_index *x, const struct entry *r, const char *kind,
+    struct eco_diags *d)
+{
+	char folded[256], near[512];
+	const char *close;
+
+	/* free text is compared as a person typed it: "Secteur des Pins" */
+	eco_text_fold(r->id, folded, sizeof folded);
+	close = closest_id(x, kind, folded, near, sizeof near);
+	if (close)
+		eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_WARNING,
+		    "refs", _("« %s » is not the id of a %s of eco.yaml (did you mean %s?): kept as text, left out of what is grouped by %s"),
+		    r->id, kind_label(kind), close, kind_label(kind));
+	else if (find(x, kind, NULL))
+		eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_WARNING,
+		    "refs", _("« %s » is not the id of a %s of eco.yaml: kept as text, left out of what is grouped by %s"),
+		    r->id, kind_label(kind), kind_label(kind));
+	else
+		eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_WARNING,
+		    "refs", _("« %s »: eco.yaml declares no %s: kept as text, left out of what is grouped by %s"),
+		    r->id, kind_label(kind), kind_label(kind));
+	eco_diag_set_path(d, r->path);
+}
+
 static void
 check_refs(struct eco_index *x, struct eco_diags *d)
 {
@@ -848,6 +901,10 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 		close = closest_id(x, kind, r->id, near, sizeof near);
 		if (!close && also)
 			close = closest_id(x, also, r->id, near, sizeof near);
+		if (k && (k->flags & ECO_KIND_FREE_REFS)) {
+			free_ref(x, r, kind, d);
+			continue;
+		}
 		if (close)
 			eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_ERROR,
 			    "refs", _("« %s »: no such %s (did you mean %s?)"),
