@@ -3,7 +3,9 @@
 # before a meeting: check the whole project, see where the group stands,
 # print the overview of the concerted action plan, then the follow-up
 # state to bring to the meeting of 2027-12-15 (the demonstration's day):
-# what is late or silent, and what was done against what was planned.
+# what is late or silent, and what was done against what was planned;
+# then the evaluation: the indicators' results, and what the June
+# evaluations still ask the plan to change.
 bin=$(cd "${1:?usage: demo.sh BIN}" && pwd)
 top=$(cd "$(dirname "$0")/.." && pwd)
 PATH=$bin:$PATH
@@ -25,4 +27,6 @@ run eco plan verifie
 run eco vue plan.yaml
 run eco suivi retards --au 2027-12-15
 run eco suivi bilan --au 2027-12-15
+run eco evaluation mesures
+run eco evaluation revision
 [ "$status" -eq 0 ] || exit "$status"
