@@ -623,7 +623,7 @@ bilan_of(struct eco_report *r, struct eco_table **tabs,
 	}
 	for (i = 0; i < R->n; i++)
 		if (R->v[i].x->objectif && strcmp(R->v[i].x->objectif, obj) == 0 &&
-		    (!sys || strcmp(R->v[i].x->systeme, sys) == 0))
+		    (!sys || (R->v[i].x->systeme && strcmp(R->v[i].x->systeme, sys) == 0)))
 			result_row(tabs[0], &R->v[i]);
 	if (!DATA && eco_map_str(ev, "analyse")) {
 		eco_report_heading(r, 2, _("What the group understands"));
@@ -819,7 +819,8 @@ run_ajoute(int argc, char **argv)
 	if (open_all() < 0)
 		return finish(0);
 	for (i = 0; o.indicateur && i < PL->nindicateurs; i++)
-		if (strcmp(PL->indicateurs[i].id, o.indicateur) == 0)
+		if (PL->indicateurs[i].id &&
+		    strcmp(PL->indicateurs[i].id, o.indicateur) == 0)
 			x = &PL->indicateurs[i];
 	a = o.action ? eco_suivi_action(PL, o.action) : NULL;
 	if ((o.indicateur && !x) || (o.action && !a)) {
@@ -828,9 +829,11 @@ run_ajoute(int argc, char **argv)
 		size_t k, nids = 0;
 
 		for (k = 0; o.indicateur && k < PL->nindicateurs; k++)
-			cli_push(&ids, &nids, PL->indicateurs[k].id);
+			if (PL->indicateurs[k].id)
+				cli_push(&ids, &nids, PL->indicateurs[k].id);
 		for (k = 0; o.action && k < PL->nactions; k++)
-			cli_push(&ids, &nids, PL->actions[k].id);
+			if (PL->actions[k].id)
+				cli_push(&ids, &nids, PL->actions[k].id);
 		near = eco_closest_text(o.indicateur ? o.indicateur :
 		    o.action, ids, nids, buf, sizeof buf);
 		free(ids);

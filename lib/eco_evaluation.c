@@ -206,7 +206,7 @@ measures(const struct eco_doc *const *ev, size_t n, const char *au,
 	const char *date, *md, *ind;
 	size_t i, j, k = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; id && i < n; i++) {
 		if (!dated(ev[i]->root, au, &date) ||
 		    !(list = eco_map_seq(ev[i]->root, "mesures")))
 			continue;
