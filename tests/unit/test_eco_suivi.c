@@ -501,7 +501,7 @@ test_suivi_plan_of_project(void **state)
 	(void)state;
 	eco_plan_free(t.p);
 	project();
-	assert_non_null(t.p = eco_suivi_plan(t.pr, 0, NULL, &root, &t.d));
+	assert_non_null(t.p = eco_suivi_plan(t.pr, 0, NULL, NULL, &root, &t.d));
 	assert_int_equal(t.d.n, 0);
 	assert_int_equal(t.p->nactions, 3);
 	assert_string_equal(eco_map_str(root, "adopte_le"), "2026-12-01");
@@ -528,7 +528,7 @@ test_suivi_plan_invalid(void **state)
 	free(typo);
 	put("suivis/a2.yaml", "kind: suivi\nversion: 1\nid: s2\naction: a2\n"
 	    "date: 2027-03-01\nstatut: fini\n");
-	assert_null(eco_suivi_plan(t.pr, 0, NULL, &root, &t.d));
+	assert_null(eco_suivi_plan(t.pr, 0, NULL, NULL, &root, &t.d));
 	g = said_in(&t.d, "adoptele");
 	assert_string_equal(g->file, "plan.yaml");
 	assert_int_equal(g->line, 5);
@@ -552,7 +552,7 @@ test_suivi_plan_operands(void **state)
 	put("autre.yaml", "{kind: suivi, version: 1, id: s9, action: a1,"
 	    " date: 2027-01-01, statut: en-cours}\n");
 	/* records, other kinds passed over; no plan document */
-	assert_non_null(t.p = eco_suivi_plan(t.pr, 2, argv, &root, &t.d));
+	assert_non_null(t.p = eco_suivi_plan(t.pr, 2, argv, NULL, &root, &t.d));
 	assert_int_equal(t.d.nerr, 0);
 	assert_null(root);
 	assert_int_equal(t.p->nactions, 1);
@@ -570,7 +570,7 @@ test_suivi_plan_none_or_two(void **state)
 	eco_plan_free(t.p);
 	t.p = NULL;
 	project();
-	assert_null(eco_suivi_plan(t.pr, 1, one, &root, &t.d));
+	assert_null(eco_suivi_plan(t.pr, 1, one, NULL, &root, &t.d));
 	said_in(&t.d, "no plan in the input");
 	eco_diags_free(&t.d);
 	eco_diags_init(&t.d);
@@ -579,7 +579,7 @@ test_suivi_plan_none_or_two(void **state)
 	memcpy(strstr(second, "id: o1"), "id: o2", 6);
 	put("p2.yaml", second);
 	free(second);
-	assert_null(eco_suivi_plan(t.pr, 2, two, &root, &t.d));
+	assert_null(eco_suivi_plan(t.pr, 2, two, NULL, &root, &t.d));
 	assert_int_equal(said_in(&t.d, "a second plan")->line, 1);
 }
 
@@ -595,7 +595,7 @@ test_suivi_plan_stdin(void **state)
 	/* the project's own plan on standard input is no duplicate of it */
 	snprintf(path, sizeof path, "%s/plan.yaml", t.dir);
 	assert_non_null(freopen(path, "r", stdin));
-	assert_non_null(t.p = eco_suivi_plan(t.pr, 1, argv, &root, &t.d));
+	assert_non_null(t.p = eco_suivi_plan(t.pr, 1, argv, NULL, &root, &t.d));
 	assert_int_equal(t.d.nerr, 0);
 	assert_int_equal(t.p->nactions, 3);
 	assert_string_equal(t.p->file, "<stdin>");
