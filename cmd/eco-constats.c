@@ -123,20 +123,7 @@ open_suite(void)
 static int
 known_factor(const char *id)
 {
-	const struct eco_facteur *fi;
-	const char *near;
-	char buf[256];
-
-	if (!id || eco_ct_facteur(F, id, &fi))
-		return 0;
-	if ((near = eco_facteurs_closest(F, id, buf, sizeof buf)))
-		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
-		    _("« %s »: no such %s (did you mean %s?)"), id,
-		    _("protective factor"), near);
-	else
-		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
-		    _("« %s »: no such %s"), id, _("protective factor"));
-	return -1;
+	return eco_facteurs_known(F, id, &D);
 }
 
 /*

@@ -193,8 +193,23 @@ emit(const struct eco_node *n, const char *file)
 static void
 filters(void)
 {
+	static const char *const kinds[] = { "facteur", NULL };
+	struct eco_facteurs *f;
+	int known;
+
 	S.f = (struct eco_plan_filter){ cli.systeme, cli.facteur,
 	    cli.responsable, cli.partenaire, cli.bailleur, cli.from, cli.to };
+	if (!cli.facteur)
+		return;
+	/* a factor no fiche has would keep nothing, silently */
+	if (eco_project_check(S.pr, kinds, &S.d) > 0 || S.d.sys)
+		exit(cli_finish(&S.d));
+	if (!(f = eco_facteurs_of(S.pr, &S.d)))
+		cli_oom(&S.d);
+	known = eco_facteurs_known(f, cli.facteur, &S.d);
+	eco_facteurs_free(f);
+	if (known < 0)
+		exit(cli_finish(&S.d));
 }
 
 /* Records: objectifs, transformations, indicateurs, actions. */

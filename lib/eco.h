@@ -805,6 +805,11 @@ const struct eco_facteur *eco_facteurs_find(const struct eco_facteurs *,
  * when no fiche has it. */
 const char *eco_facteurs_label(const struct eco_facteurs *, const char *id,
     char *buf, size_t cap);
+/* 0 when id (NULL: none asked for) is a factor or a sub-factor of the
+ * fiches; else -1, and an error in d that names the closest ids (a
+ * --facteur a command was given). */
+int eco_facteurs_known(const struct eco_facteurs *, const char *id,
+    struct eco_diags *);
 /* The i-th fiche of the catalogue the project withdrew, or NULL. */
 const struct eco_facteur *eco_facteurs_retired(const struct eco_facteurs *,
     size_t i);

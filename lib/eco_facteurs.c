@@ -263,6 +263,25 @@ eco_facteurs_label(const struct eco_facteurs *s, const char *id, char *buf,
 	return id;
 }
 
+int
+eco_facteurs_known(const struct eco_facteurs *s, const char *id,
+    struct eco_diags *d)
+{
+	char buf[256];
+	const char *near;
+
+	if (!id || eco_facteurs_label(s, id, buf, sizeof buf) != id)
+		return 0;
+	if ((near = eco_facteurs_closest(s, id, buf, sizeof buf)))
+		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("« %s »: no such %s (did you mean %s?)"), id,
+		    _("protective factor"), near);
+	else
+		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("« %s »: no such %s"), id, _("protective factor"));
+	return -1;
+}
+
 const struct eco_facteur *
 eco_facteurs_retired(const struct eco_facteurs *s, size_t i)
 {

@@ -87,6 +87,9 @@ golden plan-actions-facteur "eco-plan -C $P actions --facteur habiletes-langagie
 golden plan-objectifs-facteur "eco-plan -C $P objectifs --factor habitudes-lecture-parent-enfant -o json"
 golden plan-calendrier-facteur "eco-plan -C $P calendrier --facteur habitudes-lecture-parent-enfant"
 golden plan-actions-bad-facteur "eco-plan -C $P actions --facteur 'Habitudes lecture'"
+# A factor no fiche has is an error with the closest ids, not an empty list.
+golden plan-actions-facteur-inconnu "eco-plan -C $P actions --facteur soutien-social"
+golden plan-calendrier-facteur-inconnu "eco-plan -C $P calendrier --facteur zzz"
 
 # Other kinds pass through, in stream order; records of the kind asked
 # for are filtered like the plan's own.
