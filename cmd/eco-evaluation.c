@@ -239,6 +239,7 @@ result_columns(struct eco_table *t)
 	eco_table_column(t, "progres", _("Progress to target"), ECO_COL_RIGHT, 0);
 	eco_table_column(t, "lecture", _("Reading"), 0, 14);
 	if (DATA) {
+		eco_table_column(t, "donnee_depart", _("Baseline datum"), 0, 0);
 		eco_table_column(t, "mesures", _("Measures"), 0, 0);
 		eco_table_column(t, "en_retard", _("Late"), 0, 0);
 		eco_table_column(t, "manquee", _("Missed"), 0, 0);
@@ -293,6 +294,7 @@ result_row(struct eco_table *t, const struct eco_resultat *r)
 	c++;
 	eco_table_text(t, c++, reading(r));
 	if (DATA) {
+		eco_table_text(t, c++, eco_map_str(x->v.node, "donnee_depart"));
 		number(t, c++, (long)r->nmesures);
 		eco_table_bool(t, c++, r->en_retard);
 		eco_table_bool(t, c++, r->manquee);
@@ -310,6 +312,26 @@ progress_note(struct eco_report *r)
 	    "target against the baseline, a target equal to the baseline "
 	    "meaning to keep it. A measure in words is read as the group "
 	    "appreciated it."));
+}
+
+/* Where the baselines come from, when the plan says (donnee_depart):
+ * the datum's title, for people. */
+static void
+baselines(struct eco_report *r)
+{
+	const char *id, *title;
+	size_t i, said = 0;
+
+	for (i = 0; !DATA && i < R->n; i++) {
+		if (!kept(R->v[i].x) ||
+		    !(id = eco_map_str(R->v[i].x->v.node, "donnee_depart")))
+			continue;
+		if (!said++)
+			eco_report_heading(r, 2, _("Where the baselines come from"));
+		title = eco_project_title(P, "donnee", id);
+		eco_report_item(r, 0, cli_text("%s: %s", R->v[i].x->id,
+		    labelled(title, id)));
+	}
 }
 
 static int
@@ -366,6 +388,7 @@ run_mesures(int argc, char **argv)
 		}
 		result_row(t, &R->v[i]);
 	}
+	baselines(r);
 	eco_report_heading(r, 2, _("Every measure"));
 	m = eco_report_table(r, "mesure", NULL, ECO_SHOW_DOC | ECO_SHOW_DATA);
 	eco_table_column(m, "indicateur", _("Indicator"), ECO_COL_NOWRAP, 0);
