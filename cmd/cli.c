@@ -232,6 +232,16 @@ cli_oom(struct eco_diags *d)
 	exit(cli_finish(d));
 }
 
+void
+cli_report(struct eco_report *r, enum eco_rformat f, struct eco_diags *d)
+{
+	if (eco_report_failed(r))
+		cli_oom(d);
+	if (eco_report_write(stdout, r, f, d) < 0 && !d->n && ferror(stdout))
+		eco_diag_sys(d, NULL, "%s", strerror(errno));
+	eco_report_free(r);
+}
+
 const char *
 cli_text(const char *fmt, ...)
 {

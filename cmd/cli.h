@@ -166,6 +166,9 @@ int cli_finish(struct eco_diags *);
 /* Out of memory: recorded in d (NULL: alone), the diagnostics printed,
  * exit 3. */
 _Noreturn void cli_oom(struct eco_diags *d);
+/* Report r written to stdout in format f, then freed (a failed write
+ * recorded in d for cli_finish to say). */
+void cli_report(struct eco_report *r, enum eco_rformat f, struct eco_diags *d);
 /* The text of fmt, printf-like, in one of 16 buffers taken in turn: it
  * lives until the 16th next call. */
 const char *cli_text(const char *fmt, ...)

@@ -78,13 +78,10 @@ finish(void)
 static int
 write_report(struct eco_report *r, size_t n)
 {
-	if (eco_report_failed(r))
-		cli_oom(&D);
 	if (!n)
 		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_NOTE, NULL, "%s",
 		    _("no communication activity"));
-	eco_report_write(stdout, r, cli.rformat, &D);
-	eco_report_free(r);
+	cli_report(r, cli.rformat, &D);
 	return finish();
 }
 

@@ -65,12 +65,8 @@ finish(void)
 static int
 write_report(struct eco_report *r)
 {
-	if (eco_report_failed(r))
-		cli_oom(&D);
 	eco_report_footer(r, eco_project_name(P), NULL);
-	if (eco_report_write(stdout, r, cli.rformat, &D) < 0 && !D.n && ferror(stdout))
-		eco_diag_sys(&D, NULL, "%s", strerror(errno));
-	eco_report_free(r);
+	cli_report(r, cli.rformat, &D);
 	return finish();
 }
 

@@ -50,10 +50,7 @@ finish(void)
 static int
 write_report(struct eco_report *r)
 {
-	if (eco_report_failed(r))
-		cli_oom(&D);
-	eco_report_write(stdout, r, cli.rformat, &D);
-	eco_report_free(r);
+	cli_report(r, cli.rformat, &D);
 	return finish();
 }
 

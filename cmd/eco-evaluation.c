@@ -58,10 +58,7 @@ finish(int rc)
 static void
 write_report(struct eco_report *r)
 {
-	if (eco_report_failed(r))
-		cli_oom(&D);
-	eco_report_write(stdout, r, cli.rformat, &D);
-	eco_report_free(r);
+	cli_report(r, cli.rformat, &D);
 }
 
 /* The day: --au, else today or the records' latest date. */
@@ -119,19 +116,6 @@ static const char *
 labelled(const char *text, const char *id)
 {
 	return text && id ? cli_text("%s (%s)", text, id) : text ? text : id;
-}
-
-/* A signed whole number, a number in records too. */
-static void
-number(struct eco_table *t, size_t col, long v)
-{
-	struct eco_node n = { .type = ECO_INT };
-
-	n.s = cli_text("%ld", v);
-	n.len = strlen(n.s);
-	n.u.i = v;
-	n.num = (double)v;
-	eco_table_value(t, col, &n);
 }
 
 static const char *
@@ -286,7 +270,7 @@ result_row(struct eco_table *t, const struct eco_resultat *r)
 	c += 2;
 	if (r->has_progres) {
 		if (DATA)
-			number(t, c, r->progres);
+			eco_table_int(t, c, r->progres);
 		else
 			eco_table_text(t, c, cli_text("%s%ld\xc2\xa0%%",
 			    r->progres < 0 ? "\xe2\x88\x92" : "", labs(r->progres)));
@@ -295,7 +279,7 @@ result_row(struct eco_table *t, const struct eco_resultat *r)
 	eco_table_text(t, c++, reading(r));
 	if (DATA) {
 		eco_table_text(t, c++, eco_map_str(x->v.node, "donnee_depart"));
-		number(t, c++, (long)r->nmesures);
+		eco_table_int(t, c++, (long)r->nmesures);
 		eco_table_bool(t, c++, r->en_retard);
 		eco_table_bool(t, c++, r->manquee);
 	}
@@ -790,31 +774,26 @@ render(FILE *fp, const char *id, void *arg)
 	return eco_sheet_yaml(fp, root);
 }
 
-/* VALEUR as a number when it reads as one, else as text. */
+/* VALEUR as a number when YAML would read it as one, else as text. */
 static struct eco_node *
 value(struct eco_doc *doc, const char *s)
 {
 	struct eco_node *n = eco_node_str(doc, s);
-	char *end;
-	double v;
+	enum eco_type t = eco_resolve(s, strlen(s));
 
-	if (!n || !*s)
+	if (!n || (t != ECO_INT && t != ECO_FLOAT))
 		return n;
-	errno = 0;
-	v = strtod(s, &end);
-	if (*end || errno || strspn(s, "-0123456789.") != strlen(s))
-		return n;
-	n->type = strchr(s, '.') ? ECO_FLOAT : ECO_INT;
-	n->num = n->u.f = v;
-	if (n->type == ECO_INT)
-		n->u.i = (long long)v;
+	n->type = t;
+	n->num = n->u.f = strtod(s, NULL);
+	if (t == ECO_INT)
+		n->u.i = (long long)n->num;
 	return n;
 }
 
 static int
 put(struct eco_doc *doc, struct eco_node *m, const char *key, const char *s)
 {
-	return !s || eco_map_put(doc, m, key, eco_node_str(doc, s)) == 0;
+	return eco_map_put_str(doc, m, key, s) == 0;
 }
 
 static int

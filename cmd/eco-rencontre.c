@@ -78,10 +78,7 @@ finish(void)
 static int
 write_report(struct eco_report *r, enum eco_rformat f)
 {
-	if (eco_report_failed(r))
-		cli_oom(&D);
-	eco_report_write(stdout, r, f, &D);
-	eco_report_free(r);
+	cli_report(r, f, &D);
 	return finish();
 }
 

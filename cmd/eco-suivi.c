@@ -54,15 +54,8 @@ money(long long cents)
 static void
 number(struct eco_table *t, size_t col, long long v)
 {
-	struct eco_node n = { .type = ECO_INT };
-
-	if (v < 0)
-		return;
-	n.s = cli_text("%lld", v);
-	n.len = strlen(n.s);
-	n.u.i = v;
-	n.num = (double)v;
-	eco_table_value(t, col, &n);
+	if (v >= 0)
+		eco_table_int(t, col, v);
 }
 
 /* What people call organisation id. */
@@ -110,10 +103,7 @@ finish(int rc)
 static int
 write_report(struct eco_report *r)
 {
-	if (eco_report_failed(r))
-		cli_oom(&D);
-	eco_report_write(stdout, r, cli.rformat, &D);
-	eco_report_free(r);
+	cli_report(r, cli.rformat, &D);
 	return 0;
 }
 

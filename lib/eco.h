@@ -327,6 +327,12 @@ int eco_map_put(struct eco_doc *, struct eco_node *m, const char *key,
 /* Append item to sequence seq. */
 int eco_seq_push(struct eco_doc *, struct eco_node *seq,
     const struct eco_node *item);
+/* key: the string s (nothing for NULL); key: the list of the n strings
+ * of v (nothing when n is 0).  0, or -1 when memory runs out. */
+int eco_map_put_str(struct eco_doc *, struct eco_node *m, const char *key,
+    const char *s);
+int eco_map_put_strs(struct eco_doc *, struct eco_node *m, const char *key,
+    const char *const *v, size_t n);
 
 /* eco_load.c: YAML → tree. */
 
@@ -1567,6 +1573,8 @@ void eco_table_money(struct eco_table *, size_t col, long long cents);
 /* A scalar node as a value: numbers keep their text, with a decimal
  * comma for people; anything else is text. */
 void eco_table_value(struct eco_table *, size_t col, const struct eco_node *);
+/* A whole number, a number in records too. */
+void eco_table_int(struct eco_table *, size_t col, long long v);
 /* A yes/no value: true/false in records, the words yes/no otherwise. */
 void eco_table_bool(struct eco_table *, size_t col, int);
 /* The months of the current row in a timeline (ISO dates, included). */

@@ -401,29 +401,6 @@ eco_com_new_id(const struct eco_com_in *in, char *id, size_t cap)
 	return id;
 }
 
-static int
-put_str(struct eco_doc *d, struct eco_node *m, const char *key, const char *s)
-{
-	return !s ? 0 : eco_map_put(d, m, key, eco_node_str(d, s));
-}
-
-static int
-put_list(struct eco_doc *d, struct eco_node *m, const char *key,
-    const char *const *v, size_t n)
-{
-	struct eco_node *seq;
-	size_t i;
-
-	if (!n)
-		return 0;
-	if (!(seq = eco_node_seq(d)))
-		return -1;
-	for (i = 0; i < n; i++)
-		if (eco_seq_push(d, seq, eco_node_str(d, v[i])) < 0)
-			return -1;
-	return eco_map_put(d, m, key, seq);
-}
-
 /* The amount as a number node of its own document, *keep, which must
  * outlive the record's. */
 static struct eco_node *
@@ -460,22 +437,22 @@ eco_com_new(const struct eco_com_in *in, const char *id, struct eco_doc **keep)
 	if (!m)
 		goto fail;
 	d->root = m;
-	rc = put_str(d, m, "kind", "communication");
+	rc = eco_map_put_str(d, m, "kind", "communication");
 	rc |= eco_map_put(d, m, "version", eco_node_int(d, 1));
-	rc |= put_str(d, m, "id", id);
-	rc |= put_str(d, m, "titre", in->titre);
-	rc |= put_str(d, m, "but", in->but);
-	rc |= put_str(d, m, "message", in->message);
-	rc |= put_list(d, m, "publics", in->publics, in->npublics);
-	rc |= put_list(d, m, "moyens", in->moyens, in->nmoyens);
-	rc |= put_str(d, m, "responsable", in->responsable);
-	rc |= put_str(d, m, "date", in->date);
-	rc |= put_str(d, m, "frequence", in->frequence);
+	rc |= eco_map_put_str(d, m, "id", id);
+	rc |= eco_map_put_str(d, m, "titre", in->titre);
+	rc |= eco_map_put_str(d, m, "but", in->but);
+	rc |= eco_map_put_str(d, m, "message", in->message);
+	rc |= eco_map_put_strs(d, m, "publics", in->publics, in->npublics);
+	rc |= eco_map_put_strs(d, m, "moyens", in->moyens, in->nmoyens);
+	rc |= eco_map_put_str(d, m, "responsable", in->responsable);
+	rc |= eco_map_put_str(d, m, "date", in->date);
+	rc |= eco_map_put_str(d, m, "frequence", in->frequence);
 	if (in->budget >= 0)
 		rc |= eco_map_put(d, m, "budget", amount(in->budget, keep));
-	rc |= put_list(d, m, "objectifs", in->objectifs, in->nobjectifs);
-	rc |= put_list(d, m, "actions", in->actions, in->nactions);
-	rc |= put_str(d, m, "statut", in->statut ? in->statut : "prevue");
+	rc |= eco_map_put_strs(d, m, "objectifs", in->objectifs, in->nobjectifs);
+	rc |= eco_map_put_strs(d, m, "actions", in->actions, in->nactions);
+	rc |= eco_map_put_str(d, m, "statut", in->statut ? in->statut : "prevue");
 	if (in->visee >= 0) {
 		rc |= !(portee = eco_node_map(d));
 		rc |= eco_map_put(d, portee, "visee", eco_node_int(d, in->visee));

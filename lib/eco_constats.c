@@ -723,29 +723,6 @@ eco_ct_new_id(const struct eco_ct_in *in, char *id, size_t cap)
 	return id;
 }
 
-static int
-put_str(struct eco_doc *d, struct eco_node *m, const char *key, const char *s)
-{
-	return !s ? 0 : eco_map_put(d, m, key, eco_node_str(d, s));
-}
-
-static int
-put_list(struct eco_doc *d, struct eco_node *m, const char *key,
-    const char *const *v, size_t n)
-{
-	struct eco_node *seq;
-	size_t i;
-
-	if (!n)
-		return 0;
-	if (!(seq = eco_node_seq(d)))
-		return -1;
-	for (i = 0; i < n; i++)
-		if (eco_seq_push(d, seq, eco_node_str(d, v[i])) < 0)
-			return -1;
-	return eco_map_put(d, m, key, seq);
-}
-
 /* A number written as text, as a node of its own document *keep. */
 static struct eco_node *
 number(const char *text, struct eco_doc **keep)
@@ -786,22 +763,22 @@ static int
 put_donnee(struct eco_doc *d, struct eco_node *m, const struct eco_ct_in *in,
     struct eco_doc **keep)
 {
-	int rc = put_str(d, m, "type", in->type);
+	int rc = eco_map_put_str(d, m, "type", in->type);
 
-	rc |= put_str(d, m, "libelle", in->titre);
+	rc |= eco_map_put_str(d, m, "libelle", in->titre);
 	if (in->valeur)
 		rc |= eco_map_put(d, m, "valeur", number(in->valeur, keep));
-	rc |= put_str(d, m, "unite", in->unite);
-	rc |= put_str(d, m, "description", in->description);
-	rc |= put_str(d, m, "source", in->source);
-	rc |= put_str(d, m, "source_precision", in->precision);
-	rc |= put_str(d, m, "organisme", in->organisme);
+	rc |= eco_map_put_str(d, m, "unite", in->unite);
+	rc |= eco_map_put_str(d, m, "description", in->description);
+	rc |= eco_map_put_str(d, m, "source", in->source);
+	rc |= eco_map_put_str(d, m, "source_precision", in->precision);
+	rc |= eco_map_put_str(d, m, "organisme", in->organisme);
 	if (in->annee > 0)
 		rc |= eco_map_put(d, m, "annee", eco_node_int(d, in->annee));
-	rc |= put_str(d, m, "territoire", in->territoire);
-	rc |= put_str(d, m, "secteur", in->secteur);
-	rc |= put_str(d, m, "systeme", in->systeme);
-	rc |= put_list(d, m, "facteurs", in->facteurs, in->nfacteurs);
+	rc |= eco_map_put_str(d, m, "territoire", in->territoire);
+	rc |= eco_map_put_str(d, m, "secteur", in->secteur);
+	rc |= eco_map_put_str(d, m, "systeme", in->systeme);
+	rc |= eco_map_put_strs(d, m, "facteurs", in->facteurs, in->nfacteurs);
 	return rc;
 }
 
@@ -809,35 +786,35 @@ static int
 put_observation(struct eco_doc *d, struct eco_node *m,
     const struct eco_ct_in *in)
 {
-	int rc = put_str(d, m, "enonce", in->titre);
+	int rc = eco_map_put_str(d, m, "enonce", in->titre);
 
-	rc |= put_str(d, m, "analyse", in->analyse);
-	rc |= put_str(d, m, "systeme", in->systeme);
-	rc |= put_str(d, m, "nature", in->nature);
-	rc |= put_list(d, m, "facteurs", in->facteurs, in->nfacteurs);
-	rc |= put_list(d, m, "donnees", in->donnees, in->ndonnees);
-	rc |= put_list(d, m, "organismes", in->organismes, in->norganismes);
-	rc |= put_str(d, m, "territoire", in->territoire);
-	rc |= put_str(d, m, "secteur", in->secteur);
-	rc |= put_str(d, m, "date", in->date);
+	rc |= eco_map_put_str(d, m, "analyse", in->analyse);
+	rc |= eco_map_put_str(d, m, "systeme", in->systeme);
+	rc |= eco_map_put_str(d, m, "nature", in->nature);
+	rc |= eco_map_put_strs(d, m, "facteurs", in->facteurs, in->nfacteurs);
+	rc |= eco_map_put_strs(d, m, "donnees", in->donnees, in->ndonnees);
+	rc |= eco_map_put_strs(d, m, "organismes", in->organismes, in->norganismes);
+	rc |= eco_map_put_str(d, m, "territoire", in->territoire);
+	rc |= eco_map_put_str(d, m, "secteur", in->secteur);
+	rc |= eco_map_put_str(d, m, "date", in->date);
 	return rc;
 }
 
 static int
 put_constat(struct eco_doc *d, struct eco_node *m, const struct eco_ct_in *in)
 {
-	int rc = put_str(d, m, "enonce", in->titre);
+	int rc = eco_map_put_str(d, m, "enonce", in->titre);
 
-	rc |= put_str(d, m, "systeme", in->systeme);
-	rc |= put_str(d, m, "nature", in->nature);
-	rc |= put_str(d, m, "analyse", in->analyse);
-	rc |= put_list(d, m, "facteurs", in->facteurs, in->nfacteurs);
-	rc |= put_list(d, m, "observations", in->observations,
+	rc |= eco_map_put_str(d, m, "systeme", in->systeme);
+	rc |= eco_map_put_str(d, m, "nature", in->nature);
+	rc |= eco_map_put_str(d, m, "analyse", in->analyse);
+	rc |= eco_map_put_strs(d, m, "facteurs", in->facteurs, in->nfacteurs);
+	rc |= eco_map_put_strs(d, m, "observations", in->observations,
 	    in->nobservations);
-	rc |= put_list(d, m, "donnees", in->donnees, in->ndonnees);
-	rc |= put_str(d, m, "territoire", in->territoire);
-	rc |= put_str(d, m, "secteur", in->secteur);
-	rc |= put_str(d, m, "rencontre", in->rencontre);
+	rc |= eco_map_put_strs(d, m, "donnees", in->donnees, in->ndonnees);
+	rc |= eco_map_put_str(d, m, "territoire", in->territoire);
+	rc |= eco_map_put_str(d, m, "secteur", in->secteur);
+	rc |= eco_map_put_str(d, m, "rencontre", in->rencontre);
 	return rc;
 }
 
@@ -852,16 +829,16 @@ eco_ct_new(const struct eco_ct_in *in, const char *id, struct eco_doc **keep)
 	if (!m)
 		goto fail;
 	d->root = m;
-	rc = put_str(d, m, "kind", eco_ct_kinds[in->kind]);
+	rc = eco_map_put_str(d, m, "kind", eco_ct_kinds[in->kind]);
 	rc |= eco_map_put(d, m, "version", eco_node_int(d, 1));
-	rc |= put_str(d, m, "id", id);
+	rc |= eco_map_put_str(d, m, "id", id);
 	if (in->kind == ECO_CT_DONNEE)
 		rc |= put_donnee(d, m, in, keep);
 	else if (in->kind == ECO_CT_OBSERVATION)
 		rc |= put_observation(d, m, in);
 	else
 		rc |= put_constat(d, m, in);
-	rc |= put_str(d, m, "notes", in->notes);
+	rc |= eco_map_put_str(d, m, "notes", in->notes);
 	if (rc == 0)
 		return d;
 fail:

@@ -699,15 +699,7 @@ eco_score_cell(struct eco_table *t, size_t col, int h, int sign)
 void
 eco_count_cell(struct eco_table *t, size_t col, unsigned v)
 {
-	char buf[16];
-	struct eco_node n = { .type = ECO_INT };
-
-	snprintf(buf, sizeof buf, "%u", v);
-	n.s = buf;
-	n.len = strlen(buf);
-	n.u.i = v;
-	n.num = v;
-	eco_table_value(t, col, &n);
+	eco_table_int(t, col, v);
 }
 
 static void

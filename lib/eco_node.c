@@ -501,3 +501,27 @@ eco_seq_push(struct eco_doc *d, struct eco_node *seq,
 	seq->weight += item->weight;
 	return 0;
 }
+
+int
+eco_map_put_str(struct eco_doc *d, struct eco_node *m, const char *key,
+    const char *s)
+{
+	return !s ? 0 : eco_map_put(d, m, key, eco_node_str(d, s));
+}
+
+int
+eco_map_put_strs(struct eco_doc *d, struct eco_node *m, const char *key,
+    const char *const *v, size_t n)
+{
+	struct eco_node *seq;
+	size_t i;
+
+	if (!n)
+		return 0;
+	if (!(seq = eco_node_seq(d)))
+		return -1;
+	for (i = 0; i < n; i++)
+		if (eco_seq_push(d, seq, eco_node_str(d, v[i])) < 0)
+			return -1;
+	return eco_map_put(d, m, key, seq);
+}

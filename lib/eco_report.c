@@ -360,6 +360,20 @@ eco_table_money(struct eco_table *t, size_t col, long long cents)
 }
 
 void
+eco_table_int(struct eco_table *t, size_t col, long long v)
+{
+	char buf[24];
+	struct eco_node n = { .type = ECO_INT };
+
+	snprintf(buf, sizeof buf, "%lld", v);
+	n.s = buf;
+	n.len = strlen(buf);
+	n.u.i = v;
+	n.num = (double)v;
+	eco_table_value(t, col, &n);
+}
+
+void
 eco_table_value(struct eco_table *t, size_t col, const struct eco_node *n)
 {
 	struct cell *c = cell(t, col);
