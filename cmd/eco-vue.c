@@ -440,6 +440,33 @@ static const unsigned doc_actions[] = {
 };
 
 /* A transformation: its heading, its indicators and actions. */
+/* Under the table of a transformation, what the evaluations decided
+ * to change in its adapted actions (for people). */
+static void
+adjustments(struct eco_report *r, const struct eco_total *p)
+{
+	const struct eco_action_view *a;
+	const struct eco_node *aj;
+	size_t i, k, said = 0;
+
+	for (i = 0; !V.data && i < V.plan->nactions; i++) {
+		a = &V.plan->actions[i];
+		if (!same(a->objectif, p->objectif) ||
+		    eco_systeme_index(a->systeme) != p->systeme || !a->decision ||
+		    strcmp(a->decision, "adaptation") != 0 ||
+		    !(aj = eco_map_seq(a->decision_node, "ajustements")))
+			continue;
+		if (!said++)
+			put(r, 0, fmt("%s", _("Adjustments decided by the "
+			    "evaluation:")));
+		for (k = 0; k < aj->len; k++)
+			if (aj->u.items[k]->type == ECO_STR)
+				eco_report_item(r, 0, cli_text(_("%s, on %s: %s"),
+				    a->titre ? a->titre : a->id, a->decision_le,
+				    aj->u.items[k]->s));
+	}
+}
+
 static void
 place(struct eco_report *r, const struct eco_total *p)
 {
@@ -467,6 +494,7 @@ place(struct eco_report *r, const struct eco_total *p)
 	}
 	if (ta)
 		total(ta, 5, p->cents);
+	adjustments(r, p);
 }
 
 static void
