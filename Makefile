@@ -5,25 +5,32 @@
 #   make check      everything under ASan and UBSan, unit, cli, conformance,
 #                   man-page examples, mandoc -Tlint, the French catalogue
 #   make golden T=NAME  rewrites one golden test's files (T=eco-vue: a file's)
-#   make install    PREFIX, DESTDIR: commands, man pages, catalogue
+#   make install    PREFIX, DESTDIR: commands, man pages, catalogue,
+#                   schemas, the catalogue of factors, the example project
+#   make dist       eco-VERSION.tar.gz of the tracked sources
 #   make fuzz       each libFuzzer target for FUZZTIME seconds (clang)
 #   make bench      eco against the libyaml parse floor and the peers
 #
-# Missing Debian packages are installed by tools/deps.sh (as root), or
-# named in one apt-get line.
+# make demo and make check install the missing Debian packages with
+# tools/deps.sh (as root), or name them in one apt-get line; plain make
+# and make install never call the package manager.  CC, CFLAGS, LDFLAGS,
+# CPPFLAGS and PREFIX may come from the environment; -Werror is make
+# check's only.
 
-PREFIX = /usr/local
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
 DATADIR = $(PREFIX)/share/eco
 
-CC = cc
-CFLAGS = -O2 -g
+CFLAGS ?= -O2 -g
 SANFLAGS =
-WFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic
+WERROR =
+WFLAGS = -std=c11 -Wall -Wextra $(WERROR) -pedantic
 ALLCPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLOCALEDIR=\"$(LOCALEDIR)\" \
-	-DDATADIR=\"$(DATADIR)\" $(CPPFLAGS)
+	-DDATADIR=\"$(DATADIR)\" -DECO_VERSION=\"$(VERSION)\" $(CPPFLAGS)
 ALLCFLAGS = $(WFLAGS) $(CFLAGS) $(SANFLAGS)
 LDLIBS = -lyaml -lpcre2-8 -lutf8proc -lpthread -lm
 
@@ -53,9 +60,9 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 .SECONDARY: $(LIBOBJ) $(CLIOBJ) $(CMDS:%=$(B)/cmd/%.o) $(B)/gen/embedded.c \
 	$(DATAJSON)
 .PHONY: all deps deps-check demo check check-run golden golden-run unit cli lint po-check \
-	install uninstall fuzz bench clean
+	install uninstall dist fuzz bench clean
 
-all: deps $(B)/libeco.a $(BINS) $(MO)
+all: $(B)/libeco.a $(BINS) $(MO)
 
 deps:
 	@sh tools/deps.sh $(DEPS_BUILD)
@@ -71,7 +78,7 @@ $(B)/cmd/%.o: cmd/%.c $(HDRS) $(B)/localedir
 # The catalogue's path is compiled in: rebuild when PREFIX changes.
 $(B)/localedir: FORCE
 	@mkdir -p $(@D)
-	@echo '$(LOCALEDIR) $(DATADIR)' | cmp -s - $@ || echo '$(LOCALEDIR) $(DATADIR)' >$@
+	@echo '$(LOCALEDIR) $(DATADIR) $(VERSION)' | cmp -s - $@ || echo '$(LOCALEDIR) $(DATADIR) $(VERSION)' >$@
 
 FORCE:
 
@@ -107,12 +114,14 @@ $(MO): po/fr.po
 	msgfmt --check -o $@ po/fr.po
 
 # Demo: the main job on the example project.
-demo: all
+demo: deps
+	$(MAKE) all
 	@sh tools/demo.sh $(B)/bin
 
 # Tests: everything is rebuilt with the sanitizers in build/san.
 check: deps-check
-	$(MAKE) BUILD=build/san SANFLAGS="$(SAN)" CFLAGS="-O1 -g" check-run
+	$(MAKE) BUILD=build/san SANFLAGS="$(SAN)" CFLAGS="-O1 -g" WERROR=-Werror \
+	    check-run
 
 deps-check:
 	@sh tools/deps.sh $(DEPS_CHECK)
@@ -126,7 +135,8 @@ check-run: all $(UNITBINS) $(B)/tests/conformance-suite lint po-check
 # those of one test file), with the commands the tests run.
 golden: deps-check
 	@test -n "$(T)" || { echo 'usage: make golden T=NAME' >&2; exit 2; }
-	$(MAKE) BUILD=build/san SANFLAGS="$(SAN)" CFLAGS="-O1 -g" golden-run
+	$(MAKE) BUILD=build/san SANFLAGS="$(SAN)" CFLAGS="-O1 -g" WERROR=-Werror \
+	    golden-run
 
 golden-run: all
 	@ECO_UPDATE_GOLDEN=$(T) ECO_BUILD=$(B) sh tests/run.sh $(B) cli \
@@ -165,6 +175,8 @@ install: all
 	cd examples/demo && find . ! -name . -name '.*' -prune -o -type f -print | \
 	    while read -r f; do install -m 0644 "$$f" "$(DESTDIR)$(DATADIR)/exemple/$$f"; done
 	install -m 0644 data/facteurs.yaml $(DESTDIR)$(DATADIR)/facteurs.yaml
+	mkdir -p $(DESTDIR)$(DATADIR)/schemas/meta
+	for f in $(SCHEMAS); do install -m 0644 $$f $(DESTDIR)$(DATADIR)/$$f; done
 
 uninstall:
 	for f in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
@@ -172,6 +184,13 @@ uninstall:
 	    s=$${f##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${f##*/}; done
 	rm -f $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/eco.mo
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# The tracked sources as eco-VERSION/, in build/.
+dist:
+	@mkdir -p $(B)
+	git archive --format=tar.gz --prefix=eco-$(VERSION)/ \
+	    -o $(B)/eco-$(VERSION).tar.gz HEAD
+	@echo $(B)/eco-$(VERSION).tar.gz
 
 FUZZTIME = 60
 FUZZERS = $(notdir $(basename $(wildcard tests/fuzz/fuzz_*.c)))

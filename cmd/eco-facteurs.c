@@ -282,6 +282,7 @@ unknown(const char *id)
 static int
 run_fiche(int argc, char **argv)
 {
+	const struct eco_sous_facteur *u;
 	const struct eco_facteur *f;
 	struct eco_report *r;
 	struct eco_table *data;
@@ -291,14 +292,18 @@ run_fiche(int argc, char **argv)
 	if ((rc = open_fiches()))
 		return (end = cli_finish(&S.d)) > rc ? end : rc;
 	for (i = 0; i < argc; i++)
-		if (!eco_facteurs_find(S.f, argv[i]))
+		if (!(f = eco_facteurs_holder(S.f, argv[i], &u)))
 			unknown(argv[i]);
+		else if (u)
+			eco_diag_add(&S.d, NULL, 0, 0, ECO_SEV_NOTE, NULL,
+			    _("« %s » is a sub-factor of « %s »: its fiche is "
+			    "that factor's"), argv[i], f->id);
 	if (S.d.nerr)
 		return cli_finish(&S.d);
 	r = eco_report_new(NULL, _("Fiches of the protective factors"));
 	data = data_table(r, 1);
 	for (i = 0; i < argc; i++) {
-		f = eco_facteurs_find(S.f, argv[i]);
+		f = eco_facteurs_holder(S.f, argv[i], &u);
 		fiche(r, f);
 		data_row(data, f, 1);
 	}

@@ -12,7 +12,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define ECO_VERSION "0.1.0"
+#ifndef ECO_VERSION
+#define ECO_VERSION "0.1.0"	/* the Makefile's VERSION */
+#endif
 
 /* Exit status shared by every command. */
 enum {
@@ -805,6 +807,10 @@ const struct eco_facteur *eco_facteurs_at(const struct eco_facteurs *,
 /* The fiche of id (a factor's, not a sub-factor's), or NULL. */
 const struct eco_facteur *eco_facteurs_find(const struct eco_facteurs *,
     const char *id);
+/* The fiche of factor id, or the one that holds sub-factor id (then in
+ * *sous; NULL for a factor); NULL when none has it. */
+const struct eco_facteur *eco_facteurs_holder(const struct eco_facteurs *,
+    const char *id, const struct eco_sous_facteur **sous);
 /* What people call factor or sub-factor id, with where its fiche comes
  * from in a word or two: "Habiletés langagières (eco's proposal)",
  * "Sub-factor, in Factor (published)"; into buf, returned, or id itself

@@ -237,30 +237,42 @@ eco_facteurs_find(const struct eco_facteurs *s, const char *id)
 	return s ? find(s->v, s->n, id) : NULL;
 }
 
+const struct eco_facteur *
+eco_facteurs_holder(const struct eco_facteurs *s, const char *id,
+    const struct eco_sous_facteur **sous)
+{
+	size_t i, j;
+
+	*sous = NULL;
+	for (i = 0; s && id && i < s->n; i++) {
+		if (s->v[i].id && strcmp(s->v[i].id, id) == 0)
+			return &s->v[i];
+		for (j = 0; j < s->v[i].nsous; j++)
+			if (s->v[i].sous[j].id &&
+			    strcmp(s->v[i].sous[j].id, id) == 0) {
+				*sous = &s->v[i].sous[j];
+				return &s->v[i];
+			}
+	}
+	return NULL;
+}
+
 const char *
 eco_facteurs_label(const struct eco_facteurs *s, const char *id, char *buf,
     size_t cap)
 {
-	size_t i, j;
+	const struct eco_sous_facteur *u;
+	const struct eco_facteur *f = eco_facteurs_holder(s, id, &u);
 
-	for (i = 0; s && id && i < s->n; i++) {
-		const struct eco_facteur *f = &s->v[i];
-
-		if (f->id && strcmp(f->id, id) == 0) {
-			snprintf(buf, cap, "%s (%s)", f->nom ? f->nom : id,
-			    eco_facteur_provenance(f, 1));
-			return buf;
-		}
-		for (j = 0; j < f->nsous; j++)
-			if (f->sous[j].id && strcmp(f->sous[j].id, id) == 0) {
-				snprintf(buf, cap, _("%s, in %s (%s)"),
-				    f->sous[j].nom ? f->sous[j].nom : id,
-				    f->nom ? f->nom : f->id,
-				    eco_facteur_provenance(f, 1));
-				return buf;
-			}
-	}
-	return id;
+	if (!f)
+		return id;
+	if (u)
+		snprintf(buf, cap, _("%s, in %s (%s)"), u->nom ? u->nom : id,
+		    f->nom ? f->nom : f->id, eco_facteur_provenance(f, 1));
+	else
+		snprintf(buf, cap, "%s (%s)", f->nom ? f->nom : id,
+		    eco_facteur_provenance(f, 1));
+	return buf;
 }
 
 int

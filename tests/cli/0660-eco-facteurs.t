@@ -14,6 +14,8 @@ golden facteurs-liste-famille-md "cd $DEMO && eco-facteurs liste --systeme famil
 golden facteurs-liste-json "cd $DEMO && eco-facteurs liste -o json"
 golden facteurs-fiche "cd $DEMO && eco-facteurs fiche pratiques-parentales"
 golden facteurs-fiche-yaml "cd $DEMO && eco-facteurs fiche habiletes-langagieres -o yaml"
+# A sub-factor names its factor's fiche, with a note.
+golden facteurs-fiche-sous-facteur "cd $DEMO && eco-facteurs fiche revenu-familial | head -3"
 golden facteurs-fiche-html "cd $DEMO && eco-facteurs fiche --systeme communaute -o html"
 # Every fiche of the catalogue is valid as a facteurs.yaml fiche would be.
 golden facteurs-catalogue-valid "eco-validate data/facteurs.yaml"
