@@ -40,6 +40,16 @@ static size_t NEV;
 static const char *day;			/* the day of the reports */
 static char daybuf[ECO_DATE_BUFSZ];
 
+/* The options of the subcommands. */
+static struct {
+	const char *au, *objectif, *date, *rencontre;
+	const char *indicateur, *valeur, *appreciation, *commentaire;
+	const char *action, *decision, *justification;
+	const char **ajustements;
+	size_t najustements;
+	int dry;
+} o;
+
 #define DATA (cli.format == FMT_CSV || cli.format == FMT_JSON)
 
 static int
@@ -69,8 +79,8 @@ set_day(void)
 	const struct eco_doc **all;
 	size_t ns, i;
 
-	if (cli.given & CLI_AU) {
-		day = cli.au;
+	if (o.au) {
+		day = o.au;
 		return;
 	}
 	EV = eco_project_docs(P, "evaluation", &NEV);
@@ -84,7 +94,7 @@ set_day(void)
 	day = eco_records_day(all, NEV + ns, daybuf);
 	free(all);
 	if (!day)
-		day = cli.au;
+		day = "1970-01-01";	/* no clock: every record is later */
 }
 
 /* The project, its plan, evaluations and follow-ups, checked, with the
@@ -128,18 +138,10 @@ factor(const char *id)
 
 /* Options. */
 
-enum { O_OBJECTIF = 1, O_DATE, O_RENCONTRE, O_INDICATEUR, O_VALEUR,
+enum { O_AU = 1, O_OBJECTIF, O_DATE, O_RENCONTRE, O_INDICATEUR, O_VALEUR,
 	O_APPRECIATION, O_COMMENTAIRE, O_ACTION, O_DECISION, O_JUSTIFICATION,
 	O_AJUSTEMENT, O_DRY };
 
-static struct {
-	const char *objectif, *date, *rencontre;
-	const char *indicateur, *valeur, *appreciation, *commentaire;
-	const char *action, *decision, *justification;
-	const char **ajustements;
-	size_t najustements;
-	int dry;
-} o;
 
 static void
 option(int key, const char *arg)
@@ -150,6 +152,7 @@ option(int key, const char *arg)
 	    "sans-changement", "en-recul" };
 
 	switch (key) {
+	case O_AU: o.au = arg; break;
 	case O_OBJECTIF: o.objectif = arg; break;
 	case O_DATE: o.date = arg; break;
 	case O_RENCONTRE: o.rencontre = arg; break;
@@ -909,14 +912,27 @@ run_ajoute(int argc, char **argv)
 /* The command. */
 
 static const struct cli_option filter_options[] = {
+	{ O_AU, 0, "au", NULL, CLI_DATE, "DATE",
+	  N_("the day of the reading (default: today, or the latest follow-up "
+	  "or evaluation when later)"), 0, 0 },
 	{ O_OBJECTIF, 0, "objectif", "objective", CLI_ID, "ID",
 	  N_("only this objective of the plan"), 0, 0 },
 	{ .name = NULL }
 };
 
 static const struct cli_option bilan_options[] = {
+	{ O_AU, 0, "au", NULL, CLI_DATE, "DATE",
+	  N_("the day of the reading (default: today, or the latest follow-up "
+	  "or evaluation when later)"), 0, 0 },
 	{ O_DATE, 0, "date", NULL, CLI_DATE, "DATE",
 	  N_("the evaluations of that day (the latest by default)"), 0, 0 },
+	{ .name = NULL }
+};
+
+static const struct cli_option au_options[] = {
+	{ O_AU, 0, "au", NULL, CLI_DATE, "DATE",
+	  N_("the day of the reading (default: today, or the latest follow-up "
+	  "or evaluation when later)"), 0, 0 },
 	{ .name = NULL }
 };
 
@@ -954,27 +970,27 @@ static const struct cli_cmd subs[] = {
 	{ .name = "mesures", .aliases = "results", .usage = U_MESURES,
 	  .summary = N_("each indicator's measures, progress and reading"),
 	  .example = "eco-evaluation mesures --objectif obj-lecture",
-	  .common = CLI_FORMAT | CLI_AU | CLI_SYSTEME, .formats = REPORTS,
+	  .common = CLI_FORMAT | CLI_SYSTEME, .formats = REPORTS,
 	  .format = FMT_TEXTE, .options = filter_options, .option = option,
 	  .run = run_mesures },
 	{ .name = "decisions", .usage = U_DECISIONS,
 	  .summary = N_("the decisions on the actions, the latest in force"),
 	  .example = "eco-evaluation decisions -o csv > decisions.csv",
-	  .common = CLI_FORMAT | CLI_AU, .formats = REPORTS,
+	  .common = CLI_FORMAT, .formats = REPORTS,
 	  .format = FMT_TEXTE, .options = filter_options, .option = option,
 	  .run = run_decisions },
 	{ .name = "bilan", .aliases = "report", .usage = U_BILAN,
 	  .summary = N_("the evaluation meeting's document"),
 	  .example = "eco-evaluation bilan -o html > bilan.html",
-	  .common = CLI_FORMAT | CLI_AU, .formats = REPORTS,
+	  .common = CLI_FORMAT, .formats = REPORTS,
 	  .format = FMT_TEXTE, .options = bilan_options, .option = option,
 	  .run = run_bilan },
 	{ .name = "revision", .usage = U_REVISION,
 	  .summary = N_("what the evaluations ask to change in plan.yaml; "
 	  "exit 1 when any"),
-	  .example = "eco-evaluation revision", .common = CLI_FORMAT | CLI_AU,
+	  .example = "eco-evaluation revision", .common = CLI_FORMAT,
 	  .formats = 1u << FMT_TEXTE | 1u << FMT_JSON, .format = FMT_TEXTE,
-	  .run = run_revision },
+	  .options = au_options, .option = option, .run = run_revision },
 	{ .name = "ajoute", .aliases = "add", .usage = U_AJOUTE,
 	  .summary = N_("record a measure or a decision in evaluations/"),
 	  .example = "eco-evaluation ajoute -n --indicateur ind-recit "
