@@ -452,12 +452,14 @@ run_calendrier(int argc, char **argv)
 /* squelette: a plan to fill, from the priorities. */
 
 static struct eco_schemaset *set;
+static struct eco_pris *pris;
+static struct eco_facteurs *fiches;
 
 static int
 render(FILE *out, const char *id, void *arg)
 {
 	(void)id, (void)arg;
-	return eco_plan_skeleton(out, set, S.plan, S.docs, S.ndocs, &S.d);
+	return eco_plan_skeleton(out, set, pris, fiches, &S.d);
 }
 
 /* -e: plan.yaml in the project, never over an existing one. */
@@ -482,27 +484,29 @@ write_plan(void)
 static int
 run_squelette(int argc, char **argv)
 {
-	const struct eco_doc *const *objs;
-	size_t i, nobjs = 0;
+	static const char *const kinds[] = { "facteur", NULL };
+	size_t i, n = 0;
 
 	inputs(argc, argv, "priorite", N_("this project has no %s yet: "
-	    "choose the priorities and objectives first (eco-priorites)"), 1);
+	    "choose the priorities first (eco-priorites propose)"), 1);
 	if (opt.write && !eco_project_dir(S.pr))
 		cli_usage_error(NULL, "%s",
 		    _("-e writes plan.yaml in the project, but there is no eco project here (no eco.yaml in this folder or above)"));
+	if (eco_project_check(S.pr, kinds, &S.d) > 0 || S.d.sys)
+		exit(cli_finish(&S.d));
 	valid_or_exit();
-	/* without operands, S.docs are the priorities of priorites.yaml */
-	objs = S.operands ? S.docs : eco_project_docs(S.pr, "objectif", &nobjs);
-	for (i = 0; i < (S.operands ? S.ndocs : nobjs); i++)
-		take(objs[i]);
-	if (S.plan->nobjectifs == 0) {
+	if (!(fiches = eco_facteurs_of(S.pr, &S.d)) ||
+	    !(pris = eco_pris_new(S.docs, S.ndocs)))
+		cli_oom(&S.d);
+	for (i = 0; i < pris->n; i++)
+		n += pris->v[i].facteur != NULL;
+	if (n == 0) {
 		eco_diag_add(&S.d, S.operands && strcmp(opt.files[0], "-") ?
 		    opt.files[0] : S.operands ? "<stdin>" : own_file("priorite")->name,
 		    0, 0, ECO_SEV_ERROR, NULL, "%s",
-		    _("no objective (kind: objectif) here: the plan's objectives come from the priorities (eco-priorites, Outil 8)"));
-		return cli_finish(&S.d);
-	}
-	if (!(set = eco_schemaset_new()) || eco_schemaset_add_eco(set, &S.d) < 0 ||
+		    _("no priority here retains a protective factor (facteur): the plan's objectives are drafted from them (eco-priorites, Outil 8)"));
+	} else if (!(set = eco_schemaset_new()) ||
+	    eco_schemaset_add_eco(set, &S.d) < 0 ||
 	    eco_schemaset_resolve(set, &S.d) < 0)
 		eco_diag_sys(&S.d, NULL, "%s", _("eco's schemas cannot be read"));
 	else if (opt.write)
@@ -510,6 +514,8 @@ run_squelette(int argc, char **argv)
 	else
 		render(stdout, NULL, NULL);
 	eco_schemaset_free(set);
+	eco_pris_free(pris);
+	eco_facteurs_free(fiches);
 	return cli_finish(&S.d);
 }
 

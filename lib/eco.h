@@ -1158,17 +1158,20 @@ int eco_plan_keep_echeance(const struct eco_plan *, const struct eco_echeance *,
     const struct eco_plan_filter *);
 
 /*
- * Write to out the skeleton of a plan for the objectives of p (records
- * of kind objectif, from the priorities), ordered by rang: the plan's
- * keys with the schema's guidance (set: eco's schemas, resolved) as
- * comments, the objectives' values as the priorities wrote them, the
- * priorities of each system (the records of kind priorite among prio)
- * as reminders, every value eco_plan_gaps asks for as an empty slot, the
- * other fields commented out.  0, or -1 with the reason recorded.
+ * Write to out the skeleton of a plan drafted from the priorities: one
+ * objective per factor they retain (eco_obj_drafts), its id "obj-" and
+ * the factor, its factor and priorities written; the plan's keys with
+ * the schema's guidance (set: eco's schemas, resolved) as comments; under
+ * each system, the priorities of that system as reminders and the pistes
+ * d'action of their factors' fiches (fiches may be NULL); every value
+ * eco_plan_gaps asks for as an empty slot, the other fields commented
+ * out.  0, or -1 with the reason recorded.
  */
+struct eco_pris;
+struct eco_facteurs;
 int eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
-    const struct eco_plan *p, const struct eco_doc *const *prio,
-    size_t nprio, struct eco_diags *);
+    const struct eco_pris *, const struct eco_facteurs *fiches,
+    struct eco_diags *);
 
 /* eco_suivi.c: the follow-up of actions (eco-vue, eco-suivi). */
 
@@ -2588,5 +2591,88 @@ struct eco_doc *eco_ct_new(const struct eco_ct_in *, const char *id,
  * id eco_ct_new_id gives under the lock, "---" and a comment first.  0,
  * or -1. */
 int eco_ct_render(FILE *, const char *fresh, void *arg);
+
+/* eco_priorites.c: the priorities, Outil 8 (eco-priorites, eco-plan
+ * squelette). */
+
+/* A priority of priorites.yaml, seen flat (pointing into its document). */
+struct eco_pri {
+	const struct eco_node *root;
+	const char *file;
+	const char *id, *enonce, *systeme, *facteur, *analyse, *justification,
+	    *rencontre;
+	long rang;			/* 0: not said */
+	const char **constats;		/* ids, nconstats of them */
+	size_t nconstats;
+	size_t seq;			/* order written */
+};
+struct eco_pris {
+	struct eco_pri *v;		/* by rang, those without one last */
+	size_t n;
+};
+/* The priorities among docs (other kinds left out).  NULL when memory
+ * runs out. */
+struct eco_pris *eco_pris_new(const struct eco_doc *const *docs, size_t n);
+void eco_pris_free(struct eco_pris *);
+const struct eco_pri *eco_pris_find(const struct eco_pris *, const char *id);
+/* The ids closest to id ("a, b or c") in buf, or NULL. */
+const char *eco_pris_closest(const struct eco_pris *, const char *id,
+    char *buf, size_t cap);
+/* The system of factor or sub-factor id by the fiches, or NULL. */
+const char *eco_facteur_systeme(const struct eco_facteurs *, const char *id);
+
+/* What the constats proposed from gave: how many constats, by analysis
+ * (eco_ct_analyse_codes' order), and how many name no factor. */
+struct eco_pri_seen {
+	size_t constats, analyses[ECO_CT_NANALYSES], sans_facteur;
+};
+/* A priority eco proposes: a factor the constats name, the constats
+ * behind it, the analyses they come from. */
+struct eco_pri_prop {
+	const char *facteur;
+	const char *systeme;		/* the factor's, NULL when unknown */
+	const struct eco_ct **constats;	/* in the order of the records */
+	size_t nconstats;
+	unsigned analyses;		/* 1u << index of the analysis */
+	size_t nanalyses, par_analyse[ECO_CT_NANALYSES];
+	const char *analyse;		/* the one most constats come from */
+	const char *deja;		/* a priority of have retaining the
+					 * factor already, or NULL */
+};
+/* One proposal per factor the constats of cs name, by support: the
+ * analyses first, then the constats, then the fiches' order.  An array
+ * of *nout (eco_pri_props_free); NULL with *nout 0 when there is none,
+ * (size_t)-1 when memory runs out. */
+struct eco_pri_prop *eco_pri_propose(const struct eco_constats *cs,
+    const struct eco_facteurs *fiches, const struct eco_pris *have,
+    struct eco_pri_seen *seen, size_t *nout);
+void eco_pri_props_free(struct eco_pri_prop *, size_t n);
+
+/* A priority record to write (eco-priorites propose and ajoute). */
+struct eco_pri_in {
+	const char *id;			/* NULL: the fresh id offered */
+	const char *enonce, *systeme, *facteur, *analyse, *justification,
+	    *rencontre, *notes;
+	const char **constats;
+	size_t nconstats;
+	long rang;			/* 0: none */
+	const char *comment;		/* the line above it, or NULL */
+	char chosen[128];		/* out: the id written */
+};
+struct eco_doc *eco_pri_new(const struct eco_pri_in *);
+/* A record renderer (struct eco_record) for an eco_pri_in. */
+int eco_pri_render(FILE *, const char *fresh, void *arg);
+
+/* An objective the priorities suggest to the plan: one per factor they
+ * retain, its priorities in rank order. */
+struct eco_obj_draft {
+	const char *facteur;
+	const struct eco_pri **pri;
+	size_t npri;
+};
+/* In the order of their best priority's rank; *nout of them, NULL with
+ * *nout (size_t)-1 when memory runs out. */
+struct eco_obj_draft *eco_obj_drafts(const struct eco_pris *, size_t *nout);
+void eco_obj_drafts_free(struct eco_obj_draft *, size_t n);
 
 #endif

@@ -42,9 +42,6 @@ static const struct eco_kind kinds[] = {
 	    "description", REC, NULL, NULL, NULL },
 	{ "priorite", N_("priority"), "priorites.yaml", "enonce", REC,
 	    NULL, NULL, eco_rules_priorite },
-	/* a reference to an objective may name one of the plan's */
-	{ "objectif", N_("objective"), "priorites.yaml", "libelle", REC,
-	    NULL, "objectif-plan", NULL },
 	{ "plan", N_("action plan"), "plan.yaml", "titre", DOC,
 	    NULL, NULL, eco_plan_rules },
 	{ "communication", N_("communication activity"), "communication.yaml",
@@ -65,6 +62,9 @@ static const struct eco_kind kinds[] = {
 	    "plan", NULL, eco_rules_copy },
 	{ "transformation", N_("desired transformation"), NULL, "libelle",
 	    REC | ECO_KIND_COPY, "plan", NULL, eco_rules_copy },
+	/* objectives live in the plan only (eco_rules_objectif) */
+	{ "objectif", N_("objective"), NULL, "libelle", REC | ECO_KIND_COPY,
+	    "plan", "objectif-plan", eco_rules_objectif },
 	/* to-dos are set in every meeting and note: only a whole project
 	 * knows them all */
 	{ "tache", N_("to-do"), NULL, "description",

@@ -2023,9 +2023,7 @@ static const char *const tr_slots[] = { "libelle", "indicateurs", "actions",
 struct sk {
 	FILE *out;
 	const struct eco_node *plan, *defs;	/* schema trees */
-	const struct eco_doc *const *prio;	/* priorite records, among
-						 * others */
-	size_t nprio;
+	const struct eco_facteurs *fiches;	/* for the pistes d'action */
 	int dash;		/* the next key starts an item of a list */
 	int told_ind, told_act, told_tr;	/* descriptions given once */
 };
@@ -2092,29 +2090,6 @@ scalar(struct sk *k, const struct eco_node *n, int flow)
 		eco_json_string(k->out, n->s, n->len);	/* valid YAML too */
 	else
 		fputs(n->s, k->out);
-}
-
-/* A value as the priorities wrote it: scalar or flow sequence. */
-static void
-value_line(struct sk *k, int indent, const char *key, const struct eco_node *v)
-{
-	size_t i;
-
-	lead(k, indent);
-	fprintf(k->out, "%s: ", key);
-	if (v->type == ECO_SEQ) {
-		putc('[', k->out);
-		for (i = 0; i < v->len; i++) {
-			if (i)
-				fputs(", ", k->out);
-			if (v->u.items[i]->type != ECO_SEQ &&
-			    v->u.items[i]->type != ECO_MAP)
-				scalar(k, v->u.items[i], 1);
-		}
-		putc(']', k->out);
-	} else if (v->type != ECO_MAP)
-		scalar(k, v, 0);
-	putc('\n', k->out);
 }
 
 static int
@@ -2196,34 +2171,52 @@ fields(struct sk *k, int indent, const char *def, const char *const *slots,
 			    tell ? props->u.pairs[i].val : NULL, 1);
 }
 
-/* The priorities of an objective in one system, as reminders. */
+/* The priorities of an objective in one system, as reminders, then the
+ * pistes d'action of the fiches of the factors they retain in it. */
 static void
-priorities_of(struct sk *k, int indent, const struct eco_objectif_view *o,
+priorities_of(struct sk *k, int indent, const struct eco_obj_draft *o,
     const char *sys)
 {
 	char buf[2048];
-	size_t i, j;
+	const char *done[16];
+	size_t i, j, ndone = 0;
 
-	for (i = 0; i < k->nprio; i++) {
-		const struct eco_node *r = k->prio[i]->root;
-		const char *id = str(r, "id"), *what = str(r, "enonce");
+	for (i = 0; i < o->npri; i++) {
+		const struct eco_pri *p = o->pri[i];
+		const char *what = p->enonce ? p->enonce : p->justification;
 
-		if (!eq(str(r, "kind"), "priorite") || !id ||
-		    !eq(str(r, "systeme"), sys))
+		if (!eq(p->systeme, sys))
 			continue;
-		for (j = 0; j < o->npriorites && strcmp(o->priorites[j], id); j++)
-			;
-		if (j == o->npriorites)
-			continue;
-		if (!what)
-			what = str(r, "justification");
-		snprintf(buf, sizeof buf, _("Priority %s: %s"), id, what ? what : "");
+		snprintf(buf, sizeof buf, _("Priority %s: %s"), p->id,
+		    what ? what : "");
 		comment(k, indent, buf);
+	}
+	for (i = 0; i < o->npri; i++) {
+		const struct eco_sous_facteur *sous;
+		const struct eco_facteur *f = o->pri[i]->facteur ?
+		    eco_facteurs_holder(k->fiches, o->pri[i]->facteur, &sous) :
+		    NULL;
+
+		if (!f || !f->npistes || !eq(f->systeme, sys))
+			continue;
+		for (j = 0; j < ndone && done[j] != f->id; j++)
+			;
+		if (j < ndone || ndone == 16)
+			continue;
+		done[ndone++] = f->id;
+		snprintf(buf, sizeof buf, eco_facteur_propose(f, "pistes-actions") ?
+		    _("Ideas for action of the fiche « %s » (eco's proposal):") :
+		    _("Ideas for action of the fiche « %s »:"), f->nom);
+		comment(k, indent, buf);
+		for (j = 0; j < f->npistes; j++) {
+			snprintf(buf, sizeof buf, "  - %s", f->pistes[j]);
+			comment(k, indent, buf);
+		}
 	}
 }
 
 static void
-transformation(struct sk *k, int indent, const struct eco_objectif_view *o,
+transformation(struct sk *k, int indent, const struct eco_obj_draft *o,
     int s)
 {
 	const char *sys = eco_systemes[s];
@@ -2252,17 +2245,21 @@ transformation(struct sk *k, int indent, const struct eco_objectif_view *o,
 			    tell ? props->u.pairs[i].val : NULL, 1);
 }
 
-/* An objective: what the priorities said, then its three systems. */
+/* An objective drafted from its priorities: its id (obj- and the
+ * factor), its factor and priorities written, the rest to fill, then
+ * its three systems. */
 static void
-objective(struct sk *k, const struct eco_objectif_view *o)
+objective(struct sk *k, const struct eco_obj_draft *o)
 {
-	const struct eco_node *props = def_props(k, "objectif"), *v;
+	const struct eco_node *props = def_props(k, "objectif");
 	const struct eco_node *req = get(get(get(k->plan, "$defs"), "objectif"),
 	    "required");
-	size_t i;
+	char id[160];
+	size_t i, j;
 	int s;
 
 	k->dash = 1;
+	snprintf(id, sizeof id, "obj-%s", o->facteur);
 	for (i = 0; props && i < props->len; i++) {
 		const char *key = props->u.pairs[i].key->s;
 
@@ -2271,40 +2268,28 @@ objective(struct sk *k, const struct eco_objectif_view *o)
 			fprintf(k->out, "    %s:\n", key);
 			for (s = 0; s < ECO_NSYS; s++)
 				transformation(k, 6, o, s);
-		} else if ((v = get(o->v.node, key)) && v->type != ECO_NULL)
-			value_line(k, 4, key, v);
-		else
+			continue;
+		}
+		if (strcmp(key, "id") == 0 || strcmp(key, "facteur") == 0) {
+			lead(k, 4);
+			fprintf(k->out, "%s: %s\n", key,
+			    key[0] == 'i' ? id : o->facteur);
+		} else if (strcmp(key, "priorites") == 0) {
+			lead(k, 4);
+			fputs("priorites: [", k->out);
+			for (j = 0; j < o->npri; j++)
+				fprintf(k->out, "%s%s", j ? ", " : "", o->pri[j]->id);
+			fputs("]\n", k->out);
+		} else
 			slot(k, 4, key, 16, props->u.pairs[i].val,
 			    !eco_seq_has(req, key));
 	}
 }
 
-static int
-rank(const struct eco_objectif_view *o)
-{
-	const struct eco_node *r = get(o->v.node, "rang");
-
-	return r && r->type == ECO_INT && !(r->flags & ECO_F_BIG) &&
-	    r->u.i > 0 && r->u.i < INT_MAX ? (int)r->u.i : INT_MAX;
-}
-
-static int
-by_rank(const void *x, const void *y)
-{
-	const struct eco_objectif_view *a =
-	    *(const struct eco_objectif_view *const *)x;
-	const struct eco_objectif_view *b =
-	    *(const struct eco_objectif_view *const *)y;
-
-	if (rank(a) != rank(b))
-		return rank(a) < rank(b) ? -1 : 1;
-	return a < b ? -1 : a > b;
-}
-
 /* The plan's own keys: the period's slots, the objectives, the rest
  * commented out. */
 static void
-skeleton_top(struct sk *k, const struct eco_objectif_view **o, size_t n)
+skeleton_top(struct sk *k, const struct eco_obj_draft *o, size_t n)
 {
 	const struct eco_node *props = get(k->plan, "properties");
 	const struct eco_node *per = get(get(get(k->defs, "$defs"), "periode"),
@@ -2328,7 +2313,7 @@ skeleton_top(struct sk *k, const struct eco_objectif_view **o, size_t n)
 			fputs("objectifs:\n", k->out);
 			for (j = 0; j < n; j++) {
 				fputs("\n", k->out);
-				objective(k, o[j]);
+				objective(k, &o[j]);
 			}
 		} else
 			slot(k, 0, key, 20, sch, 1);
@@ -2337,12 +2322,12 @@ skeleton_top(struct sk *k, const struct eco_objectif_view **o, size_t n)
 
 int
 eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
-    const struct eco_plan *p, const struct eco_doc *const *prio, size_t nprio,
+    const struct eco_pris *pris, const struct eco_facteurs *fiches,
     struct eco_diags *d)
 {
-	struct sk k = { out, NULL, NULL, prio, nprio, 0, 0, 0, 0 };
-	const struct eco_objectif_view **o;
-	size_t i;
+	struct sk k = { out, NULL, NULL, fiches, 0, 0, 0, 0 };
+	struct eco_obj_draft *o;
+	size_t n;
 
 	if (!(k.plan = eco_schema_node(eco_schemaset_kind(set, "plan"))) ||
 	    !(k.defs = eco_schema_node(eco_schemaset_get(set,
@@ -2350,21 +2335,18 @@ eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
 		eco_diag_sys(d, NULL, "%s", _("eco's schemas cannot be read"));
 		return -1;
 	}
-	if (!(o = malloc((p->nobjectifs ? p->nobjectifs : 1) * sizeof *o))) {
+	if (!(o = eco_obj_drafts(pris, &n)) && n == (size_t)-1) {
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		return -1;
 	}
-	for (i = 0; i < p->nobjectifs; i++)
-		o[i] = &p->objectifs[i];
-	qsort(o, p->nobjectifs, sizeof *o, by_rank);
 	fprintf(out, "# yaml-language-server: $schema=%s\n#\n",
 	    str(k.plan, "$id"));
 	guide(&k, 0, k.plan);
 	fputs("#\n", out);
-	comment(&k, 0, _("Skeleton printed by eco-plan squelette from the priorities: incomplete by design.  Fill every empty value; uncomment the other fields you need.  eco-plan verifie says what is left to fill."));
+	comment(&k, 0, _("Skeleton printed by eco-plan squelette from the priorities: incomplete by design.  One objective per protective factor the priorities retain: give each its label, join or split them as the group decides, fill every empty value, uncomment the other fields you need.  eco-plan verifie says what is left to fill."));
 	fputs("kind: plan\nversion: 1\n", out);
-	skeleton_top(&k, o, p->nobjectifs);
-	free(o);
+	skeleton_top(&k, o, n);
+	eco_obj_drafts_free(o, n);
 	if (ferror(out)) {
 		eco_diag_sys(d, NULL, "%s", strerror(errno ? errno : EIO));
 		return -1;

@@ -611,12 +611,76 @@ eco_rules_constat(struct eco_index *x, const struct eco_kind *k,
 	eco_index_add_id(x, k->name, root, file, str(root, "analyse"));
 }
 
+/*
+ * A fact about the document whose id is idn, for a project rule: an
+ * entry of a kind beginning with "@" (never a duplicate id), placed at
+ * the value of key.
+ */
+static void
+add_fact(struct eco_index *x, const char *kind, const struct eco_node *root,
+    const char *key, const char *file, const char *attr)
+{
+	const struct eco_node *idn = get(root, "id"), *at = get(root, key);
+	struct eco_node id;
+	size_t old;
+
+	if (!idn || idn->type != ECO_STR || !at)
+		return;
+	id = *idn;
+	id.line = at->line;
+	id.col = at->col;
+	old = eco_index_enter(x, key, 0);
+	push(x, 0, kind, &id, file, attr);
+	eco_index_leave(x, old);
+}
+
+/* A priority's factor and analysis, for check_priority_facts. */
 void
 eco_rules_priorite(struct eco_index *x, const struct eco_kind *k,
     const struct eco_node *root, const char *file, struct eco_diags *d)
 {
+	const char *sys = str(root, "systeme"), *fac = str(root, "facteur");
+	const char *an = str(root, "analyse_origine");
+	const struct eco_node *c = get(root, "constats");
+	char buf[1024];
+	size_t i, n;
+
 	(void)d;
-	eco_index_add_id(x, k->name, root, file, str(root, "analyse_origine"));
+	eco_index_add_id(x, k->name, root, file, an);
+	if (sys && fac) {
+		snprintf(buf, sizeof buf, "%s %s", sys, fac);
+		add_fact(x, "@priorite-facteur", root, "facteur", file, buf);
+	}
+	if (an && c && c->type == ECO_SEQ) {
+		n = (size_t)snprintf(buf, sizeof buf, "%s", an);
+		for (i = 0; i < c->len && n < sizeof buf; i++)
+			if (c->u.items[i]->type == ECO_STR)
+				n += (size_t)snprintf(buf + n, sizeof buf - n,
+				    " %s", c->u.items[i]->s);
+		if (n < sizeof buf)
+			add_fact(x, "@priorite-analyse", root,
+			    "analyse_origine", file, buf);
+	}
+}
+
+/*
+ * Objectives are the plan's: a document of kind objectif is a record
+ * printed from it (eco-plan objectifs).  Kept in a project's file, it
+ * is the former layout, when priorites.yaml defined them too.
+ */
+void
+eco_rules_objectif(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	const char *base = strrchr(file, '/');
+
+	if (d && !x->context &&
+	    strcmp(base ? base + 1 : file, "priorites.yaml") == 0)
+		rule(x, d, file, get(root, "kind"), NULL, ECO_SEV_ERROR,
+		    "objectifs",
+		    _("objectives are kept in plan.yaml, under « objectifs: », and nowhere else: move objective « %s » there (eco-plan squelette drafts them from the priorities), then remove it from this file"),
+		    str(root, "id") ? str(root, "id") : "?");
+	eco_rules_copy(x, k, root, file, d);
 }
 
 void
@@ -646,6 +710,15 @@ eco_rules_facteur(struct eco_index *x, const struct eco_kind *k,
 			    fiche[i]);
 	eco_index_add_id(x, k->name, root, file, "fiche");
 	add_ids(x, k->name, get(root, "sous_facteurs"), file);
+	/* the system of the factor and of its sub-factors */
+	if (str(root, "systeme")) {
+		const struct eco_node *subs = get(root, "sous_facteurs");
+
+		eco_index_add_id(x, "@systeme", root, file, str(root, "systeme"));
+		for (i = 0; subs && subs->type == ECO_SEQ && i < subs->len; i++)
+			eco_index_add_id(x, "@systeme", subs->u.items[i], file,
+			    str(root, "systeme"));
+	}
 }
 
 void
@@ -774,7 +847,7 @@ build_table(struct eco_index *x, struct eco_diags *d)
 			continue;
 		}
 		if (strcmp(a->file, CATALOGUE) == 0 || strcmp(b->file, CATALOGUE) == 0 ||
-		    (a->ctx && b->ctx))
+		    (a->ctx && b->ctx) || b->kind[0] == '@')
 			continue;
 		if (b->ctx) {	/* report it where the user is looking */
 			const struct entry *t = a;
@@ -922,20 +995,67 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 		    unjudged), unjudged);
 }
 
-/* The plan's objectives come from the priorities' objectives. */
+/*
+ * A priority retains a factor of its own system, and says it comes from
+ * the analysis its constats come from (one of them, when they come
+ * from several).
+ */
 static void
-check_plan_objectives(struct eco_index *x, struct eco_diags *d)
+check_priority_facts(struct eco_index *x, struct eco_diags *d)
 {
-	const struct entry *e;
+	const struct entry *e, *end = x->ids ? x->ids + x->nids : NULL;
 
-	if (!find(x, "objectif", NULL))
-		return;
-	for (e = x->ids; e && e < x->ids + x->nids; e++)
-		if (strcmp(e->kind, "objectif-plan") == 0 && !e->ctx &&
-		    !find(x, "objectif", e->id))
-			eco_diag_add(d, e->file, e->line, e->col, ECO_SEV_WARNING,
-			    "plan", _("objective « %s » of the plan is not among the objectives chosen with the priorities"),
-			    e->id);
+	for (e = x->ids; e < end; e++) {
+		const char *sp = e->attr ? strchr(e->attr, ' ') : NULL;
+		const struct entry *f, *c;
+		char an[64], cid[256], first[512] = "", sys[64];
+		const char *p;
+		int agree = 0, seen = 0;
+		size_t n;
+
+		if (e->ctx || !sp || e->kind[0] != '@')
+			continue;
+		if (strcmp(e->kind, "@priorite-facteur") == 0) {
+			if (!(f = find(x, "@systeme", sp + 1)) || !f->attr ||
+			    ((size_t)(sp - e->attr) == strlen(f->attr) &&
+			    strncmp(f->attr, e->attr, (size_t)(sp - e->attr)) == 0))
+				continue;
+			snprintf(sys, sizeof sys, "%.*s", (int)(sp - e->attr),
+			    e->attr);
+			eco_diag_add(d, e->file, e->line, e->col, ECO_SEV_ERROR,
+			    "priorites",
+			    _("factor « %s » belongs to the system « %s », not to this priority's, « %s »"),
+			    sp + 1, eco_systeme_label(f->attr),
+			    eco_systeme_label(sys));
+			eco_diag_set_path(d, e->path);
+			continue;
+		}
+		if (strcmp(e->kind, "@priorite-analyse") != 0 ||
+		    (size_t)(sp - e->attr) >= sizeof an)
+			continue;
+		memcpy(an, e->attr, (size_t)(sp - e->attr));
+		an[sp - e->attr] = '\0';
+		for (p = sp; *p == ' '; ) {
+			n = strcspn(p + 1, " ");
+			if (n >= sizeof cid)
+				break;
+			memcpy(cid, p + 1, n);
+			cid[n] = '\0';
+			p += 1 + n;
+			if (!(c = find(x, "constat", cid)) || !c->attr)
+				continue;
+			if (!seen++)
+				snprintf(first, sizeof first, "%s: %s", cid, c->attr);
+			agree |= strcmp(c->attr, an) == 0;
+		}
+		if (seen && !agree) {
+			eco_diag_add(d, e->file, e->line, e->col, ECO_SEV_ERROR,
+			    "priorites",
+			    _("analysis « %s » is not that of the priority's constats (%s)"),
+			    an, first);
+			eco_diag_set_path(d, e->path);
+		}
+	}
 }
 
 /* Priorities are drawn from the constats of the three analyses. */
@@ -945,7 +1065,7 @@ check_priorities(struct eco_index *x, struct eco_diags *d)
 	static const char *const analyses[] = {
 		"situation", "offre-services", "interventions"
 	};
-	int seen[3] = { 0, 0, 0 };
+	int seen[3] = { 0, 0, 0 }, found = 0;
 	const struct entry *first = find(x, "priorite", NULL);
 	size_t i, j;
 
@@ -957,11 +1077,13 @@ check_priorities(struct eco_index *x, struct eco_diags *d)
 		if (strcmp(r->kind, "constat") != 0 ||
 		    !(c = find(x, "constat", r->id)) || !c->attr)
 			continue;
+		found = 1;
 		for (j = 0; j < 3; j++)
 			if (strcmp(c->attr, analyses[j]) == 0)
 				seen[j] = 1;
 	}
-	for (j = 0; j < 3 && !first->ctx; j++)
+	/* constats read for their ids only are not judged */
+	for (j = 0; j < 3 && !first->ctx && found; j++)
 		if (!seen[j])
 			eco_diag_add(d, first->file, first->line, first->col,
 			    ECO_SEV_WARNING, "priorites",
@@ -1183,7 +1305,7 @@ eco_rules_project(struct eco_index *x, struct eco_diags *d)
 	cycle_objectives(x);
 	build_table(x, d);
 	check_refs(x, d);
-	check_plan_objectives(x, d);
+	check_priority_facts(x, d);
 	check_priorities(x, d);
 	check_meetings(x, d);
 	check_sessions(x, d);
