@@ -140,6 +140,8 @@ open_all(int argc, char **argv, int suite)
 
 	if (!(P = eco_project_open(argc ? NULL : cli_project(), &D)))
 		return -1;
+	if (argc)
+		eco_project_copies(P);
 	if (argc && eco_project_inputs(P, argc, argv, &D) < 0)
 		return -1;
 	if (eco_project_check(P, argc ? ops : suite ? chain : own, &D) > 0 ||

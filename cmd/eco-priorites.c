@@ -104,6 +104,8 @@ open_all(int argc, char **argv)
 
 	if (!(P = eco_project_open(argc ? NULL : cli_project(), &D)))
 		return -1;
+	if (argc)
+		eco_project_copies(P);
 	if (argc && eco_project_inputs(P, argc, argv, &D) < 0)
 		return -1;
 	if (eco_project_check(P, argc ? ops : own, &D) > 0 || D.sys)
@@ -283,9 +285,23 @@ run_propose(int argc, char **argv)
 	struct eco_table *t;
 	size_t n, i, j;
 
+	static const char *const prio[] = { "priorite", NULL };
+	struct eco_pris *have = NULL;
+	const struct eco_doc *const *docs;
+
 	if (open_all(argc, argv) < 0)
 		return finish();
-	if (!(v = eco_pri_propose(CS, F, PR, &seen, &n)) && n == (size_t)-1)
+	/* piped constats: the project's priorities say what is retained */
+	if (argc && eco_project_dir(P)) {
+		if (eco_project_check(P, prio, &D) > 0 || D.sys)
+			return finish();
+		if (!(docs = eco_project_docs(P, "priorite", &n)) ||
+		    !(have = eco_pris_new(docs, n)))
+			cli_oom(&D);
+	}
+	v = eco_pri_propose(CS, F, have ? have : PR, &seen, &n);
+	eco_pris_free(have);
+	if (!v && n == (size_t)-1)
 		cli_oom(&D);
 	say_unseen(&seen);
 	if (cli.format == FMT_YAML) {

@@ -626,6 +626,10 @@ void eco_file_diags(const struct eco_file *, struct eco_diags *);
  * on, to be checked in the project's context.  0, or -1 (recorded). */
 int eco_project_inputs(struct eco_project *, int argc, char *const *argv,
     struct eco_diags *);
+/* The operands are records printed from the project's files (a pipe of
+ * eco-constats liste): one with the id of a record of those files is
+ * that record, not a second one with its id. */
+void eco_project_copies(struct eco_project *);
 /* The operands' documents that loaded, in order: *n of them. */
 const struct eco_doc *const *eco_project_input_docs(struct eco_project *,
     size_t *n);

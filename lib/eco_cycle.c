@@ -1021,13 +1021,29 @@ distinct(struct project *p, const char *kind, const char *key)
 	return n;
 }
 
-/* The factors the group retained: those its objectives aim at, or,
- * before it has objectives, those of its priorities. */
+/* The factors the group retained: those the plan's objectives aim at,
+ * or, before it has objectives, those of its priorities. */
+static int
+eq_str(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+static struct eco_plan *plan_of(struct project *);
+
 static size_t
 retained_factors(struct project *p)
 {
-	size_t n = distinct(p, "objectif", "facteur");
+	const struct eco_plan *pl = plan_of(p);
+	size_t i, j, n = 0;
 
+	for (i = 0; pl && i < pl->nobjectifs; i++) {
+		const char *f = pl->objectifs[i].facteur;
+
+		for (j = 0; f && j < i && !eq_str(pl->objectifs[j].facteur, f); j++)
+			;
+		n += f && j == i;
+	}
 	return n ? n : distinct(p, "priorite", "facteur");
 }
 

@@ -152,6 +152,9 @@ eco_rules_fn eco_plan_rules;
  * the project rules; record a diagnostic at node at, which is key leaf
  * of what is looked at (NULL: the thing itself), with its pointer.
  */
+/* The documents checked are records printed from the files read for
+ * context (a pipe of eco-constats liste): an id of both is one record. */
+void eco_index_copies(struct eco_index *);
 size_t eco_index_enter(struct eco_index *, const char *key, size_t i);
 void eco_index_leave(struct eco_index *, size_t old);
 void eco_index_add_id(struct eco_index *, const char *kind,

@@ -576,6 +576,7 @@ struct eco_project {
 	dev_t *cdev;
 	ino_t *cino;
 	size_t nchecked;
+	int copies;			/* eco_project_copies */
 	int oom;
 };
 
@@ -1111,6 +1112,8 @@ eco_project_check(struct eco_project *p, const char *const *kinds,
 		eco_index_project(x);
 		homes[nh++] = eco_kind_find("regroupement")->home;
 	}
+	if (p->copies)
+		eco_index_copies(x);
 	for (i = 0; p->root && kinds && kinds[i] && nh < MAXKINDS; i++) {
 		if (!(k = eco_kind_find(kinds[i])) || !k->home)
 			continue;
@@ -1149,6 +1152,12 @@ oom:
 	free(sel);
 	eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 	return 1;
+}
+
+void
+eco_project_copies(struct eco_project *p)
+{
+	p->copies = 1;
 }
 
 int

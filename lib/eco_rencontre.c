@@ -342,44 +342,157 @@ say_kept(const struct eco_schedule *v, size_t nv, struct eco_diags *d)
 	eco_buf_free(&b);
 }
 
+/* The months eco.yaml's rules leave without meetings (bit m for month
+ * m): mois_sans_rencontre, July and August when it is not said. */
+static unsigned
+months_off(struct eco_project *p)
+{
+	const struct eco_doc *const *v;
+	const struct eco_node *r, *m;
+	unsigned off = 0;
+	size_t n, i;
+
+	v = p ? eco_project_docs(p, "regroupement", &n) : NULL;
+	r = v && n ? eco_map_mapping(v[0]->root, "regles_fonctionnement") : NULL;
+	if (!(m = r ? eco_map_seq(r, "mois_sans_rencontre") : NULL))
+		return 1u << 7 | 1u << 8;
+	for (i = 0; i < m->len; i++)
+		if (m->u.items[i]->type == ECO_INT && m->u.items[i]->u.i >= 1 &&
+		    m->u.items[i]->u.i <= 12)
+			off |= 1u << m->u.items[i]->u.i;
+	return off;
+}
+
+/* Whether a meeting may fall on day: not in a month off, not from
+ * December 24 to January 2. */
+static int
+day_ok(const char *day, unsigned off)
+{
+	int y, m, d;
+
+	if (eco_date_ymd(day, &y, &m, &d) < 0)
+		return 1;
+	if ((m == 12 && d >= 24) || (m == 1 && d <= 2))
+		return 0;
+	return !(off & (1u << m));
+}
+
+/* day, or the first day after it, a week at a time, that day_ok takes;
+ * 0, or -1 past the year 9999. */
+static int
+next_ok(char *day, unsigned off)
+{
+	int k;
+
+	for (k = 0; k < 60 && !day_ok(day, off); k++)
+		if (!eco_date_add(day, 7, day))
+			return -1;
+	return 0;
+}
+
+/*
+ * The meetings there whose stage is no longer that of their number in
+ * the cycle (the cycle grew: the priorities retained more factors than
+ * it counted): said, each, with what to do.  How many.
+ */
+static size_t
+say_moved(struct eco_schedule *v, size_t n, struct eco_diags *d)
+{
+	size_t i, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *et = v[i].rencontre ?
+		    eco_map_str(v[i].rencontre->root, "etape") : NULL;
+		size_t j;
+
+		if (!et || strcmp(et, v[i].slot->meeting->stage->id) == 0)
+			continue;
+		bad++;
+		for (j = 0; j < n; j++)	/* the stage's name */
+			if (strcmp(v[j].slot->meeting->stage->id, et) == 0) {
+				et = v[j].slot->meeting->stage->name;
+				break;
+			}
+		eco_diag_add(d, v[i].rencontre->file, v[i].rencontre->root->line,
+		    v[i].rencontre->root->col, ECO_SEV_ERROR, NULL,
+		    v[i].rencontre->held ?
+		    _("meeting %d is of the stage « %s », but the cycle now has a meeting of the stage « %s » at that number: it has more meetings than when this one was written (more retained factors); number the later meetings again by hand") :
+		    _("meeting %d is of the stage « %s », but the cycle now has a meeting of the stage « %s » at that number: it has more meetings than when this one was written (more retained factors); this meeting is not held yet: move it and those after it out of rencontres/, then plan again"),
+		    v[i].slot->number, et, v[i].slot->meeting->stage->name);
+	}
+	return bad;
+}
+
 struct eco_schedule *
 eco_rencontres_schedule(const struct eco_rencontres *rs, struct eco_project *p,
     const char *debut, int weeks, size_t *n, struct eco_diags *d)
 {
 	struct eco_schedule *v = calloc(rs->nslots + 1, sizeof *v), *e;
-	char name[PATH_MAX];
-	long k = 0;
+	char name[PATH_MAX], day[ECO_DATE_BUFSZ] = "", last[ECO_DATE_BUFSZ] = "";
+	unsigned off = months_off(p);
+	long lastnum = 0;
 	size_t i;
 
 	*n = 0;
-	for (i = 0; v && i < rs->nslots; i++) {
+	if (!v) {
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	for (i = 0; i < rs->nslots; i++) {
 		e = &v[i];
 		e->cycle = rs->cycle;
 		e->slot = &rs->slots[i];
 		snprintf(e->id, sizeof e->id, "r%02d", e->slot->number);
 		snprintf(e->file, sizeof e->file, "rencontres/r%02d.yaml",
 		    e->slot->number);
-		if ((e->rencontre = eco_rencontres_numero(rs, e->slot->number)))
+		e->rencontre = eco_rencontres_numero(rs, e->slot->number);
+	}
+	if (say_moved(v, rs->nslots, d)) {
+		free(v);
+		return NULL;
+	}
+	for (i = 0; i < rs->nslots; i++) {
+		const char *at;
+
+		e = &v[i];
+		if (e->rencontre) {
+			at = eco_map_text(e->rencontre->root, "date");
+			if (at && strlen(at) < sizeof last) {
+				snprintf(last, sizeof last, "%s", at);
+				lastnum = e->slot->number;
+			}
 			continue;
-		if ((e->taken = has_file(p, e->file) || eco_rencontres_id(rs, e->id)))
+		}
+		if ((e->taken = has_file(p, e->file) || eco_rencontres_id(rs, e->id))) {
 			eco_diag_add(d, named(p, e->file, name, sizeof name), 0, 0,
 			    ECO_SEV_NOTE, NULL, _("the file or the id %s is taken, by "
 			    "no meeting %d; left as it is"), e->id, e->slot->number);
-		else if (!eco_date_add(debut, 7L * weeks * k++, e->date)) {
+			continue;
+		}
+		/* the first new one on debut, then every weeks weeks */
+		if (!day[0])
+			snprintf(day, sizeof day, "%s", debut);
+		else if (!eco_date_add(day, 7L * weeks, day))
+			goto late;
+		if (next_ok(day, off) < 0)
+			goto late;
+		if (last[0] && strcmp(day, last) <= 0) {
 			eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
-			    _("meeting %d would fall after the year 9999"),
-			    e->slot->number);
+			    _("meeting %d would fall on %s, not after meeting %ld (%s): give a --debut after %s"),
+			    e->slot->number, day, lastnum, last, last);
 			free(v);
 			return NULL;
 		}
+		snprintf(e->date, sizeof e->date, "%s", day);
 	}
-	if (!v)
-		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
-	else {
-		*n = rs->nslots;
-		say_kept(v, *n, d);
-	}
+	*n = rs->nslots;
+	say_kept(v, *n, d);
 	return v;
+late:
+	eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+	    _("meeting %d would fall after the year 9999"), e->slot->number);
+	free(v);
+	return NULL;
 }
 
 /* The ids of a meeting's objectives in the cycle, and its outils. */

@@ -45,6 +45,7 @@ struct eco_index {
 	int project;			/* a real project: check every ref */
 	int context;			/* files read for their ids only */
 	int titles;			/* keep the ids' titles */
+	int copies;			/* checked ids may repeat context's */
 	int oom;
 	const struct entry **slot;	/* ids by kind and id (project rules) */
 	size_t mask;
@@ -80,6 +81,12 @@ void
 eco_index_context(struct eco_index *x)
 {
 	x->context = 1;
+}
+
+void
+eco_index_copies(struct eco_index *x)
+{
+	x->copies = 1;
 }
 
 static char *copy(struct eco_index *, const char *);
@@ -847,7 +854,8 @@ build_table(struct eco_index *x, struct eco_diags *d)
 			continue;
 		}
 		if (strcmp(a->file, CATALOGUE) == 0 || strcmp(b->file, CATALOGUE) == 0 ||
-		    (a->ctx && b->ctx) || b->kind[0] == '@')
+		    (a->ctx && b->ctx) || b->kind[0] == '@' ||
+		    (x->copies && a->ctx != b->ctx))
 			continue;
 		if (b->ctx) {	/* report it where the user is looking */
 			const struct entry *t = a;
