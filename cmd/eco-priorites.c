@@ -209,7 +209,8 @@ objective_cell(struct eco_table *t, size_t col, const struct eco_pri *p)
 	size_t i, n = objectives_of(p->id, o, 16);
 
 	for (i = 0; i < n; i++)
-		v[i] = o[i]->libelle ? o[i]->libelle : o[i]->id;
+		v[i] = cli.format == FMT_JSON || cli.format == FMT_CSV ||
+		    !o[i]->libelle ? o[i]->id : o[i]->libelle;
 	eco_table_list(t, col, v, n);
 }
 
@@ -502,9 +503,10 @@ run_montre(int argc, char **argv)
 	const char *c;
 	int people;
 
+	if (argc != 1)
+		cli_usage_error(NULL, "%s", _("montre needs the id of a priority"));
 	if (open_all(0, NULL) < 0)
 		return finish();
-	(void)argc;
 	if (!(p = eco_pris_find(PR, argv[0]))) {
 		if ((c = eco_pris_closest(PR, argv[0], near, sizeof near)))
 			eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,

@@ -99,7 +99,8 @@ eco_pris_new(const struct eco_doc *const *docs, size_t n)
 			return NULL;
 		}
 	}
-	qsort(s->v, s->n, sizeof *s->v, by_rank);
+	if (s->n)
+		qsort(s->v, s->n, sizeof *s->v, by_rank);
 	return s;
 }
 

@@ -1066,32 +1066,32 @@ check_priority_facts(struct eco_index *x, struct eco_diags *d)
 	}
 }
 
-/* Priorities are drawn from the constats of the three analyses. */
+/* Priorities are drawn from the constats of the three analyses: each
+ * says which (its analyse_origine, one of its constats', see
+ * check_priority_facts), the ones of files read for context too. */
 static void
 check_priorities(struct eco_index *x, struct eco_diags *d)
 {
 	static const char *const analyses[] = {
 		"situation", "offre-services", "interventions"
 	};
-	int seen[3] = { 0, 0, 0 }, found = 0;
-	const struct entry *first = find(x, "priorite", NULL);
-	size_t i, j;
+	int seen[3] = { 0, 0, 0 };
+	const struct entry *first = find(x, "priorite", NULL), *e;
+	const struct entry *end = x->ids ? x->ids + x->nids : NULL;
+	size_t j, n;
 
 	if (!first)
 		return;
-	for (i = 0; i < x->nrefs; i++) {
-		const struct entry *r = &x->refs[i], *c;
-
-		if (strcmp(r->kind, "constat") != 0 ||
-		    !(c = find(x, "constat", r->id)) || !c->attr)
+	for (e = x->ids; e < end; e++) {
+		if (strcmp(e->kind, "@priorite-analyse") != 0 || !e->attr)
 			continue;
-		found = 1;
+		n = strcspn(e->attr, " ");
 		for (j = 0; j < 3; j++)
-			if (strcmp(c->attr, analyses[j]) == 0)
+			if (strlen(analyses[j]) == n &&
+			    strncmp(e->attr, analyses[j], n) == 0)
 				seen[j] = 1;
 	}
-	/* constats read for their ids only are not judged */
-	for (j = 0; j < 3 && !first->ctx && found; j++)
+	for (j = 0; j < 3 && !first->ctx; j++)
 		if (!seen[j])
 			eco_diag_add(d, first->file, first->line, first->col,
 			    ECO_SEV_WARNING, "priorites",

@@ -1004,20 +1004,23 @@ test_diags_of_the_plan(void **state)
 		eco_doc_free(v[--n]);
 }
 
-/* The skeleton: objectives by rank, their values, the priorities as
- * reminders, every slot the gaps ask for, and it reads back as a plan
+/* The skeleton: one objective per factor the priorities retain, in
+ * the order of their ranks, their priorities as reminders in their
+ * system, every slot the gaps ask for, and it reads back as a plan
  * whose only problems are its empty slots. */
 static void
 test_skeleton(void **state)
 {
 	static const char prio[] =
 	    "kind: priorite\nversion: 1\nid: pri-b\nsysteme: famille\n"
-	    "enonce: \"Lire : chaque soir\"\n"
-	    "---\nkind: objectif\nversion: 1\nid: obj-b\nlibelle: \"B: deux\"\n"
-	    "facteur: f\npriorites: [pri-b]\nrang: 2\n"
-	    "---\nkind: objectif\nversion: 1\nid: obj-a\nlibelle: A\nfacteur: f\n"
-	    "rang: 1\n";
-	struct eco_doc *docs[3], *doc;
+	    "facteur: f\nrang: 2\nenonce: \"Lire : chaque soir\"\n"
+	    "---\nkind: priorite\nversion: 1\nid: pri-a\nsysteme: enfant\n"
+	    "facteur: g\nrang: 1\n"
+	    "---\nkind: priorite\nversion: 1\nid: pri-c\nsysteme: enfant\n"
+	    "facteur: f\nrang: 3\n"
+	    "---\nkind: priorite\nversion: 1\nid: pri-d\nsysteme: enfant\n";
+	struct eco_doc *docs[4], *doc;
+	struct eco_pris *pris;
 	struct eco_plan *sk;
 	char *buf = NULL;
 	size_t len = 0, n, i;
@@ -1025,16 +1028,16 @@ test_skeleton(void **state)
 
 	(void)state;
 	schema("plan");
-	assert_int_equal(n = docs_of(prio, strlen(prio), "p.yaml", docs, 3), 3);
-	for (i = 0; i < n; i++)
-		assert_int_equal(eco_plan_add_doc(t.p, docs[i]), i > 0);
+	assert_int_equal(n = docs_of(prio, strlen(prio), "p.yaml", docs, 4), 4);
+	assert_non_null(pris = eco_pris_new((const struct eco_doc *const *)docs,
+	    n));
 	assert_non_null(f = open_memstream(&buf, &len));
-	assert_int_equal(eco_plan_skeleton(f, t.set, t.p,
-	    (const struct eco_doc *const *)docs, n, &t.d), 0);
+	assert_int_equal(eco_plan_skeleton(f, t.set, pris, NULL, &t.d), 0);
 	fclose(f);
 	assert_non_null(strstr(buf, "kind: plan\nversion: 1\n"));
-	assert_true(strstr(buf, "- id: obj-a") < strstr(buf, "- id: obj-b"));
-	assert_non_null(strstr(buf, "libelle: \"B: deux\""));
+	assert_true(strstr(buf, "- id: obj-g") < strstr(buf, "- id: obj-f"));
+	assert_non_null(strstr(buf, "priorites: [pri-b, pri-c]"));
+	assert_null(strstr(buf, "pri-d]"));
 	assert_non_null(strstr(buf, "# Priority pri-b: Lire : chaque soir"));
 	assert_non_null(strstr(buf, "            description:"));
 	assert_null(strstr(buf, "# description:"));
@@ -1051,12 +1054,10 @@ test_skeleton(void **state)
 	assert_true(eco_plan_gaps(sk, NULL, NULL) > 0);
 	for (i = 0; i < sk->nactions; i++)
 		assert_true(sk->actions[i].v.gaps & ECO_GAP_DESCRIPTION);
-	assert_int_equal(sk->objectifs[0].v.gaps, 0);
+	assert_true(sk->objectifs[0].v.gaps & ECO_GAP_LIBELLE);
 	eco_plan_free(sk);
 	free(buf);
-	/* the plan views the objectives: they outlive it */
-	eco_plan_free(t.p);
-	t.p = NULL;
+	eco_pris_free(pris);
 	for (i = 0; i < n; i++)
 		eco_doc_free(docs[i]);
 	assert_int_equal(t.d.n, 0);
