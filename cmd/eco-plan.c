@@ -105,10 +105,13 @@ own_file(const char *kind)
  * the project around the first operand, or around the current folder
  * (here).  The check's diagnostics about them are in S.d.
  */
+static int with_fiches;	/* inputs: the factors' fiches checked too */
+
 static void
 inputs(int argc, char **argv, const char *kind, const char *missing, int here)
 {
-	const char *const own[] = { kind, NULL };
+	const char *const own[] = { kind, with_fiches ? "facteur" : NULL, NULL };
+	const char *const ops[] = { "facteur", NULL };
 	struct eco_diags check;
 	char name[4096];
 	int i;
@@ -137,7 +140,8 @@ inputs(int argc, char **argv, const char *kind, const char *missing, int here)
 	S.docs = S.operands ? eco_project_input_docs(S.pr, &S.ndocs) :
 	    eco_project_docs(S.pr, kind, &S.ndocs);
 	eco_diags_init(&check);
-	eco_project_check(S.pr, S.operands ? NULL : own, &check);
+	eco_project_check(S.pr, !S.operands ? own : with_fiches ? ops : NULL,
+	    &check);
 	eco_plan_diags(&S.d, &check, S.operands ? S.docs : NULL,
 	    S.operands ? S.ndocs : 0);
 	eco_diags_free(&check);
@@ -484,16 +488,14 @@ write_plan(void)
 static int
 run_squelette(int argc, char **argv)
 {
-	static const char *const kinds[] = { "facteur", NULL };
 	size_t i, n = 0;
 
+	with_fiches = 1;
 	inputs(argc, argv, "priorite", N_("this project has no %s yet: "
 	    "choose the priorities first (eco-priorites propose)"), 1);
 	if (opt.write && !eco_project_dir(S.pr))
 		cli_usage_error(NULL, "%s",
 		    _("-e writes plan.yaml in the project, but there is no eco project here (no eco.yaml in this folder or above)"));
-	if (eco_project_check(S.pr, kinds, &S.d) > 0 || S.d.sys)
-		exit(cli_finish(&S.d));
 	valid_or_exit();
 	if (!(fiches = eco_facteurs_of(S.pr, &S.d)) ||
 	    !(pris = eco_pris_new(S.docs, S.ndocs)))

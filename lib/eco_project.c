@@ -1231,8 +1231,13 @@ const char *
 eco_project_title(struct eco_project *p, const char *kind, const char *id)
 {
 	struct eco_index *x = names(p, kind);
+	const struct eco_kind *k = eco_kind_find(kind);
+	const char *t = x ? eco_index_title(x, kind, id) : NULL;
 
-	return x ? eco_index_title(x, kind, id) : NULL;
+	/* an objective is the plan's */
+	if (!t && x && k && k->also)
+		t = eco_index_title(x, k->also, id);
+	return t;
 }
 
 int
