@@ -37,7 +37,7 @@ static const struct eco_kind kinds[] = {
 	{ "constat", N_("constat"), "constats.yaml", "enonce", REC,
 	    NULL, NULL, eco_rules_constat },
 	{ "service", N_("service"), "offre.yaml", "nom", REC,
-	    NULL, NULL, eco_rules_secteur },
+	    NULL, NULL, eco_rules_service },
 	{ "intervention", N_("intervention"), "interventions.yaml",
 	    "description", REC, NULL, NULL, NULL },
 	{ "priorite", N_("priority"), "priorites.yaml", "enonce", REC,

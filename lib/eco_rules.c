@@ -1188,3 +1188,94 @@ eco_rules_project(struct eco_index *x, struct eco_diags *d)
 	check_meetings(x, d);
 	check_sessions(x, d);
 }
+
+/* The service offer (Outil 6). */
+
+/* A whole number zero or more, or -1. */
+static long long
+whole(const struct eco_node *v)
+{
+	return v && v->type == ECO_INT && !(v->flags & ECO_F_BIG) &&
+	    v->u.i >= 0 ? v->u.i : -1;
+}
+
+/* A time "HH:MM" as minutes, or -1. */
+static int
+minutes(const struct eco_node *v)
+{
+	const char *s = v && v->type == ECO_STR ? v->s : NULL;
+
+	if (!s || strlen(s) != 5 || s[2] != ':')
+		return -1;
+	return ((s[0] - '0') * 10 + s[1] - '0') * 60 + (s[3] - '0') * 10 +
+	    s[4] - '0';
+}
+
+/* The forms of version 1 before the offer could be analysed: each said
+ * with what to write instead. */
+static void
+service_old_forms(struct eco_index *x, const struct eco_node *root,
+    const char *file, struct eco_diags *d)
+{
+	const struct eco_node *acc = get(root, "acces"), *v;
+
+	if ((v = get(root, "secteur")))
+		rule(x, d, file, v, "secteur", ECO_SEV_ERROR, "service",
+		    "%s", _("« secteur » is now « secteurs », a list of sector "
+		    "ids of eco.yaml: write secteurs: [secteur-nord]"));
+	if ((v = get(root, "participants")) && v->type == ECO_INT)
+		rule(x, d, file, v, "participants", ECO_SEV_ERROR, "service",
+		    _("« participants » now states what it counts: write "
+		    "participants: {nombre: %s, unite: familles} (or enfants, "
+		    "parents, femmes-enceintes, intervenants, personnes)"), v->s);
+	if (acc && acc->type == ECO_MAP && (v = get(acc, "horaire"))) {
+		size_t old = eco_index_enter(x, "acces", 0);
+
+		rule(x, d, file, v, "horaire", ECO_SEV_ERROR, "service", "%s",
+		    _("« horaire » is now « horaires », a list of time slots "
+		    "that can be grouped (evenings, weekends): write horaires: "
+		    "[{jours: [mardi], de: '09:30', a: '11:30'}]"));
+		eco_index_leave(x, old);
+	}
+}
+
+void
+eco_rules_service(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	const struct eco_node *v, *acc = get(root, "acces"), *h;
+	size_t i, old;
+
+	if (d && !x->context) {
+		service_old_forms(x, root, file, d);
+		if ((v = get(root, "ages_mois")) && v->type == ECO_MAP &&
+		    whole(get(v, "de")) > whole(get(v, "a")) &&
+		    whole(get(v, "a")) >= 0)
+			rule(x, d, file, v, "ages_mois", ECO_SEV_ERROR, "service",
+			    "%s", _("the youngest age (de) is above the oldest "
+			    "(a)"));
+		h = acc && acc->type == ECO_MAP ? get(acc, "horaires") : NULL;
+		for (i = 0; h && h->type == ECO_SEQ && i < h->len; i++) {
+			const struct eco_node *s = h->u.items[i];
+			int de = minutes(get(s, "de")), a = minutes(get(s, "a"));
+
+			if (de >= 0 && a >= 0 && de >= a)
+				rule(x, d, file, s, NULL, ECO_SEV_ERROR, "service",
+				    "%s", _("a time slot ends (a) before it starts "
+				    "(de)"));
+		}
+	}
+	/* a member's id is checked; an organisation outside the
+	 * regroupement gives its name */
+	if ((v = get(root, "organisme")) && !get(root, "organisme_nom")) {
+		old = eco_index_enter(x, "organisme", 0);
+		add_ref(x, "organisme", v, file);
+		eco_index_leave(x, old);
+	}
+	if ((v = get(root, "secteurs")) && v->type == ECO_SEQ && !x->context) {
+		old = eco_index_enter(x, "secteurs", 0);
+		add_ref(x, "secteur", v, file);
+		eco_index_leave(x, old);
+	}
+	eco_index_add_id(x, k->name, root, file, NULL);
+}
