@@ -784,7 +784,51 @@ struct receipt {
 	const struct eco_doc *const *own;	/* the project's records */
 	size_t nown;
 	struct eco_diags *out;
+	const struct eco_doc *const *v;		/* the sheet's */
+	size_t n;
 };
+
+/* A document of the sheet left as it was printed: nothing but its
+ * kind, version and organisation (the blank service of a worksheet). */
+static int
+blank(const struct eco_node *root)
+{
+	size_t i;
+
+	for (i = 0; root && root->type == ECO_MAP && i < root->len; i++) {
+		const char *k = root->u.pairs[i].key->s;
+
+		if (strcmp(k, "kind") && strcmp(k, "version") &&
+		    strcmp(k, "organisme") && strcmp(k, "organisme_nom") &&
+		    root->u.pairs[i].val->type != ECO_NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether diagnostic x is about a blank document of v. */
+static int
+in_blank(const struct eco_diag *x, const struct eco_doc *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; x->file && i < n; i++)
+		if (blank(v[i]->root) && strcmp(v[i]->file, x->file) == 0 &&
+		    x->line >= v[i]->root->line && (i + 1 == n ||
+		    x->line < v[i + 1]->root->line))
+			return 1;
+	return 0;
+}
+
+static size_t
+filled(const struct eco_doc *const *v, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += !blank(v[i]->root);
+	return k;
+}
 
 static const struct eco_doc *
 known_id(const struct receipt *g, const struct eco_node *root)
@@ -810,12 +854,14 @@ render(FILE *fp, const char *id, void *arg)
 static int
 render_new(FILE *fp, const char *id, void *arg)
 {
-	const struct eco_node *root = arg;
-	const struct eco_kind *k = eco_kind_of(root);
+	const char *kind = eco_map_str(arg, "kind");
 
 	fputs("# ", fp);
-	fprintf(fp, _("%s: the returned sheets, one document each."),
-	    eco_kind_label(k));
+	fputs(kind && strcmp(kind, "service") == 0 ? _("Service offer (Outil "
+	    "6): the sheets the organisations returned, one document per "
+	    "service.") : _("Action of the organisations on the protective "
+	    "factors (Outil 7): the sheets they returned, one document per "
+	    "organisation and factor."), fp);
 	fputc('\n', fp);
 	return render(fp, id, arg);
 }
@@ -823,8 +869,8 @@ render_new(FILE *fp, const char *id, void *arg)
 /* The diagnostics of d about file name (NULL: any), the errors only or
  * all, into out: the errors. */
 static size_t
-keep_about(const struct eco_diags *d, const char *name, int errors,
-    struct eco_diags *out)
+keep_about(const struct receipt *g, const struct eco_diags *d,
+    const char *name, int errors, struct eco_diags *out)
 {
 	size_t i, errs = 0;
 
@@ -832,7 +878,8 @@ keep_about(const struct eco_diags *d, const char *name, int errors,
 		const struct eco_diag *x = &d->v[i];
 
 		if ((name && x->file && strcmp(x->file, name) != 0) ||
-		    (errors && x->sev != ECO_SEV_ERROR))
+		    (errors && x->sev != ECO_SEV_ERROR) ||
+		    in_blank(x, g->v, g->n))
 			continue;
 		eco_diag_add(out, x->file, x->line, x->col, x->sev, x->check,
 		    "%s", x->msg);
@@ -897,6 +944,8 @@ known(struct receipt *g, const struct eco_doc *const *v, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct eco_node *r = v[i]->root;
 
+		if (blank(r))
+			continue;
 		if ((k = known_id(g, r)) && eco_node_equal(k->root, r))
 			eco_diag_add(g->out, v[i]->file, r->line, r->col,
 			    ECO_SEV_NOTE, NULL, _("%s %s already received (%s): "
@@ -928,7 +977,7 @@ write_all(struct receipt *g, const struct eco_doc *const *v, size_t n,
 			    .kind = g->k->name, .arg = (void *)v[i]->root,
 			    .flags = pass ? 0 : ECO_WRITE_DRY };
 
-			if (known_id(g, v[i]->root))
+			if (known_id(g, v[i]->root) || blank(v[i]->root))
 				continue;
 			/* a dry run cannot append to a file it did not make */
 			if (fresh && made && !pass)
@@ -956,7 +1005,7 @@ write_all(struct receipt *g, const struct eco_doc *const *v, size_t n,
 			free(rec.text);
 		}
 		if (d->nerr)
-			return keep_about(d, NULL, 1, g->out);
+			return keep_about(g, d, NULL, 1, g->out);
 		if (dry)
 			break;
 	}
@@ -969,28 +1018,37 @@ take_in(struct receipt *g, const char *file, const struct eco_doc *const *v,
 {
 	static const char *const kinds[] = { "service", "intervention",
 	    "facteur", NULL };
+	struct eco_diags w;
 	size_t i, errs;
 
 	eco_project_check(g->p, kinds, d);
-	if (!n && !d->nerr)
+	if (!filled(v, n) && !d->nerr)
 		eco_diag_add(d, file, 0, 0, ECO_SEV_ERROR, NULL,
 		    _("no %s in this sheet"), eco_kind_label(g->k));
 	for (i = 0; i < n; i++)
-		if (!known_id(g, v[i]->root))
+		if (!known_id(g, v[i]->root) && !blank(v[i]->root))
 			check_doc(g, v[i], d);
 	if (strcmp(file, "-") == 0)
 		file = "<stdin>";
-	if ((errs = keep_about(d, file, 0, g->out)) || d->nerr)
-		return errs ? errs : keep_about(d, NULL, 1, g->out);
-	eco_diags_clear(d);
-	return write_all(g, v, n, dry, d);
+	/* the sheet's diagnostics, then the project's errors */
+	errs = keep_about(g, d, file, 0, g->out);
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].file && strcmp(d->v[i].file, file) == 0)
+			d->v[i].sev = ECO_SEV_NOTE;	/* said already */
+	if ((errs += keep_about(g, d, NULL, 1, g->out)))
+		return errs;
+	/* the counters of d count what the blank documents got */
+	eco_diags_init(&w);
+	errs = write_all(g, v, n, dry, &w);
+	eco_diags_free(&w);
+	return errs;
 }
 
 int
 eco_offre_receive(const char *dir, const char *kind, char *file, int dry,
     struct eco_diags *out)
 {
-	struct receipt g = { NULL, eco_kind_find(kind), NULL, 0, out };
+	struct receipt g = { NULL, eco_kind_find(kind), NULL, 0, out, NULL, 0 };
 	const struct eco_doc *const *v;
 	struct eco_diags d;
 	size_t n = 0, errs = 0;
@@ -1008,8 +1066,10 @@ eco_offre_receive(const char *dir, const char *kind, char *file, int dry,
 	g.own = eco_project_docs(g.p, kind, &g.nown);
 	if (eco_project_inputs(g.p, 1, &file, &d) < 0 ||
 	    !(v = eco_project_input_docs(g.p, &n)))
-		errs = keep_about(&d, NULL, 0, out) + 1;
-	else if (known(&g, v, n, &d) || d.nerr || !n)
+		errs = keep_about(&g, &d, NULL, 0, out) + 1;
+	else if ((g.v = v, g.n = n, 0))
+		;
+	else if (known(&g, v, n, &d) || d.nerr || !filled(v, n))
 		errs = take_in(&g, file, v, n, dry, &d);
 	else
 		eco_diag_add(out, strcmp(file, "-") ? file : "<stdin>", 0, 0,
