@@ -39,7 +39,7 @@ static const struct eco_kind kinds[] = {
 	{ "service", N_("service"), "offre.yaml", "nom", REC,
 	    NULL, NULL, eco_rules_service },
 	{ "intervention", N_("intervention"), "interventions.yaml",
-	    "description", REC, NULL, NULL, NULL },
+	    "description", REC, NULL, NULL, eco_rules_intervention },
 	{ "priorite", N_("priority"), "priorites.yaml", "enonce", REC,
 	    NULL, NULL, eco_rules_priorite },
 	/* a reference to an objective may name one of the plan's */
