@@ -2692,5 +2692,45 @@ int eco_offre_sheet_yaml(FILE *, struct eco_schemaset *set,
 int eco_offre_receive(const char *dir, const char *kind, char *file, int dry,
     struct eco_diags *out);
 
+/* eco_interventions.c: the organisations' action on the protective
+ * factors (Outil 7, eco-interventions). */
+
+/* The matrix organisations × factors. */
+struct eco_matrice {
+	const char **orgs;	/* ids, as given */
+	size_t norgs;
+	const struct eco_facteur **facteurs;	/* the fiches, catalogue order */
+	size_t nf;
+	int *niveau;		/* [org * nf + factor]: 0, 1, 2, or -1 when
+				 * no record says */
+	int *total_f, *total_o;	/* levels added, per factor, per org */
+	size_t *actifs;		/* per factor: organisations acting (> 0) */
+	unsigned long *sous;	/* per factor: bits of the sub-factors acted
+				 * on (by index in its fiche) */
+	size_t *order;		/* factors, nobody acts on first, then from
+				 * the least to the most acted on */
+	size_t *records;	/* per org: the records counted */
+};
+/* The matrix of the interventions among the n documents v for the
+ * organisations orgs (records of others left out) and the factors of F;
+ * a record on a sub-factor counts for its factor.  NULL when memory
+ * runs out. */
+struct eco_matrice *eco_matrice_new(const struct eco_doc *const *v, size_t n,
+    const struct eco_facteurs *F, const char *const *orgs, size_t norgs);
+void eco_matrice_free(struct eco_matrice *);
+/* The paper worksheet of org (org_name for people) into r: every factor
+ * of F by system with its sub-factors, a box per level, a box per
+ * sub-factor and one per service of org in o; the answers the n
+ * interventions v give ticked.  0, or -1 when memory runs out. */
+int eco_interventions_sheet_paper(struct eco_report *r,
+    const struct eco_doc *const *v, size_t n, const struct eco_offre *o,
+    const struct eco_facteurs *F, const char *org, const char *org_name);
+/* The YAML worksheet of org: one intervention per factor of F, the one
+ * the project holds or one to fill (its level empty, the sub-factors
+ * and services to choose from as comments), each starting "---".  0, or
+ * -1 on a write error. */
+int eco_interventions_sheet_yaml(FILE *, const struct eco_doc *const *v,
+    size_t n, const struct eco_offre *o, const struct eco_facteurs *F,
+    const char *org);
 
 #endif

@@ -788,19 +788,27 @@ struct receipt {
 	size_t n;
 };
 
-/* A document of the sheet left as it was printed: nothing but its
- * kind, version and organisation (the blank service of a worksheet). */
+/* A document of the sheet left as it was printed: nothing but what the
+ * worksheet gave (the blank service; a factor whose level is not
+ * ticked). */
 static int
 blank(const struct eco_node *root)
 {
-	size_t i;
+	static const char *const given[] = { "kind", "version", "organisme",
+	    "organisme_nom", NULL };
+	static const char *const given_iv[] = { "kind", "version", "id",
+	    "organisme", "facteur", NULL };
+	const char *kind = eco_map_str(root, "kind");
+	const char *const *g = kind && strcmp(kind, "intervention") == 0 ?
+	    given_iv : given;
+	size_t i, j;
 
 	for (i = 0; root && root->type == ECO_MAP && i < root->len; i++) {
 		const char *k = root->u.pairs[i].key->s;
 
-		if (strcmp(k, "kind") && strcmp(k, "version") &&
-		    strcmp(k, "organisme") && strcmp(k, "organisme_nom") &&
-		    root->u.pairs[i].val->type != ECO_NULL)
+		for (j = 0; g[j] && strcmp(k, g[j]); j++)
+			;
+		if (!g[j] && root->u.pairs[i].val->type != ECO_NULL)
 			return 0;
 	}
 	return 1;
