@@ -233,7 +233,7 @@ run_matrice(int argc, char **argv)
 	eco_report_para(r, _("Level 0: the organisation does not act on the "
 	    "factor; 1: indirectly or now and then; 2: directly and "
 	    "regularly; —: its sheet does not say. A record on a sub-factor "
-	    "counts for its factor."));
+	    "counts for its factor; the records give the sub-factors."));
 	eco_report_para(r, nobody ? cli_text(ngettext("%zu factor has no "
 	    "organisation acting on it: it comes first.", "%zu factors have "
 	    "no organisation acting on them: they come first.", nobody),
