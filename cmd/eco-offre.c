@@ -127,8 +127,8 @@ services_cell(struct eco_table *t, size_t col, const struct eco_offre_row *r,
 		if (waiting && s->attente <= 0)
 			continue;
 		v[n++] = ids ? s->id : waiting ? cli_keep(cli_text(_("%s: %s "
-		    "waiting"), service_name(s), counted(s->attente, s->unite))) :
-		    cli_keep(service_name(s));
+		    "waiting"), s->externe ? service_name(s) : s->nom,
+		    counted(s->attente, s->unite))) : cli_keep(service_name(s));
 	}
 	eco_table_list(t, col, v, n);
 	free(v);
