@@ -874,6 +874,20 @@ render_new(FILE *fp, const char *id, void *arg)
 	return render(fp, id, arg);
 }
 
+/* Whether x is the clash of ids a project file reports with a document
+ * of the sheet: known() said it (sent twice, or refused). */
+static int
+known_clash(const struct receipt *g, const struct eco_diag *x)
+{
+	size_t i;
+
+	for (i = 0; x->check && strcmp(x->check, "ids") == 0 && x->file &&
+	    i < g->nown; i++)
+		if (strcmp(g->own[i]->file, x->file) == 0)
+			return 1;
+	return 0;
+}
+
 /* The diagnostics of d about file name (NULL: any), the errors only or
  * all, into out: the errors. */
 static size_t
@@ -887,7 +901,7 @@ keep_about(const struct receipt *g, const struct eco_diags *d,
 
 		if ((name && x->file && strcmp(x->file, name) != 0) ||
 		    (errors && x->sev != ECO_SEV_ERROR) ||
-		    in_blank(x, g->v, g->n))
+		    in_blank(x, g->v, g->n) || known_clash(g, x))
 			continue;
 		eco_diag_add(out, x->file, x->line, x->col, x->sev, x->check,
 		    "%s", x->msg);

@@ -1170,8 +1170,10 @@ check_interventions(struct eco_index *x, struct eco_diags *d)
 		if (!f->attr || f->ctx || strcmp(f->kind, "intervention") != 0)
 			continue;
 		for (g = x->ids; g < f; g++)
+			/* the same id twice is the ids rule's */
 			if (g->attr && strcmp(g->kind, "intervention") == 0 &&
-			    strcmp(g->attr, f->attr) == 0) {
+			    strcmp(g->attr, f->attr) == 0 &&
+			    strcmp(g->id, f->id) != 0) {
 				eco_diag_add(d, f->file, f->line, f->col,
 				    ECO_SEV_ERROR, "intervention", _("%s already "
 				    "says how this organisation acts on this factor "
