@@ -2678,5 +2678,148 @@ struct eco_obj_draft {
  * *nout (size_t)-1 when memory runs out. */
 struct eco_obj_draft *eco_obj_drafts(const struct eco_pris *, size_t *nout);
 void eco_obj_drafts_free(struct eco_obj_draft *, size_t n);
+/* eco_offre.c: the service offer (Outil 6), its analysis and gaps, the
+ * organisations' worksheets, and returned sheets received (eco-offre,
+ * eco-interventions). */
+
+#define ECO_NCLIENTELES 7
+/* The clientèle codes of defs.schema.json, in its order. */
+extern const char *const eco_clienteles[ECO_NCLIENTELES];
+#define ECO_CL_0_2	(1u << 1)
+#define ECO_CL_3_5	(1u << 2)
+/* What people call a clientèle ("Enfants de 0 à 2 ans"), or NULL. */
+const char *eco_clientele_label(const char *code);
+/* What people call a unit of participants ("familles"), or code. */
+const char *eco_offre_unit_label(const char *code);
+
+/* One service, as its document says it (strings live with it). */
+struct eco_service {
+	const struct eco_doc *doc;
+	const char *id, *organisme, *nom;
+	const char *externe;	/* organisme_nom: outside the regroupement */
+	unsigned clienteles;	/* bits by eco_clienteles */
+	unsigned systemes;	/* bits by eco_systemes */
+	const struct eco_node *facteurs, *secteurs, *langues;	/* or NULL */
+	int age_de, age_a;	/* months (from the clientèle when not
+				 * said), or -1 */
+	long long participants, places, attente;	/* or -1 */
+	const char *unite;	/* of the three, or NULL */
+	const char *cout, *inscription;	/* codes, or NULL */
+	int transport, halte;	/* 1, 0, or -1 not said */
+	int soir, fin_semaine;	/* a slot after 17:00, on a weekend day */
+};
+
+enum eco_axe { ECO_AXE_CLIENTELE, ECO_AXE_SYSTEME, ECO_AXE_FACTEUR,
+	ECO_AXE_SECTEUR, ECO_AXE_AGE, ECO_AXE_ACCES, ECO_NAXES };
+/* "clientele", "systeme"...: an axis in records. */
+const char *eco_offre_axis_code(enum eco_axe);
+
+/* A line of the analysis: the services one value of an axis counts. */
+struct eco_offre_row {
+	enum eco_axe axe;
+	const char *key;	/* code, factor or sector id ("": no sector
+				 * stated), age in years, access code */
+	const char *name;	/* for people, translated */
+	const char *systeme;	/* a factor's system, or NULL */
+	size_t index;		/* in eco_clienteles, eco_systemes, years */
+	int langue;		/* an access row of a language (its name) */
+	size_t *services;	/* indexes in the offer, nservices of them */
+	size_t nservices;
+	size_t nattente;	/* those with a waiting list */
+};
+
+struct eco_offre {
+	struct eco_service *v;
+	size_t n;
+	struct eco_offre_row *rows;	/* after eco_offre_count */
+	size_t nrows, caprows;
+};
+/* The services among the n documents v (other kinds left out), which
+ * must outlive it.  NULL when memory runs out. */
+struct eco_offre *eco_offre_new(const struct eco_doc *const *v, size_t n);
+void eco_offre_free(struct eco_offre *);
+/* Count the offer by every axis into o->rows: clientèles, systems, the
+ * factors of F (a sub-factor counts for its factor), the sectors (the
+ * list secteurs of eco.yaml, or NULL) then no sector stated, ages from
+ * under 1 to 5 years, access (cost, registration, transport, childcare,
+ * evenings, weekends, waiting list, then each language).  0, or -1 when
+ * memory runs out. */
+int eco_offre_count(struct eco_offre *o, const struct eco_facteurs *F,
+    const struct eco_node *secteurs);
+
+enum eco_lacune { ECO_LACUNE_AUCUNE, ECO_LACUNE_SANS_SERVICE,
+	ECO_LACUNE_ATTENTE };
+/* Whether a row of clientèle, sector, age or factor is a gap: no
+ * service, or some with a waiting list.  Other axes never are. */
+enum eco_lacune eco_offre_lacune(const struct eco_offre_row *);
+
+/* The paper worksheet of organisation org (org_name for people) into
+ * r: one column per service it has, then one blank (three at least,
+ * five per table), its answers ticked; the clientèles, systems, factors
+ * of F, sectors, access and counts as boxes labelled in words.  0, or
+ * -1 when memory runs out. */
+int eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
+    const struct eco_facteurs *F, const struct eco_node *secteurs,
+    const char *org, const char *org_name);
+/* The YAML worksheet of org: its services as the project holds them,
+ * then one to fill (eco_sheet_write), each document starting "---".
+ * 0, or -1 (recorded). */
+int eco_offre_sheet_yaml(FILE *, struct eco_schemaset *set,
+    const struct eco_offre *o, const char *org, struct eco_diags *);
+/*
+ * Receive a returned sheet file (a path, or "-") of records of kind
+ * ("service", "intervention") into the project around dir, appended to
+ * the kind's file (made when new) under the lock, as eco_suivi_receive
+ * does: each document checked as eco-validate checks it, its sectors
+ * the regroupement's; one equal to a record of the project is said and
+ * left (sent twice), one with the id of another refused; an
+ * organisation outside the regroupement is said.  A sheet goes in whole
+ * or not at all.  0 received (or there already), 1 refused (nothing
+ * written, the reasons in out), -1 no project or memory.  With dry,
+ * nothing is written.
+ */
+int eco_offre_receive(const char *dir, const char *kind, char *file, int dry,
+    struct eco_diags *out);
+
+/* eco_interventions.c: the organisations' action on the protective
+ * factors (Outil 7, eco-interventions). */
+
+/* The matrix organisations × factors. */
+struct eco_matrice {
+	const char **orgs;	/* ids, as given */
+	size_t norgs;
+	const struct eco_facteur **facteurs;	/* the fiches, catalogue order */
+	size_t nf;
+	int *niveau;		/* [org * nf + factor]: 0, 1, 2, or -1 when
+				 * no record says */
+	int *total_f, *total_o;	/* levels added, per factor, per org */
+	size_t *actifs;		/* per factor: organisations acting (> 0) */
+	unsigned long *sous;	/* per factor: bits of the sub-factors acted
+				 * on (by index in its fiche) */
+	size_t *order;		/* factors, nobody acts on first, then from
+				 * the least to the most acted on */
+	size_t *records;	/* per org: the records counted */
+};
+/* The matrix of the interventions among the n documents v for the
+ * organisations orgs (records of others left out) and the factors of F;
+ * a record on a sub-factor counts for its factor.  NULL when memory
+ * runs out. */
+struct eco_matrice *eco_matrice_new(const struct eco_doc *const *v, size_t n,
+    const struct eco_facteurs *F, const char *const *orgs, size_t norgs);
+void eco_matrice_free(struct eco_matrice *);
+/* The paper worksheet of org (org_name for people) into r: every factor
+ * of F by system with its sub-factors, a box per level, a box per
+ * sub-factor and one per service of org in o; the answers the n
+ * interventions v give ticked.  0, or -1 when memory runs out. */
+int eco_interventions_sheet_paper(struct eco_report *r,
+    const struct eco_doc *const *v, size_t n, const struct eco_offre *o,
+    const struct eco_facteurs *F, const char *org, const char *org_name);
+/* The YAML worksheet of org: one intervention per factor of F, the one
+ * the project holds or one to fill (its level empty, the sub-factors
+ * and services to choose from as comments), each starting "---".  0, or
+ * -1 on a write error. */
+int eco_interventions_sheet_yaml(FILE *, const struct eco_doc *const *v,
+    size_t n, const struct eco_offre *o, const struct eco_facteurs *F,
+    const char *org);
 
 #endif

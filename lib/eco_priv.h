@@ -140,7 +140,8 @@ const struct eco_reftree *eco_kind_refs(const struct eco_kind *,
 eco_rules_fn eco_rules_regroupement, eco_rules_rencontre, eco_rules_note,
     eco_rules_constat, eco_rules_priorite, eco_rules_suivi,
     eco_rules_evaluation, eco_rules_diagnostic, eco_rules_facteur,
-    eco_rules_copy, eco_rules_secteur, eco_rules_objectif;
+    eco_rules_copy, eco_rules_secteur, eco_rules_objectif, eco_rules_service,
+    eco_rules_intervention;
 /* eco_plan.c: a plan document's rules. */
 eco_rules_fn eco_plan_rules;
 

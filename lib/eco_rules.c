@@ -19,6 +19,9 @@
 #include "eco_priv.h"
 
 #define CATALOGUE "<catalogue>"	/* file name of built-in factors */
+/* what the references of an intervention to its services are noted as,
+ * with its organisation (check_interventions) */
+#define OWN_SERVICE "service-de-l-organisme"
 
 struct entry {
 	const char *kind, *id, *file;	/* in the index's arenas */
@@ -959,6 +962,8 @@ check_refs(struct eco_index *x, struct eco_diags *d)
 		const struct entry *e;
 		char near[512];
 
+		if (r->attr && strcmp(kind, OWN_SERVICE) == 0)
+			continue;	/* check_interventions' */
 		if (find(x, kind, r->id) || (also && find(x, also, r->id)))
 			continue;
 		/* Outside a project, only kinds the files at hand define. */
@@ -1283,6 +1288,44 @@ check_sessions(struct eco_index *x, struct eco_diags *d)
 	}
 }
 
+/* One record per organisation and factor; a service an intervention
+ * names is one of its organisation's. */
+static void
+check_interventions(struct eco_index *x, struct eco_diags *d)
+{
+	const struct entry *f, *g, *sv, *end = x->ids ? x->ids + x->nids : NULL;
+	size_t i;
+
+	for (f = x->ids; f < end; f++) {
+		if (!f->attr || f->ctx || strcmp(f->kind, "intervention") != 0)
+			continue;
+		for (g = x->ids; g < f; g++)
+			/* the same id twice is the ids rule's */
+			if (g->attr && strcmp(g->kind, "intervention") == 0 &&
+			    strcmp(g->attr, f->attr) == 0 &&
+			    strcmp(g->id, f->id) != 0) {
+				eco_diag_add(d, f->file, f->line, f->col,
+				    ECO_SEV_ERROR, "intervention", _("%s already "
+				    "says how this organisation acts on this factor "
+				    "(%s, line %d): one record per organisation and "
+				    "factor"), g->id, g->file, g->line);
+				break;
+			}
+	}
+	for (i = 0; i < x->nrefs; i++) {
+		const struct entry *r = &x->refs[i];
+
+		if (strcmp(r->kind, OWN_SERVICE) != 0 || r->ctx ||
+		    !(sv = find(x, "service", r->id)) || !sv->attr ||
+		    strcmp(sv->attr, r->attr) == 0)
+			continue;
+		eco_diag_add(d, r->file, r->line, r->col, ECO_SEV_ERROR,
+		    "intervention", _("the service %s is offered by %s, not by "
+		    "%s: an intervention names its own organisation's services"),
+		    r->id, sv->attr, r->attr);
+	}
+}
+
 int
 eco_index_has(const struct eco_index *x, const char *kind, const char *id)
 {
@@ -1317,4 +1360,158 @@ eco_rules_project(struct eco_index *x, struct eco_diags *d)
 	check_priorities(x, d);
 	check_meetings(x, d);
 	check_sessions(x, d);
+	check_interventions(x, d);
+}
+
+/* The service offer (Outil 6). */
+
+/* A whole number zero or more, or -1. */
+static long long
+whole(const struct eco_node *v)
+{
+	return v && v->type == ECO_INT && !(v->flags & ECO_F_BIG) &&
+	    v->u.i >= 0 ? v->u.i : -1;
+}
+
+/* A time "HH:MM" as minutes, or -1. */
+static int
+minutes(const struct eco_node *v)
+{
+	const char *s = v && v->type == ECO_STR ? v->s : NULL;
+
+	if (!s || strlen(s) != 5 || s[2] != ':')
+		return -1;
+	return ((s[0] - '0') * 10 + s[1] - '0') * 60 + (s[3] - '0') * 10 +
+	    s[4] - '0';
+}
+
+/* The forms of version 1 before the offer could be analysed: each said
+ * with what to write instead. */
+static void
+service_old_forms(struct eco_index *x, const struct eco_node *root,
+    const char *file, struct eco_diags *d)
+{
+	const struct eco_node *acc = get(root, "acces"), *v;
+
+	if ((v = get(root, "secteur")))
+		rule(x, d, file, v, "secteur", ECO_SEV_ERROR, "service",
+		    "%s", _("« secteur » is now « secteurs », a list of sector "
+		    "ids of eco.yaml: write secteurs: [secteur-nord]"));
+	if ((v = get(root, "participants")) && v->type == ECO_INT)
+		rule(x, d, file, v, "participants", ECO_SEV_ERROR, "service",
+		    _("« participants » now states what it counts: write "
+		    "participants: {nombre: %s, unite: familles} (or enfants, "
+		    "parents, femmes-enceintes, intervenants, personnes)"), v->s);
+	if (acc && acc->type == ECO_MAP && (v = get(acc, "horaire"))) {
+		size_t old = eco_index_enter(x, "acces", 0);
+
+		rule(x, d, file, v, "horaire", ECO_SEV_ERROR, "service", "%s",
+		    _("« horaire » is now « horaires », a list of time slots "
+		    "that can be grouped (evenings, weekends): write horaires: "
+		    "[{jours: [mardi], de: '09:30', a: '11:30'}]"));
+		eco_index_leave(x, old);
+	}
+}
+
+void
+eco_rules_service(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	const struct eco_node *v, *acc = get(root, "acces"), *h;
+	size_t i, old;
+
+	if (d && !x->context) {
+		service_old_forms(x, root, file, d);
+		if ((v = get(root, "ages_mois")) && v->type == ECO_MAP &&
+		    whole(get(v, "de")) > whole(get(v, "a")) &&
+		    whole(get(v, "a")) >= 0)
+			rule(x, d, file, v, "ages_mois", ECO_SEV_ERROR, "service",
+			    "%s", _("the youngest age (de) is above the oldest "
+			    "(a)"));
+		h = acc && acc->type == ECO_MAP ? get(acc, "horaires") : NULL;
+		for (i = 0; h && h->type == ECO_SEQ && i < h->len; i++) {
+			const struct eco_node *s = h->u.items[i];
+			int de = minutes(get(s, "de")), a = minutes(get(s, "a"));
+
+			if (de >= 0 && a >= 0 && de >= a)
+				rule(x, d, file, s, NULL, ECO_SEV_ERROR, "service",
+				    "%s", _("a time slot ends (a) before it starts "
+				    "(de)"));
+		}
+	}
+	/* a member's id is checked; an organisation outside the
+	 * regroupement gives its name */
+	if ((v = get(root, "organisme")) && !get(root, "organisme_nom")) {
+		old = eco_index_enter(x, "organisme", 0);
+		add_ref(x, "organisme", v, file);
+		eco_index_leave(x, old);
+	}
+	if ((v = get(root, "secteurs")) && v->type == ECO_SEQ && !x->context) {
+		old = eco_index_enter(x, "secteurs", 0);
+		add_ref(x, "secteur", v, file);
+		eco_index_leave(x, old);
+	}
+	/* its organisation, for the interventions that name it */
+	eco_index_add_id(x, k->name, root, file, str(root, "organisme"));
+}
+
+/* Action on a factor (Outil 7). */
+
+/* The factor of the catalogue that holds sub-factor id, or NULL. */
+static const char *
+catalogue_holder(const char *id)
+{
+	const struct eco_node *cat = eco_rules_catalogue(), *sous;
+	size_t i, j;
+
+	for (i = 0; cat && cat->type == ECO_SEQ && i < cat->len; i++) {
+		sous = get(cat->u.items[i], "sous_facteurs");
+		for (j = 0; sous && sous->type == ECO_SEQ && j < sous->len; j++)
+			if (str(sous->u.items[j], "id") &&
+			    strcmp(str(sous->u.items[j], "id"), id) == 0)
+				return str(cat->u.items[i], "id");
+	}
+	return NULL;
+}
+
+void
+eco_rules_intervention(struct eco_index *x, const struct eco_kind *k,
+    const struct eco_node *root, const char *file, struct eco_diags *d)
+{
+	const char *org = str(root, "organisme"), *fac = str(root, "facteur");
+	const char *h;
+	const struct eco_node *s = get(root, "sous_facteurs");
+	char attr[160];
+	size_t i;
+
+	for (i = 0; d && !x->context && fac && s && s->type == ECO_SEQ &&
+	    i < s->len; i++)
+		if (s->u.items[i]->type == ECO_STR &&
+		    (h = catalogue_holder(s->u.items[i]->s)) && strcmp(h, fac)) {
+			size_t old = eco_index_enter(x, "sous_facteurs", 0);
+
+			rule(x, d, file, s->u.items[i], NULL, ECO_SEV_ERROR,
+			    "intervention", _("« %s » is a sub-factor of %s, not "
+			    "of %s: a sub-factor belongs to its factor"),
+			    s->u.items[i]->s, h, fac);
+			eco_index_leave(x, old);
+		}
+	/* services and the one record per organisation and factor are
+	 * judged with the whole project (check_interventions) */
+	if ((s = get(root, "services")) && s->type == ECO_SEQ && org &&
+	    !x->context) {
+		size_t old = eco_index_enter(x, "services", 0);
+
+		for (i = 0; i < s->len; i++)
+			if (s->u.items[i]->type == ECO_STR) {
+				size_t back = eco_index_enter(x, NULL, i);
+
+				push(x, 1, OWN_SERVICE, s->u.items[i], file,
+				    org);
+				eco_index_leave(x, back);
+			}
+		eco_index_leave(x, old);
+	}
+	snprintf(attr, sizeof attr, "%s %s", org ? org : "", fac ? fac : "");
+	eco_index_add_id(x, k->name, root, file, org && fac ? attr : NULL);
 }

@@ -222,6 +222,16 @@ first_example(const struct view *v)
 	return NULL;
 }
 
+/* A key kept in a schema only to say what replaced it ("deprecated"):
+ * no worksheet offers it. */
+static int
+retired(const struct eco_node *prop)
+{
+	const struct eco_node *d = eco_map_get(prop, "deprecated");
+
+	return d && d->type == ECO_BOOL && d->u.b;
+}
+
 static int
 is_required(const struct view *v, const char *key)
 {
@@ -713,6 +723,8 @@ yaml_fields(struct ctx *c, const struct view *v, const struct eco_node *val,
 	for (i = 0; v->props && v->props->type == ECO_MAP && i < v->props->len; i++) {
 		const char *key = v->props->u.pairs[i].key->s;
 
+		if (retired(v->props->u.pairs[i].val))
+			continue;
 		field_init(c, &f, key, v->props->u.pairs[i].val, v->props_base,
 		    is_required(v, key), val && val->type == ECO_MAP ?
 		    eco_map_get(val, key) : NULL, fill && (!val || top), top, &pre);
@@ -1066,6 +1078,8 @@ form_fields(struct ctx *c, const struct view *v, const struct eco_node *val,
 	for (i = 0; v->props && v->props->type == ECO_MAP && i < v->props->len; i++) {
 		const char *key = v->props->u.pairs[i].key->s;
 
+		if (retired(v->props->u.pairs[i].val))
+			continue;
 		field_init(c, &f, key, v->props->u.pairs[i].val, v->props_base,
 		    is_required(v, key), val && val->type == ECO_MAP ?
 		    eco_map_get(val, key) : NULL, fill && (!val || top), top, &pre);
