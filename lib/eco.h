@@ -2589,4 +2589,10 @@ struct eco_doc *eco_ct_new(const struct eco_ct_in *, const char *id,
  * or -1. */
 int eco_ct_render(FILE *, const char *fresh, void *arg);
 
+/* eco_format.c: the formats email (RFC 5321 Mailbox) and uri (RFC 3986
+ * URI) of JSON Schema, ASCII whatever the locale.  1 when the n bytes at
+ * s are one. */
+int eco_format_email(const char *s, size_t n);
+int eco_format_uri(const char *s, size_t n);
+
 #endif
