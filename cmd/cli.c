@@ -109,26 +109,18 @@ print_text(const struct eco_diag *g)
 	putc('\n', stderr);
 }
 
+/* One JSON line, the record eco_diag_node makes (the one writer of
+ * diagnostics as data). */
 static void
 print_json(const struct eco_diag *g)
 {
-	static const char *const sev[] = { "error", "warning", "note" };
-	static const char *const key[] = {
-		"file", "path", "check", "severity", "message"
-	};
-	const char *val[] = { g->file, g->path, g->check, sev[g->sev], g->msg };
-	size_t i;
+	struct eco_doc *doc = eco_doc_new(NULL);
+	struct eco_node *m = doc ? eco_diag_node(doc, g) : NULL;
 
-	for (i = 0; i < 5; i++) {
-		printf("%s\"%s\":", i ? "," : "{", key[i]);
-		if (val[i])
-			eco_json_string(stdout, val[i], strlen(val[i]));
-		else
-			fputs("null", stdout);
-		if (i == 0)
-			printf(",\"line\":%d,\"column\":%d", g->line, g->col);
-	}
-	puts("}");
+	if (!m)
+		cli_oom(NULL);
+	eco_emit_json(stdout, m, NULL, NULL);
+	eco_doc_free(doc);
 }
 
 static void
@@ -1042,6 +1034,12 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 	cli.format = c->formats ? c->format : prog->format;
 	parse(&t, argc, argv, 1);
 	cli.rformat = rformats[cli.format];
+	/* Machine formats are never translated: what they carry of the
+	 * messages (names of systems, yes and no, diagnostics) is in French,
+	 * the language of the data, under every locale. */
+	if (cli.format == FMT_YAML || cli.format == FMT_JSON ||
+	    cli.format == FMT_CSV)
+		eco_lang_force("fr");
 	if (argc - optind > c->maxops)
 		cli_usage_error(NULL, _("unexpected operand « %s »"),
 		    argv[optind + c->maxops]);
