@@ -2620,5 +2620,8 @@ struct eco_node *eco_diag_node(struct eco_doc *, const struct eco_diag *);
  * under a locale that is C or not installed; 0, or -1 when no locale of
  * the machine lets gettext honour it. */
 int eco_lang_force(const char *lang);
+/* The columns of the terminal, for text meant to be read there: COLUMNS
+ * when it is a number from 20 to 1000, else 80. */
+size_t eco_term_width(void);
 
 #endif

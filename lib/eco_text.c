@@ -725,3 +725,16 @@ eco_lang_force(const char *lang)
 	textdomain(textdomain(NULL));
 	return 0;
 }
+
+size_t
+eco_term_width(void)
+{
+	const char *c = getenv("COLUMNS");
+	char *end;
+	long n;
+
+	if (!c || !*c)
+		return 80;
+	n = strtol(c, &end, 10);
+	return *end || n < 20 || n > 1000 ? 80 : (size_t)n;
+}

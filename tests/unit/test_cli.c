@@ -427,6 +427,12 @@ test_main_help(void **state)
 	    "  -q, --quiet            say less\n"
 	    "  -h, --help             print this help, then exit\n"
 	    "  -V, --version          print the version, then exit\n"
+	    "options of the subcommands:\n"
+	    "      --au DATE          the day the report is made for (default: today)\n"
+	    "      --systeme SYSTEME  only this system: enfant, famille or communaute\n"
+	    "      --entre DEBUT:FIN  only what falls between these two days, both included\n"
+	    "  -n, --note TEXTE       a note\n"
+	    "      --facteur ID       only what concerns this protective factor\n"
 	    "example: eco-test liste\n"
 	    "See man eco-test for more.\n"
 	    "eco-test SUBCOMMAND --help: the options of a subcommand.\n");
