@@ -109,26 +109,18 @@ print_text(const struct eco_diag *g)
 	putc('\n', stderr);
 }
 
+/* One JSON line, the record eco_diag_node makes (the one writer of
+ * diagnostics as data). */
 static void
 print_json(const struct eco_diag *g)
 {
-	static const char *const sev[] = { "error", "warning", "note" };
-	static const char *const key[] = {
-		"file", "path", "check", "severity", "message"
-	};
-	const char *val[] = { g->file, g->path, g->check, sev[g->sev], g->msg };
-	size_t i;
+	struct eco_doc *doc = eco_doc_new(NULL);
+	struct eco_node *m = doc ? eco_diag_node(doc, g) : NULL;
 
-	for (i = 0; i < 5; i++) {
-		printf("%s\"%s\":", i ? "," : "{", key[i]);
-		if (val[i])
-			eco_json_string(stdout, val[i], strlen(val[i]));
-		else
-			fputs("null", stdout);
-		if (i == 0)
-			printf(",\"line\":%d,\"column\":%d", g->line, g->col);
-	}
-	puts("}");
+	if (!m)
+		cli_oom(NULL);
+	eco_emit_json(stdout, m, NULL, NULL);
+	eco_doc_free(doc);
 }
 
 static void
@@ -755,12 +747,84 @@ formats(enum cli_format *def)
 
 /* --help */
 
+/* "  left   text", the text wrapped within the terminal under itself. */
 static void
 help_line(const char *left, const char *text, size_t width)
 {
 	size_t w = eco_text_width(left, strlen(left));
 
-	printf("  %s%*s  %s\n", left, w < width ? (int)(width - w) : 0, "", text);
+	printf("  %s%*s  ", left, w < width ? (int)(width - w) : 0, "");
+	eco_wrap_write(stdout, text, 2 + (w > width ? w : width) + 2,
+	    2 + width + 2, eco_term_width(), "");
+}
+
+/*
+ * The next break of a command line from s: a space outside quotes and
+ * outside brackets deeper than depth; its offset, or strlen(s).
+ */
+static size_t
+next_break(const char *s, size_t depth)
+{
+	size_t i, d = 0;
+	char quote = 0;
+
+	for (i = 0; s[i]; i++) {
+		if (quote) {
+			if (s[i] == quote)
+				quote = 0;
+		} else if (s[i] == '"' || s[i] == '\'')
+			quote = s[i];
+		else if (s[i] == '[')
+			d++;
+		else if (s[i] == ']' && d)
+			d--;
+		else if (s[i] == ' ' && d <= depth)
+			break;
+	}
+	return i;
+}
+
+/*
+ * lead, then a synopsis or a command line within the terminal: broken at
+ * a space outside [ ] and quotes (inside the outer [ ] when a group is
+ * wider than the line), each next line at column indent.
+ */
+static void
+help_command(const char *lead, const char *text, size_t indent)
+{
+	size_t cols = eco_term_width(), col = eco_text_width(lead, strlen(lead));
+	const char *p = text;
+
+	fputs(lead, stdout);
+	while (*p) {
+		size_t n = next_break(p, 0), w;
+
+		if (eco_text_width(p, n) > cols - indent)
+			n = next_break(p, 1);
+		w = eco_text_width(p, n);
+		if (p != text && col + 1 + w > cols && col > indent) {
+			printf("\n%*s", (int)indent, "");
+			col = indent;
+		} else if (p != text) {
+			putchar(' ');
+			col++;
+		}
+		fwrite(p, 1, n, stdout);
+		col += w;
+		p += n;
+		p += strspn(p, " ");
+	}
+	putchar('\n');
+}
+
+/* A synopsis line: each next line under the word after the program's. */
+static void
+help_usage(const char *lead, const char *usage)
+{
+	const char *sp = strchr(usage, ' ');
+
+	help_command(lead, usage, eco_text_width(lead, strlen(lead)) +
+	    (sp ? (size_t)(sp - usage) + 1 : 0));
 }
 
 /* "-C, --dossier DOSSIER", "    --organisme ID": its width. */
@@ -781,6 +845,13 @@ help_option(const struct cli_option *o, size_t width)
 	unsigned allowed = formats(&def);
 
 	left(o, l, sizeof l);
+	if (o->arg == CLI_FMT && !allowed && !cur_sub && cur_prog->subs) {
+		const struct cli_cmd *s;	/* what some subcommand writes */
+
+		for (s = cur_prog->subs; s->name; s++)
+			allowed |= s->formats;
+		def = (enum cli_format)-1;
+	}
 	if (o->arg == CLI_FMT) {
 		format_list(allowed, (int)def, list, sizeof list);
 		snprintf(text, sizeof text, _(o->help), list);
@@ -788,22 +859,65 @@ help_option(const struct cli_option *o, size_t width)
 	help_line(l, o->arg == CLI_FMT ? text : _(o->help), width);
 }
 
-/* The synopsis, the subcommands, the options, one example. */
+/* The column of the texts: past the widest option, a flag counted with
+ * the space before a value. */
+static size_t
+help_width(const struct table *t, size_t w)
+{
+	char l[128];
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (left(t->opt[i], l, sizeof l) + !t->opt[i]->metavar > w)
+			w = left(t->opt[i], l, sizeof l) + !t->opt[i]->metavar;
+	return w;
+}
+
+/* 1 when table t has option o. */
+static int
+has_option(const struct table *t, const struct cli_option *o)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->opt[i] == o)
+			return 1;
+	return 0;
+}
+
+/*
+ * The synopsis, the subcommands, the options, one example.  A program's
+ * help with subcommands also lists, once each, the options its
+ * subcommands take.
+ */
 static _Noreturn void
 help(const struct table *t)
 {
 	const struct cli_cmd *c = cur_sub ? cur_sub : cur_prog, *s;
-	size_t i, w = 0;
-	char l[128];
+	int subs = !cur_sub && cur_prog->subs;
+	const char *usage = cur_usage, *nl;
+	size_t i, w = help_width(t, 0);
+	int more = 0;
 
-	/* the column of the texts: past the widest option, a flag counted
-	 * with the space before a value */
-	for (i = 0; i < t->n; i++)
-		if (left(t->opt[i], l, sizeof l) + !t->opt[i]->metavar > w)
-			w = left(t->opt[i], l, sizeof l) + !t->opt[i]->metavar;
+	if (subs)
+		w = help_width(&every, w);
+	/* usage, then each further synopsis line under the first */
+	for (i = 0; ; i++) {
+		char line[1024];
+		size_t n = (nl = strchr(usage, '\n')) ? (size_t)(nl - usage) :
+		    strlen(usage);
 
-	printf(_("usage: %s\n"), cur_usage);
-	if (!cur_sub && cur_prog->subs) {
+		snprintf(line, sizeof line, "%.*s", (int)n, usage);
+		if (i == 0)
+			help_usage(_("usage: "), line);
+		else
+			help_usage(cli_text("%*s", (int)eco_text_width(_("usage: "),
+			    strlen(_("usage: "))), ""), line + strspn(line, " "));
+		if (!nl)
+			break;
+		usage = nl + 1;
+	}
+	if (subs) {
 		fputs(_("subcommands:\n"), stdout);
 		for (s = cur_prog->subs; s->name; s++)
 			help_line(s->name, s->summary ? _(s->summary) : "", w);
@@ -811,11 +925,21 @@ help(const struct table *t)
 	fputs(_("options:\n"), stdout);
 	for (i = 0; i < t->n; i++)
 		help_option(t->opt[i], w);
-	printf(_("example: %s\n"), c->example ? c->example : cur_prog->example);
-	printf(_("See man %s for more.\n"), cur_prog->name);
-	if (!cur_sub && cur_prog->subs)
-		printf(_("%s SUBCOMMAND --help: the options of a subcommand.\n"),
-		    cur_prog->name);
+	for (i = 0; subs && i < every.n; i++) {
+		if (has_option(t, every.opt[i]))
+			continue;
+		if (!more++)
+			fputs(_("options of the subcommands:\n"), stdout);
+		help_option(every.opt[i], w);
+	}
+	help_command(_("example: "), c->example ? c->example : cur_prog->example,
+	    4);
+	eco_wrap_write(stdout, cli_text(_("See man %s for more."),
+	    cur_prog->name), 0, 0, eco_term_width(), "");
+	if (subs)
+		eco_wrap_write(stdout, cli_text(_("%s SUBCOMMAND --help: the "
+		    "options of a subcommand."), cur_prog->name), 0, 0,
+		    eco_term_width(), "");
 	exit(cli_flush());
 }
 
@@ -1042,6 +1166,12 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 	cli.format = c->formats ? c->format : prog->format;
 	parse(&t, argc, argv, 1);
 	cli.rformat = rformats[cli.format];
+	/* Machine formats are never translated: what they carry of the
+	 * messages (names of systems, yes and no, diagnostics) is in French,
+	 * the language of the data, under every locale. */
+	if (cli.format == FMT_YAML || cli.format == FMT_JSON ||
+	    cli.format == FMT_CSV)
+		eco_lang_force("fr");
 	if (argc - optind > c->maxops)
 		cli_usage_error(NULL, _("unexpected operand « %s »"),
 		    argv[optind + c->maxops]);

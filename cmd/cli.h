@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include "../lib/eco.h"
 
-#define _(s) gettext(s)
+#define _(s) eco_tr(s)
+#undef ngettext
+#define ngettext(s, p, n) eco_ntr(s, p, n)
 #define N_(s) (s)
 
 enum cli_format { FMT_YAML, FMT_JSON, FMT_TEXTE, FMT_MD, FMT_HTML, FMT_CSV };

@@ -193,6 +193,7 @@ struct eco_diag {
 	const char *check;	/* static name printed in brackets, or NULL */
 	char *msg;		/* owned, already translated */
 	char *path;		/* owned JSON pointer in the document, or NULL */
+	char code[80];		/* its kind: see eco_diag_code */
 };
 
 struct eco_diags {
@@ -1122,10 +1123,10 @@ size_t eco_plan_lacks(struct eco_plan *, const char *objective,
  */
 size_t eco_plan_verdict(struct eco_plan *, const struct eco_diags *checks,
     struct eco_diags *out, struct eco_plan_counts *);
-/* The verdict for scripts, built in doc: {complete, left, counts:
- * {objectif: {complete, total}...}, diagnostics: [{file, line, column,
- * path, check, severity, message}...]} with the diagnostics of d in
- * file, line and column order.  NULL when memory runs out. */
+/* The verdict for scripts, built in doc: {complet, restants, comptes:
+ * {objectif: {complets, total}...}, diagnostics: [eco_diag_node...]}
+ * with the diagnostics of d in file, line and column order.  NULL when
+ * memory runs out. */
 const struct eco_node *eco_plan_verdict_json(struct eco_doc *doc,
     const struct eco_plan_counts *, size_t left, const struct eco_diags *d);
 /* Into out, the diagnostics of check but those about a document of docs
@@ -2821,5 +2822,39 @@ int eco_interventions_sheet_paper(struct eco_report *r,
 int eco_interventions_sheet_yaml(FILE *, const struct eco_doc *const *v,
     size_t n, const struct eco_offre *o, const struct eco_facteurs *F,
     const char *org);
+
+/* eco_format.c: the formats email (RFC 5321 Mailbox) and uri (RFC 3986
+ * URI) of JSON Schema, ASCII whatever the locale.  1 when the n bytes at
+ * s are one. */
+int eco_format_email(const char *s, size_t n);
+int eco_format_uri(const char *s, size_t n);
+
+/* eco_diag.c: the stable code of a diagnostic's kind, and messages
+ * recorded so that a diagnostic knows its msgid. */
+
+/* The message of msgid in the language of the messages (gettext), the
+ * pair remembered by the thread: every _() of lib/ and cmd/ is this. */
+const char *eco_tr(const char *msgid);
+const char *eco_ntr(const char *msgid, const char *plural, unsigned long n);
+/*
+ * The code of a diagnostic's kind, in out: its check ("schema"; "eco"
+ * without one), a dot, then the first six words of its message's msgid
+ * (English, as the sources write it) without the values: "schema.
+ * wrong-type-expected-found".  The same under every locale, for every
+ * value and place; msgid NULL gives the check alone.
+ */
+void eco_diag_code(const char *check, const char *msgid, char *out,
+    size_t cap);
+/* A diagnostic as a JSON-ready record: fichier, ligne, colonne, chemin,
+ * verification, gravite (erreur, avertissement, note), code, message.
+ * NULL when memory runs out. */
+struct eco_node *eco_diag_node(struct eco_doc *, const struct eco_diag *);
+/* Force the language of messages for the rest of the run ("fr"), even
+ * under a locale that is C or not installed; 0, or -1 when no locale of
+ * the machine lets gettext honour it. */
+int eco_lang_force(const char *lang);
+/* The columns of the terminal, for text meant to be read there: COLUMNS
+ * when it is a number from 20 to 1000, else 80. */
+size_t eco_term_width(void);
 
 #endif

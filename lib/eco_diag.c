@@ -5,6 +5,10 @@
  * commands print the list with one printer and derive the exit status.
  * When memory runs out while recording, the list keeps counting and
  * remembers that something was lost (oom), which is itself exit 3.
+ *
+ * Every diagnostic also gets the code of its kind, for scripts: made of
+ * its check and its message's msgid, which eco_tr remembers as each
+ * message is translated, so that no call site has to name it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -82,12 +86,117 @@ vformat(const char *fmt, va_list ap)
 	return s;
 }
 
+/* Messages. */
+
+/* The last messages this thread translated: translation → msgid. */
+#define NRECENT 32
+static _Thread_local struct {
+	const char *tr, *id;
+} recent[NRECENT];
+static _Thread_local unsigned nrecent;
+
+static const char *
+remember(const char *tr, const char *id)
+{
+	recent[nrecent % NRECENT].tr = tr;
+	recent[nrecent % NRECENT].id = id;
+	nrecent++;
+	return tr;
+}
+
+const char *
+eco_tr(const char *msgid)
+{
+	return remember(dgettext(ECO_DOMAIN, msgid), msgid);
+}
+
+const char *
+eco_ntr(const char *msgid, const char *plural, unsigned long n)
+{
+	return remember(dngettext(ECO_DOMAIN, msgid, plural, n), msgid);
+}
+
+/* The msgid whose translation is fmt, or NULL. */
+static const char *
+msgid_of(const char *fmt)
+{
+	unsigned i;
+
+	for (i = 0; i < NRECENT && i < nrecent; i++) {
+		unsigned k = (nrecent - 1 - i) % NRECENT;
+
+		if (recent[k].tr == fmt)
+			return recent[k].id;
+	}
+	return NULL;
+}
+
+void
+eco_diag_code(const char *check, const char *msgid, char *out, size_t cap)
+{
+	size_t o, words = 0;
+	const char *p;
+
+	if (cap == 0)
+		return;
+	snprintf(out, cap, "%s", check ? check : "eco");
+	o = strlen(out);
+	for (p = msgid; p && *p && words < 6; ) {
+		if (*p == '%') {	/* a conversion: a value, not a word */
+			p++;
+			while (*p && strchr("#0- +'.*123456789hlLqjzt", *p))
+				p++;
+			if (*p)
+				p++;
+			continue;
+		}
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9'))) {
+			p++;
+			continue;
+		}
+		if (o + 2 < cap)
+			out[o++] = words++ ? '-' : '.';
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9')) {
+			if (o + 1 < cap)
+				out[o++] = (char)(*p >= 'A' && *p <= 'Z' ?
+				    *p - 'A' + 'a' : *p);
+			p++;
+		}
+	}
+	out[o < cap ? o : cap - 1] = '\0';
+}
+
+/*
+ * The msgid of a diagnostic: its format's, or, when the format starts
+ * with the text of another message ("%s", "%s (%s, line %d)"), that
+ * message's, which says more.
+ */
+static const char *
+diag_msgid(const char *fmt, va_list ap)
+{
+	const char *id = msgid_of(fmt), *arg, *inner;
+
+	if (strncmp(fmt, "%s", 2) != 0)
+		return id;
+	arg = va_arg(ap, const char *);
+	inner = arg ? msgid_of(arg) : NULL;
+	return inner ? inner : id;
+}
+
 static void
 add(struct eco_diags *d, const char *file, int line, int col,
     enum eco_sev sev, int sys, const char *check, const char *fmt, va_list ap)
 {
 	struct eco_diag *g;
+	char code[sizeof g->code];
+	va_list aq;
 
+	va_copy(aq, ap);	/* ap goes on to vformat */
+	eco_diag_code(sys && !check ? "systeme" : check, diag_msgid(fmt, aq),
+	    code, sizeof code);
+	va_end(aq);
 	if (sev == ECO_SEV_ERROR)
 		d->nerr++;
 	else if (sev == ECO_SEV_WARNING)
@@ -120,6 +229,7 @@ add(struct eco_diags *d, const char *file, int line, int col,
 	g->sev = sev;
 	g->sys = sys;
 	g->check = check;
+	memcpy(g->code, code, sizeof code);
 	d->n++;
 }
 
@@ -174,6 +284,8 @@ eco_diag_copy(struct eco_diags *d, const struct eco_diag *g)
 	else
 		eco_diag_add(d, g->file, g->line, g->col, g->sev, g->check, "%s",
 		    g->msg);
+	if (d->n > n)
+		memcpy(d->v[n].code, g->code, sizeof g->code);
 	if (g->path && d->n > n)
 		eco_diag_set_path(d, g->path);
 }
@@ -207,4 +319,30 @@ eco_sev_name(enum eco_sev s)
 	case ECO_SEV_NOTE: return _("note");
 	}
 	return "?";
+}
+
+/* A string node, or null. */
+static struct eco_node *
+str_or_null(struct eco_doc *doc, const char *s)
+{
+	return s ? eco_node_str(doc, s) : eco_node_null(doc);
+}
+
+struct eco_node *
+eco_diag_node(struct eco_doc *doc, const struct eco_diag *g)
+{
+	/* the words of eco.7, in the machine formats' one language */
+	static const char *const sev[] = { "erreur", "avertissement", "note" };
+	struct eco_node *m = eco_node_map(doc);
+
+	if (!m || eco_map_put(doc, m, "fichier", str_or_null(doc, g->file)) |
+	    eco_map_put(doc, m, "ligne", eco_node_int(doc, g->line)) |
+	    eco_map_put(doc, m, "colonne", eco_node_int(doc, g->col)) |
+	    eco_map_put(doc, m, "chemin", str_or_null(doc, g->path)) |
+	    eco_map_put(doc, m, "verification", str_or_null(doc, g->check)) |
+	    eco_map_put(doc, m, "gravite", eco_node_str(doc, sev[g->sev])) |
+	    eco_map_put(doc, m, "code", eco_node_str(doc, g->code)) |
+	    eco_map_put(doc, m, "message", str_or_null(doc, g->msg)))
+		return NULL;
+	return m;
 }

@@ -1886,27 +1886,12 @@ by_place(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* A string, or null. */
-static struct eco_node *
-text(struct eco_doc *doc, const char *s)
-{
-	return s ? eco_node_str(doc, s) : eco_node_null(doc);
-}
-
 static int
 diag_node(struct eco_doc *doc, struct eco_node *list, const struct eco_diag *g)
 {
-	static const char *const sev[] = { "error", "warning", "note" };
-	struct eco_node *m = eco_node_map(doc);
+	struct eco_node *m = eco_diag_node(doc, g);
 
-	return eco_map_put(doc, m, "file", text(doc, g->file)) |
-	    eco_map_put(doc, m, "line", eco_node_int(doc, g->line)) |
-	    eco_map_put(doc, m, "column", eco_node_int(doc, g->col)) |
-	    eco_map_put(doc, m, "path", text(doc, g->path)) |
-	    eco_map_put(doc, m, "check", text(doc, g->check)) |
-	    eco_map_put(doc, m, "severity", text(doc, sev[g->sev])) |
-	    eco_map_put(doc, m, "message", text(doc, g->msg)) |
-	    eco_seq_push(doc, list, m);
+	return !m || eco_seq_push(doc, list, m);
 }
 
 const struct eco_node *
@@ -1921,7 +1906,7 @@ eco_plan_verdict_json(struct eco_doc *doc, const struct eco_plan_counts *c,
 
 	for (k = 0; k < ECO_NVIEW; k++) {
 		m = eco_node_map(doc);
-		bad |= eco_map_put(doc, m, "complete", eco_node_int(doc,
+		bad |= eco_map_put(doc, m, "complets", eco_node_int(doc,
 		    (long long)c->complete[k])) |
 		    eco_map_put(doc, m, "total", eco_node_int(doc,
 		    (long long)c->total[k])) |
@@ -1933,9 +1918,9 @@ eco_plan_verdict_json(struct eco_doc *doc, const struct eco_plan_counts *c,
 		qsort(o, d->n, sizeof *o, by_place);
 	for (i = 0; o && i < d->n; i++)
 		bad |= diag_node(doc, list, o[i]);
-	bad |= eco_map_put(doc, top, "complete", eco_node_bool(doc, !left)) |
-	    eco_map_put(doc, top, "left", eco_node_int(doc, (long long)left)) |
-	    eco_map_put(doc, top, "counts", counts) |
+	bad |= eco_map_put(doc, top, "complet", eco_node_bool(doc, !left)) |
+	    eco_map_put(doc, top, "restants", eco_node_int(doc, (long long)left)) |
+	    eco_map_put(doc, top, "comptes", counts) |
 	    eco_map_put(doc, top, "diagnostics", list);
 	free(o);
 	return bad ? NULL : top;

@@ -9,7 +9,9 @@
 #include "eco.h"
 
 #define ECO_DOMAIN "eco"
-#define _(s) dgettext(ECO_DOMAIN, s)
+#define _(s) eco_tr(s)
+#undef ngettext
+#define ngettext(s, p, n) eco_ntr(s, p, n)
 #define N_(s) (s)
 
 void eco_diag_vadd(struct eco_diags *, const char *file, int line, int col,

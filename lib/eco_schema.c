@@ -2212,47 +2212,6 @@ format_time(const char *s, size_t n)
 }
 
 static int
-format_email(const char *s, size_t n)
-{
-	const char *at = memchr(s, '@', n);
-	size_t i;
-
-	if (!at || at == s || at == s + n - 1 || memchr(at + 1, '@', n - (size_t)(at - s) - 1))
-		return 0;
-	if (s[0] == '.' || at[-1] == '.')
-		return 0;
-	for (i = 0; i + 1 < (size_t)(at - s); i++)
-		if (s[i] == '.' && s[i + 1] == '.')
-			return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] == ' ' || (unsigned char)s[i] < 0x20)
-			return 0;
-	return 1;
-}
-
-static int
-format_uri(const char *s, size_t n)
-{
-	size_t sl = scheme_len(s), i;
-
-	if (!sl)
-		return 0;
-	for (i = sl; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch == '%') {
-			if (i + 2 >= n || !isxdigit((unsigned char)s[i + 1]) ||
-			    !isxdigit((unsigned char)s[i + 2]))
-				return 0;
-			continue;
-		}
-		if (ch <= 0x20 || ch >= 0x7f || strchr("<>\"{}|\\^`", ch))
-			return 0;
-	}
-	return 1;
-}
-
-static int
 check_format(enum fmt f, const char *s, size_t n)
 {
 	switch (f) {
@@ -2264,9 +2223,9 @@ check_format(enum fmt f, const char *s, size_t n)
 		return n > 11 && (s[10] == 'T' || s[10] == 't') &&
 		    eco_format_date(s, 10) && format_time(s + 11, n - 11);
 	case F_EMAIL:
-		return format_email(s, n);
+		return eco_format_email(s, n);
 	case F_URI:
-		return format_uri(s, n);
+		return eco_format_uri(s, n);
 	default:
 		return 1;
 	}

@@ -700,3 +700,41 @@ eco_lang_tag(char *out, size_t cap)
 	snprintf(out, cap, "%s", *cat ? cat : "en");
 	return out;
 }
+
+int
+eco_lang_force(const char *lang)
+{
+	/* locales gettext may stand on: any but C, where it ignores
+	 * LANGUAGE; C.UTF-8 is built into glibc 2.35 and later */
+	static const char *const base[] = {
+		"C.UTF-8", "C.utf8", "en_US.UTF-8", "fr_CA.UTF-8", "fr_FR.UTF-8"
+	};
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+	size_t i;
+
+	if (setenv("LANGUAGE", lang, 1) < 0)
+		return -1;
+	if (!cur || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0) {
+		for (i = 0; i < sizeof base / sizeof *base; i++)
+			if (setlocale(LC_MESSAGES, base[i]))
+				break;
+		if (i == sizeof base / sizeof *base)
+			return -1;
+	}
+	/* the same domain again: gettext forgets what it looked up */
+	textdomain(textdomain(NULL));
+	return 0;
+}
+
+size_t
+eco_term_width(void)
+{
+	const char *c = getenv("COLUMNS");
+	char *end;
+	long n;
+
+	if (!c || !*c)
+		return 80;
+	n = strtol(c, &end, 10);
+	return *end || n < 20 || n > 1000 ? 80 : (size_t)n;
+}

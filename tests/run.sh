@@ -15,7 +15,7 @@ LC_ALL=C.UTF-8
 # one day for every run: reports judged on today stay as the goldens say
 ECO_AUJOURDHUI=2026-12-07
 export PATH ECO_LOCALEDIR LANGUAGE LC_ALL ECO_AUJOURDHUI
-unset NO_COLOR ECO_SCHEMAS
+unset NO_COLOR ECO_SCHEMAS COLUMNS
 pass=0 fail=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -7,7 +7,8 @@
  *
  * Two adaptations, both the suite's and not the validator's business:
  * format is an annotation here, as draft 2020-12 says by default (eco's
- * own schemas assert it); and libyaml does not read JSON's surrogate
+ * own schemas assert it), except in the files of optional/format/, which
+ * test the formats as assertions; and libyaml does not read JSON's surrogate
  * pair escapes, so "\uD83D\uDCA9" is rewritten "\U0001F4A9" first.
  */
 #include <stdio.h>
@@ -19,7 +20,7 @@
 static int n, failed;
 
 static void
-group(const struct eco_node *g, const char *file)
+group(const struct eco_node *g, const char *file, int formats)
 {
 	const struct eco_node *schema = eco_map_get(g, "schema");
 	const struct eco_node *tests = eco_map_get(g, "tests");
@@ -30,7 +31,7 @@ group(const struct eco_node *g, const char *file)
 	size_t i;
 
 	eco_diags_init(&d);
-	eco_schemaset_formats(set, 0);
+	eco_schemaset_formats(set, formats);
 	eco_schemaset_add_meta(set, &d);
 	s = eco_schemaset_add(set, schema, "", &d);
 	if (eco_schemaset_resolve(set, &d) < 0)
@@ -133,7 +134,8 @@ main(int argc, char *argv[])
 			continue;
 		}
 		for (j = 0; j < doc->root->len; j++)
-			group(doc->root->u.items[j], base ? base + 1 : argv[i]);
+			group(doc->root->u.items[j], base ? base + 1 : argv[i],
+			    strstr(argv[i], "optional/format/") != NULL);
 		eco_doc_free(doc);
 		eco_reader_close(r);
 		eco_diags_free(&d);

@@ -405,7 +405,8 @@ test_main_dispatch(void **state)
 	assert_string_equal(err, "");
 	assert_int_equal(run("CHECK", NULL), 0);
 	assert_int_equal(run("Liste", NULL), 0);
-	assert_int_equal(run("-C", "/nulle-part", "liste", NULL), 3);
+	/* (verifie writes text: liste, yaml, would be in French) */
+	assert_int_equal(run("-C", "/nulle-part", "verifie", NULL), 3);
 	assert_string_equal(err, "eco-test: /nulle-part: error: No such file or "
 	    "directory\n");
 	assert_string_equal(out, "");
@@ -426,6 +427,12 @@ test_main_help(void **state)
 	    "  -q, --quiet            say less\n"
 	    "  -h, --help             print this help, then exit\n"
 	    "  -V, --version          print the version, then exit\n"
+	    "options of the subcommands:\n"
+	    "      --au DATE          the day the report is made for (default: today)\n"
+	    "      --systeme SYSTEME  only this system: enfant, famille or communaute\n"
+	    "      --entre DEBUT:FIN  only what falls between these two days, both included\n"
+	    "  -n, --note TEXTE       a note\n"
+	    "      --facteur ID       only what concerns this protective factor\n"
 	    "example: eco-test liste\n"
 	    "See man eco-test for more.\n"
 	    "eco-test SUBCOMMAND --help: the options of a subcommand.\n");

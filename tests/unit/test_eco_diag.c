@@ -442,15 +442,55 @@ test_print_json(void **state)
 	eco_diag_add(&t.d, "f.yaml", 3, 1, ECO_SEV_WARNING, NULL, "w");
 	eco_diag_add(&t.d, NULL, 0, 0, ECO_SEV_NOTE, NULL, "n");
 	assert_string_equal(printed_json(),
-	    "{\"file\":\"f.yaml\",\"line\":3,\"column\":1,\"path\":null,"
-	    "\"check\":null,\"severity\":\"warning\",\"message\":\"w\"}\n"
-	    "{\"file\":\"f.yaml\",\"line\":12,\"column\":5,"
-	    "\"path\":\"/a/0\",\"check\":\"schema\",\"severity\":\"error\","
-	    "\"message\":\"say \\\"cl\xc3\xa9\\\"\\\\\\n\"}\n"
-	    "{\"file\":null,\"line\":0,\"column\":0,\"path\":null,"
-	    "\"check\":null,\"severity\":\"note\",\"message\":\"n\"}\n");
+	    "{\"fichier\":\"f.yaml\",\"ligne\":3,\"colonne\":1,\"chemin\":null,"
+	    "\"verification\":null,\"gravite\":\"avertissement\","
+	    "\"code\":\"eco\",\"message\":\"w\"}\n"
+	    "{\"fichier\":\"f.yaml\",\"ligne\":12,\"colonne\":5,"
+	    "\"chemin\":\"/a/0\",\"verification\":\"schema\",\"gravite\":\"erreur\","
+	    "\"code\":\"schema\",\"message\":\"say \\\"cl\xc3\xa9\\\"\\\\\\n\"}\n"
+	    "{\"fichier\":null,\"ligne\":0,\"colonne\":0,\"chemin\":null,"
+	    "\"verification\":null,\"gravite\":\"note\",\"code\":\"eco\","
+	    "\"message\":\"n\"}\n");
 	assert_int_equal(t.d.n, 0);
 	assert_int_equal(t.d.nerr, 1);
+}
+
+/* The code of a kind: its check and the words of its msgid, whatever
+ * the values, the place or the message's wording once translated. */
+static void
+test_codes(void **state)
+{
+	char code[80];
+	const char *a;
+
+	(void)state;
+	eco_diag_code("schema", "unknown key « %s » (did you mean %.*s?)", code,
+	    sizeof code);
+	assert_string_equal(code, "schema.unknown-key-did-you-mean");
+	eco_diag_code(NULL, "%zu follow-ups are missing in %s", code,
+	    sizeof code);
+	assert_string_equal(code, "eco.follow-ups-are-missing-in");
+	eco_diag_code("yaml", NULL, code, sizeof code);
+	assert_string_equal(code, "yaml");
+	eco_diag_code("x", "one two three four five six seven", code, 12);
+	assert_string_equal(code, "x.one-two-t");
+	/* through eco_tr: the format's msgid, or the one of the message
+	 * it starts with */
+	eco_diag_add(&t.d, "f.yaml", 1, 1, ECO_SEV_ERROR, "refs",
+	    eco_tr("« %s »: no such %s"), "x", "y");
+	eco_diag_add(&t.d, "g.yaml", 9, 2, ECO_SEV_ERROR, "refs",
+	    eco_tr("« %s »: no such %s"), "z", "w");
+	a = eco_tr("tab character: YAML indents with spaces only");
+	eco_diag_add(&t.d, "h.yaml", 2, 1, ECO_SEV_ERROR, "yaml", "%s", a);
+	eco_diag_sys(&t.d, "i.yaml", "%s", "disk on fire");
+	assert_string_equal(t.d.v[0].code, "refs.no-such");
+	assert_string_equal(t.d.v[1].code, t.d.v[0].code);
+	assert_string_equal(t.d.v[2].code,
+	    "yaml.tab-character-yaml-indents-with-spaces");
+	assert_string_equal(t.d.v[3].code, "systeme");
+	/* a copy keeps it */
+	eco_diag_copy(&t.d, &t.d.v[2]);
+	assert_string_equal(t.d.v[4].code, t.d.v[2].code);
 }
 
 static void
@@ -503,6 +543,7 @@ main(void)
 		T(test_set_path),
 		T(test_copy_append),
 		T(test_print_json),
+		T(test_codes),
 		T(test_print_loader_diagnostic),
 	};
 

@@ -955,15 +955,16 @@ test_verdict(void **state)
 	assert_int_equal(out.n, 2 + c.gaps - 2);
 	assert_non_null(doc = eco_doc_new(NULL));
 	assert_non_null(j = eco_plan_verdict_json(doc, &c, 3, &out));
-	assert_false(eco_map_bool(j, "complete", 1));
-	assert_int_equal(eco_map_get(j, "left")->u.i, 3);
-	assert_int_equal(eco_node_path(j, "counts.action.total")->u.i, 1);
+	assert_false(eco_map_bool(j, "complet", 1));
+	assert_int_equal(eco_map_get(j, "restants")->u.i, 3);
+	assert_int_equal(eco_node_path(j, "comptes.action.total")->u.i, 1);
 	g = eco_map_seq(j, "diagnostics");
 	assert_int_equal(g->len, out.n);
 	/* in place order: the note at 1:1 first */
-	assert_string_equal(eco_map_str(g->u.items[0], "severity"), "note");
-	assert_int_equal(eco_map_get(g->u.items[0], "check")->type, ECO_NULL);
-	assert_string_equal(eco_map_str(g->u.items[1], "file"), "plan.yaml");
+	assert_string_equal(eco_map_str(g->u.items[0], "gravite"), "note");
+	assert_int_equal(eco_map_get(g->u.items[0], "verification")->type,
+	    ECO_NULL);
+	assert_string_equal(eco_map_str(g->u.items[1], "fichier"), "plan.yaml");
 	eco_doc_free(doc);
 	eco_diags_free(&checks);
 	eco_diags_free(&out);

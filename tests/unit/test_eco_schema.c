@@ -192,6 +192,20 @@ test_dates_against_the_calendar(void **state)
 }
 
 static void
+test_email_and_uri_by_their_rfcs(void **state)
+{
+	const struct eco_schema *s = schema("properties:\n"
+	    "  c: {format: email}\n  u: {format: uri}\n");
+
+	(void)state;
+	assert_int_equal(check(s, "c: '\"m t\"@[IPv6:::1]'\n"
+	    "u: 'ldap://u:p@[::1]:389/o'\n"), 0);
+	assert_int_equal(check(s, "c: 'm t@x.ca'\nu: 'http://x.ca:port/'\n"), 2);
+	assert_diag(0, 1, 4, "/c", "is not an email address");
+	assert_diag(1, 2, 4, "/u", "is not an absolute URI");
+}
+
+static void
 test_formats_can_be_annotations(void **state)
 {
 	const struct eco_schema *s;
@@ -405,6 +419,7 @@ main(void)
 		T(test_oui_is_not_a_boolean),
 		T(test_money_two_decimals),
 		T(test_dates_against_the_calendar),
+		T(test_email_and_uri_by_their_rfcs),
 		T(test_formats_can_be_annotations),
 		T(test_endless_reference_fails_at_once),
 		T(test_key_that_is_a_collection),
