@@ -568,23 +568,23 @@ test_state_plan(void **state)
 	(void)state;
 	put("eco.yaml", "kind: regroupement\nversion: 1\nnom: R\n"
 	    "territoire: {nom: T}\n");
-	put("priorites.yaml", "kind: objectif\nversion: 1\nid: o1\nlibelle: l\n"
-	    "facteur: f1\n---\nkind: objectif\nversion: 1\nid: o2\nlibelle: l\n"
-	    "facteur: f2\n---\nkind: objectif\nversion: 1\nid: o3\nlibelle: l\n"
-	    "facteur: f1\n---\nkind: priorite\nversion: 1\nid: p\n"
+	put("priorites.yaml", "kind: priorite\nversion: 1\nid: p\n"
 	    "constats: [c]\nsysteme: enfant\nfacteur: f9\n");
+	/* the objectives are the plan's: o1 still has no label */
 	put("plan.yaml", "kind: plan\nversion: 1\n"
 	    "periode: {debut: 2026-09-01, fin: 2029-06-30}\n"
-	    "objectifs:\n  - id: o1\n    transformations:\n"
+	    "objectifs:\n  - id: o1\n    facteur: f1\n    transformations:\n"
 	    "      enfant:\n        libelle: e\n        indicateurs: [{id: i, cible: 3}]\n"
 	    "        actions:\n          - {id: a1, titre: t, responsable: r,"
 	    " description: d, debut: 2026-10-01, fin: 2027-06-01}\n"
 	    "          - {id: a2, titre: t, responsable: r, debut: 2026-10-01}\n"
-	    "      famille: {libelle: f, indicateurs: [], actions: []}\n");
+	    "      famille: {libelle: f, indicateurs: [], actions: []}\n"
+	    "  - {id: o2, libelle: l, facteur: f2}\n"
+	    "  - {id: o3, libelle: l, facteur: f1}\n");
 	judge(c);
 	assert_int_equal(t.st->nfactors, 2);	/* the objectives' f1, f2 */
 	assert_int_equal(t.st->nyears, 3);
-	assert_progress("definir-objectifs", ECO_PROGRESS_DONE);
+	assert_progress("definir-objectifs", ECO_PROGRESS_STARTED);
 	assert_progress("choisir-facteurs", ECO_PROGRESS_STARTED);
 	assert_missing("choisir-facteurs",
 	    "priorites.yaml: no « priorite » document with systeme: famille");

@@ -258,7 +258,7 @@ test_schedule(void **state)
 	read_docs("rencontres/r01.yaml",
 	    "kind: rencontre\nversion: 1\nid: r01\nnumero: 1\netape: intention\n"
 	    "---\nkind: rencontre\nversion: 1\nid: r03\nnumero: 3\n"
-	    "etape: intention\n---\n"
+	    "etape: etat-situation-analyse\n---\n"
 	    /* beyond the cycle, but with the id slot 2 would take */
 	    "kind: rencontre\nversion: 1\nid: r02\nnumero: 40\netape: intention\n");
 	meetings();
@@ -271,9 +271,10 @@ test_schedule(void **state)
 	assert_string_equal(t.sched[1].id, "r02");
 	assert_string_equal(t.sched[1].file, "rencontres/r02.yaml");
 	assert_ptr_equal(t.sched[2].rencontre, &t.rs->v[1]);
-	assert_string_equal(t.sched[3].date, "2026-12-24");
-	assert_string_equal(t.sched[4].date, "2027-01-07");	/* 2 weeks on */
-	assert_string_equal(t.sched[9].date, "2027-03-18");
+	/* no meeting from December 24 to January 2: a week at a time */
+	assert_string_equal(t.sched[3].date, "2027-01-07");
+	assert_string_equal(t.sched[4].date, "2027-01-21");	/* 2 weeks on */
+	assert_string_equal(t.sched[9].date, "2027-04-01");
 	assert_ptr_equal(t.sched[9].cycle, t.c);
 	g = said_in(&t.d, "the file or the id r02 is taken, by no meeting 2");
 	assert_string_equal(g->file, "rencontres/r02.yaml");
@@ -283,12 +284,50 @@ test_schedule(void **state)
 	t.sched = NULL;
 	eco_diags_free(&t.d);
 	eco_diags_init(&t.d);
+	/* nor in July and August, when eco.yaml does not say otherwise */
+	assert_non_null(t.sched = eco_rencontres_schedule(t.rs, NULL,
+	    "2027-06-24", 2, &n, &t.d));
+	assert_string_equal(t.sched[3].date, "2027-06-24");
+	assert_string_equal(t.sched[4].date, "2027-09-02");
+	assert_string_equal(t.sched[5].date, "2027-09-16");
+	free(t.sched);
+	t.sched = NULL;
 	assert_null(eco_rencontres_schedule(t.rs, NULL, "9999-12-01", 52, &n,
 	    &t.d));
 	assert_int_equal(said_in(&t.d, "after the year 9999")->sev, ECO_SEV_ERROR);
 }
 
 /* The file of a new meeting, as planifie writes it, read back. */
+/* The cycle grew under meetings already written: a meeting whose
+ * number is now another stage's stops the calendar, with what to do;
+ * new meetings never come before one of a lower number. */
+static void
+test_schedule_after_the_cycle_grew(void **state)
+{
+	size_t n;
+
+	(void)state;
+	read_docs("rencontres/r01.yaml",
+	    "kind: rencontre\nversion: 1\nid: r01\nnumero: 1\netape: intention\n"
+	    "date: 2027-03-04\n---\nkind: rencontre\nversion: 1\nid: r02\n"
+	    "numero: 2\netape: mise-en-oeuvre\nstatut: prevue\n");
+	meetings();
+	assert_null(eco_rencontres_schedule(t.rs, NULL, "2027-01-07", 4, &n,
+	    &t.d));
+	assert_int_equal(said_in(&t.d, "meeting 2 is of the stage « Mise en œuvre », but the cycle now has a meeting of the stage « État de situation et analyse » at that number")->sev,
+	    ECO_SEV_ERROR);
+	assert_non_null(said_in(&t.d, "move it and those after it out of rencontres/"));
+	eco_rencontres_free(t.rs);
+	t.rs = NULL;
+	eco_doc_free(t.docs[--t.ndocs]);
+	eco_diags_free(&t.d);
+	eco_diags_init(&t.d);
+	meetings();
+	assert_null(eco_rencontres_schedule(t.rs, NULL, "2027-01-07", 4, &n,
+	    &t.d));
+	assert_non_null(said_in(&t.d, "meeting 2 would fall on 2027-01-07, not after meeting 1 (2027-03-04): give a --debut after 2027-03-04"));
+}
+
 static void
 test_new_meeting(void **state)
 {
@@ -566,6 +605,7 @@ main(void)
 		T(test_next_when_all_held),
 		T(test_slots_and_titles),
 		T(test_schedule),
+		T(test_schedule_after_the_cycle_grew),
 		T(test_new_meeting),
 		T(test_agenda_from_file),
 		T(test_agenda_from_the_cycle),

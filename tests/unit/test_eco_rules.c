@@ -199,10 +199,41 @@ test_priorities_draw_on_three_analyses(void **state)
 	(void)state;
 	add("c.yaml", "kind: constat\nid: c1\nanalyse: situation\n---\n"
 	    "kind: constat\nid: c2\nanalyse: interventions\n");
-	add("p.yaml", "kind: priorite\nid: p1\nconstats: [c1, c2]\n");
+	/* each priority says which analysis it is drawn from */
+	add("p.yaml", "kind: priorite\nid: p1\nconstats: [c1, c2]\n"
+	    "analyse_origine: situation\n---\nkind: priorite\nid: p2\n"
+	    "constats: [c2]\nanalyse_origine: interventions\n");
 	eco_rules_project(t.x, &t.d);
 	assert_int_equal(count("priorites"), 1);
 	find("no priority draws on a constat of the « offre-services » analysis");
+}
+
+/* A priority retains a factor of its system (a sub-factor: its
+ * factor's), from the analysis of one of its constats. */
+static void
+test_priority_factor_and_analysis(void **state)
+{
+	const struct eco_diag *g;
+
+	(void)state;
+	add("c.yaml", "kind: constat\nid: c1\nanalyse: situation\n---\n"
+	    "kind: constat\nid: c2\nanalyse: offre-services\n---\n"
+	    "kind: constat\nid: c3\nanalyse: interventions\n");
+	add("p.yaml", "kind: priorite\nid: p1\nconstats: [c1, c2]\n"
+	    "analyse_origine: offre-services\nsysteme: famille\n"
+	    "facteur: habitudes-lecture-parent-enfant\n---\n"
+	    "kind: priorite\nid: p2\nconstats: [c3]\n"
+	    "analyse_origine: situation\nsysteme: famille\n"
+	    "facteur: habiletes-langagieres\n");
+	eco_rules_project(t.x, &t.d);
+	assert_int_equal(count("priorites"), 3);
+	find("no priority draws on a constat of the « interventions » analysis");
+	g = find("analysis « situation » is not that of the priority's constats (c3: interventions)");
+	assert_int_equal(g->sev, ECO_SEV_ERROR);
+	assert_string_equal(g->file, "p.yaml");
+	assert_int_equal(g->line, 11);
+	g = find("factor « habiletes-langagieres » belongs to the system « Child », not to this priority's, « Family »");
+	assert_int_equal(g->line, 13);
 }
 
 static void
@@ -306,6 +337,7 @@ main(void)
 		T(test_followups_and_evaluations),
 		T(test_diagnostic_sessions),
 		T(test_priorities_draw_on_three_analyses),
+		T(test_priority_factor_and_analysis),
 		T(test_context_files_are_quiet),
 		T(test_refs_where_the_schema_marks_them),
 		T(test_objectives_of_the_plan_count),
