@@ -26,6 +26,7 @@
 #define U_NOTE "eco-rencontre [-C DOSSIER] note [-n] [--presence ID]... " \
 	"[--absence ID]... [--decision TEXTE]... [--a-faire TEXTE " \
 	"[--responsable ID] [--personne NOM] [--echeance DATE]]... [--fait ID]... N"
+#define U_CR "eco-rencontre [-C DOSSIER] compte-rendu [-o texte|md|html] N"
 #define U_SUIVIS "eco-rencontre [-C DOSSIER] suivis [-o yaml|json|texte]"
 #define NEXT "\n        "
 
@@ -239,6 +240,12 @@ agenda_facts(struct eco_report *r, const struct eco_agenda *a)
 	const struct eco_node *m = a->rencontre ? a->rencontre->root : NULL;
 	const char *st = eco_rencontre_status(eco_map_str(m, "statut"));
 
+	if (a->rencontre && a->rencontre->held)
+		eco_report_para(r, st && strcmp(eco_map_str(m, "statut"),
+		    "annulee") == 0 ? _("This meeting was cancelled.") :
+		    eco_map_text(m, "date") ? cli_text(_("This meeting was held on %s."),
+		    eco_map_text(m, "date")) :
+		    _("This meeting was held."));
 	eco_report_item(r, 0, *a->when ? cli_text(_("Date: %s"), a->when) :
 	    _("Date: not set yet"));
 	if (eco_map_str(m, "lieu"))
@@ -414,6 +421,193 @@ run_agenda(int argc, char **argv)
 		rc = write_report(agenda_report(a, added, nadded), cli.rformat);
 	eco_agenda_free(a);
 	return rc;
+}
+
+/* compte-rendu: the minutes of a held meeting, for people */
+
+/* What people call the thing id names, whatever its kind, or NULL. */
+static const char *
+named_thing(const char *id)
+{
+	static const char *const kinds[] = { "priorite", "objectif", "constat",
+	    "action", "facteur", "organisme", "rencontre", "service" };
+	const char *t;
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if ((t = eco_project_title(P, kinds[i], id)))
+			return t;
+	return NULL;
+}
+
+static void
+minutes_presences(struct eco_report *r, const struct eco_node *m)
+{
+	const struct eco_node *pr = eco_map_seq(m, "presences");
+	const struct eco_node *ab = eco_map_seq(m, "absences");
+	struct eco_buf b = ECO_BUF_INIT;
+	size_t i, j;
+
+	for (i = 0; pr && i < pr->len; i++) {
+		const char *org = eco_map_str(pr->u.items[i], "organisme");
+		const struct eco_node *ps = eco_map_seq(pr->u.items[i], "personnes");
+
+		eco_buf_clear(&b);
+		if (org)
+			eco_buf_adds(&b, eco_project_title(P, "organisme", org) ?
+			    eco_project_title(P, "organisme", org) : org);
+		for (j = 0; ps && j < ps->len; j++)
+			if (ps->u.items[j]->type == ECO_STR)
+				eco_buf_printf(&b, "%s%s", j ? ", " : org ? _(": ") :
+				    "", ps->u.items[j]->s);
+		if (b.n)
+			eco_report_item(r, 0, b.s);
+	}
+	for (i = 0; ab && i < ab->len; i++)
+		if (ab->u.items[i]->type == ECO_STR)
+			eco_report_item(r, 0, cli_text(_("%s (sent apologies)"),
+			    eco_project_title(P, "organisme", ab->u.items[i]->s) ?
+			    eco_project_title(P, "organisme", ab->u.items[i]->s) :
+			    ab->u.items[i]->s));
+	if (b.oom)
+		cli_oom(&D);
+	eco_buf_free(&b);
+}
+
+static size_t
+minutes_decisions(struct eco_report *r, const struct eco_node *m)
+{
+	const struct eco_node *dv = eco_map_seq(m, "decisions"), *refs;
+	struct eco_buf b = ECO_BUF_INIT;
+	const char *t;
+	size_t i, j, k, n = 0;
+
+	for (i = 0; dv && i < dv->len; i++) {
+		const struct eco_node *d = dv->u.items[i];
+
+		eco_buf_clear(&b);
+		eco_buf_adds(&b, d->type == ECO_STR ? d->s :
+		    eco_map_str(d, "description"));
+		refs = eco_map_seq(d, "references");
+		for (j = k = 0; refs && j < refs->len; j++)
+			if (refs->u.items[j]->type == ECO_STR &&
+			    (t = named_thing(refs->u.items[j]->s)))
+				/* a title's own full stop left out */
+				eco_buf_printf(&b, "%s%.*s", k++ ? _("; ") :
+				    _(" About: "), (int)(strlen(t) -
+				    (*t && t[strlen(t) - 1] == '.')), t);
+		if (k)
+			eco_buf_adds(&b, ".");
+		if (b.n) {
+			eco_report_item(r, 1, b.s);
+			n++;
+		}
+	}
+	if (b.oom)
+		cli_oom(&D);
+	eco_buf_free(&b);
+	return n;
+}
+
+static struct eco_report *
+minutes_report(const struct eco_rencontre *m)
+{
+	const struct eco_node *root = m->root, *odj;
+	const char *st = eco_map_str(root, "statut"), *s;
+	struct eco_report *r;
+	struct eco_table *t = NULL;
+	size_t i, n;
+
+	r = eco_report_new(NULL, cli_text(_("Minutes of meeting %ld — %s"),
+	    m->numero, eco_map_str(root, "titre") ? eco_map_str(root, "titre") :
+	    _("(no title)")));
+	if (!r)
+		cli_oom(&D);
+	eco_report_footer(r, eco_project_name(P), eco_map_date(root, "date"));
+	if ((s = eco_map_text(root, "date")))
+		eco_report_item(r, 0, eco_map_text(root, "heure") ?
+		    cli_text(_("Date: %s, %s"), s, eco_map_text(root, "heure")) :
+		    cli_text(_("Date: %s"), s));
+	if ((s = eco_map_str(root, "lieu")))
+		eco_report_item(r, 0, cli_text(_("Place: %s"), s));
+	if (st && strcmp(st, "annulee") == 0)
+		eco_report_para(r, _("This meeting was cancelled."));
+	eco_report_heading(r, 2, _("Present"));
+	minutes_presences(r, root);
+	for (i = 0; i < m->nnotes; i++)
+		minutes_presences(r, m->notes[i]);
+	if ((odj = eco_map_seq(root, "ordre_du_jour")) && odj->len) {
+		eco_report_heading(r, 2, _("Agenda"));
+		for (i = 0; i < odj->len; i++)
+			if ((s = eco_map_str(odj->u.items[i], "sujet")))
+				eco_report_item(r, 1, s);
+	}
+	if ((s = eco_map_str(root, "compte_rendu"))) {
+		eco_report_heading(r, 2, _("What was said"));
+		eco_report_para(r, s);
+	}
+	eco_report_heading(r, 2, _("Decisions"));
+	n = minutes_decisions(r, root);
+	for (i = 0; i < m->nnotes; i++)
+		n += minutes_decisions(r, m->notes[i]);
+	if (!n)
+		eco_report_para(r, _("No decision was recorded."));
+	eco_report_heading(r, 2, _("To do"));
+	for (i = n = 0; i < R->ntaches; i++) {
+		const struct eco_tache *k = &R->taches[i];
+
+		if (k->rencontre != m)
+			continue;
+		if (!t) {
+			t = eco_report_table(r, "tache", NULL, ECO_SHOW_DOC);
+			eco_table_column(t, "description", _("What"), 0, 40);
+			eco_table_column(t, "responsable", _("Who"), 0, 24);
+			eco_table_column(t, "echeance", _("Due"), ECO_COL_NOWRAP, 0);
+			eco_table_column(t, "fait", _("Done"), ECO_COL_NOWRAP, 0);
+		}
+		eco_table_row(t);
+		eco_table_text(t, 0, eco_map_str(k->node, "description"));
+		eco_table_text(t, 1, who(k));
+		eco_table_text(t, 2, eco_map_text(k->node, "echeance"));
+		eco_table_text(t, 3, !k->done ? NULL :
+		    eco_map_text(k->node, "fait_le") ?
+		    eco_map_text(k->node, "fait_le") : _("yes"));
+		n++;
+	}
+	if (!n)
+		eco_report_para(r, _("No to-do was set."));
+	for (i = 0; i < m->nnotes; i++)
+		if ((s = eco_map_str(m->notes[i], "notes")))
+			eco_report_para(r, s);
+	if ((s = eco_map_str(root, "notes")))
+		eco_report_para(r, s);
+	return r;
+}
+
+static int
+run_compte_rendu(int argc, char **argv)
+{
+	const struct eco_rencontre *m;
+	long num;
+
+	if (argc != 1)
+		cli_usage_error(NULL, "%s", _("compte-rendu needs the number of a held meeting"));
+	num = numero(argv[0]);
+	if (open_project(1, 1) < 0)
+		return finish();
+	if (!(m = eco_rencontres_numero(R, num))) {
+		eco_diag_add(&D, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("no meeting %ld in rencontres/"), num);
+		return finish();
+	}
+	if (!m->held) {
+		eco_diag_add(&D, m->file, m->root->line, m->root->col,
+		    ECO_SEV_ERROR, NULL,
+		    _("meeting %ld is not held yet: its minutes come once it is (statut: tenue, or a note with presences or decisions)"),
+		    num);
+		return finish();
+	}
+	return write_report(minutes_report(m), cli.rformat);
 }
 
 /* note */
@@ -594,6 +788,12 @@ static const struct cli_cmd subs[] = {
 	  .example = "eco-rencontre note 13 -n --fait r12-lettres-mandat",
 	  .maxops = 1, .options = note_options, .option = option,
 	  .run = run_note },
+	{ .name = "compte-rendu", .aliases = "minutes", .usage = U_CR,
+	  .summary = N_("the minutes of a held meeting, as a handout"),
+	  .example = "eco-rencontre compte-rendu 5 -o html > /tmp/r05-cr.html",
+	  .common = CLI_FORMAT, .formats = 1u << FMT_TEXTE | 1u << FMT_MD |
+	  1u << FMT_HTML, .format = FMT_TEXTE, .maxops = 1,
+	  .run = run_compte_rendu },
 	{ .name = "suivis", .aliases = "todo", .usage = U_SUIVIS,
 	  .summary = N_("the open to-dos of every meeting"),
 	  .example = "eco-rencontre suivis -o texte", .common = CLI_FORMAT,
@@ -604,7 +804,7 @@ static const struct cli_cmd subs[] = {
 
 static const struct cli_cmd cmd = {
 	.name = "eco-rencontre",
-	.usage = U_PLAN NEXT U_AGENDA NEXT U_NOTE NEXT U_SUIVIS,
+	.usage = U_PLAN NEXT U_AGENDA NEXT U_NOTE NEXT U_CR NEXT U_SUIVIS,
 	.example = "eco-rencontre ordre-du-jour 13 -o html > r13.html",
 	.common = CLI_DOSSIER, .subs = subs,
 };

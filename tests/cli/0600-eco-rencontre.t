@@ -252,4 +252,18 @@ golden rencontre-no-project "cd $SCRATCH && eco-rencontre suivis"
 golden rencontre-bad-dir "eco-rencontre -C nulle-part suivis"
 golden rencontre-dev-full "eco-rencontre -C $DEMO suivis >/dev/full"
 
+# --- compte-rendu: the minutes of a held meeting ------------------------------
+golden rencontre-cr-5 "eco-rencontre -C $DEMO compte-rendu 5"
+golden rencontre-cr-5-md "eco-rencontre -C $DEMO minutes -o md 5"
+expect 0 'compte-rendu: html, no id and no command line' \
+    "eco-rencontre -C $DEMO compte-rendu 5 -o html > $SCRATCH/cr.html && ! grep -q 'pri-\\|obj-\\|const-\\|eco-rencontre' $SCRATCH/cr.html"
+golden rencontre-cr-pas-tenue "eco-rencontre -C $DEMO compte-rendu 13"
+golden rencontre-cr-inconnue "eco-rencontre -C $DEMO compte-rendu 40"
+golden rencontre-cr-usage "eco-rencontre -C $DEMO compte-rendu"
+# A cancelled meeting says so; a held one's agenda says it was held.
+cp -R $DEMO "$SCRATCH/annulee"
+sed -i 's/^statut: tenue/statut: annulee/' "$SCRATCH/annulee/rencontres/r04.yaml"
+golden rencontre-cr-annulee "eco-rencontre -C $SCRATCH/annulee compte-rendu 4 | head -8"
+golden rencontre-agenda-tenue "eco-rencontre -C $DEMO ordre-du-jour 5 | head -5"
+
 done_testing
