@@ -234,6 +234,33 @@ cli_report(struct eco_report *r, enum eco_rformat f, struct eco_diags *d)
 	eco_report_free(r);
 }
 
+int
+cli_open_records(struct eco_project **p, struct eco_facteurs **f, int argc,
+    char **argv, const char *const *own, const char *const *ops,
+    struct eco_diags *d)
+{
+	if (!(*p = eco_project_open(argc ? NULL : cli_project(), d)))
+		return -1;
+	if (argc)
+		eco_project_copies(*p);
+	if (argc && eco_project_inputs(*p, argc, argv, d) < 0)
+		return -1;
+	if (eco_project_check(*p, argc ? ops : own, d) > 0 || d->sys)
+		return -1;
+	return (*f = eco_facteurs_of(*p, d)) ? 0 : -1;
+}
+
+const char *
+cli_factor(const struct eco_facteurs *fiches, const char *id)
+{
+	const struct eco_facteur *fi;
+	const char *nom = eco_ct_facteur(fiches, id, &fi);
+
+	if (!nom)
+		return cli_text(_("%s (unknown to the fiches)"), id);
+	return cli_text("%s (%s)", nom, eco_facteur_provenance(fi, 1));
+}
+
 const char *
 cli_text(const char *fmt, ...)
 {

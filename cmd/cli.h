@@ -187,6 +187,21 @@ void cli_push(const char ***v, size_t *n, const char *s);
  * closest); without, each is checked as --opt ID would be. */
 void cli_push_list(const char ***v, size_t *n, const char *arg,
     const char *opt, const char *const *codes, size_t ncodes);
+/*
+ * The project a record command works in: around the current folder (or
+ * -C), or around any folder when operands are given, these read as
+ * records printed from it (eco_project_copies).  Checked as
+ * eco-validate checks them: the project's files of the kinds own without
+ * operands, the operands and the files of ops with them; then the
+ * factors' fiches.  0; -1 when it cannot be read or is not valid (the
+ * reasons in d).
+ */
+int cli_open_records(struct eco_project **p, struct eco_facteurs **f,
+    int argc, char **argv, const char *const *own, const char *const *ops,
+    struct eco_diags *d);
+/* A factor or sub-factor for people: its name and, briefly, where its
+ * fiche comes from; the id and "unknown to the fiches" when none has it. */
+const char *cli_factor(const struct eco_facteurs *, const char *id);
 /* arg when it is one of the n codes, else a usage error naming them. */
 const char *cli_code(const char *arg, const char *opt,
     const char *const *codes, size_t n);

@@ -138,16 +138,8 @@ open_all(int argc, char **argv, int suite)
 	    "facteur", "priorite", "objectif", "plan", NULL };
 	static const char *const ops[] = { "facteur", NULL };
 
-	if (!(P = eco_project_open(argc ? NULL : cli_project(), &D)))
-		return -1;
-	if (argc)
-		eco_project_copies(P);
-	if (argc && eco_project_inputs(P, argc, argv, &D) < 0)
-		return -1;
-	if (eco_project_check(P, argc ? ops : suite ? chain : own, &D) > 0 ||
-	    D.sys)
-		return -1;
-	if (!(F = eco_facteurs_of(P, &D)))
+	if (cli_open_records(&P, &F, argc, argv, suite ? chain : own, ops,
+	    &D) < 0)
 		return -1;
 	if (argc) {
 		IN = eco_project_input_docs(P, &NIN);
@@ -172,12 +164,7 @@ open_all(int argc, char **argv, int suite)
 static const char *
 factor(const char *id)
 {
-	const struct eco_facteur *fi;
-	const char *nom = eco_ct_facteur(F, id, &fi);
-
-	if (!nom)
-		return cli_text(_("%s (unknown to the fiches)"), id);
-	return cli_text("%s (%s)", nom, eco_facteur_provenance(fi, 1));
+	return cli_factor(F, id);
 }
 
 static void

@@ -54,13 +54,7 @@ open_all(int argc, char **argv)
 	const struct eco_doc *const *v;
 	size_t n;
 
-	if (!(P = eco_project_open(argc ? NULL : cli_project(), &D)))
-		return -1;
-	if (argc && eco_project_inputs(P, argc, argv, &D) < 0)
-		return -1;
-	if (eco_project_check(P, argc ? ops : own, &D) > 0 || D.sys)
-		return -1;
-	if (!(F = eco_facteurs_of(P, &D)))
+	if (cli_open_records(&P, &F, argc, argv, own, ops, &D) < 0)
 		return -1;
 	v = argc ? eco_project_input_docs(P, &n) :
 	    eco_project_docs(P, "service", &n);

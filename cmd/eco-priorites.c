@@ -102,15 +102,7 @@ open_all(int argc, char **argv)
 	const struct eco_doc *const *v;
 	size_t n, i;
 
-	if (!(P = eco_project_open(argc ? NULL : cli_project(), &D)))
-		return -1;
-	if (argc)
-		eco_project_copies(P);
-	if (argc && eco_project_inputs(P, argc, argv, &D) < 0)
-		return -1;
-	if (eco_project_check(P, argc ? ops : own, &D) > 0 || D.sys)
-		return -1;
-	if (!(F = eco_facteurs_of(P, &D)))
+	if (cli_open_records(&P, &F, argc, argv, own, ops, &D) < 0)
 		return -1;
 	if (argc) {
 		v = eco_project_input_docs(P, &n);
@@ -148,14 +140,7 @@ open_all(int argc, char **argv)
 static const char *
 factor(const char *id)
 {
-	const struct eco_facteur *fi;
-	const char *nom = id ? eco_ct_facteur(F, id, &fi) : NULL;
-
-	if (!id)
-		return _("no factor retained yet");
-	if (!nom)
-		return cli_text(_("%s (unknown to the fiches)"), id);
-	return cli_text("%s (%s)", nom, eco_facteur_provenance(fi, 1));
+	return id ? cli_factor(F, id) : _("no factor retained yet");
 }
 
 static const char *
