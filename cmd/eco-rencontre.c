@@ -19,7 +19,7 @@
 
 #include "cli.h"
 
-#define U_PLAN "eco-rencontre [-C DOSSIER] planifie --debut DATE " \
+#define U_PLAN "eco-rencontre [-C DOSSIER] planifie [--debut DATE] " \
 	"[--frequence N] [-n]"
 #define U_AGENDA "eco-rencontre [-C DOSSIER] ordre-du-jour " \
 	"[-o texte|md|html] [--ajoute FICHIER|-] [N]"
@@ -161,6 +161,26 @@ plan_row(struct eco_table *t, struct eco_schedule *e)
 	eco_table_text(t, 5, _("already there"));
 }
 
+/* Without --debut: --frequence weeks after the last meeting there, or
+ * today when none has a date; NULL when the clock fails. */
+static const char *
+first_day(void)
+{
+	static char day[ECO_DATE_BUFSZ];
+	const char *d, *last = NULL;
+	size_t i;
+
+	for (i = 0; i < R->n; i++)
+		if ((d = eco_map_date(R->v[i].root, "date")) &&
+		    (!last || strcmp(d, last) > 0))
+			last = d;
+	if (!last)
+		return eco_date_today(day);
+	if (!eco_date_add(last, 7L * weeks, day))
+		return last;
+	return day;
+}
+
 static int
 run_planifie(int argc, char **argv)
 {
@@ -170,11 +190,12 @@ run_planifie(int argc, char **argv)
 	size_t n, i;
 
 	(void)argc, (void)argv;
-	if (!debut)
-		cli_usage_error(NULL, "%s", _("planifie needs --debut DATE, the "
-		    "date of the first meeting to write"));
 	if (open_project(1, 1) < 0)
 		return finish();
+	if (!debut && !(debut = first_day())) {
+		eco_diag_sys(&D, NULL, "%s", strerror(errno));
+		return finish();
+	}
 	if (!(v = eco_rencontres_schedule(R, P, debut, (int)weeks, &n, &D)))
 		return finish();
 	if (!(r = eco_report_new(NULL, _("Calendar of the meetings"))))
