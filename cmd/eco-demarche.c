@@ -7,6 +7,8 @@
  * against the 29 objectives (lib/eco_cycle.c holds the rules), names the
  * stage the group is in and the next three steps, each with the command
  * that serves it.  Text for people, md to paste, json for scripts.
+ * "nouveau-cycle" closes a complete cycle: its files go to historique/
+ * (eco_project_new_cycle) and the project starts the next one.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -15,7 +17,11 @@
 #include "cli.h"
 
 static const char usage[] =
-    "eco-demarche [-o texte|md|json] [-C DOSSIER] [etat]";
+    "eco-demarche [-o texte|md|json] [-C DOSSIER] [etat]\n"
+    "       eco-demarche [-C DOSSIER] nouveau-cycle [-n] [--nom NOM] "
+    "[--avant-la-fin]";
+
+#define NEW_CYCLE "eco-demarche nouveau-cycle"
 
 #define WIDTH 78	/* of text output */
 #define NSTEPS 3
@@ -237,7 +243,9 @@ state_text(const struct eco_state *st, const struct eco_objective **next,
 	putchar('\n');
 	if (st->complete) {
 		puts(_("Every objective of the cycle is done: the evaluation "
-		    "starts the next cycle."));
+		    "starts the next cycle.  Its files then go to historique/, "
+		    "and the project starts again from the intention:"));
+		printf("     $ %s\n", NEW_CYCLE);
 		return;
 	}
 	puts(_("Next steps:"));
@@ -275,8 +283,10 @@ state_md(const struct eco_state *st, const struct eco_objective **next,
 		}
 	}
 	if (st->complete) {
-		printf("\n%s\n", _("Every objective of the cycle is done: the "
-		    "evaluation starts the next cycle."));
+		printf("\n%s `%s`\n", _("Every objective of the cycle is done: the "
+		    "evaluation starts the next cycle.  Its files then go to "
+		    "historique/, and the project starts again from the "
+		    "intention:"), NEW_CYCLE);
 		return;
 	}
 	printf("\n## %s\n\n", _("Next steps"));
@@ -422,10 +432,108 @@ run_etat(int argc, char **argv)
 	return with_cycle(cli_project());
 }
 
+/* nouveau-cycle */
+
+static int dry, early;
+static const char *cycle_name;
+
+enum { O_DRY = 1, O_NOM, O_EARLY };
+
+static void
+option(int key, const char *arg)
+{
+	switch (key) {
+	case O_NOM: cycle_name = arg; break;
+	case O_EARLY: early = 1; break;
+	default: dry = 1;
+	}
+}
+
+/* The past cycle's name: the years of its plan ("2026-2029"), else
+ * "cycle-" and today. */
+static const char *
+name_of(struct eco_project *p, char *buf, size_t cap)
+{
+	const struct eco_doc *const *v;
+	const struct eco_node *per = NULL;
+	const char *a, *b;
+	size_t n;
+
+	if ((v = eco_project_docs(p, "plan", &n)) && n)
+		per = eco_map_mapping(v[0]->root, "periode");
+	a = per ? eco_map_date(per, "debut") : NULL;
+	b = per ? eco_map_date(per, "fin") : NULL;
+	if (a && b)
+		snprintf(buf, cap, "%.4s-%.4s", a, b);
+	else if (eco_date_today(buf + 6) && cap > 6 + ECO_DATE_BUFSZ)
+		memcpy(buf, "cycle-", 6);
+	else
+		return NULL;
+	return buf;
+}
+
+static int
+run_new_cycle(int argc, char **argv)
+{
+	struct eco_project *p = NULL;
+	struct eco_state *st = NULL;
+	struct eco_cycle *c;
+	struct eco_diags d;
+	char buf[64];
+	const char *name = cycle_name;
+	int rc = 0, end;
+
+	(void)argc, (void)argv;
+	eco_diags_init(&d);
+	if (!(c = eco_cycle_load(&d)))
+		rc = ECO_EXIT_SYS;
+	else if (!(p = eco_project_at(cli_project(), &d)) ||
+	    eco_project_check(p, every_kind(), &d) > 0 || d.sys)
+		rc = ECO_EXIT_DATA;
+	else if (!(st = eco_state_of(c, p, &d)))
+		rc = ECO_EXIT_SYS;
+	else if (!st->complete && !early) {
+		eco_diag_add(&d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("the cycle is not over: %zu of its %zu objectives are done (eco-demarche etat says what is left); --avant-la-fin closes it all the same"),
+		    st->ndone, c->nobjectives);
+		rc = ECO_EXIT_DATA;
+	} else if (!name && !(name = name_of(p, buf, sizeof buf)))
+		rc = ECO_EXIT_SYS;
+	else if (eco_project_new_cycle(p, name, dry, &d) < 0)
+		rc = d.sys ? ECO_EXIT_SYS : ECO_EXIT_DATA;
+	else if (!dry)
+		eco_diag_add(&d, NULL, 0, 0, ECO_SEV_NOTE, NULL,
+		    _("the next cycle starts: eco.yaml and facteurs.yaml stay, the past cycle is in historique/%s/"),
+		    name);
+	eco_state_free(st);
+	eco_project_close(p);
+	eco_cycle_free(c);
+	end = cli_finish(&d);
+	eco_diags_free(&d);
+	return rc > end ? rc : end;
+}
+
+static const struct cli_option new_cycle_options[] = {
+	{ O_NOM, 0, "nom", "name", CLI_TEXT, "NOM",
+	  N_("the name of the past cycle's folder in historique/ (the plan's years otherwise)"),
+	  0, 0 },
+	{ O_EARLY, 0, "avant-la-fin", "early", CLI_FLAG, NULL,
+	  N_("close the cycle although some of its objectives are not done"),
+	  0, 0 },
+	{ O_DRY, 'n', "dry-run", NULL, CLI_FLAG, NULL,
+	  N_("say what would move, move nothing"), 0, 0 },
+	{ .name = NULL }
+};
+
 static const struct cli_cmd subs[] = {
 	{ .name = "etat", .aliases = "status",
 	  .summary = N_("where the project stands, what is missing, what comes next"),
 	  .example = "eco-demarche etat -o md", .run = run_etat },
+	{ .name = "nouveau-cycle", .aliases = "new-cycle",
+	  .summary = N_("close the cycle: its files to historique/, the next one begins"),
+	  .example = "eco-demarche nouveau-cycle -n --avant-la-fin",
+	  .options = new_cycle_options, .option = option,
+	  .run = run_new_cycle },
 	{ NULL }
 };
 

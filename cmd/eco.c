@@ -65,6 +65,10 @@ next_step(void)
 		if (eco_state_next(st, next, 1) == 1)
 			printf(_("Next step: %s\n  $ %s\n"), next[0]->label,
 			    next[0]->command);
+		else if (st->complete)
+			printf(_("Next step: %s\n  $ %s\n"),
+			    _("The cycle is over: open the next one, its files kept in historique/."),
+			    "eco-demarche nouveau-cycle");
 		eco_state_free(st);
 	}
 	eco_cycle_free(c);

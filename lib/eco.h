@@ -678,6 +678,20 @@ struct eco_record {
  */
 int eco_project_append(struct eco_project *, struct eco_record *,
     struct eco_diags *);
+/*
+ * Close the cycle, to open the next: every file of the layout but
+ * eco.yaml and facteurs.yaml (meetings, data, constats, offer,
+ * interventions, priorities, plan, communication, follow-ups,
+ * evaluations, diagnostics), those that are there, moved by rename(2)
+ * into historique/NAME/ (NAME one name, no "/"), under the lock.  The
+ * folder holds a file .eco-historique, and no walk of eco reads a folder
+ * that holds one: the past cycle stays as history, out of the project.
+ * Nothing is copied or rewritten; with dry nothing moves.  A note per
+ * file moved goes to d.  0, or -1 (historique/NAME there already,
+ * nothing to move, a move failed: why is in d, with what moved before).
+ */
+int eco_project_new_cycle(struct eco_project *, const char *name, int dry,
+    struct eco_diags *);
 /* The same for a new file (its folders made), which never replaces one:
  * a file already there is an error. */
 int eco_project_create(struct eco_project *, struct eco_record *,

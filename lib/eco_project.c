@@ -295,6 +295,19 @@ seen_file(struct walk *w, const struct stat *st)
 static void walk_dir(struct walk *, const char *dir);
 void eco_paths_free(char **);
 
+#define HISTORY_MARK ".eco-historique"
+
+/* Whether folder dir holds a past cycle (eco_project_new_cycle). */
+static int
+is_history(const char *dir)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/%s", dir, HISTORY_MARK);
+	return stat(path, &st) == 0;
+}
+
 /* One entry of a folder. */
 static void
 walk_entry(struct walk *w, const char *path, const char *name)
@@ -321,6 +334,8 @@ walk_entry(struct walk *w, const char *path, const char *name)
 			eco_diag_sys(w->d, path, "%s", _("folders nested too deeply"));
 			return;
 		}
+		if (is_history(path))
+			return;	/* a past cycle's files: not the project's */
 		w->dev[w->depth] = st.st_dev;
 		w->ino[w->depth++] = st.st_ino;
 		walk_dir(w, path);
@@ -1982,5 +1997,125 @@ eco_project_init(const char *root, const struct eco_newfiles *nf,
 		rc = -1;
 	}
 	*made = out.v;
+	return rc;
+}
+
+/*
+ * Close the cycle.  Its files are every home of the layout but the
+ * group's own (eco.yaml) and its fiches (facteurs.yaml): moved, those
+ * that are there, into historique/NAME/ by rename(2), under the lock,
+ * the folder marked so that no walk reads it again as the project's.
+ */
+/* Move the file or folder rel of the project into historique/name/
+ * (made, and marked, before the first): 1 moved, 0 not there, -1 on
+ * failure (recorded). */
+static int
+move_to_history(struct eco_project *p, const char *rel, const char *name,
+    int first, int dry, struct eco_diags *d)
+{
+	char *hist = join(p->root, "historique"), *dir = NULL, *from = NULL;
+	char *to = NULL, *mark = NULL;
+	struct stat st;
+	int rc = -1, fd;
+
+	if (!hist || !(dir = join(hist, name)) || !(from = join(p->root, rel)) ||
+	    !(to = join(dir, rel)) || !(mark = join(dir, HISTORY_MARK))) {
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		goto out;
+	}
+	if (lstat(from, &st) < 0) {
+		rc = 0;
+		goto out;
+	}
+	if (first && !dry && (((mkdir(hist, 0777) < 0 && errno != EEXIST) ||
+	    mkdir(dir, 0777) < 0 ||
+	    (fd = open(mark, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0))) {
+		eco_diag_sys(d, NULL, "historique/%s: %s", name, strerror(errno));
+		goto out;
+	}
+	if (first && !dry)
+		close(fd);
+	if (!dry && rename(from, to) < 0) {
+		eco_diag_sys(d, rel, "%s", strerror(errno));
+		goto out;
+	}
+	eco_diag_add(d, rel, 0, 0, ECO_SEV_NOTE, NULL, dry ?
+	    _("would go to historique/%s/ (-n)") :
+	    _("moved to historique/%s/"), name);
+	rc = 1;
+out:
+	free(hist);
+	free(dir);
+	free(from);
+	free(to);
+	free(mark);
+	return rc;
+}
+
+int
+eco_project_new_cycle(struct eco_project *p, const char *name, int dry,
+    struct eco_diags *d)
+{
+	const struct eco_kind *k;
+	const char *done[64];
+	char rel[256], *dir, *hist;
+	size_t n, i, j, nd = 0, moved = 0;
+	struct stat st;
+	int lock = -1, rc = -1, m;
+
+	if (!p->root) {
+		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+		    _("no eco project here (no eco.yaml in this folder or above)"));
+		return -1;
+	}
+	if (!name[0] || strchr(name, '/') || name[0] == '.') {
+		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("« %s » cannot name a folder of historique/"), name);
+		return -1;
+	}
+	if (!dry && (lock = eco_project_lock(p->root)) < 0) {
+		eco_diag_sys(d, ".eco.lock", "%s", strerror(errno));
+		return -1;
+	}
+	hist = join(p->root, "historique");
+	dir = hist ? join(hist, name) : NULL;
+	free(hist);
+	if (!dir) {
+		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
+		goto out;
+	}
+	j = stat(dir, &st) == 0;
+	free(dir);
+	if (j) {
+		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL,
+		    _("historique/%s is there already: give the past cycle another name (--nom)"),
+		    name);
+		goto out;
+	}
+	k = eco_kinds(&n);
+	for (i = 0; i < n; i++) {
+		if (!k[i].home || strcmp(k[i].name, "regroupement") == 0 ||
+		    strcmp(k[i].name, "facteur") == 0)
+			continue;
+		for (j = 0; j < nd && strcmp(done[j], k[i].home) != 0; j++)
+			;
+		if (j < nd || nd == 64 || strlen(k[i].home) >= sizeof rel)
+			continue;
+		done[nd++] = k[i].home;
+		strcpy(rel, k[i].home);
+		if (rel[strlen(rel) - 1] == '/')
+			rel[strlen(rel) - 1] = '\0';
+		if ((m = move_to_history(p, rel, name, !moved, dry, d)) < 0)
+			goto out;
+		moved += (size_t)m;
+	}
+	if (!moved) {
+		eco_diag_add(d, NULL, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+		    _("nothing to close: the project holds no file of a cycle"));
+		goto out;
+	}
+	rc = 0;
+out:
+	eco_project_unlock(lock);
 	return rc;
 }

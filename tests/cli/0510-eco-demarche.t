@@ -121,4 +121,21 @@ expect 0 'the walk-through of eco(7) runs' "cd $S/visite && sh -e ../visite.sh"
 golden demarche-visite "cd $S/visite/iles && eco-demarche etat | head -3 \
     && eco-validate 2>&1 && ls rencontres | wc -l && ls *.html *.md"
 
+# --- nouveau-cycle: the past cycle to historique/, the next one begins ------
+cp -R examples/demo "$SCRATCH/cycle"
+golden demarche-nouveau-refuse "cd $SCRATCH/cycle && eco-demarche nouveau-cycle"
+golden demarche-nouveau-n "cd $SCRATCH/cycle && eco-demarche nouveau-cycle -n --avant-la-fin"
+expect 0 'nouveau-cycle -n moves nothing' "test -f $SCRATCH/cycle/plan.yaml && test ! -e $SCRATCH/cycle/historique"
+golden demarche-nouveau-nom "cd $SCRATCH/cycle && eco-demarche nouveau-cycle --avant-la-fin --nom ../ailleurs"
+golden demarche-nouveau "cd $SCRATCH/cycle && eco-demarche nouveau-cycle --avant-la-fin && ls -A . historique/2026-2029"
+# The past cycle is out of the project: what is left validates, the
+# group starts again from the intention, and nothing was rewritten.
+golden demarche-nouveau-apres "cd $SCRATCH/cycle && eco-validate && eco | tail -2"
+expect 0 'nouveau-cycle rewrote nothing' \
+    "cmp examples/demo/plan.yaml $SCRATCH/cycle/historique/2026-2029/plan.yaml && diff -r examples/demo/rencontres $SCRATCH/cycle/historique/2026-2029/rencontres"
+golden demarche-nouveau-rien "cd $SCRATCH/cycle && eco-demarche nouveau-cycle --avant-la-fin"
+cp -R examples/demo "$SCRATCH/cycle2"
+mkdir -p "$SCRATCH/cycle2/historique/2026-2029"
+golden demarche-nouveau-pris "cd $SCRATCH/cycle2 && eco-demarche nouveau-cycle --avant-la-fin"
+
 done_testing
