@@ -40,7 +40,7 @@ golden vue-demo-2026 "eco-vue -C examples/demo --au 2026-09-10 --vue calendrier"
 golden vue-demo-2028 "eco-vue -C examples/demo --au 2028-09-01 --vue calendrier"
 golden vue-demo-2030 "eco-vue -C examples/demo --au 2030-01-01 --vue calendrier"
 same 'without --au, today' "eco-vue -C examples/demo --vue calendrier" \
-    "eco-vue -C examples/demo --vue calendrier --au $(date +%Y-%m-%d)"
+    "eco-vue -C examples/demo --vue calendrier --au ${ECO_AUJOURDHUI:-$(date +%Y-%m-%d)}"
 
 # --- Where the plan comes from ------------------------------------------
 
