@@ -178,7 +178,9 @@ data_row(struct eco_table *d, const struct eco_offre_row *r, int lacunes)
 		    gap_name(eco_offre_lacune(r)));
 	eco_count_cell(d, c++, (unsigned)r->nservices);
 	eco_count_cell(d, c++, (unsigned)r->nattente);
-	services_cell(d, c, r, 0, 1);
+	/* a gap for a waiting list names the services with one */
+	services_cell(d, c, r, lacunes && eco_offre_lacune(r) ==
+	    ECO_LACUNE_ATTENTE, 1);
 }
 
 /* The services, one line each. */
@@ -220,9 +222,10 @@ run_analyse(int argc, char **argv)
 	if (eco_offre_count(O, F, REG ? eco_map_seq(REG, "secteurs") : NULL) < 0)
 		cli_oom(&D);
 	r = eco_report_new(NULL, _("Analysis of the service offer (Outil 6)"));
-	eco_report_para(r, cli_text(_("%zu services. A service counts under "
-	    "every value it has: the rows of a table do not add up to the "
-	    "number of services."), O->n));
+	eco_report_para(r, cli_text(ngettext("%zu service.", "%zu services.",
+	    O->n), O->n));
+	eco_report_para(r, _("A service counts under every value it has: the "
+	    "rows of a table do not add up to the number of services."));
 	services_table(r);
 	for (a = 0; a < ECO_NAXES; a++) {
 		eco_report_heading(r, 2, _(axis_titles[a]));

@@ -1043,15 +1043,15 @@ take_in(struct receipt *g, const char *file, const struct eco_doc *const *v,
 	struct eco_diags w;
 	size_t i, errs;
 
+	if (strcmp(file, "-") == 0)
+		file = "<stdin>";
 	eco_project_check(g->p, kinds, d);
-	if (!filled(v, n) && !d->nerr)
+	if (!filled(v, n))
 		eco_diag_add(d, file, 0, 0, ECO_SEV_ERROR, NULL,
 		    _("no %s in this sheet"), eco_kind_label(g->k));
 	for (i = 0; i < n; i++)
 		if (!known_id(g, v[i]->root) && !blank(v[i]->root))
 			check_doc(g, v[i], d);
-	if (strcmp(file, "-") == 0)
-		file = "<stdin>";
 	/* the sheet's diagnostics, then the project's errors */
 	errs = keep_about(g, d, file, 0, g->out);
 	for (i = 0; i < d->n; i++)

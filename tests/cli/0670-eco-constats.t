@@ -64,7 +64,7 @@ golden constats-compte-csv "cd $DEMO && eco-constats compte --sorte observation,
 
 P=$S/projet
 mkdir -p "$P" && cp -R $DEMO/. "$P/"
-sed -i 's/^secteur: secteur-pins$/secteur: Secteur des Pins/' "$P/offre.yaml"
+sed -i 's/^secteurs: \[secteur-pins\]$/secteurs: [Secteur des Pins]/' "$P/offre.yaml"
 sed -i 's/^secteur: secteur-nord$/secteur: le nord/' "$P/donnees.yaml"
 golden constats-secteur-libre "cd $P && eco-validate; echo \$?"
 # Without secteurs in eco.yaml, every secteur is free text.
