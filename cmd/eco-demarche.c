@@ -17,7 +17,8 @@
 static const char usage[] =
     "eco-demarche [-o texte|md|json] [-C DOSSIER] [etat]";
 
-#define WIDTH 78	/* of text output */
+/* of text output: 78 columns, or the terminal's when it has fewer */
+#define WIDTH (eco_term_width() < 80 ? eco_term_width() - 2 : 78)
 #define NSTEPS 3
 
 /* Text. */
