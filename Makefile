@@ -64,6 +64,16 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 
 all: $(B)/libeco.a $(BINS) $(MO)
 
+# Shell completion: the scripts only call "TOOL __complete" (cli.c), which
+# reads the option tables; the build writes in the list of commands.
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+COMPLETION = $(B)/completion/eco.bash $(B)/completion/_eco
+all: $(COMPLETION)
+$(B)/completion/%: completion/%.in
+	@mkdir -p $(@D)
+	sed 's/@COMMANDS@/$(CMDS)/' $< >$@
+
 deps:
 	@sh tools/deps.sh $(DEPS_BUILD)
 
@@ -177,6 +187,11 @@ install: all
 	install -m 0644 data/facteurs.yaml $(DESTDIR)$(DATADIR)/facteurs.yaml
 	mkdir -p $(DESTDIR)$(DATADIR)/schemas/meta
 	for f in $(SCHEMAS); do install -m 0644 $$f $(DESTDIR)$(DATADIR)/$$f; done
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 0644 $(B)/completion/eco.bash $(DESTDIR)$(BASHCOMPDIR)/eco
+	for f in $(CMDS); do [ $$f = eco ] || \
+	    ln -sf eco $(DESTDIR)$(BASHCOMPDIR)/$$f; done
+	install -m 0644 $(B)/completion/_eco $(DESTDIR)$(ZSHCOMPDIR)/_eco
 
 uninstall:
 	for f in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
@@ -184,6 +199,8 @@ uninstall:
 	    s=$${f##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${f##*/}; done
 	rm -f $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/eco.mo
 	rm -rf $(DESTDIR)$(DATADIR)
+	for f in $(CMDS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$f; done
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_eco
 
 # The tracked sources as eco-VERSION/, in build/.
 dist:

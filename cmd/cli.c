@@ -970,6 +970,180 @@ help(const struct table *t)
 	exit(cli_flush());
 }
 
+/*
+ * Completion: "PROG __complete WORD... CUR" prints, one a line, what may
+ * stand for CUR after the words typed so far, all of it read from the
+ * option tables: subcommands, options, the values an option allows
+ * (formats, systems, ids of the project around the current folder).
+ * Nothing printed: the shell completes a file name.  The shells' scripts
+ * (completion/) only call it, so they never lag behind a command.
+ */
+
+/* The option of t written w ("--entre", "--entre=x", "-o", "-ojson");
+ * *inline_val gets what follows it in the same word, or NULL. */
+static const struct cli_option *
+word_option(const struct table *t, const char *w, const char **inline_val)
+{
+	size_t i, n;
+
+	*inline_val = NULL;
+	if (w[0] != '-' || !w[1])
+		return NULL;
+	if (w[1] == '-') {
+		n = strcspn(w + 2, "=");
+		for (i = 0; i < t->n; i++)
+			if ((strlen(t->opt[i]->name) == n &&
+			    strncmp(t->opt[i]->name, w + 2, n) == 0) ||
+			    (t->opt[i]->alias && strlen(t->opt[i]->alias) == n &&
+			    strncmp(t->opt[i]->alias, w + 2, n) == 0)) {
+				if (w[2 + n] == '=')
+					*inline_val = w + 3 + n;
+				return t->opt[i];
+			}
+		return NULL;
+	}
+	for (i = 0; i < t->n; i++)
+		if (t->opt[i]->letter == w[1]) {
+			if (w[2])
+				*inline_val = w + 2;
+			return t->opt[i];
+		}
+	return NULL;
+}
+
+static const char *complete_dir = ".";	/* -C's, for the ids */
+
+static void
+offer(const char *cand, const char *cur, const char *prefix)
+{
+	if (strncmp(cand, cur, strlen(cur)) == 0)
+		printf("%s%s\n", prefix, cand);
+}
+
+/* The kind of the ids option o takes ("organisme" for --responsable). */
+static const char *
+id_kind(const struct cli_option *o)
+{
+	static const char *const map[][2] = {
+		{ "responsable", "organisme" }, { "partenaire", "organisme" },
+		{ "presence", "organisme" }, { "absence", "organisme" },
+		{ "fait", "tache" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof map / sizeof *map; i++)
+		if (strcmp(o->name, map[i][0]) == 0)
+			return map[i][1];
+	return o->name;
+}
+
+static void
+complete_value(const struct cli_option *o, const char *cur,
+    const char *prefix)
+{
+	enum cli_format def;
+	unsigned allowed = formats(&def), i;
+
+	switch (o->arg) {
+	case CLI_FMT:
+		if (!allowed && !cur_sub && cur_prog->subs) {
+			const struct cli_cmd *s;
+
+			for (s = cur_prog->subs; s->name; s++)
+				allowed |= s->formats;
+		}
+		for (i = 0; i < sizeof format_names / sizeof *format_names; i++)
+			if (allowed & 1u << i)
+				offer(format_names[i], cur, prefix);
+		break;
+	case CLI_SYSTEM:
+		for (i = 0; i < ECO_NSYS; i++)
+			offer(eco_systemes[i], cur, prefix);
+		break;
+	case CLI_ID: {
+		const char *ids[512];
+		struct eco_project *p;
+		struct eco_diags d;
+		size_t n, k;
+
+		eco_diags_init(&d);
+		if ((p = eco_project_open(complete_dir, &d))) {
+			n = eco_project_ids(p, id_kind(o), ids, 512);
+			for (k = 0; k < n; k++)
+				offer(ids[k], cur, prefix);
+			eco_project_close(p);
+		}
+		eco_diags_free(&d);
+		break;
+	}
+	default:	/* a file, a date, a number, a text: the shell's */
+		break;
+	}
+}
+
+static int
+complete(const struct cli_cmd *prog, int argc, char **argv)
+{
+	const char *cur = argc > 0 ? argv[argc - 1] : "", *val;
+	const struct cli_option *o;
+	struct table t;
+	int i, operands = 0, only_ops = 0;
+	char prefix[128];
+
+	cur_prog = prog;
+	build(&every, "+:", prog, 1);
+	for (i = 0; i < argc - 1; i++) {
+		const char *w = argv[i];
+
+		if (only_ops || w[0] != '-' || !w[1]) {
+			if (prog->subs && !cur_sub && !operands)
+				cur_sub = cli_sub(prog->subs, w);
+			else
+				operands++;
+			if (prog->stop)
+				only_ops = 1;
+			continue;
+		}
+		if (strcmp(w, "--") == 0) {
+			only_ops = 1;
+			continue;
+		}
+		if ((o = word_option(&every, w, &val)) && o->arg != CLI_FLAG &&
+		    !val && i + 1 < argc - 1)
+			val = argv[++i];	/* its value */
+		if (o == &cli_common[CLI_O_DOSSIER] && val)
+			complete_dir = val;	/* ids from that project */
+	}
+	build(&t, ":", cur_sub ? cur_sub : prog, !cur_sub && prog->subs);
+	/* a value: after its option, or in the same word */
+	if (argc >= 2 && !only_ops &&
+	    (o = word_option(&t, argv[argc - 2], &val)) && o->arg != CLI_FLAG &&
+	    !val) {
+		complete_value(o, cur, "");
+		return cli_flush();
+	}
+	if (!only_ops && cur[0] == '-' && (o = word_option(&t, cur, &val)) &&
+	    val && cur[1] == '-' && o->arg != CLI_FLAG) {
+		snprintf(prefix, sizeof prefix, "%.*s", (int)(val - cur), cur);
+		complete_value(o, val, prefix);
+		return cli_flush();
+	}
+	if (!only_ops && cur[0] == '-') {
+		for (i = 0; i < (int)t.n; i++) {
+			snprintf(prefix, sizeof prefix, "--%s", t.opt[i]->name);
+			offer(prefix, cur, "");
+		}
+		return cli_flush();
+	}
+	if (prog->subs && !cur_sub && !only_ops) {
+		const struct cli_cmd *s;
+
+		for (s = prog->subs; s->name; s++)
+			offer(s->name, cur, "");
+	}
+	return cli_flush();
+}
+
 /* Refused options. */
 
 static int
@@ -1184,6 +1358,9 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 	struct eco_diags d;
 
 	cli_init(prog->name);
+	/* (eco itself passes it on to the tool: see eco.c) */
+	if (argc >= 2 && strcmp(argv[1], "__complete") == 0 && !prog->stop)
+		return complete(prog, argc - 2, argv + 2);
 	cur_prog = prog;
 	cur_usage = prog->usage;
 	if (prog->subs)

@@ -23,7 +23,8 @@ static const char usage[] =
 
 #define NEW_CYCLE "eco-demarche nouveau-cycle"
 
-#define WIDTH 78	/* of text output */
+/* of text output: 78 columns, or the terminal's when it has fewer */
+#define WIDTH (eco_term_width() < 80 ? eco_term_width() - 2 : 78)
 #define NSTEPS 3
 
 /* Text. */

@@ -75,22 +75,33 @@ next_step(void)
 	eco_diags_free(&d);	/* eco-demarche etat says what went wrong */
 }
 
-static int
-list_tools(void)
+/* The tools beside this program and on PATH, once each, sorted. */
+static char **
+tools(size_t *n)
 {
 	const char *path = getenv("PATH");
 	char **list = NULL, *copy, *dir, *save = NULL;
-	size_t n = 0, i;
 
+	*n = 0;
 	if (self)
-		eco_commands(self, "eco-", &list, &n);
+		eco_commands(self, "eco-", &list, n);
 	if (path && (copy = strdup(path))) {
 		for (dir = strtok_r(copy, ":", &save); dir;
 		    dir = strtok_r(NULL, ":", &save))
-			eco_commands(*dir ? dir : ".", "eco-", &list, &n);
+			eco_commands(*dir ? dir : ".", "eco-", &list, n);
 		free(copy);
 	}
-	qsort(list, n, sizeof *list, cmp);
+	if (list)
+		qsort(list, *n, sizeof *list, cmp);
+	return list;
+}
+
+static int
+list_tools(void)
+{
+	size_t n, i;
+	char **list = tools(&n);
+
 	printf(_("usage: %s\n"), usage);
 	printf("%s\n", _("Commands found:"));
 	for (i = 0; i < n; i++)
@@ -113,6 +124,25 @@ run(int argc, char **argv)
 
 	if (argc == 0)
 		return list_tools();
+	/* eco __complete [TOOL WORD...] CUR: the tools, else the tool's */
+	if (strcmp(argv[0], "__complete") == 0 && argc <= 2) {
+		size_t n, i;
+		char **list = tools(&n);
+		const char *cur = argc == 2 ? argv[1] : "";
+
+		for (i = 0; i < n; i++)
+			if (strncmp(list[i], cur, strlen(cur)) == 0 &&
+			    (i == 0 || strcmp(list[i], list[i - 1]) != 0))
+				printf("%s\n", list[i]);
+		eco_paths_free(list);
+		return cli_flush();
+	}
+	if (strcmp(argv[0], "__complete") == 0) {	/* TOOL __complete ... */
+		char *t = argv[0];
+
+		argv[0] = argv[1];
+		argv[1] = t;
+	}
 	if (strchr(argv[0], '/') ||
 	    (size_t)snprintf(name, sizeof name, "eco-%s", argv[0]) >= sizeof name)
 		cli_usage_error(NULL, _("« %s » is not an eco command"), argv[0]);

@@ -2871,4 +2871,12 @@ int eco_lang_force(const char *lang);
  * when it is a number from 20 to 1000, else 80. */
 size_t eco_term_width(void);
 
+/* eco_rules.c, eco_project.c: the ids of kind ("organisme") an index or
+ * a project holds, its own and eco's, each once, in the order found: up
+ * to max in out (valid while it lives); how many. */
+size_t eco_index_ids(const struct eco_index *, const char *kind,
+    const char **out, size_t max);
+size_t eco_project_ids(struct eco_project *, const char *kind,
+    const char **out, size_t max);
+
 #endif

@@ -1263,6 +1263,15 @@ eco_project_has(struct eco_project *p, const char *kind, const char *id)
 	return x && eco_index_has(x, kind, id);
 }
 
+size_t
+eco_project_ids(struct eco_project *p, const char *kind, const char **out,
+    size_t max)
+{
+	struct eco_index *x = eco_kind_find(kind) ? names(p, kind) : NULL;
+
+	return x ? eco_index_ids(x, kind, out, max) : 0;
+}
+
 const char *
 eco_project_rel(const struct eco_project *p, const char *name)
 {

@@ -25,7 +25,8 @@
 #include "eco_priv.h"
 
 #define MONTHS_MAX 1200		/* a timeline of a century at most */
-#define PARA_WIDTH 78		/* text paragraphs and headings wrap here */
+#define PARA_WIDTH 78		/* text paragraphs and headings wrap here,
+				 * or at the terminal's width when narrower */
 
 /* Wrapping. */
 
@@ -528,7 +529,7 @@ texte_wrapped(struct texte *x, const char *text, char under,
 	struct eco_buf clean = ECO_BUF_INIT;
 	const char *s;
 	struct seg *sg;
-	size_t n, i, w = 0, mw = eco_text_width(mark, strlen(mark));
+	size_t n, i, w = 0, mw = eco_text_width(mark, strlen(mark)), pw;
 
 	/* measured as shown: control characters and tabs as spaces (no-break
 	 * spaces too, once the lines are cut) */
@@ -539,7 +540,10 @@ texte_wrapped(struct texte *x, const char *text, char under,
 		eco_buf_free(&clean);
 		return;
 	}
-	n = wrap(s, PARA_WIDTH - mw, sg);
+	/* 78 columns, or the terminal's when it has fewer */
+	pw = eco_term_width() - 2 < PARA_WIDTH ? eco_term_width() - 2 :
+	    PARA_WIDTH;
+	n = wrap(s, pw > mw + 10 ? pw - mw : 10, sg);
 	for (i = 0; i < n; i++) {
 		size_t cw = eco_text_width(sg[i].p, sg[i].n);
 
@@ -812,6 +816,82 @@ free_strings(char **s, const struct eco_table *t)
 	free(s);
 }
 
+/* The widest word of a column's cells (a date, an id, a long word). */
+static size_t
+col_word(char **cells, size_t nrows, size_t ncols, size_t col)
+{
+	size_t k, w = 0;
+
+	for (k = 0; k < nrows; k++) {
+		const char *s = cells[k * ncols + col];
+
+		while (s && *s) {
+			size_t n = strcspn(s, " \n"), cw = eco_text_width(s, n);
+
+			if (cw > w)
+				w = cw;
+			s += n;
+			s += strspn(s, " \n");
+		}
+	}
+	return w;
+}
+
+/*
+ * Narrow the columns until the table fits the terminal (eco_term_width):
+ * one column at a time, the widest first.  A column whose words are all
+ * short (dates, states, ten columns at most) keeps its widest word
+ * whole; others go down to the widest word of their header, then, if
+ * that is not enough, to eight columns, a longer word then cut over
+ * lines (after a hyphen when it has one); a column cut with "…" is
+ * narrowed only then.  Amounts and numbers keep their width.  A table
+ * that still does not fit overflows.
+ */
+static void
+fit_columns(const struct eco_table *t, char **s, size_t *w)
+{
+	size_t cols = eco_term_width(), total = 0, nshown = 0, i, best, pass;
+	size_t *minw = calloc(3 * t->ncols + 1, sizeof *minw), *word, *head;
+
+	if (!minw)
+		return;
+	word = minw + t->ncols;
+	head = word + t->ncols;
+	for (i = 0; i < t->ncols; i++) {
+		if (!shown(&t->cols[i], ECO_R_TEXTE))
+			continue;
+		total += w[i] + (nshown++ ? 2 : 0);
+		word[i] = col_word(s, t->nrows + 1, t->ncols, i);
+		head[i] = col_word(s + i, 1, t->ncols, 0);	/* the header's */
+	}
+	if (t->nmonths)
+		total += 2 + (size_t)t->nmonths;
+	for (pass = 0; pass < 2 && total > cols; pass++) {
+		for (i = 0; i < t->ncols; i++) {
+			size_t m = word[i] <= 10 ? word[i] :
+			    pass == 0 && head[i] > 8 ? head[i] : 8;
+
+			/* a column cut with "…" loses words: last */
+			if (pass == 0 && (t->cols[i].flags & ECO_COL_TRUNC))
+				m = w[i];
+			minw[i] = t->cols[i].flags & ECO_COL_RIGHT || m > w[i] ?
+			    w[i] : m;
+		}
+		while (total > cols) {
+			for (i = 0, best = t->ncols; i < t->ncols; i++)
+				if (shown(&t->cols[i], ECO_R_TEXTE) &&
+				    w[i] > minw[i] &&
+				    (best == t->ncols || w[i] > w[best]))
+					best = i;
+			if (best == t->ncols)
+				break;
+			w[best]--;
+			total--;
+		}
+	}
+	free(minw);
+}
+
 static void
 texte_table(struct texte *x, const struct eco_table *t)
 {
@@ -826,6 +906,7 @@ texte_table(struct texte *x, const struct eco_table *t)
 	}
 	for (i = 0; i < t->ncols; i++)
 		w[i] = col_width(s, t->nrows + 1, t->ncols, i, &t->cols[i]);
+	fit_columns(t, s, w);
 	if (t->caption) {
 		eco_text_clean(&x->line, t->caption, strlen(t->caption),
 	    ECO_CLEAN_TABS | ECO_CLEAN_NBSP);

@@ -1339,6 +1339,25 @@ eco_index_has(const struct eco_index *x, const char *kind, const char *id)
 	return 0;
 }
 
+size_t
+eco_index_ids(const struct eco_index *x, const char *kind, const char **out,
+    size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < x->nids && n < max; i++) {
+		const struct entry *e = &x->ids[i];
+
+		if (strcmp(e->kind, kind) != 0)
+			continue;
+		for (j = 0; j < n && strcmp(out[j], e->id) != 0; j++)
+			;
+		if (j == n)
+			out[n++] = e->id;
+	}
+	return n;
+}
+
 const char *
 eco_index_title(const struct eco_index *x, const char *kind, const char *id)
 {

@@ -283,7 +283,7 @@ blanks_end(const char *q, unsigned flags)
 size_t
 eco_wrap_line(const char *s, size_t width, unsigned flags, size_t *len)
 {
-	const char *q = s, *brk = NULL, *end = NULL, *next;
+	const char *q = s, *brk = NULL, *end = NULL, *next, *hyph = NULL;
 	size_t col = 0, cw, n;
 	int over = 0;
 
@@ -304,11 +304,16 @@ eco_wrap_line(const char *s, size_t width, unsigned flags, size_t *len)
 			cw = eco_char_width(eco_utf8_decode(q, &n));
 		if (width && !over && q > s && col + cw > width) {
 			if (brk || (flags & ECO_WRAP_CUT)) {
-				end = brk ? brk : q;
+				/* a word cut: after a hyphen in it if it has one
+				 * (Val-des-/Cèdres) */
+				end = brk ? brk : hyph ? hyph : q;
 				break;
 			}
 			over = 1;
 		}
+		if (*q == '-' && q > s && !blank(q[-1], flags) && q[1] &&
+		    !blank(q[1], flags) && !hard(q[1], flags))
+			hyph = q + 1;
 		col += cw;
 		q += n;
 	}

@@ -29,6 +29,9 @@ golden install-vue "cd $S/nouveau && $I eco-vue --au 2027-09-01 --vue budget"
 golden install-version "$I eco-evaluation --version"
 golden install-facteurs "$I eco-facteurs fiche niveau-socioeconomique -o yaml | head -5"
 golden install-man "cd $P/share/man && ls man1 | wc -l && ls man5 man7"
+# bash completion, as bash-completion loads it: the file of the command.
+golden install-completion "cd $S/nouveau && $I bash -c '. $P/share/bash-completion/completions/eco-plan && COMP_WORDS=(eco-plan actions --responsable \"\") COMP_CWORD=3 && _eco_complete eco-plan && printf \"%s\\n\" \"\${COMPREPLY[@]}\"' | sort | head -3; ls $P/share/zsh/site-functions"
 make -s BUILD="$S/build" PREFIX="$P" uninstall >"$S/make.log" 2>&1
 golden install-uninstall "find $P -type f | wc -l"
+expect 0 'make uninstall leaves no link either' "test \$(find $P ! -type d | wc -l) -eq 0"
 done_testing

@@ -179,6 +179,11 @@ test_wrap_rule(void **state)
 		/* a word longer than the line overflows it, or is cut */
 		{ "abcdefgh ij", 4, 0, "abcdefgh|ij" },
 		{ "abcdefgh ij", 4, ECO_WRAP_CUT, "abcd|efgh|ij" },
+		/* cut after a hyphen of the word when there is one */
+		{ "Val-des-Cèdres", 9, ECO_WRAP_CUT, "Val-des-|Cèdres" },
+		{ "de Val-des-Cèdres", 9, ECO_WRAP_CUT, "de|Val-des-|Cèdres" },
+		{ "a -b", 3, ECO_WRAP_CUT, "a|-b" },
+		{ "Val-des-Cèdres", 9, 0, "Val-des-Cèdres" },
 		/* newlines end lines, or are spaces */
 		{ "un\ndeux trois", 20, 0, "un|deux trois" },
 		{ "un\ndeux", 20, ECO_WRAP_JOIN, "un\ndeux" },
