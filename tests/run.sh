@@ -32,6 +32,11 @@ count() {	# count a TAP stream read from $log, echo its failures
 units="$B"/tests/test_*
 scripts="tests/cli/*.t tests/conformance/*.t"
 [ "$only" = cli ] && units= scripts="tests/cli/*.t"
+# No test may write into the sources' examples: their sums before and after.
+sums() { find examples -type f ! -name .eco.lock | LC_ALL=C sort | xargs cksum; }
+before=$(mktemp)
+trap 'rm -f "$log" "$before"' EXIT
+sums >"$before"
 for t in $units; do
 	[ -x "$t" ] || continue
 	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
@@ -51,5 +56,10 @@ for t in $scripts; do
 	fi
 	[ -n "$VERBOSE" ] && cat "$log"
 done
+if ! sums | cmp -s - "$before"; then
+	fail=$((fail + 1))
+	echo "examples/ changed while the tests ran:"
+	sums | diff "$before" - | sed -n 's/^[<>] //p' | head -10
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

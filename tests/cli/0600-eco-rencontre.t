@@ -220,7 +220,7 @@ rm "$SCRATCH/plan/rencontres/r20.yaml"
 printf 'kind: note\nversion: 1\nid: r13-note-1\nrencontre: r13\n' >"$SCRATCH/plan/rencontres/r20.yaml"
 golden rencontre-planifie-taken "cd $SCRATCH/plan && eco-rencontre planifie --debut 2028-09-07"
 # errors
-golden rencontre-planifie-no-debut "eco-rencontre -C $DEMO planifie"
+golden rencontre-planifie-no-debut "eco-rencontre -C $DEMO planifie -n | grep -c ^kind:"
 golden rencontre-planifie-bad-debut "eco-rencontre -C $DEMO planifie --debut 2026-02-30"
 golden rencontre-planifie-bad-frequence "eco-rencontre -C $DEMO planifie --debut 2026-09-03 --frequence 0"
 golden rencontre-planifie-bad-frequence-text "eco-rencontre -C $DEMO planifie --debut 2026-09-03 --frequence quatre"
