@@ -43,7 +43,7 @@ enum {
 	H_MIN = 1, H_MAX = 2, H_XMIN = 4, H_XMAX = 8, H_MULT = 16,
 	H_MINLEN = 32, H_MAXLEN = 64, H_MINITEMS = 128, H_MAXITEMS = 256,
 	H_MINPROPS = 512, H_MAXPROPS = 1024, H_MINCONT = 2048,
-	H_MAXCONT = 4096, H_CONST = 8192
+	H_MAXCONT = 4096, H_CONST = 8192, H_DECIMALS = 16384
 };
 
 enum fmt { F_NONE, F_DATE, F_DATETIME, F_TIME, F_EMAIL, F_URI };
@@ -85,6 +85,7 @@ struct eco_schema {
 	size_t minlen, maxlen, minitems, maxitems, minprops, maxprops;
 	size_t mincont, maxcont;
 	int unique;
+	int decimals;			/* x-eco-decimales */
 	const struct eco_node *konst;
 	const struct eco_node *enums;	/* sequence */
 	struct prop *props;
@@ -910,6 +911,16 @@ compile_keyword(struct comp *c, struct eco_schema *s, const char *k,
 			s->dynref->dynanchor = h + 1;
 	} else if (strcmp(k, "uniqueItems") == 0) {
 		s->unique = v->type == ECO_BOOL && v->u.b;
+	} else if (strcmp(k, "x-eco-decimales") == 0) {
+		/* eco's own: at most this many digits after the point, as the
+		 * number is written (multipleOf 0.01 fails on 4.35 in binary
+		 * floating point, in the validators that publish it) */
+		if (v->type != ECO_INT || v->u.i < 0 || v->u.i > 30)
+			cerr(c, v, _("« %s » takes a whole number from 0 to 30"), k);
+		else {
+			s->decimals = (int)v->u.i;
+			s->has |= H_DECIMALS;
+		}
 	} else {
 		static const struct { const char *k; unsigned h; size_t off; } nums[] = {
 			{ "minimum", H_MIN, offsetof(struct eco_schema, minimum) },
@@ -2460,6 +2471,19 @@ check_array(struct vctx *c, const struct eco_schema *s, const struct eco_node *n
 	return ok;
 }
 
+/* The digits after the point of a number as written ("1180.125": 3,
+ * "1.5e-3": 4, "12e2": 0). */
+static int
+decimals_of(const char *t)
+{
+	const char *dot = strchr(t, '.'), *e = strpbrk(t, "eE");
+	long n = dot ? (long)((e ? e : t + strlen(t)) - dot - 1) : 0;
+
+	if (e)
+		n -= strtol(e + 1, NULL, 10);
+	return n < 0 ? 0 : n > 1000 ? 1000 : (int)n;
+}
+
 static int
 check_number(struct vctx *c, const struct eco_schema *s, const struct eco_node *n)
 {
@@ -2480,6 +2504,14 @@ check_number(struct vctx *c, const struct eco_schema *s, const struct eco_node *
 	}
 	if ((s->has & H_XMAX) && x >= s->xmax) {
 		fail_at(c, n, _("« %s » must be less than %.15g"), n->s, s->xmax);
+		ok = 0;
+	}
+	if ((s->has & H_DECIMALS) && decimals_of(n->s) > s->decimals) {
+		if (s->decimals == 2)
+			fail_at(c, n, _("« %s » has more than two decimals"), n->s);
+		else
+			fail_at(c, n, _("« %s » has more than %d decimals"), n->s,
+			    s->decimals);
 		ok = 0;
 	}
 	if ((s->has & H_MULT) && s->mult > 0) {

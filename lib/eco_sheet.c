@@ -39,7 +39,7 @@
 /* The keywords of a schema location and of its $ref chain. */
 struct view {
 	const struct eco_node *title, *desc, *examples, *enums, *cnst, *type;
-	const struct eco_node *format, *pattern, *min, *max, *multiple;
+	const struct eco_node *format, *pattern, *min, *max, *decimals;
 	const struct eco_node *items, *props, *required, *dflt, *addl;
 	const struct eco_node *pnames, *anyof, *allof, *minitems;
 	const char *items_base, *props_base, *addl_base, *pnames_base;
@@ -185,7 +185,7 @@ view_of(struct ctx *c, const struct eco_node *n, const char *base,
 		TAKE(examples, "examples"); TAKE(enums, "enum");
 		TAKE(cnst, "const"); TAKE(type, "type"); TAKE(format, "format");
 		TAKE(pattern, "pattern"); TAKE(min, "minimum");
-		TAKE(max, "maximum"); TAKE(multiple, "multipleOf");
+		TAKE(max, "maximum"); TAKE(decimals, "x-eco-decimales");
 		TAKE(required, "required"); TAKE(dflt, "default");
 		TAKE(anyof, "anyOf");
 		TAKE(allof, "allOf"); TAKE(minitems, "minItems");
@@ -332,7 +332,8 @@ one_type(const struct view *v, const char *t)
 	if (strcmp(t, "integer") == 0)
 		return TW_INT;
 	if (strcmp(t, "number") == 0)
-		return v->multiple && v->multiple->num == 0.01 ? TW_AMOUNT : TW_NUMBER;
+		return v->decimals && v->decimals->type == ECO_INT &&
+		    v->decimals->u.i == 2 ? TW_AMOUNT : TW_NUMBER;
 	if (strcmp(t, "boolean") == 0)
 		return TW_BOOL;
 	if (strcmp(t, "object") == 0)

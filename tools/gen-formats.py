@@ -272,7 +272,7 @@ class Gen:
         if t == 'integer':
             return 'entier'
         if t == 'number':
-            return 'montant' if get(m, 'multipleOf') == 0.01 else 'nombre'
+            return 'montant' if get(m, 'x-eco-decimales') == 2 else 'nombre'
         if t == 'boolean':
             return 'booléen'
         if t == 'null':

@@ -47,6 +47,7 @@ maxItems uniqueItems minLength maxLength pattern minimum maximum
 exclusiveMinimum exclusiveMaximum multipleOf minProperties maxProperties
 dependentRequired dependentSchemas allOf anyOf oneOf not if then else $ref
 $defs $id $schema title description examples default format
+x-eco-decimales
 """.split())
 FORMATS = {"date", "date-time", "email", "uri"}
 MAPS = ("properties", "patternProperties", "$defs", "dependentSchemas")
