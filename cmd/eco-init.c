@@ -89,9 +89,10 @@ record_file(struct eco_schemaset *set, const struct eco_cycle *c,
 	size_t len, i;
 	FILE *f = mem(&buf, &len);
 
-	if (nkinds == 1)
-		fprintf(f, "# yaml-language-server: $schema="
-		    "https://eco.quebec/schemas/%s.schema.json\n#\n", kinds[0]);
+	if (nkinds == 1) {
+		eco_schema_modeline(f, kinds[0]);
+		fputs("#\n", f);
+	}
 	fprintf(f, "# %s — ", rel);
 	fprintf(f, _("Outil %d: %s"), t ? t->number : 5, t ? t->name : "");
 	fputc('\n', f);

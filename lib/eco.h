@@ -706,6 +706,11 @@ int eco_project_checked(struct eco_project *, const char *path,
     struct eco_index *);
 void eco_project_finish(struct eco_project *, struct eco_diags *);
 
+/* The first line of a worksheet of kind for editors: yaml-language-
+ * server's modeline, naming the installed copy of the kind's schema
+ * (ECO_DATADIR, else the data folder of the build), so that an editor
+ * checks the sheet offline as eco-validate does.  0, or -1. */
+int eco_schema_modeline(FILE *, const char *kind);
 /* The files of a new project, in memory: each one's path from its root
  * and its bytes (NUL-terminated); a path ending in "/" is a folder. */
 struct eco_newfile {

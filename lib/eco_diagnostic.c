@@ -468,8 +468,8 @@ eco_questionnaire_yaml(FILE *fp, const struct eco_questionnaire *q,
 	const struct eco_condition *c;
 	size_t i, k;
 
-	fputs("# yaml-language-server: $schema=https://eco.quebec/schemas/"
-	    "diagnostic.schema.json\n#\n", fp);
+	eco_schema_modeline(fp, "diagnostic");
+	fputs("#\n", fp);
 	comment(fp, "# ", _("Outil 13 — Diagnostic of the partnership: the "
 	    "questionnaire to fill in."));
 	fputs("#\n", fp);

@@ -2324,8 +2324,8 @@ eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		return -1;
 	}
-	fprintf(out, "# yaml-language-server: $schema=%s\n#\n",
-	    str(k.plan, "$id"));
+	eco_schema_modeline(out, "plan");
+	fputs("#\n", out);
 	guide(&k, 0, k.plan);
 	fputs("#\n", out);
 	comment(&k, 0, _("Skeleton printed by eco-plan squelette from the priorities: incomplete by design.  One objective per protective factor the priorities retain: give each its label, join or split them as the group decides, fill every empty value, uncomment the other fields you need.  eco-plan verifie says what is left to fill."));

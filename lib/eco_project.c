@@ -1870,6 +1870,15 @@ eco_newfiles_copy(struct eco_newfiles *nf, const char *src,
 }
 
 int
+eco_schema_modeline(FILE *f, const char *kind)
+{
+	const char *env = getenv("ECO_DATADIR");
+
+	return fprintf(f, "# yaml-language-server: $schema=%s/schemas/%s.schema.json\n",
+	    env && *env ? env : DATADIR, kind) < 0 ? -1 : 0;
+}
+
+int
 eco_newfiles_example(struct eco_newfiles *nf, struct eco_diags *d)
 {
 	const char *env = getenv("ECO_DATADIR");

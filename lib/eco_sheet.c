@@ -948,7 +948,8 @@ yaml_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 	struct eco_buf b = { 0 };
 
 	view_of(c, root, base, &v);
-	fprintf(c->out, "# yaml-language-server: $schema=%s\n#\n", base);
+	eco_schema_modeline(c->out, c->kind);
+	fputs("#\n", c->out);
 	eco_buf_printf(&b, c->o->example ?
 	    _("%s — worksheet filled with the examples (eco-gabarit --exemple %s)") :
 	    _("%s — worksheet to fill (eco-gabarit %s)"),

@@ -39,9 +39,11 @@ for k in $kinds; do
 		sed 's/^/# /' "$SCRATCH/err" | head -10
 	fi
 	# blank, it reads as YAML with its kind, and points at its schema
-	eco-gabarit "$k" >"$SCRATCH/$k-blank.yaml"
+	# (the installed copy of the schema: ECO_DATADIR, here the sources)
+	ECO_DATADIR=$PWD eco-gabarit "$k" >"$SCRATCH/$k-blank.yaml"
 	first=$(head -1 "$SCRATCH/$k-blank.yaml")
-	if [ "$first" = "# yaml-language-server: \$schema=https://eco.quebec/schemas/$k.schema.json" ] &&
+	if [ "$first" = "# yaml-language-server: \$schema=$PWD/schemas/$k.schema.json" ] &&
+	    [ -f "schemas/$k.schema.json" ] &&
 	    [ "$(eco-cat --kind "$k" -o json "$SCRATCH/$k-blank.yaml" | wc -l)" -eq 1 ]; then
 		ok "eco-gabarit $k: schema line and YAML"
 	else
