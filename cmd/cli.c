@@ -25,6 +25,36 @@ const char *cli_prog = "eco";
 /* The synopsis of the command, or subcommand, cli_main runs. */
 static const char *cur_usage = "";
 
+/*
+ * The language the environment asks for when its locale is not on the
+ * machine (fr_FR.UTF-8 where only C.UTF-8 is generated): setlocale then
+ * fails and gettext would speak English.  LANGUAGE when set, else the
+ * language and country of LC_ALL, LC_MESSAGES or LANG ("fr_FR"), which
+ * eco_lang_force hands to gettext.
+ */
+static void
+missing_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *l = getenv("LANGUAGE");
+	char lang[64];
+	size_t i;
+
+	if (l && *l) {
+		eco_lang_force(l);
+		return;
+	}
+	for (i = 0; i < sizeof vars / sizeof *vars; i++)
+		if ((l = getenv(vars[i])) && *l)
+			break;
+	if (i == sizeof vars / sizeof *vars || strcmp(l, "C") == 0 ||
+	    strcmp(l, "POSIX") == 0 || strncmp(l, "C.", 2) == 0)
+		return;
+	snprintf(lang, sizeof lang, "%.*s", (int)strcspn(l, ".@"), l);
+	if (*lang)
+		eco_lang_force(lang);
+}
+
 void
 cli_init(const char *prog)
 {
@@ -35,8 +65,10 @@ cli_init(const char *prog)
 	 * the locale: eco writes numbers, money and dates itself, and data
 	 * are read the C way (a French LC_NUMERIC would turn strtod's '.'
 	 * into ',').  Loading the other categories is start-up time lost. */
-	setlocale(LC_CTYPE, "");
-	setlocale(LC_MESSAGES, "");
+	if (!setlocale(LC_CTYPE, ""))
+		setlocale(LC_CTYPE, "C.UTF-8");
+	if (!setlocale(LC_MESSAGES, ""))
+		missing_locale();
 	bindtextdomain("eco", dir && *dir ? dir : LOCALEDIR);
 	bind_textdomain_codeset("eco", "UTF-8");
 	textdomain("eco");
@@ -1370,12 +1402,6 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 	cli.format = c->formats ? c->format : prog->format;
 	parse(&t, argc, argv, 1);
 	cli.rformat = rformats[cli.format];
-	/* Machine formats are never translated: what they carry of the
-	 * messages (names of systems, yes and no, diagnostics) is in French,
-	 * the language of the data, under every locale. */
-	if (cli.format == FMT_YAML || cli.format == FMT_JSON ||
-	    cli.format == FMT_CSV)
-		eco_lang_force("fr");
 	if (argc - optind > c->maxops)
 		cli_usage_error(NULL, _("unexpected operand « %s »"),
 		    argv[optind + c->maxops]);
@@ -1388,6 +1414,13 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 		eco_diags_free(&d);
 		return ECO_EXIT_SYS;
 	}
+	/* Machine formats are never translated: what they carry of the
+	 * messages (names of systems, yes and no, diagnostics) is in French,
+	 * the language of the data, under every locale.  Usage errors, above,
+	 * stay in the user's language. */
+	if (cli.format == FMT_YAML || cli.format == FMT_JSON ||
+	    cli.format == FMT_CSV)
+		eco_lang_force("fr");
 	return c->run(argc - optind, argv + optind);
 }
 

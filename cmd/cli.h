@@ -12,6 +12,9 @@
 #include "../lib/eco.h"
 
 #define _(s) eco_tr(s)
+/* A message in a context (msgctxt) for the grammar of French: "None."
+ * is "Aucun." for objectives, "Aucune." for to-dos. */
+#define C_(ctx, s) eco_trc(ctx "\004" s, s)
 #undef ngettext
 #define ngettext(s, p, n) eco_ntr(s, p, n)
 #define N_(s) (s)

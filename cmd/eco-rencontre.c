@@ -332,19 +332,19 @@ agenda_objectives(struct eco_report *r, const struct eco_agenda *a)
 	for (i = 0; i < a->nothers; i++)
 		eco_report_item(r, 0, a->others[i]);
 	if (!a->nobjectives && !a->nothers)
-		eco_report_para(r, _("None."));
+		eco_report_para(r, C_("objectives", "None."));
 	eco_report_heading(r, 2, _("Outils"));
 	for (i = 0; i < a->ntools; i++)
 		eco_report_item(r, 0, cli_text(_("Outil %d: %s (%s)"),
 		    a->tools[i]->number, a->tools[i]->name, a->tools[i]->command));
 	if (!a->ntools)
-		eco_report_para(r, _("None."));
+		eco_report_para(r, C_("outils", "None."));
 	eco_report_heading(r, 2, _("Files to bring"));
 	for (i = 0; i < a->nfiles; i++)
 		eco_report_item(r, 0, a->files[i].present ? a->files[i].pattern :
 		    cli_text(_("%s (not there yet)"), a->files[i].pattern));
 	if (!a->nfiles)
-		eco_report_para(r, _("None."));
+		eco_report_para(r, C_("files", "None."));
 }
 
 /* The to-dos as a table: their ids are what note --fait takes. */
@@ -381,7 +381,7 @@ agenda_todos(struct eco_report *r, const struct eco_agenda *a)
 
 	eco_report_heading(r, 2, _("Open to-dos of earlier meetings"));
 	if (!a->ntaches)
-		eco_report_para(r, _("None."));
+		eco_report_para(r, C_("to-dos", "None."));
 	for (i = 0, t = a->ntaches ? todo_table(r) : NULL; i < a->ntaches; i++)
 		todo_row(t, a->taches[i]);
 	eco_report_heading(r, 2, _("Still missing for its objectives"));

@@ -2855,6 +2855,8 @@ int eco_format_uri(const char *s, size_t n);
  * pair remembered by the thread: every _() of lib/ and cmd/ is this. */
 const char *eco_tr(const char *msgid);
 const char *eco_ntr(const char *msgid, const char *plural, unsigned long n);
+/* The same in a context: key is "context\004msgid" (what C_ makes). */
+const char *eco_trc(const char *key, const char *msgid);
 /*
  * The code of a diagnostic's kind, in out: its check ("schema"; "eco"
  * without one), a dot, then the first six words of its message's msgid

@@ -111,6 +111,14 @@ eco_tr(const char *msgid)
 }
 
 const char *
+eco_trc(const char *key, const char *msgid)
+{
+	const char *t = dgettext(ECO_DOMAIN, key);
+
+	return remember(t == key ? msgid : t, msgid);
+}
+
+const char *
 eco_ntr(const char *msgid, const char *plural, unsigned long n)
 {
 	return remember(dngettext(ECO_DOMAIN, msgid, plural, n), msgid);

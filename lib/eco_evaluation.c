@@ -106,7 +106,7 @@ eco_sens_label(enum eco_sens s)
 	case ECO_SENS_BAISSE: return _("down");
 	case ECO_SENS_MAINTIEN: return _("keep");
 	case ECO_SENS_HAUSSE: return _("up");
-	default: return _("not known");
+	default: return C_("aim", "not known");		/* le sens : inconnu */
 	}
 }
 
@@ -124,7 +124,7 @@ eco_lecture_label(enum eco_lecture l)
 	case ECO_LECT_PROGRES: return _("progressing");
 	case ECO_LECT_STABLE: return _("no change");
 	case ECO_LECT_RECUL: return _("going the wrong way");
-	default: return _("not known");
+	default: return C_("reading", "not known");	/* la lecture : inconnue */
 	}
 }
 

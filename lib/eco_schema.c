@@ -683,6 +683,48 @@ ecma_to_pcre(const char *s, size_t n, size_t *outlen)
 	return out;
 }
 
+/* PCRE2's messages for the mistakes a pattern is likely to hold, in the
+ * language of the messages (PCRE2 speaks English only); NULL for the
+ * others. */
+static const char *
+pcre_said(int err)
+{
+	switch (err) {
+	case PCRE2_ERROR_END_BACKSLASH:
+		return _("\\ at the end of the pattern");
+	case PCRE2_ERROR_UNKNOWN_ESCAPE:
+		return _("unknown escape after \\");
+	case PCRE2_ERROR_QUANTIFIER_OUT_OF_ORDER:
+		return _("numbers out of order in {} (the smaller first)");
+	case PCRE2_ERROR_QUANTIFIER_TOO_BIG:
+		return _("number too big in {}");
+	case PCRE2_ERROR_MISSING_SQUARE_BRACKET:
+		return _("[ without its ]");
+	case PCRE2_ERROR_ESCAPE_INVALID_IN_CLASS:
+		return _("escape not allowed inside [ ]");
+	case PCRE2_ERROR_CLASS_RANGE_ORDER:
+		return _("range out of order inside [ ] (the smaller first)");
+	case PCRE2_ERROR_QUANTIFIER_INVALID:
+		return _("*, + or ? with nothing before it to repeat");
+	case PCRE2_ERROR_INVALID_AFTER_PARENS_QUERY:
+		return _("unknown group after (?");
+	case PCRE2_ERROR_MISSING_CLOSING_PARENTHESIS:
+		return _("( without its )");
+	case PCRE2_ERROR_BAD_SUBPATTERN_REFERENCE:
+		return _("reference to a group that does not exist");
+	case PCRE2_ERROR_MISSING_COMMENT_CLOSING:
+		return _("comment (?# without its )");
+	case PCRE2_ERROR_UNMATCHED_CLOSING_PARENTHESIS:
+		return _(") without its (");
+	case PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH:
+		return _("a look-behind must have a fixed length");
+	case PCRE2_ERROR_UNKNOWN_POSIX_CLASS:
+		return _("unknown POSIX class inside [ ]");
+	default:
+		return NULL;
+	}
+}
+
 static pcre2_code *
 compile_re(struct comp *c, const struct eco_node *n)
 {
@@ -703,8 +745,13 @@ compile_re(struct comp *c, const struct eco_node *n)
 	free(src);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
+		const char *said = pcre_said(err);
 
+		/* else PCRE2's own words, which it does not translate */
 		pcre2_get_error_message(err, msg, sizeof msg);
+		if (said)
+			snprintf((char *)msg, sizeof msg, _("%s (at character %zu)"),
+			    said, (size_t)off + 1);
 		cerr(c, n, _("invalid regular expression: %s"), (char *)msg);
 		return NULL;
 	}

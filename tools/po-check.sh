@@ -5,7 +5,9 @@
 # merges the new messages into po/fr.po first (to be translated by hand).
 set -e
 xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
-	--add-comments=TRANSLATORS --package-name=eco --no-location \
+	--keyword=C_:1c,2 \
+	--add-comments=TRANSLATORS --package-name=eco \
+	--package-version="$(sed -n 's/^VERSION = //p' Makefile)" --no-location \
 	--sort-output -o po/eco.pot lib/*.c cmd/*.c
 if [ "$1" = update ]; then
 	msgmerge -q --no-fuzzy-matching --sort-output -U --backup=none \

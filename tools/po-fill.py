@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """po-fill.py TABLE.py... - developer helper: write translations from the
 Python dicts T (msgid -> msgstr, or -> [singular, plural] for ngettext
-messages) into po/fr.po, for entries still untranslated.  Run
+messages) into po/fr.po, for entries still untranslated.  A message with
+a context (C_ in the sources, msgctxt) is keyed "context\\x04msgid".  Run
 `sh tools/po-check.sh update` first so that po/fr.po has every msgid."""
 import re, sys
 
@@ -42,11 +43,14 @@ for block in blocks:
         out.append(block)
         continue
     plural = field('msgid_plural')
+    ctx = field('msgctxt')
+    if ctx is not None:
+        mid = ctx + '\x04' + mid
     head = block[:block.index('msgid ')]
     if plural is None:
         cur = field('msgstr')
         if cur == '' and mid in T and isinstance(T[mid], str):
-            block = head + 'msgid "%s"\nmsgstr "%s"' % (esc(mid), esc(T[mid]))
+            block = head + 'msgid "%s"\nmsgstr "%s"' % (esc(mid.split('\x04')[-1]), esc(T[mid]))
         elif cur == '':
             missing += 1
             print('untranslated:', mid, file=sys.stderr)
