@@ -1048,7 +1048,8 @@ take_in(struct receipt *g, const char *file, const struct eco_doc *const *v,
 	eco_project_check(g->p, kinds, d);
 	if (!filled(v, n))
 		eco_diag_add(d, file, 0, 0, ECO_SEV_ERROR, NULL,
-		    _("no %s in this sheet"), eco_kind_label(g->k));
+		    _("nothing to receive: no « %s » document filled in this "
+		    "sheet"), g->k->name);
 	for (i = 0; i < n; i++)
 		if (!known_id(g, v[i]->root) && !blank(v[i]->root))
 			check_doc(g, v[i], d);
