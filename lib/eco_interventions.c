@@ -214,8 +214,8 @@ services_cell(struct eco_table *t, const struct eco_offre *o, const char *org,
 		    o->v[i].nom) {
 			keep[n] = NULL;
 			eco_buf_clear(b);
-			eco_buf_printf(b, "%s %s", tick(s && eco_seq_has(s,
-			    o->v[i].id)), o->v[i].nom);
+			eco_buf_printf(b, "%s %s", tick(s && o->v[i].id &&
+			    eco_seq_has(s, o->v[i].id)), o->v[i].nom);
 			if (b->oom || !(keep[n] = strdup(b->s)))
 				break;
 			v[n] = keep[n];
