@@ -365,11 +365,12 @@ sheets(const char *const *ids, size_t n)
 		eco_schemaset_free(set);
 		return finish();
 	}
-	r = eco_report_new(NULL, n == 1 ? cli_text(_("Service offer of %s"),
-	    org_name(ids[0])) : _("Service offer: the organisations' sheets"));
+	r = eco_report_new(NULL, n == 1 ? cli_text(_("Service offer of %s "
+	    "(Outil 6)"), org_name(ids[0])) : _("Service offer: the "
+	    "organisations' sheets"));
 	for (i = 0; i < n; i++)
 		if (eco_offre_sheet_paper(r, O, F, REG ? eco_map_seq(REG,
-		    "secteurs") : NULL, ids[i], org_name(ids[i])) < 0)
+		    "secteurs") : NULL, ids[i], org_name(ids[i]), n > 1) < 0)
 			cli_oom(&D);
 	return write_report(r);
 }

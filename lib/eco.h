@@ -2665,13 +2665,15 @@ enum eco_lacune { ECO_LACUNE_AUCUNE, ECO_LACUNE_SANS_SERVICE,
 enum eco_lacune eco_offre_lacune(const struct eco_offre_row *);
 
 /* The paper worksheet of organisation org (org_name for people) into
- * r: one column per service it has, then one blank (three at least,
- * five per table), its answers ticked; the clientèles, systems, factors
- * of F, sectors, access and counts as boxes labelled in words.  0, or
- * -1 when memory runs out. */
+ * r: one column per service it has, then one blank unless it would
+ * start a table (three columns at least, five per table), its answers
+ * ticked; the clientèles, systems, factors
+ * of F, sectors, access and counts as boxes labelled in words; with
+ * part, under a heading of its own (a new page).  0, or -1 when memory
+ * runs out. */
 int eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
     const struct eco_facteurs *F, const struct eco_node *secteurs,
-    const char *org, const char *org_name);
+    const char *org, const char *org_name, int part);
 /* The YAML worksheet of org: its services as the project holds them,
  * then one to fill (eco_sheet_write), each document starting "---".
  * 0, or -1 (recorded). */

@@ -649,10 +649,11 @@ on_acces(const struct eco_service *s, const void *arg)
 	return in_acces(s, &r, NULL);
 }
 
-static int
-on_unite(const struct eco_service *s, const void *arg)
+static const char *
+t_unite(const struct eco_service *s, struct eco_buf *b)
 {
-	return s->unite && strcmp(s->unite, arg) == 0;
+	(void)b;
+	return s->unite ? eco_offre_unit_label(s->unite) : NULL;
 }
 
 static void
@@ -663,21 +664,26 @@ paper_group(struct paper *p, const struct eco_facteurs *F,
 	struct on_factor of = { F, NULL };
 	size_t i, sys;
 
-	t = paper_table(p, _("The service"), _("Question"));
+	t = paper_table(p, _("The service"), "");
 	text_row(p, t, _("Name of the service"), t_nom);
 	text_row(p, t, _("Where it is given"), t_lieu);
 	text_row(p, t, _("How often"), t_frequence);
 	text_row(p, t, _("Days and hours"), t_horaires);
 	text_row(p, t, _("Languages"), t_langues);
-	t = paper_table(p, _("For whom"), _("Tick every box that applies"));
+	text_row(p, t, _("Places at a time"), t_places);
+	text_row(p, t, _("Reached in the year"), t_participants);
+	text_row(p, t, _("Waiting today"), t_attente);
+	text_row(p, t, _("Counted in (children, parents, families, pregnant "
+	    "women, practitioners, people)"), t_unite);
+	t = paper_table(p, _("For whom: tick every box that applies"), "");
 	for (i = 0; i < ECO_NCLIENTELES; i++)
 		box_row(p, t, _(clientele_names[i]), on_clientele, &i);
 	text_row(p, t, _("Children's ages (from … to … months)"), t_ages);
 	for (i = 0; i < ECO_NSYS; i++)
 		box_row(p, t, say(&p->b, _("Acts on the system: %s"),
 		    eco_systeme_label(eco_systemes[i])), on_systeme, &i);
-	t = paper_table(p, _("Protective factors it supports"),
-	    _("Tick every box that applies"));
+	t = paper_table(p, _("Protective factors it supports: tick every box "
+	    "that applies"), "");
 	for (sys = 0; sys < ECO_NSYS; sys++)
 		for (i = 0; F && i < eco_facteurs_count(F); i++) {
 			const struct eco_facteur *f = eco_facteurs_at(F, i);
@@ -687,8 +693,8 @@ paper_group(struct paper *p, const struct eco_facteurs *F,
 			of.id = f->id;
 			box_row(p, t, f->nom, on_facteur, &of);
 		}
-	t = paper_table(p, _("Where and how to get it"),
-	    _("Tick every box that applies"));
+	t = paper_table(p, _("Where and how to get it: tick every box that "
+	    "applies"), "");
 	for (i = 0; secteurs && secteurs->type == ECO_SEQ && i < secteurs->len;
 	    i++) {
 		const char *id = eco_map_str(secteurs->u.items[i], "id");
@@ -703,37 +709,32 @@ paper_group(struct paper *p, const struct eco_facteurs *F,
 		if (strcmp(acces_codes[i], "soir") && strcmp(acces_codes[i],
 		    "fin-de-semaine") && strcmp(acces_codes[i], "liste-attente"))
 			box_row(p, t, _(acces_names[i]), on_acces, acces_codes[i]);
-	t = paper_table(p, _("How many"), _("Write the number"));
-	text_row(p, t, _("Places at a time"), t_places);
-	text_row(p, t, _("Reached in the year"), t_participants);
-	text_row(p, t, _("Waiting today"), t_attente);
-	for (i = 0; i < NUNITS; i++)
-		box_row(p, t, say(&p->b, _("Counted in: %s"), _(unit_names[i])),
-		    on_unite, unit_codes[i]);
 }
 
 int
 eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
     const struct eco_facteurs *F, const struct eco_node *secteurs,
-    const char *org, const char *org_name)
+    const char *org, const char *org_name, int part)
 {
 	struct paper p = { r, o, NULL, 0, 0, ECO_BUF_INIT };
-	size_t idx[MAXSERV], n = of_org(o, org, idx, MAXSERV), g;
+	size_t idx[MAXSERV], n = of_org(o, org, idx, MAXSERV), g, cols;
 
 	if (n > MAXSERV)
 		n = MAXSERV;
-	eco_report_heading(r, 1, say(&p.b, _("Service offer of %s (Outil 6)"),
-	    org_name ? org_name : org));
-	eco_report_para(r, _("Describe each service or activity your "
-	    "organisation offers to young children, their families or the "
-	    "practitioners of the territory: one column per service. The "
-	    "columns already filled hold what the regroupement knows: correct "
-	    "them if they changed. Tick the boxes that apply; leave blank what "
-	    "you do not know."));
-	for (g = 0; g == 0 || g < n + 1; g += PER_TABLE) {
+	if (part)
+		eco_report_heading(r, 1, say(&p.b, _("Service offer of %s "
+		    "(Outil 6)"), org_name ? org_name : org));
+	eco_report_para(r, _("One column per service your organisation offers "
+	    "to young children, their families or the practitioners of the "
+	    "territory. Correct what the filled columns say; tick the boxes "
+	    "that apply; leave blank what you do not know."));
+	/* a blank column for a new service, unless it would start a table
+	 * of its own */
+	cols = n % PER_TABLE ? n + 1 : n ? n : 1;
+	for (g = 0; g < cols; g += PER_TABLE) {
 		p.idx = idx + (g < n ? g : n);
 		p.n = g < n ? (n - g < PER_TABLE ? n - g : PER_TABLE) : 0;
-		p.ncols = n + 1 - g < PER_TABLE ? n + 1 - g : PER_TABLE;
+		p.ncols = cols - g < PER_TABLE ? cols - g : PER_TABLE;
 		if (p.ncols < 3)
 			p.ncols = 3;
 		if (g)

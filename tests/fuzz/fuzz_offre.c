@@ -78,7 +78,7 @@ sheets(const struct eco_doc *const *v, size_t n, const struct eco_offre *o,
 
 	eco_diags_init(&d);
 	if (r && out) {
-		eco_offre_sheet_paper(r, o, F, secteurs, org, org);
+		eco_offre_sheet_paper(r, o, F, secteurs, org, org, 1);
 		eco_interventions_sheet_paper(r, v, n, o, F, org, NULL);
 		eco_report_write(out, r, ECO_R_HTML, &d);
 		eco_offre_sheet_yaml(out, SET, o, org, &d);

@@ -229,8 +229,8 @@ test_sheets(void **state)
 	(void)state;
 	assert_non_null(r);
 	assert_non_null(fp);
-	assert_int_equal(eco_offre_sheet_paper(r, t.o, t.f, secteurs, "a", "A"),
-	    0);
+	assert_int_equal(eco_offre_sheet_paper(r, t.o, t.f, secteurs, "a", "A",
+	    1), 0);
 	assert_int_equal(eco_interventions_sheet_paper(r,
 	    (const struct eco_doc *const *)t.docs, t.ndocs, t.o, t.f, "a", "A"), 0);
 	assert_int_equal(eco_report_write(fp, r, ECO_R_MD, &t.d), 0);
