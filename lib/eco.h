@@ -2679,6 +2679,12 @@ int eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
  * 0, or -1 (recorded). */
 int eco_offre_sheet_yaml(FILE *, struct eco_schemaset *set,
     const struct eco_offre *o, const char *org, struct eco_diags *);
+/* (eco_diag.c) Copy into out the diagnostics of d about file name (NULL:
+ * any), the errors only or all, but those skip says to leave (skip NULL:
+ * none); returns the errors copied. */
+size_t eco_diags_copy(const struct eco_diags *d, const char *name,
+    int errors, int (*skip)(const struct eco_diag *, const void *),
+    const void *arg, struct eco_diags *out);
 /*
  * Receive a returned sheet file (a path, or "-") of records of kind
  * ("service", "intervention") into the project around dir, appended to

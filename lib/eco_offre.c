@@ -445,9 +445,6 @@ of_org(const struct eco_offre *o, const char *org, size_t *idx, size_t cap)
 	return n;
 }
 
-#define say(b, ...) (eco_buf_clear(b), eco_buf_printf(b, __VA_ARGS__), \
-	(b)->oom ? "" : (b)->s)
-
 #define PER_TABLE 5
 #define MAXSERV 64
 
@@ -470,7 +467,7 @@ paper_table(struct paper *p, const char *caption, const char *first)
 	eco_table_column(t, "question", first, 0, 30);
 	for (c = 0; c < p->ncols; c++) {
 		snprintf(key, sizeof key, "s%zu", c + 1);
-		eco_table_column(t, key, say(&p->b, _("Service %zu"), c + 1), 0,
+		eco_table_column(t, key, buf_say(&p->b, _("Service %zu"), c + 1), 0,
 		    16);
 	}
 	return t;
@@ -534,7 +531,7 @@ t_ages(const struct eco_service *s, struct eco_buf *b)
 {
 	if (!eco_map_mapping(s->doc->root, "ages_mois"))
 		return NULL;
-	return say(b, _("%d to %d months"), s->age_de, s->age_a);
+	return buf_say(b, _("%d to %d months"), s->age_de, s->age_a);
 }
 
 static const char *
@@ -542,8 +539,8 @@ t_count(long long v, const char *unite, struct eco_buf *b)
 {
 	if (v < 0)
 		return NULL;
-	return unite ? say(b, "%lld %s", v, eco_offre_unit_label(unite)) :
-	    say(b, "%lld", v);
+	return unite ? buf_say(b, "%lld %s", v, eco_offre_unit_label(unite)) :
+	    buf_say(b, "%lld", v);
 }
 
 static const char *
@@ -680,7 +677,7 @@ paper_group(struct paper *p, const struct eco_facteurs *F,
 		box_row(p, t, _(clientele_names[i]), on_clientele, &i);
 	text_row(p, t, _("Children's ages (from … to … months)"), t_ages);
 	for (i = 0; i < ECO_NSYS; i++)
-		box_row(p, t, say(&p->b, _("Acts on the system: %s"),
+		box_row(p, t, buf_say(&p->b, _("Acts on the system: %s"),
 		    eco_systeme_label(eco_systemes[i])), on_systeme, &i);
 	t = paper_table(p, _("Protective factors it supports: tick every box "
 	    "that applies"), "");
@@ -701,7 +698,7 @@ paper_group(struct paper *p, const struct eco_facteurs *F,
 		const char *nom = eco_map_str(secteurs->u.items[i], "nom");
 
 		if (id)
-			box_row(p, t, say(&p->b, _("Given in: %s"), nom ? nom : id),
+			box_row(p, t, buf_say(&p->b, _("Given in: %s"), nom ? nom : id),
 			    on_secteur, id);
 	}
 	box_row(p, t, _("Given everywhere on the territory"), on_secteur, "");
@@ -722,7 +719,7 @@ eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
 	if (n > MAXSERV)
 		n = MAXSERV;
 	if (part)
-		eco_report_heading(r, 1, say(&p.b, _("Service offer of %s "
+		eco_report_heading(r, 1, buf_say(&p.b, _("Service offer of %s "
 		    "(Outil 6)"), org_name ? org_name : org));
 	eco_report_para(r, _("One column per service your organisation offers "
 	    "to young children, their families or the practitioners of the "
@@ -738,7 +735,7 @@ eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
 		if (p.ncols < 3)
 			p.ncols = 3;
 		if (g)
-			eco_report_heading(r, 2, say(&p.b, _("Services %zu to "
+			eco_report_heading(r, 2, buf_say(&p.b, _("Services %zu to "
 			    "%zu"), g + 1, g + p.ncols));
 		paper_group(&p, F, secteurs);
 	}
@@ -891,24 +888,20 @@ known_clash(const struct receipt *g, const struct eco_diag *x)
 
 /* The diagnostics of d about file name (NULL: any), the errors only or
  * all, into out: the errors. */
+/* What the checks of the project say that receiving says otherwise. */
+static int
+said(const struct eco_diag *x, const void *arg)
+{
+	const struct receipt *g = arg;
+
+	return in_blank(x, g->v, g->n) || known_clash(g, x);
+}
+
 static size_t
 keep_about(const struct receipt *g, const struct eco_diags *d,
     const char *name, int errors, struct eco_diags *out)
 {
-	size_t i, errs = 0;
-
-	for (i = 0; i < d->n; i++) {
-		const struct eco_diag *x = &d->v[i];
-
-		if ((name && x->file && strcmp(x->file, name) != 0) ||
-		    (errors && x->sev != ECO_SEV_ERROR) ||
-		    in_blank(x, g->v, g->n) || known_clash(g, x))
-			continue;
-		eco_diag_add(out, x->file, x->line, x->col, x->sev, x->check,
-		    "%s", x->msg);
-		errs += x->sev == ECO_SEV_ERROR;
-	}
-	return errs;
+	return eco_diags_copy(d, name, errors, said, g, out);
 }
 
 /* What receiving adds to the checks of eco-validate: a sheet holds

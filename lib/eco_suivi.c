@@ -1252,19 +1252,7 @@ static size_t
 keep_about(const struct eco_diags *d, const char *name, int errors,
     struct eco_diags *out)
 {
-	size_t i, errs = 0;
-
-	for (i = 0; i < d->n; i++) {
-		const struct eco_diag *g = &d->v[i];
-
-		if ((name && g->file && strcmp(g->file, name) != 0) ||
-		    (errors && g->sev != ECO_SEV_ERROR))
-			continue;
-		eco_diag_add(out, g->file, g->line, g->col, g->sev, g->check,
-		    "%s", g->msg);
-		errs += g->sev == ECO_SEV_ERROR;
-	}
-	return errs;
+	return eco_diags_copy(d, name, errors, NULL, NULL, out);
 }
 
 /* Write doc into suivis/<action>.yaml; 0, or -1 (recorded in d). */
