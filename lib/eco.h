@@ -2679,6 +2679,9 @@ int eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
  * 0, or -1 (recorded). */
 int eco_offre_sheet_yaml(FILE *, struct eco_schemaset *set,
     const struct eco_offre *o, const char *org, struct eco_diags *);
+/* (eco_node.c) The document of the n of v whose id is id, or NULL. */
+const struct eco_doc *eco_docs_with_id(const struct eco_doc *const *v,
+    size_t n, const char *id);
 /* (eco_diag.c) Copy into out the diagnostics of d about file name (NULL:
  * any), the errors only or all, but those skip says to leave (skip NULL:
  * none); returns the errors copied. */

@@ -839,14 +839,7 @@ filled(const struct eco_doc *const *v, size_t n)
 static const struct eco_doc *
 known_id(const struct receipt *g, const struct eco_node *root)
 {
-	const char *id = eco_map_str(root, "id");
-	size_t i;
-
-	for (i = 0; id && i < g->nown; i++)
-		if (eco_map_str(g->own[i]->root, "id") &&
-		    strcmp(eco_map_str(g->own[i]->root, "id"), id) == 0)
-			return g->own[i];
-	return NULL;
+	return eco_docs_with_id(g->own, g->nown, eco_map_str(root, "id"));
 }
 
 static int

@@ -1216,14 +1216,7 @@ struct receipt {
 static const struct eco_doc *
 known_id(const struct receipt *g, const struct eco_node *root)
 {
-	const char *id = eco_map_str(root, "id");
-	size_t i;
-
-	for (i = 0; id && i < g->ns; i++)
-		if (eco_map_str(g->s[i]->root, "id") &&
-		    strcmp(eco_map_str(g->s[i]->root, "id"), id) == 0)
-			return g->s[i];
-	return NULL;
+	return eco_docs_with_id(g->s, g->ns, eco_map_str(root, "id"));
 }
 
 static const char *
