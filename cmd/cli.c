@@ -1529,3 +1529,35 @@ cli_each_doc(char **paths, int (*fn)(struct eco_doc *, struct eco_diags *),
 	cli_print_diags(d);
 	return rc < 0 ? rc : 0;
 }
+
+/* recois */
+
+static int recois_dry;
+
+const struct cli_option cli_recois_options[] = {
+	{ 1, 'n', "dry-run", NULL, CLI_FLAG, NULL,
+	  N_("check the sheets and say where they would go, write nothing"),
+	  0, 0 },
+	{ .name = NULL }
+};
+
+void
+cli_recois_option(int key, const char *arg)
+{
+	(void)arg;
+	if (key == 1)
+		recois_dry = 1;
+}
+
+void
+cli_recois(const char *kind, int argc, char **argv, struct eco_diags *d)
+{
+	int i;
+
+	if (!argc)
+		cli_usage_error(NULL, "%s", _("recois needs the sheets to read"));
+	for (i = 0; i < argc; i++) {
+		eco_offre_receive(cli_project(), kind, argv[i], recois_dry, d);
+		cli_print_diags(d);
+	}
+}

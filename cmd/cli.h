@@ -221,4 +221,12 @@ enum cli_format cli_format(const char *arg, unsigned allowed,
 const char *cli_relative(const char *root, char *buf, size_t cap);
 void cli_free_paths(char **);
 
+/* recois of returned sheets of records of a kind (eco-offre,
+ * eco-interventions): its -n option, and the run, each operand received
+ * by eco_offre_receive into the project, the diagnostics printed after
+ * each (a usage error without operand). */
+extern const struct cli_option cli_recois_options[];
+void cli_recois_option(int key, const char *arg);
+void cli_recois(const char *kind, int argc, char **argv, struct eco_diags *);
+
 #endif

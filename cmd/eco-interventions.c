@@ -29,7 +29,6 @@ static struct eco_offre *O;
 static const struct eco_doc *const *IV;	/* the interventions */
 static size_t NIV;
 static const struct eco_node *REG;	/* eco.yaml */
-static int dry;
 
 static int
 finish(void)
@@ -315,33 +314,9 @@ run_feuilles(int argc, char **argv)
 static int
 run_recois(int argc, char **argv)
 {
-	int i;
-
-	if (!argc)
-		cli_usage_error(NULL, "%s", _("recois needs the sheets to read"));
-	for (i = 0; i < argc; i++) {
-		eco_offre_receive(cli_project(), "intervention", argv[i], dry, &D);
-		cli_print_diags(&D);
-	}
+	cli_recois("intervention", argc, argv, &D);
 	return finish();
 }
-
-enum { O_DRY = 1 };
-
-static void
-option(int key, const char *arg)
-{
-	(void)arg;
-	if (key == O_DRY)
-		dry = 1;
-}
-
-static const struct cli_option recois_options[] = {
-	{ O_DRY, 'n', "dry-run", NULL, CLI_FLAG, NULL,
-	  N_("check the sheets and say where they would go, write nothing"),
-	  0, 0 },
-	{ .name = NULL }
-};
 
 #define FM(x) (1u << FMT_##x)
 #define SHEETS (FM(YAML) | FM(MD) | FM(HTML))
@@ -364,7 +339,8 @@ static const struct cli_cmd subs[] = {
 	  .summary = N_("returned sheets into interventions.yaml, each whole or "
 	  "not at all"),
 	  .example = "eco-interventions recois -n retour-cpe-soleil.yaml",
-	  .maxops = CLI_MANY, .options = recois_options, .option = option,
+	  .maxops = CLI_MANY, .options = cli_recois_options,
+	  .option = cli_recois_option,
 	  .run = run_recois },
 	{ .name = "matrice", .aliases = "matrix", .usage = U_MATRICE,
 	  .summary = N_("organisations × factors with levels and totals, the "

@@ -27,7 +27,6 @@ static struct eco_project *P;
 static struct eco_facteurs *F;
 static struct eco_offre *O;
 static const struct eco_node *REG;	/* eco.yaml */
-static int dry;
 
 static int
 finish(void)
@@ -360,11 +359,12 @@ sheets(const char *const *ids, size_t n)
 		eco_schemaset_free(set);
 		return finish();
 	}
-	r = eco_report_new(NULL, n == 1 ? cli_text(_("Service offer of %s"),
-	    org_name(ids[0])) : _("Service offer: the organisations' sheets"));
+	r = eco_report_new(NULL, n == 1 ? cli_text(_("Service offer of %s "
+	    "(Outil 6)"), org_name(ids[0])) : _("Service offer: the "
+	    "organisations' sheets"));
 	for (i = 0; i < n; i++)
 		if (eco_offre_sheet_paper(r, O, F, REG ? eco_map_seq(REG,
-		    "secteurs") : NULL, ids[i], org_name(ids[i])) < 0)
+		    "secteurs") : NULL, ids[i], org_name(ids[i]), n > 1) < 0)
 			cli_oom(&D);
 	return write_report(r);
 }
@@ -414,37 +414,9 @@ run_feuilles(int argc, char **argv)
 static int
 run_recois(int argc, char **argv)
 {
-	int i, r, rc = 0;
-
-	if (!argc)
-		cli_usage_error(NULL, "%s", _("recois needs the sheets to read"));
-	for (i = 0; i < argc; i++) {
-		if ((r = eco_offre_receive(cli_project(), "service", argv[i], dry,
-		    &D)) < 0)
-			rc = -1;
-		else if (r > 0 && rc == 0)
-			rc = 1;
-		cli_print_diags(&D);
-	}
+	cli_recois("service", argc, argv, &D);
 	return finish();
 }
-
-enum { O_DRY = 1 };
-
-static void
-option(int key, const char *arg)
-{
-	(void)arg;
-	if (key == O_DRY)
-		dry = 1;
-}
-
-static const struct cli_option recois_options[] = {
-	{ O_DRY, 'n', "dry-run", NULL, CLI_FLAG, NULL,
-	  N_("check the sheets and say where they would go, write nothing"),
-	  0, 0 },
-	{ .name = NULL }
-};
 
 #define FM(x) (1u << FMT_##x)
 #define REPORTS (FM(TEXTE) | FM(MD) | FM(HTML) | FM(CSV) | FM(JSON))
@@ -465,7 +437,8 @@ static const struct cli_cmd subs[] = {
 	{ .name = "recois", .aliases = "reçois receive", .usage = U_RECOIS,
 	  .summary = N_("returned sheets into offre.yaml, each whole or not at all"),
 	  .example = "eco-offre recois -n retour-maison-famille.yaml",
-	  .maxops = CLI_MANY, .options = recois_options, .option = option,
+	  .maxops = CLI_MANY, .options = cli_recois_options,
+	  .option = cli_recois_option,
 	  .run = run_recois },
 	{ .name = "analyse", .aliases = "analyze analysis", .usage = U_ANALYSE,
 	  .summary = N_("the offer by clientèle, system, factor, sector, age "

@@ -2774,18 +2774,29 @@ enum eco_lacune { ECO_LACUNE_AUCUNE, ECO_LACUNE_SANS_SERVICE,
 enum eco_lacune eco_offre_lacune(const struct eco_offre_row *);
 
 /* The paper worksheet of organisation org (org_name for people) into
- * r: one column per service it has, then one blank (three at least,
- * five per table), its answers ticked; the clientèles, systems, factors
- * of F, sectors, access and counts as boxes labelled in words.  0, or
- * -1 when memory runs out. */
+ * r: one column per service it has, then one blank unless it would
+ * start a table (three columns at least, five per table), its answers
+ * ticked; the clientèles, systems, factors
+ * of F, sectors, access and counts as boxes labelled in words; with
+ * part, under a heading of its own (a new page).  0, or -1 when memory
+ * runs out. */
 int eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
     const struct eco_facteurs *F, const struct eco_node *secteurs,
-    const char *org, const char *org_name);
+    const char *org, const char *org_name, int part);
 /* The YAML worksheet of org: its services as the project holds them,
  * then one to fill (eco_sheet_write), each document starting "---".
  * 0, or -1 (recorded). */
 int eco_offre_sheet_yaml(FILE *, struct eco_schemaset *set,
     const struct eco_offre *o, const char *org, struct eco_diags *);
+/* (eco_node.c) The document of the n of v whose id is id, or NULL. */
+const struct eco_doc *eco_docs_with_id(const struct eco_doc *const *v,
+    size_t n, const char *id);
+/* (eco_diag.c) Copy into out the diagnostics of d about file name (NULL:
+ * any), the errors only or all, but those skip says to leave (skip NULL:
+ * none); returns the errors copied. */
+size_t eco_diags_copy(const struct eco_diags *d, const char *name,
+    int errors, int (*skip)(const struct eco_diag *, const void *),
+    const void *arg, struct eco_diags *out);
 /*
  * Receive a returned sheet file (a path, or "-") of records of kind
  * ("service", "intervention") into the project around dir, appended to

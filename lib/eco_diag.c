@@ -354,3 +354,23 @@ eco_diag_node(struct eco_doc *doc, const struct eco_diag *g)
 		return NULL;
 	return m;
 }
+
+size_t
+eco_diags_copy(const struct eco_diags *d, const char *name, int errors,
+    int (*skip)(const struct eco_diag *, const void *), const void *arg,
+    struct eco_diags *out)
+{
+	size_t i, errs = 0;
+
+	for (i = 0; i < d->n; i++) {
+		const struct eco_diag *x = &d->v[i];
+
+		if ((name && x->file && strcmp(x->file, name) != 0) ||
+		    (errors && x->sev != ECO_SEV_ERROR) || (skip && skip(x, arg)))
+			continue;
+		eco_diag_add(out, x->file, x->line, x->col, x->sev, x->check,
+		    "%s", x->msg);
+		errs += x->sev == ECO_SEV_ERROR;
+	}
+	return errs;
+}

@@ -525,14 +525,10 @@ eco_questionnaire_yaml(FILE *fp, const struct eco_questionnaire *q,
 
 /* Reports for people. */
 
-/* printf into b, cleared first: its text (never NULL). */
-#define say(b, ...) (eco_buf_clear(b), eco_buf_printf(b, __VA_ARGS__), \
-	(b)->s ? (const char *)(b)->s : "")
-
 static void
 blank(struct eco_report *r, struct eco_buf *b, const char *label)
 {
-	eco_report_para(r, say(b, _("%s: ______________________________"), label));
+	eco_report_para(r, buf_say(b, _("%s: ______________________________"), label));
 }
 
 static void
@@ -541,10 +537,10 @@ paper_item(struct eco_report *r, struct eco_buf *b, const struct eco_item *it)
 	static const char *const abc[] = { "A", "B", "C" };
 	int k;
 
-	eco_report_heading(r, 3, say(b, _("Item %d: %s"), it->numero, it->theme));
+	eco_report_heading(r, 3, buf_say(b, _("Item %d: %s"), it->numero, it->theme));
 	eco_report_para(r, it->enonce);
 	for (k = 0; k < 3; k++)
-		eco_report_item(r, 0, say(b, "☐ %s — %s", abc[k], it->meaning[k]));
+		eco_report_item(r, 0, buf_say(b, "☐ %s — %s", abc[k], it->meaning[k]));
 }
 
 static void
@@ -588,7 +584,7 @@ eco_questionnaire_paper(const struct eco_questionnaire *q)
 	paper_intro(r, &b);
 	for (i = 0; i < ECO_NCONDITIONS; i++) {
 		c = &q->conditions[i];
-		eco_report_heading(r, 2, say(&b, _("Condition %d: %s"), c->numero,
+		eco_report_heading(r, 2, buf_say(&b, _("Condition %d: %s"), c->numero,
 		    c->nom));
 		if (c->description)
 			eco_report_para(r, c->description);
@@ -622,11 +618,11 @@ first_points(struct eco_report *r, struct eco_buf *b,
 		const struct eco_tally *y = &s->items[it->numero - 1];
 
 		if (y->score >= 0 && y->score < 100 && ++n)
-			eco_report_item(r, 0, say(b, _("Item %d, %s: score %s, "
+			eco_report_item(r, 0, buf_say(b, _("Item %d, %s: score %s, "
 			    "below 1"), it->numero, it->theme,
 			    eco_score_text(y->score, 0, 1, sc)));
 		else if (y->spread >= 200 && ++n)
-			eco_report_item(r, 0, say(b, _("Item %d, %s: the respondents "
+			eco_report_item(r, 0, buf_say(b, _("Item %d, %s: the respondents "
 			    "disagree (from A to C)"), it->numero, it->theme));
 	}
 	if (!n)
@@ -651,7 +647,7 @@ written(struct eco_report *r, struct eco_buf *b, const struct eco_session *s)
 			snprintf(it, sizeof it, "%d", s->order[i]);
 			m = eco_map_mapping(s->docs[k]->root, "commentaires");
 			if (eco_map_str(m, it) && ++n)
-				eco_report_item(r, 0, say(b, _("Item %s: %s"), it,
+				eco_report_item(r, 0, buf_say(b, _("Item %s: %s"), it,
 				    eco_map_str(m, it)));
 		}
 	for (j = 0; j < 2; j++)
@@ -659,7 +655,7 @@ written(struct eco_report *r, struct eco_buf *b, const struct eco_session *s)
 			v = eco_map_seq(s->docs[k]->root, lists[j]);
 			for (i = 0; v && i < v->len; i++)
 				if (v->u.items[i]->type == ECO_STR && ++n)
-					eco_report_item(r, 0, say(b, _("%s: %s"), titles[j],
+					eco_report_item(r, 0, buf_say(b, _("%s: %s"), titles[j],
 					    v->u.items[i]->s));
 		}
 	if (!n)

@@ -170,9 +170,6 @@ eco_matrice_free(struct eco_matrice *m)
 
 /* Worksheets */
 
-#define say(b, ...) (eco_buf_clear(b), eco_buf_printf(b, __VA_ARGS__), \
-	(b)->oom ? "" : (b)->s)
-
 /* The record of org on factor or sub-factor id among v, or NULL. */
 static const struct eco_node *
 record_of(const struct eco_doc *const *v, size_t n, const char *org,
@@ -214,8 +211,8 @@ services_cell(struct eco_table *t, const struct eco_offre *o, const char *org,
 		    o->v[i].nom) {
 			keep[n] = NULL;
 			eco_buf_clear(b);
-			eco_buf_printf(b, "%s %s", tick(s && eco_seq_has(s,
-			    o->v[i].id)), o->v[i].nom);
+			eco_buf_printf(b, "%s %s", tick(s && o->v[i].id &&
+			    eco_seq_has(s, o->v[i].id)), o->v[i].nom);
 			if (b->oom || !(keep[n] = strdup(b->s)))
 				break;
 			v[n] = keep[n];
@@ -235,7 +232,7 @@ eco_interventions_sheet_paper(struct eco_report *r,
 	struct eco_table *t;
 	size_t sys, i, k;
 
-	eco_report_heading(r, 1, say(&b, _("Action of %s on the protective "
+	eco_report_heading(r, 1, buf_say(&b, _("Action of %s on the protective "
 	    "factors (Outil 7)"), org_name ? org_name : org));
 	eco_report_para(r, _("For each protective factor, tick the level of "
 	    "your organisation's action: 0, it does not act on it; 1, it acts "
@@ -243,7 +240,7 @@ eco_interventions_sheet_paper(struct eco_report *r,
 	    "regularly. Then tick the sub-factors it touches and the services "
 	    "through which it acts."));
 	for (sys = 0; sys < ECO_NSYS; sys++) {
-		t = eco_report_table(r, "fiche", say(&b, _("System: %s"),
+		t = eco_report_table(r, "fiche", buf_say(&b, _("System: %s"),
 		    eco_systeme_label(eco_systemes[sys])), ECO_SHOW_DOC);
 		eco_table_column(t, "facteur", _("Factor and its sub-factors"),
 		    0, 34);
@@ -268,7 +265,7 @@ eco_interventions_sheet_paper(struct eco_report *r,
 			services_cell(t, o, org, rec, &b);
 			for (k = 0; k < f->nsous; k++) {
 				eco_table_row(t);
-				eco_table_text(t, 0, say(&b, "· %s", f->sous[k].nom));
+				eco_table_text(t, 0, buf_say(&b, "· %s", f->sous[k].nom));
 				eco_table_text(t, 4, tick(ss && eco_seq_has(ss,
 				    f->sous[k].id)));
 			}
@@ -303,7 +300,7 @@ eco_interventions_sheet_yaml(FILE *out, const struct eco_doc *const *v,
 		const struct eco_node *rec = record_of(v, n, org, f->id);
 
 		fputs("---\n", out);
-		comment(out, say(&b, "%s (%s).", f->nom,
+		comment(out, buf_say(&b, "%s (%s).", f->nom,
 		    eco_systeme_label(f->systeme)));
 		if (rec) {
 			comment(out, _("What the regroupement knows: correct what "
@@ -319,7 +316,7 @@ eco_interventions_sheet_yaml(FILE *out, const struct eco_doc *const *v,
 			eco_buf_printf(&l, "%s%s (%s)", k ? ", " : "", f->sous[k].id,
 			    f->sous[k].nom);
 		if (f->nsous && !l.oom)
-			comment(out, say(&b, _("sous_facteurs, those it touches: "
+			comment(out, buf_say(&b, _("sous_facteurs, those it touches: "
 			    "%s."), l.s));
 		eco_buf_clear(&l);
 		for (k = 0; k < o->n; k++)
@@ -327,7 +324,7 @@ eco_interventions_sheet_yaml(FILE *out, const struct eco_doc *const *v,
 				eco_buf_printf(&l, "%s%s (%s)", l.n ? ", " : "",
 				    o->v[k].id, o->v[k].nom ? o->v[k].nom : "");
 		if (l.n && !l.oom)
-			comment(out, say(&b, _("services, those through which it "
+			comment(out, buf_say(&b, _("services, those through which it "
 			    "acts: %s."), l.s));
 		fprintf(out, "kind: intervention\nversion: 1\nid: %s-%s\n"
 		    "organisme: %s\nfacteur: %s\nniveau:\n#sous_facteurs: []\n"

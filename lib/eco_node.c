@@ -525,3 +525,15 @@ eco_map_put_strs(struct eco_doc *d, struct eco_node *m, const char *key,
 			return -1;
 	return eco_map_put(d, m, key, seq);
 }
+
+const struct eco_doc *
+eco_docs_with_id(const struct eco_doc *const *v, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < n; i++)
+		if (eco_map_str(v[i]->root, "id") &&
+		    strcmp(eco_map_str(v[i]->root, "id"), id) == 0)
+			return v[i];
+	return NULL;
+}

@@ -445,9 +445,6 @@ of_org(const struct eco_offre *o, const char *org, size_t *idx, size_t cap)
 	return n;
 }
 
-#define say(b, ...) (eco_buf_clear(b), eco_buf_printf(b, __VA_ARGS__), \
-	(b)->oom ? "" : (b)->s)
-
 #define PER_TABLE 5
 #define MAXSERV 64
 
@@ -470,7 +467,7 @@ paper_table(struct paper *p, const char *caption, const char *first)
 	eco_table_column(t, "question", first, 0, 30);
 	for (c = 0; c < p->ncols; c++) {
 		snprintf(key, sizeof key, "s%zu", c + 1);
-		eco_table_column(t, key, say(&p->b, _("Service %zu"), c + 1), 0,
+		eco_table_column(t, key, buf_say(&p->b, _("Service %zu"), c + 1), 0,
 		    16);
 	}
 	return t;
@@ -534,7 +531,7 @@ t_ages(const struct eco_service *s, struct eco_buf *b)
 {
 	if (!eco_map_mapping(s->doc->root, "ages_mois"))
 		return NULL;
-	return say(b, _("%d to %d months"), s->age_de, s->age_a);
+	return buf_say(b, _("%d to %d months"), s->age_de, s->age_a);
 }
 
 static const char *
@@ -542,8 +539,8 @@ t_count(long long v, const char *unite, struct eco_buf *b)
 {
 	if (v < 0)
 		return NULL;
-	return unite ? say(b, "%lld %s", v, eco_offre_unit_label(unite)) :
-	    say(b, "%lld", v);
+	return unite ? buf_say(b, "%lld %s", v, eco_offre_unit_label(unite)) :
+	    buf_say(b, "%lld", v);
 }
 
 static const char *
@@ -649,10 +646,11 @@ on_acces(const struct eco_service *s, const void *arg)
 	return in_acces(s, &r, NULL);
 }
 
-static int
-on_unite(const struct eco_service *s, const void *arg)
+static const char *
+t_unite(const struct eco_service *s, struct eco_buf *b)
 {
-	return s->unite && strcmp(s->unite, arg) == 0;
+	(void)b;
+	return s->unite ? eco_offre_unit_label(s->unite) : NULL;
 }
 
 static void
@@ -663,21 +661,26 @@ paper_group(struct paper *p, const struct eco_facteurs *F,
 	struct on_factor of = { F, NULL };
 	size_t i, sys;
 
-	t = paper_table(p, _("The service"), _("Question"));
+	t = paper_table(p, _("The service"), "");
 	text_row(p, t, _("Name of the service"), t_nom);
 	text_row(p, t, _("Where it is given"), t_lieu);
 	text_row(p, t, _("How often"), t_frequence);
 	text_row(p, t, _("Days and hours"), t_horaires);
 	text_row(p, t, _("Languages"), t_langues);
-	t = paper_table(p, _("For whom"), _("Tick every box that applies"));
+	text_row(p, t, _("Places at a time"), t_places);
+	text_row(p, t, _("Reached in the year"), t_participants);
+	text_row(p, t, _("Waiting today"), t_attente);
+	text_row(p, t, _("Counted in (children, parents, families, pregnant "
+	    "women, practitioners, people)"), t_unite);
+	t = paper_table(p, _("For whom: tick every box that applies"), "");
 	for (i = 0; i < ECO_NCLIENTELES; i++)
 		box_row(p, t, _(clientele_names[i]), on_clientele, &i);
 	text_row(p, t, _("Children's ages (from … to … months)"), t_ages);
 	for (i = 0; i < ECO_NSYS; i++)
-		box_row(p, t, say(&p->b, _("Acts on the system: %s"),
+		box_row(p, t, buf_say(&p->b, _("Acts on the system: %s"),
 		    eco_systeme_label(eco_systemes[i])), on_systeme, &i);
-	t = paper_table(p, _("Protective factors it supports"),
-	    _("Tick every box that applies"));
+	t = paper_table(p, _("Protective factors it supports: tick every box "
+	    "that applies"), "");
 	for (sys = 0; sys < ECO_NSYS; sys++)
 		for (i = 0; F && i < eco_facteurs_count(F); i++) {
 			const struct eco_facteur *f = eco_facteurs_at(F, i);
@@ -687,15 +690,15 @@ paper_group(struct paper *p, const struct eco_facteurs *F,
 			of.id = f->id;
 			box_row(p, t, f->nom, on_facteur, &of);
 		}
-	t = paper_table(p, _("Where and how to get it"),
-	    _("Tick every box that applies"));
+	t = paper_table(p, _("Where and how to get it: tick every box that "
+	    "applies"), "");
 	for (i = 0; secteurs && secteurs->type == ECO_SEQ && i < secteurs->len;
 	    i++) {
 		const char *id = eco_map_str(secteurs->u.items[i], "id");
 		const char *nom = eco_map_str(secteurs->u.items[i], "nom");
 
 		if (id)
-			box_row(p, t, say(&p->b, _("Given in: %s"), nom ? nom : id),
+			box_row(p, t, buf_say(&p->b, _("Given in: %s"), nom ? nom : id),
 			    on_secteur, id);
 	}
 	box_row(p, t, _("Given everywhere on the territory"), on_secteur, "");
@@ -703,41 +706,36 @@ paper_group(struct paper *p, const struct eco_facteurs *F,
 		if (strcmp(acces_codes[i], "soir") && strcmp(acces_codes[i],
 		    "fin-de-semaine") && strcmp(acces_codes[i], "liste-attente"))
 			box_row(p, t, _(acces_names[i]), on_acces, acces_codes[i]);
-	t = paper_table(p, _("How many"), _("Write the number"));
-	text_row(p, t, _("Places at a time"), t_places);
-	text_row(p, t, _("Reached in the year"), t_participants);
-	text_row(p, t, _("Waiting today"), t_attente);
-	for (i = 0; i < NUNITS; i++)
-		box_row(p, t, say(&p->b, _("Counted in: %s"), _(unit_names[i])),
-		    on_unite, unit_codes[i]);
 }
 
 int
 eco_offre_sheet_paper(struct eco_report *r, const struct eco_offre *o,
     const struct eco_facteurs *F, const struct eco_node *secteurs,
-    const char *org, const char *org_name)
+    const char *org, const char *org_name, int part)
 {
 	struct paper p = { r, o, NULL, 0, 0, ECO_BUF_INIT };
-	size_t idx[MAXSERV], n = of_org(o, org, idx, MAXSERV), g;
+	size_t idx[MAXSERV], n = of_org(o, org, idx, MAXSERV), g, cols;
 
 	if (n > MAXSERV)
 		n = MAXSERV;
-	eco_report_heading(r, 1, say(&p.b, _("Service offer of %s (Outil 6)"),
-	    org_name ? org_name : org));
-	eco_report_para(r, _("Describe each service or activity your "
-	    "organisation offers to young children, their families or the "
-	    "practitioners of the territory: one column per service. The "
-	    "columns already filled hold what the regroupement knows: correct "
-	    "them if they changed. Tick the boxes that apply; leave blank what "
-	    "you do not know."));
-	for (g = 0; g == 0 || g < n + 1; g += PER_TABLE) {
+	if (part)
+		eco_report_heading(r, 1, buf_say(&p.b, _("Service offer of %s "
+		    "(Outil 6)"), org_name ? org_name : org));
+	eco_report_para(r, _("One column per service your organisation offers "
+	    "to young children, their families or the practitioners of the "
+	    "territory. Correct what the filled columns say; tick the boxes "
+	    "that apply; leave blank what you do not know."));
+	/* a blank column for a new service, unless it would start a table
+	 * of its own */
+	cols = n % PER_TABLE ? n + 1 : n ? n : 1;
+	for (g = 0; g < cols; g += PER_TABLE) {
 		p.idx = idx + (g < n ? g : n);
 		p.n = g < n ? (n - g < PER_TABLE ? n - g : PER_TABLE) : 0;
-		p.ncols = n + 1 - g < PER_TABLE ? n + 1 - g : PER_TABLE;
+		p.ncols = cols - g < PER_TABLE ? cols - g : PER_TABLE;
 		if (p.ncols < 3)
 			p.ncols = 3;
 		if (g)
-			eco_report_heading(r, 2, say(&p.b, _("Services %zu to "
+			eco_report_heading(r, 2, buf_say(&p.b, _("Services %zu to "
 			    "%zu"), g + 1, g + p.ncols));
 		paper_group(&p, F, secteurs);
 	}
@@ -841,14 +839,7 @@ filled(const struct eco_doc *const *v, size_t n)
 static const struct eco_doc *
 known_id(const struct receipt *g, const struct eco_node *root)
 {
-	const char *id = eco_map_str(root, "id");
-	size_t i;
-
-	for (i = 0; id && i < g->nown; i++)
-		if (eco_map_str(g->own[i]->root, "id") &&
-		    strcmp(eco_map_str(g->own[i]->root, "id"), id) == 0)
-			return g->own[i];
-	return NULL;
+	return eco_docs_with_id(g->own, g->nown, eco_map_str(root, "id"));
 }
 
 static int
@@ -890,24 +881,20 @@ known_clash(const struct receipt *g, const struct eco_diag *x)
 
 /* The diagnostics of d about file name (NULL: any), the errors only or
  * all, into out: the errors. */
+/* What the checks of the project say that receiving says otherwise. */
+static int
+said(const struct eco_diag *x, const void *arg)
+{
+	const struct receipt *g = arg;
+
+	return in_blank(x, g->v, g->n) || known_clash(g, x);
+}
+
 static size_t
 keep_about(const struct receipt *g, const struct eco_diags *d,
     const char *name, int errors, struct eco_diags *out)
 {
-	size_t i, errs = 0;
-
-	for (i = 0; i < d->n; i++) {
-		const struct eco_diag *x = &d->v[i];
-
-		if ((name && x->file && strcmp(x->file, name) != 0) ||
-		    (errors && x->sev != ECO_SEV_ERROR) ||
-		    in_blank(x, g->v, g->n) || known_clash(g, x))
-			continue;
-		eco_diag_add(out, x->file, x->line, x->col, x->sev, x->check,
-		    "%s", x->msg);
-		errs += x->sev == ECO_SEV_ERROR;
-	}
-	return errs;
+	return eco_diags_copy(d, name, errors, said, g, out);
 }
 
 /* What receiving adds to the checks of eco-validate: a sheet holds
@@ -1048,7 +1035,8 @@ take_in(struct receipt *g, const char *file, const struct eco_doc *const *v,
 	eco_project_check(g->p, kinds, d);
 	if (!filled(v, n))
 		eco_diag_add(d, file, 0, 0, ECO_SEV_ERROR, NULL,
-		    _("no %s in this sheet"), eco_kind_label(g->k));
+		    _("nothing to receive: no « %s » document filled in this "
+		    "sheet"), g->k->name);
 	for (i = 0; i < n; i++)
 		if (!known_id(g, v[i]->root) && !blank(v[i]->root))
 			check_doc(g, v[i], d);

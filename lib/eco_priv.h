@@ -178,4 +178,8 @@ void eco_index_vrule(struct eco_index *, struct eco_diags *, const char *file,
 struct eco_doc *eco_json_doc(const char *buf, size_t len, const char *name,
     const struct eco_limits *);
 
+/* printf into the buffer b, cleared first: its text (never NULL). */
+#define buf_say(b, ...) (eco_buf_clear(b), eco_buf_printf(b, __VA_ARGS__), \
+	(b)->s && !(b)->oom ? (const char *)(b)->s : "")
+
 #endif

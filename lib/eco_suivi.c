@@ -1216,14 +1216,7 @@ struct receipt {
 static const struct eco_doc *
 known_id(const struct receipt *g, const struct eco_node *root)
 {
-	const char *id = eco_map_str(root, "id");
-	size_t i;
-
-	for (i = 0; id && i < g->ns; i++)
-		if (eco_map_str(g->s[i]->root, "id") &&
-		    strcmp(eco_map_str(g->s[i]->root, "id"), id) == 0)
-			return g->s[i];
-	return NULL;
+	return eco_docs_with_id(g->s, g->ns, eco_map_str(root, "id"));
 }
 
 static const char *
@@ -1252,19 +1245,7 @@ static size_t
 keep_about(const struct eco_diags *d, const char *name, int errors,
     struct eco_diags *out)
 {
-	size_t i, errs = 0;
-
-	for (i = 0; i < d->n; i++) {
-		const struct eco_diag *g = &d->v[i];
-
-		if ((name && g->file && strcmp(g->file, name) != 0) ||
-		    (errors && g->sev != ECO_SEV_ERROR))
-			continue;
-		eco_diag_add(out, g->file, g->line, g->col, g->sev, g->check,
-		    "%s", g->msg);
-		errs += g->sev == ECO_SEV_ERROR;
-	}
-	return errs;
+	return eco_diags_copy(d, name, errors, NULL, NULL, out);
 }
 
 /* Write doc into suivis/<action>.yaml; 0, or -1 (recorded in d). */
