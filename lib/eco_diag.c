@@ -368,8 +368,7 @@ eco_diags_copy(const struct eco_diags *d, const char *name, int errors,
 		if ((name && x->file && strcmp(x->file, name) != 0) ||
 		    (errors && x->sev != ECO_SEV_ERROR) || (skip && skip(x, arg)))
 			continue;
-		eco_diag_add(out, x->file, x->line, x->col, x->sev, x->check,
-		    "%s", x->msg);
+		eco_diag_copy(out, x);
 		errs += x->sev == ECO_SEV_ERROR;
 	}
 	return errs;
