@@ -241,7 +241,11 @@ run_matrice(int argc, char **argv)
 		    b.s));
 		eco_buf_free(&b);
 	}
-	people_table(r, m);
+	if (m->norgs)
+		people_table(r, m);
+	else
+		eco_report_para(r, _("No organisation has returned its sheet "
+		    "yet."));
 	data_tables(r, m);
 	eco_matrice_free(m);
 	return write_report(r);
