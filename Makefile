@@ -135,6 +135,7 @@ check: deps-check
 
 deps-check:
 	@sh tools/deps.sh $(DEPS_CHECK)
+	@sh tools/npm-deps.sh
 
 check-run: all $(UNITBINS) $(B)/tests/conformance-suite lint po-check
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

@@ -2634,4 +2634,11 @@ size_t eco_index_ids(const struct eco_index *, const char *kind,
 size_t eco_project_ids(struct eco_project *, const char *kind,
     const char **out, size_t max);
 
+/* eco_project.c: the first line of a worksheet of kind, for editors:
+ * "# yaml-language-server: $schema=file://DATADIR/schemas/KIND.schema.json",
+ * the schema make install put there ($ECO_DATADIR, else the data folder
+ * built in), which an editor finds offline.  In buf (cap bytes); buf. */
+#define ECO_MODELINE_BUFSZ 1200
+const char *eco_schema_modeline(const char *kind, char *buf, size_t cap);
+
 #endif

@@ -2327,6 +2327,7 @@ eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
 {
 	struct sk k = { out, NULL, NULL, prio, nprio, 0, 0, 0, 0 };
 	const struct eco_objectif_view **o;
+	char line[ECO_MODELINE_BUFSZ];
 	size_t i;
 
 	if (!(k.plan = eco_schema_node(eco_schemaset_kind(set, "plan"))) ||
@@ -2342,8 +2343,7 @@ eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
 	for (i = 0; i < p->nobjectifs; i++)
 		o[i] = &p->objectifs[i];
 	qsort(o, p->nobjectifs, sizeof *o, by_rank);
-	fprintf(out, "# yaml-language-server: $schema=%s\n#\n",
-	    str(k.plan, "$id"));
+	fprintf(out, "%s\n#\n", eco_schema_modeline("plan", line, sizeof line));
 	guide(&k, 0, k.plan);
 	fputs("#\n", out);
 	comment(&k, 0, _("Skeleton printed by eco-plan squelette from the priorities: incomplete by design.  Fill every empty value; uncomment the other fields you need.  eco-plan verifie says what is left to fill."));

@@ -1979,3 +1979,23 @@ eco_project_init(const char *root, const struct eco_newfiles *nf,
 	*made = out.v;
 	return rc;
 }
+
+const char *
+eco_schema_modeline(const char *kind, char *buf, size_t cap)
+{
+	const char *env = getenv("ECO_DATADIR"), *dir = env && *env ? env :
+	    DATADIR, *p;
+	size_t n;
+
+	n = (size_t)snprintf(buf, cap, "# yaml-language-server: $schema=file://");
+	/* a file URL: what a path may hold that a URL may not, encoded */
+	for (p = dir; *p && n + 4 < cap; p++)
+		if (*p == ' ' || *p == '%' || *p == '#' || *p == '?')
+			n += (size_t)snprintf(buf + n, cap - n, "%%%02X",
+			    (unsigned char)*p);
+		else
+			buf[n++] = *p;
+	snprintf(buf + (n < cap ? n : cap - 1), cap - (n < cap ? n : cap - 1),
+	    "/schemas/%s.schema.json", kind);
+	return buf;
+}

@@ -41,7 +41,7 @@ for k in $kinds; do
 	# blank, it reads as YAML with its kind, and points at its schema
 	eco-gabarit "$k" >"$SCRATCH/$k-blank.yaml"
 	first=$(head -1 "$SCRATCH/$k-blank.yaml")
-	if [ "$first" = "# yaml-language-server: \$schema=https://eco.quebec/schemas/$k.schema.json" ] &&
+	if [ "$first" = "# yaml-language-server: \$schema=file:///usr/local/share/eco/schemas/$k.schema.json" ] &&
 	    [ "$(eco-cat --kind "$k" -o json "$SCRATCH/$k-blank.yaml" | wc -l)" -eq 1 ]; then
 		ok "eco-gabarit $k: schema line and YAML"
 	else
