@@ -137,7 +137,7 @@ check: deps-check
 # with; a node that carries its own npm keeps it (Debian's would clash).
 deps-check:
 	@sh tools/deps.sh $(DEPS_CHECK)
-	@command -v npm >/dev/null 2>&1 || sh tools/deps.sh npm
+	@sh tools/npm-deps.sh
 
 check-run: all $(UNITBINS) $(B)/tests/conformance-suite lint po-check
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

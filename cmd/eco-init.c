@@ -85,14 +85,13 @@ record_file(struct eco_schemaset *set, const struct eco_cycle *c,
 {
 	const struct eco_tool *t = eco_cycle_tool(c, 5);
 	struct eco_buf b = ECO_BUF_INIT;
-	char *buf, sec[256];
+	char *buf, sec[256], line[ECO_MODELINE_BUFSZ];
 	size_t len, i;
 	FILE *f = mem(&buf, &len);
 
-	if (nkinds == 1) {
-		eco_schema_modeline(f, kinds[0]);
-		fputs("#\n", f);
-	}
+	if (nkinds == 1)
+		fprintf(f, "%s\n#\n", eco_schema_modeline(kinds[0], line,
+		    sizeof line));
 	fprintf(f, "# %s — ", rel);
 	fprintf(f, _("Outil %d: %s"), t ? t->number : 5, t ? t->name : "");
 	fputc('\n', f);

@@ -706,11 +706,6 @@ int eco_project_checked(struct eco_project *, const char *path,
     struct eco_index *);
 void eco_project_finish(struct eco_project *, struct eco_diags *);
 
-/* The first line of a worksheet of kind for editors: yaml-language-
- * server's modeline, naming the installed copy of the kind's schema
- * (ECO_DATADIR, else the data folder of the build), so that an editor
- * checks the sheet offline as eco-validate does.  0, or -1. */
-int eco_schema_modeline(FILE *, const char *kind);
 /* The files of a new project, in memory: each one's path from its root
  * and its bytes (NUL-terminated); a path ending in "/" is a folder. */
 struct eco_newfile {
@@ -2896,5 +2891,12 @@ size_t eco_index_ids(const struct eco_index *, const char *kind,
     const char **out, size_t max);
 size_t eco_project_ids(struct eco_project *, const char *kind,
     const char **out, size_t max);
+
+/* eco_project.c: the first line of a worksheet of kind, for editors:
+ * "# yaml-language-server: $schema=file://DATADIR/schemas/KIND.schema.json",
+ * the schema make install put there ($ECO_DATADIR, else the data folder
+ * built in), which an editor finds offline.  In buf (cap bytes); buf. */
+#define ECO_MODELINE_BUFSZ 1200
+const char *eco_schema_modeline(const char *kind, char *buf, size_t cap);
 
 #endif

@@ -466,10 +466,11 @@ eco_questionnaire_yaml(FILE *fp, const struct eco_questionnaire *q,
     const struct eco_questionnaire_opts *o)
 {
 	const struct eco_condition *c;
+	char line[ECO_MODELINE_BUFSZ];
 	size_t i, k;
 
-	eco_schema_modeline(fp, "diagnostic");
-	fputs("#\n", fp);
+	fprintf(fp, "%s\n#\n", eco_schema_modeline("diagnostic", line,
+	    sizeof line));
 	comment(fp, "# ", _("Outil 13 — Diagnostic of the partnership: the "
 	    "questionnaire to fill in."));
 	fputs("#\n", fp);

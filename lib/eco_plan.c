@@ -2312,6 +2312,7 @@ eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
 {
 	struct sk k = { out, NULL, NULL, fiches, 0, 0, 0, 0 };
 	struct eco_obj_draft *o;
+	char line[ECO_MODELINE_BUFSZ];
 	size_t n;
 
 	if (!(k.plan = eco_schema_node(eco_schemaset_kind(set, "plan"))) ||
@@ -2324,8 +2325,7 @@ eco_plan_skeleton(FILE *out, struct eco_schemaset *set,
 		eco_diag_sys(d, NULL, "%s", strerror(ENOMEM));
 		return -1;
 	}
-	eco_schema_modeline(out, "plan");
-	fputs("#\n", out);
+	fprintf(out, "%s\n#\n", eco_schema_modeline("plan", line, sizeof line));
 	guide(&k, 0, k.plan);
 	fputs("#\n", out);
 	comment(&k, 0, _("Skeleton printed by eco-plan squelette from the priorities: incomplete by design.  One objective per protective factor the priorities retain: give each its label, join or split them as the group decides, fill every empty value, uncomment the other fields you need.  eco-plan verifie says what is left to fill."));

@@ -1870,15 +1870,6 @@ eco_newfiles_copy(struct eco_newfiles *nf, const char *src,
 }
 
 int
-eco_schema_modeline(FILE *f, const char *kind)
-{
-	const char *env = getenv("ECO_DATADIR");
-
-	return fprintf(f, "# yaml-language-server: $schema=%s/schemas/%s.schema.json\n",
-	    env && *env ? env : DATADIR, kind) < 0 ? -1 : 0;
-}
-
-int
 eco_newfiles_example(struct eco_newfiles *nf, struct eco_diags *d)
 {
 	const char *env = getenv("ECO_DATADIR");
@@ -2136,4 +2127,24 @@ eco_project_new_cycle(struct eco_project *p, const char *name, int dry,
 out:
 	eco_project_unlock(lock);
 	return rc;
+}
+
+const char *
+eco_schema_modeline(const char *kind, char *buf, size_t cap)
+{
+	const char *env = getenv("ECO_DATADIR"), *dir = env && *env ? env :
+	    DATADIR, *p;
+	size_t n;
+
+	n = (size_t)snprintf(buf, cap, "# yaml-language-server: $schema=file://");
+	/* a file URL: what a path may hold that a URL may not, encoded */
+	for (p = dir; *p && n + 4 < cap; p++)
+		if (*p == ' ' || *p == '%' || *p == '#' || *p == '?')
+			n += (size_t)snprintf(buf + n, cap - n, "%%%02X",
+			    (unsigned char)*p);
+		else
+			buf[n++] = *p;
+	snprintf(buf + (n < cap ? n : cap - 1), cap - (n < cap ? n : cap - 1),
+	    "/schemas/%s.schema.json", kind);
+	return buf;
 }

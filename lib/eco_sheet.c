@@ -946,10 +946,11 @@ yaml_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 {
 	struct view v;
 	struct eco_buf b = { 0 };
+	char line[ECO_MODELINE_BUFSZ];
 
 	view_of(c, root, base, &v);
-	eco_schema_modeline(c->out, c->kind);
-	fputs("#\n", c->out);
+	fprintf(c->out, "%s\n#\n", eco_schema_modeline(c->kind, line,
+	    sizeof line));
 	eco_buf_printf(&b, c->o->example ?
 	    _("%s — worksheet filled with the examples (eco-gabarit --exemple %s)") :
 	    _("%s — worksheet to fill (eco-gabarit %s)"),

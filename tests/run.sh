@@ -14,7 +14,9 @@ LANGUAGE=fr
 LC_ALL=C.UTF-8
 # one day for every run: reports judged on today stay as the goldens say
 ECO_AUJOURDHUI=2026-12-07
-export PATH ECO_LOCALEDIR LANGUAGE LC_ALL ECO_AUJOURDHUI
+# one data folder, whatever PREFIX: worksheets' first line as the goldens say
+ECO_DATADIR=/usr/local/share/eco
+export PATH ECO_LOCALEDIR LANGUAGE LC_ALL ECO_AUJOURDHUI ECO_DATADIR
 unset NO_COLOR ECO_SCHEMAS COLUMNS
 pass=0 fail=0
 log=$(mktemp)

@@ -42,8 +42,7 @@ for k in $kinds; do
 	# (the installed copy of the schema: ECO_DATADIR, here the sources)
 	ECO_DATADIR=$PWD eco-gabarit "$k" >"$SCRATCH/$k-blank.yaml"
 	first=$(head -1 "$SCRATCH/$k-blank.yaml")
-	if [ "$first" = "# yaml-language-server: \$schema=$PWD/schemas/$k.schema.json" ] &&
-	    [ -f "schemas/$k.schema.json" ] &&
+	if [ "$first" = "# yaml-language-server: \$schema=file:///usr/local/share/eco/schemas/$k.schema.json" ] &&
 	    [ "$(eco-cat --kind "$k" -o json "$SCRATCH/$k-blank.yaml" | wc -l)" -eq 1 ]; then
 		ok "eco-gabarit $k: schema line and YAML"
 	else

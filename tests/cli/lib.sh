@@ -71,3 +71,16 @@ same() {
 }
 
 done_testing() { echo "1..$_n"; [ "$_fail" -eq 0 ]; }
+
+# install_copy PREFIX: make install of this tree into PREFIX, built
+# without the sanitizers in $SCRATCH/build; when it fails, a not_ok with
+# the end of the log, and the test stops there.
+install_copy() {
+	if ! make -s BUILD="$SCRATCH/build" PREFIX="$1" CFLAGS=-O0 install \
+	    >"$SCRATCH/make.log" 2>&1; then
+		not_ok 'make install'
+		sed 's/^/# /' "$SCRATCH/make.log" | tail -20
+		done_testing
+		exit
+	fi
+}

@@ -2,7 +2,7 @@
 # The schemas as they are published (installed under share/eco/schemas)
 # agree with two independent validators, stock: python3-jsonschema
 # (Draft202012Validator) and ajv 8 (ajv/dist/2020, from the npm
-# registry), on every document of examples/demo and
+# registry, installed by tools/npm-deps.sh), on every document of examples/demo and
 # on every worksheet eco-gabarit --exemple fills.  eco-validate finds
 # them all valid; so must they.  eco's decimal rule on amounts is its own
 # keyword, x-eco-decimales, which both ignore as the specification says
@@ -78,12 +78,10 @@ PY
 	[ -s "$S/py.out" ] || { not_ok "python3-jsonschema ran"; sed 's/^/# /' "$S/py.err"; }
 fi
 
-# ajv 8, stock, installed once into the build folder from the npm registry
-npmdir=${ECO_BUILD:-build/san}/npm
-if [ ! -d "$npmdir/node_modules/ajv/dist" ] && command -v npm >/dev/null 2>&1; then
-	npm install --prefix "$npmdir" --no-audit --no-fund --no-save \
-	    ajv@8 >"$S/npm.log" 2>&1 || sed 's/^/# /' "$S/npm.log" | tail -5
-fi
+# ajv 8, stock, from the npm registry (tools/npm-deps.sh, in build/npm)
+npmdir=build/npm
+[ -d "$npmdir/node_modules/ajv/dist" ] ||
+    sh tools/npm-deps.sh >"$S/npm.log" 2>&1 || sed 's/^/# /' "$S/npm.log" | tail -5
 if ! command -v node >/dev/null 2>&1 || [ ! -d "$npmdir/node_modules/ajv/dist" ]; then
 	not_ok "ajv 8 (node and npm: apt-get install nodejs npm)"
 else

@@ -164,19 +164,21 @@ test_section(void **state)
 static void
 test_blank_sheets_load(void **state)
 {
-	char first[256];
+	char first[256], *was = getenv("ECO_DATADIR");
 	size_t i;
 
 	(void)state;
+	/* the schema make install put in the data folder, as a file URL */
+	was = was ? strdup(was) : NULL;
+	setenv("ECO_DATADIR", "/opt/eco 1", 1);
 	for (i = 0; i < nkinds; i++) {
 		const struct eco_node *root;
 
 		/* the modeline names the installed copy of the schema */
 		setenv("ECO_DATADIR", "/usr/share/eco", 1);
 		assert_int_equal(sheet(kinds[i], ECO_SHEET_YAML, NULL, 0), 0);
-		unsetenv("ECO_DATADIR");
-		snprintf(first, sizeof first,
-		    "# yaml-language-server: $schema=/usr/share/eco/schemas/%s.schema.json\n",
+		snprintf(first, sizeof first, "# yaml-language-server: "
+		    "$schema=file:///opt/eco%%201/schemas/%s.schema.json\n",
 		    kinds[i]);
 		assert_memory_equal(t.text, first, strlen(first));
 		root = load(t.text, t.len);
@@ -185,6 +187,11 @@ test_blank_sheets_load(void **state)
 		assert_int_equal(eco_map_get(root, "version")->u.i, 1);
 		assert_non_null(strstr(t.text, "eco-formats(5)"));
 	}
+	if (was)
+		setenv("ECO_DATADIR", was, 1);
+	else
+		unsetenv("ECO_DATADIR");
+	free(was);
 }
 
 /* Filled with their examples, the worksheets pass their schemas. */
