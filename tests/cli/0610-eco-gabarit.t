@@ -39,8 +39,7 @@ for k in $kinds; do
 		sed 's/^/# /' "$SCRATCH/err" | head -10
 	fi
 	# blank, it reads as YAML with its kind, and points at its schema
-	# (the installed copy of the schema: ECO_DATADIR, here the sources)
-	ECO_DATADIR=$PWD eco-gabarit "$k" >"$SCRATCH/$k-blank.yaml"
+	eco-gabarit "$k" >"$SCRATCH/$k-blank.yaml"
 	first=$(head -1 "$SCRATCH/$k-blank.yaml")
 	if [ "$first" = "# yaml-language-server: \$schema=file:///usr/local/share/eco/schemas/$k.schema.json" ] &&
 	    [ "$(eco-cat --kind "$k" -o json "$SCRATCH/$k-blank.yaml" | wc -l)" -eq 1 ]; then
