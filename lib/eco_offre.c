@@ -764,7 +764,7 @@ eco_offre_sheet_yaml(FILE *out, struct eco_schemaset *set,
 		if (eco_sheet_yaml(out, o->v[idx[i]].doc->root) < 0)
 			break;
 	}
-	fputs("---\n", out);
+	/* the blank sheet starts its own document, after its guidance */
 	if (eco_sheet_write(out, set, "service", &so, d) < 0)
 		return -1;
 	if (ferror(out)) {

@@ -972,7 +972,8 @@ yaml_sheet(struct ctx *c, const struct eco_node *root, const char *base)
 	comment(c, 0, b.s ? b.s : "");
 	c->oom |= b.oom;
 	free(b.s);
-	putc('\n', c->out);
+	/* a document of its own: returned sheets concatenate */
+	fputs("\n---\n", c->out);
 	yaml_fields(c, &v, c->o->example ? first_example(&v) : NULL,
 	    c->o->example, 0, 0, 1);
 }
