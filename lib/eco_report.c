@@ -868,12 +868,19 @@ fit_columns(const struct eco_table *t, char **s, size_t *w)
 		total += 2 + (size_t)t->nmonths;
 	for (pass = 0; pass < 2 && total > cols; pass++) {
 		for (i = 0; i < t->ncols; i++) {
-			size_t m = word[i] <= 10 ? word[i] :
+			/* words whole first, up to 16 columns (French has long
+			 * ones: « fonctionnement »), then cut at 10 */
+			size_t m = word[i] <= (pass == 0 ? 16 : 10) ? word[i] :
 			    pass == 0 && head[i] > 8 ? head[i] : 8;
 
 			/* a column cut with "…" loses words: last */
 			if (pass == 0 && (t->cols[i].flags & ECO_COL_TRUNC))
 				m = w[i];
+			/* ids, files, dates: whole while the table fits,
+			 * then not broken inside a word of up to 24 columns
+			 * (rencontres/r01.yaml) */
+			if (t->cols[i].flags & ECO_COL_NOWRAP)
+				m = pass == 0 ? w[i] : word[i] <= 24 ? word[i] : m;
 			minw[i] = t->cols[i].flags & ECO_COL_RIGHT || m > w[i] ?
 			    w[i] : m;
 		}
