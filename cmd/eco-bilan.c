@@ -27,10 +27,13 @@ static struct eco_annee *A;
 static const char *du;
 
 #define DATA (cli.format == FMT_CSV || cli.format == FMT_JSON)
+#define JSON (cli.format == FMT_JSON)
 
-/* A table whose columns are for people, for records, or both: cells are
- * set by the column's place in the declaration, shown or not. */
-enum { BOTH, DOC, REC };
+/* A table whose columns are for every format (names, which people
+ * read), for people only, for records only (ids and codes), or for all
+ * but json (translated labels): cells are set by the column's place in
+ * the declaration, shown or not. */
+enum { BOTH, DOC, REC, NOJSON };
 struct tab {
 	struct eco_table *t;
 	int col[24];
@@ -50,12 +53,14 @@ static void
 col(struct tab *x, const char *key, const char *header, unsigned flags,
     size_t width, int who)
 {
-	if (who == (DATA ? DOC : REC)) {
+	if ((who == DOC && DATA) || (who == REC && !DATA) ||
+	    (who == NOJSON && JSON)) {
 		x->col[x->n++] = -1;
 		return;
 	}
+	/* a column for records alone is headed by its key */
 	x->col[x->n++] = x->shown++;
-	eco_table_column(x->t, key, header, flags, width);
+	eco_table_column(x->t, key, who == REC ? key : header, flags, width);
 }
 
 static void
@@ -77,6 +82,13 @@ num(struct tab *x, int i, long long v)
 {
 	if (x->col[i] >= 0 && v >= 0)
 		eco_table_int(x->t, (size_t)x->col[i], v);
+}
+
+static void
+value(struct tab *x, int i, const struct eco_node *v)
+{
+	if (x->col[i] >= 0 && v)
+		eco_table_value(x->t, (size_t)x->col[i], v);
 }
 
 static void
@@ -169,7 +181,8 @@ meetings(struct eco_report *r)
 	col(&m, "numero", _("No."), ECO_COL_RIGHT, 0, BOTH);
 	col(&m, "date", _("Date"), ECO_COL_NOWRAP, 0, BOTH);
 	col(&m, "titre", _("Meeting"), 0, 36, BOTH);
-	col(&m, "statut", _("Status"), 0, 0, BOTH);
+	col(&m, "statut", _("Status"), 0, 0, REC);
+	col(&m, "statut_nom", _("Status"), 0, 0, NOJSON);
 	col(&m, "decisions", _("Decisions"), ECO_COL_RIGHT, 0, BOTH);
 	col(&m, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i < rs->n; i++) {
@@ -190,10 +203,10 @@ meetings(struct eco_report *r)
 		num(&m, 0, v->numero);
 		text(&m, 1, day);
 		text(&m, 2, eco_map_str(v->root, "titre"));
-		text(&m, 3, DATA ? eco_map_str(v->root, "statut") :
-		    eco_rencontre_status(eco_map_str(v->root, "statut")));
-		num(&m, 4, (long long)nd);
-		text(&m, 5, src(v->file, v->root));
+		text(&m, 3, eco_map_str(v->root, "statut"));
+		text(&m, 4, eco_rencontre_status(eco_map_str(v->root, "statut")));
+		num(&m, 5, (long long)nd);
+		text(&m, 6, src(v->file, v->root));
 	}
 	if (!held) {
 		eco_report_para(r, _("No meeting was held in the period."));
@@ -246,9 +259,12 @@ plan_part(struct eco_report *r)
 	eco_report_para(r, cli_text(_("%s, from %s to %s."), either(pl->titre,
 	    pl->id), either(pl->debut, "?"), either(pl->fin, "?")));
 	tab_new(&t, r, "bilan-transformation", NULL);
-	col(&t, "objectif", _("Objective"), 0, 30, BOTH);
-	col(&t, "facteur", _("Protective factor"), 0, 24, BOTH);
-	col(&t, "systeme", _("System"), 0, 0, BOTH);
+	col(&t, "objectif", _("Objective"), 0, 0, REC);
+	col(&t, "objectif_libelle", _("Objective"), 0, 30, BOTH);
+	col(&t, "facteur", _("Protective factor"), 0, 0, REC);
+	col(&t, "facteur_nom", _("Protective factor"), 0, 24, BOTH);
+	col(&t, "systeme", _("System"), 0, 0, REC);
+	col(&t, "systeme_nom", _("System"), 0, 0, NOJSON);
 	col(&t, "transformation", _("Desired transformation"), 0, 40, BOTH);
 	col(&t, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i < pl->ntransformations; i++) {
@@ -260,12 +276,14 @@ plan_part(struct eco_report *r)
 		    x->facteur, &fi) : NULL;
 
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? x->objectif : o ? either(o->libelle, o->id) :
-		    x->objectif);
-		text(&t, 1, DATA ? x->facteur : either(fn, x->facteur));
-		text(&t, 2, DATA ? x->systeme : eco_systeme_label(x->systeme));
-		text(&t, 3, x->libelle);
-		text(&t, 4, src(x->v.file, x->v.node));
+		text(&t, 0, x->objectif);
+		text(&t, 1, o ? either(o->libelle, o->id) : x->objectif);
+		text(&t, 2, x->facteur);
+		text(&t, 3, either(fn, x->facteur));
+		text(&t, 4, x->systeme);
+		text(&t, 5, eco_systeme_label(x->systeme));
+		text(&t, 6, x->libelle);
+		text(&t, 7, src(x->v.file, x->v.node));
 	}
 }
 
@@ -282,9 +300,12 @@ done_part(struct eco_report *r)
 		return;
 	}
 	tab_new(&t, r, "bilan-action", NULL);
-	col(&t, "action", _("Action"), 0, 30, BOTH);
-	col(&t, "responsable", _("Lead"), 0, 18, BOTH);
-	col(&t, "statut", _("State"), 0, 0, BOTH);
+	col(&t, "action", _("Action"), 0, 0, REC);
+	col(&t, "titre", _("Action"), 0, 30, BOTH);
+	col(&t, "responsable", _("Lead"), 0, 0, REC);
+	col(&t, "responsable_nom", _("Lead"), 0, 18, BOTH);
+	col(&t, "statut", _("State"), 0, 0, REC);
+	col(&t, "statut_nom", _("State"), 0, 0, NOJSON);
 	col(&t, "suivis", _("Follow-ups"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "dernier_suivi", _("Last"), ECO_COL_NOWRAP, 0, BOTH);
 	col(&t, "depense_periode", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
@@ -296,16 +317,18 @@ done_part(struct eco_report *r)
 
 		eco_annee_action(A, i, &f);
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? a->id : either(a->titre, a->id));
-		text(&t, 1, DATA ? a->responsable : org(a->responsable));
-		text(&t, 2, DATA ? A->states[i].statut :
-		    eco_etat_label(A->states[i].etat, 1));
-		num(&t, 3, (long long)f.nsuivis);
-		text(&t, 4, f.dernier ? eco_map_date(f.dernier->root, "date") :
+		text(&t, 0, a->id);
+		text(&t, 1, either(a->titre, a->id));
+		text(&t, 2, a->responsable);
+		text(&t, 3, org(a->responsable));
+		text(&t, 4, A->states[i].statut);
+		text(&t, 5, eco_etat_label(A->states[i].etat, 1));
+		num(&t, 6, (long long)f.nsuivis);
+		text(&t, 7, f.dernier ? eco_map_date(f.dernier->root, "date") :
 		    NULL);
-		money(&t, 5, f.depense);
-		num(&t, 6, f.bilan.atteints);
-		text(&t, 7, f.dernier ? src(f.dernier->file, f.dernier->root) :
+		money(&t, 8, f.depense);
+		num(&t, 9, f.bilan.atteints);
+		text(&t, 10, f.dernier ? src(f.dernier->file, f.dernier->root) :
 		    src(a->v.file, a->v.node));
 	}
 	if (!DATA)
@@ -330,7 +353,8 @@ money_part(struct eco_report *r)
 	if (!(v = eco_annee_sums(A, ECO_BY_BAILLEUR, &n)))
 		cli_oom(&D);
 	tab_new(&t, r, "bilan-bailleur", NULL);
-	col(&t, "bailleur", _("Funder"), 0, 30, BOTH);
+	col(&t, "bailleur", _("Funder"), 0, 0, REC);
+	col(&t, "nom", _("Funder"), 0, 30, BOTH);
 	col(&t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "depense_avant", _("Spent before"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "depense_periode", _("Spent in the period"), ECO_COL_RIGHT, 0,
@@ -347,13 +371,14 @@ money_part(struct eco_report *r)
 			eco_table_total(t.t);
 		else
 			eco_table_row(t.t);
-		text(&t, 0, i == n ? (DATA ? NULL : _("Total")) : DATA ?
-		    (*v[i].key ? v[i].key : NULL) : either(v[i].name, v[i].key));
-		money(&t, 1, v[i].prevu);
-		money(&t, 2, v[i].avant);
-		money(&t, 3, v[i].periode);
-		money(&t, 4, v[i].depense);
-		text(&t, 5, b ? src(A->plan->file, b->node) : A->plan->file);
+		text(&t, 0, i < n && *v[i].key ? v[i].key : NULL);
+		text(&t, 1, i == n ? (DATA ? NULL : _("Total")) :
+		    either(v[i].name, v[i].key));
+		money(&t, 2, v[i].prevu);
+		money(&t, 3, v[i].avant);
+		money(&t, 4, v[i].periode);
+		money(&t, 5, v[i].depense);
+		text(&t, 6, b ? src(A->plan->file, b->node) : A->plan->file);
 	}
 	free(v);
 	if (!DATA)
@@ -377,13 +402,15 @@ indicators(struct eco_report *r)
 		return;
 	}
 	tab_new(&t, r, "bilan-indicateur", NULL);
-	col(&t, "indicateur", _("Indicator"), 0, 30, BOTH);
+	col(&t, "indicateur", _("Indicator"), 0, 0, REC);
+	col(&t, "libelle", _("Indicator"), 0, 30, BOTH);
 	col(&t, "valeur_depart", _("Baseline"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "cible", _("Target"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "derniere_valeur", _("Latest"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "date", _("Measured"), ECO_COL_NOWRAP, 0, BOTH);
 	col(&t, "progres", _("Progress"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "lecture", _("Reading"), 0, 0, BOTH);
+	col(&t, "lecture", _("Reading"), 0, 0, REC);
+	col(&t, "lecture_nom", _("Reading"), 0, 0, NOJSON);
 	col(&t, "mesures_periode", _("Measures in the period"), ECO_COL_RIGHT, 0,
 	    BOTH);
 	col(&t, "source", _("Source"), 0, 0, BOTH);
@@ -392,21 +419,20 @@ indicators(struct eco_report *r)
 		const struct eco_mesure *m = x->derniere;
 
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? x->x->id : either(x->x->libelle, x->x->id));
-		if (t.col[1] >= 0 && x->x->valeur_depart)
-			eco_table_value(t.t, (size_t)t.col[1], x->x->valeur_depart);
-		if (t.col[2] >= 0 && x->x->cible)
-			eco_table_value(t.t, (size_t)t.col[2], x->x->cible);
-		if (m && t.col[3] >= 0 && m->valeur)
-			eco_table_value(t.t, (size_t)t.col[3], m->valeur);
-		text(&t, 4, m ? m->date : NULL);
-		if (x->has_progres && m)
-			text(&t, 5, DATA ? cli_text("%ld", x->progres) :
-			    cli_text("%ld\xc2\xa0%%", x->progres));
-		text(&t, 6, !m ? NULL : DATA ? eco_lecture_code(x->lecture) :
-		    eco_lecture_label(x->lecture));
-		num(&t, 7, (long long)eco_annee_mesures(A, x));
-		text(&t, 8, m ? src(m->eval->file, m->node) :
+		text(&t, 0, x->x->id);
+		text(&t, 1, either(x->x->libelle, x->x->id));
+		value(&t, 2, x->x->valeur_depart);
+		value(&t, 3, x->x->cible);
+		value(&t, 4, m ? m->valeur : NULL);
+		text(&t, 5, m ? m->date : NULL);
+		if (x->has_progres && m && JSON)
+			num(&t, 6, x->progres);
+		else if (x->has_progres && m)
+			text(&t, 6, cli_text("%ld\xc2\xa0%%", x->progres));
+		text(&t, 7, m ? eco_lecture_code(x->lecture) : NULL);
+		text(&t, 8, m ? eco_lecture_label(x->lecture) : NULL);
+		num(&t, 9, (long long)eco_annee_mesures(A, x));
+		text(&t, 10, m ? src(m->eval->file, m->node) :
 		    src(x->x->v.file, x->x->v.node));
 	}
 	if (!DATA)
@@ -427,8 +453,10 @@ decisions(struct eco_report *r)
 	if (n == (size_t)-1)
 		cli_oom(&D);
 	tab_new(&t, r, "bilan-decision-evaluation", NULL);
-	col(&t, "action", _("Action"), 0, 36, BOTH);
-	col(&t, "decision", _("Decision"), 0, 0, BOTH);
+	col(&t, "action", _("Action"), 0, 0, REC);
+	col(&t, "titre", _("Action"), 0, 36, BOTH);
+	col(&t, "decision", _("Decision"), 0, 0, REC);
+	col(&t, "decision_nom", _("Decision"), 0, 0, NOJSON);
 	col(&t, "date", _("Date"), ECO_COL_NOWRAP, 0, BOTH);
 	col(&t, "motif", _("Why"), 0, 40, BOTH);
 	col(&t, "source", _("Source"), 0, 0, BOTH);
@@ -439,13 +467,14 @@ decisions(struct eco_report *r)
 			continue;
 		shown++;
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? a->id : either(a->titre, a->id));
-		text(&t, 1, DATA ? v[i].decision :
-		    eco_decision_label(v[i].decision));
-		text(&t, 2, v[i].date);
-		text(&t, 3, either(eco_map_str(v[i].node, "justification"),
+		text(&t, 0, a->id);
+		text(&t, 1, either(a->titre, a->id));
+		text(&t, 2, v[i].decision);
+		text(&t, 3, eco_decision_label(v[i].decision));
+		text(&t, 4, v[i].date);
+		text(&t, 5, either(eco_map_str(v[i].node, "justification"),
 		    eco_map_str(v[i].node, "motif")));
-		text(&t, 4, src(v[i].eval->file, v[i].node));
+		text(&t, 6, src(v[i].eval->file, v[i].node));
 	}
 	free(v);
 	if (!shown && !DATA)
@@ -492,7 +521,8 @@ changes(struct eco_report *r)
 
 	part(r, 7);
 	tab_new(&t, r, "bilan-changement", NULL);
-	col(&t, "sorte", _("What"), 0, 0, BOTH);
+	col(&t, "sorte", _("What"), 0, 0, REC);
+	col(&t, "sorte_nom", _("What"), 0, 0, NOJSON);
 	col(&t, "texte", _("Change"), 0, 56, BOTH);
 	col(&t, "source", _("Source"), 0, 0, BOTH);
 	eco_diags_init(&rev);
@@ -500,9 +530,10 @@ changes(struct eco_report *r)
 	eco_diags_sort(&rev);
 	for (i = 0; i < rev.n; i++) {
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? "revision" : _("The plan to revise"));
-		text(&t, 1, rev.v[i].msg);
-		text(&t, 2, rev.v[i].file ? cli_text("%s:%d", rev.v[i].file,
+		text(&t, 0, "revision");
+		text(&t, 1, _("The plan to revise"));
+		text(&t, 2, rev.v[i].msg);
+		text(&t, 3, rev.v[i].file ? cli_text("%s:%d", rev.v[i].file,
 		    rev.v[i].line) : NULL);
 	}
 	eco_diags_free(&rev);
@@ -515,11 +546,12 @@ changes(struct eco_report *r)
 		if (aj[i].etat != ECO_AJ_PROPOSE && aj[i].etat != ECO_AJ_ADOPTE)
 			continue;
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? eco_ajust_code(aj[i].etat) :
-		    cli_text(_("Adjustment %s"), eco_ajust_label(aj[i].etat, 1)));
-		text(&t, 1, DATA ? aj[i].texte : cli_text("%s: %s",
-		    either(a->titre, a->id), aj[i].texte));
-		text(&t, 2, src(doc_file("suivi", aj[i].suivi), aj[i].item));
+		text(&t, 0, cli_text("ajustement-%s", eco_ajust_code(aj[i].etat)));
+		text(&t, 1, cli_text(_("Adjustment %s"),
+		    eco_ajust_label(aj[i].etat, 1)));
+		text(&t, 2, cli_text(_("%s: %s"), either(a->titre, a->id),
+		    aj[i].texte));
+		text(&t, 3, src(doc_file("suivi", aj[i].suivi), aj[i].item));
 	}
 	free(aj);
 	for (i = 0; i < A->rencontres->ntaches; i++) {
@@ -528,9 +560,10 @@ changes(struct eco_report *r)
 		if (k->done)
 			continue;
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? "a-faire" : _("To do"));
-		text(&t, 1, eco_map_str(k->node, "description"));
-		text(&t, 2, src(k->rencontre->file, k->node));
+		text(&t, 0, "a-faire");
+		text(&t, 1, _("To do"));
+		text(&t, 2, eco_map_str(k->node, "description"));
+		text(&t, 3, src(k->rencontre->file, k->node));
 	}
 	if (!DATA)
 		eco_report_para(r, _("What the evaluations ask the plan to change "
@@ -645,26 +678,31 @@ region_rows(struct tab *g, struct tab *l, struct tab *x,
 	num(g, 4, (long long)w->nerr);
 	if (w->nerr)
 		return;
-	text(g, 5, DATA ? w->etape : w->etape_nom);
-	text(g, 6, DATA ? cli_text("%zu", w->ndone) : cli_text(_("%zu of %zu"),
-	    w->ndone, w->ncycle));
-	list(g, 7, DATA ? w->facteurs : w->facteurs_noms, w->nfacteurs);
-	list(g, 8, DATA ? w->objectifs : w->objectifs_libelles, w->nobjectifs);
-	text(g, 9, w->au);
+	text(g, 5, w->etape);
+	text(g, 6, w->etape_nom);
+	num(g, 7, (long long)w->ndone);
+	text(g, 8, cli_text(_("%zu of %zu"), w->ndone, w->ncycle));
+	list(g, 9, w->facteurs, w->nfacteurs);
+	list(g, 10, w->facteurs_noms, w->nfacteurs);
+	list(g, 11, w->objectifs, w->nobjectifs);
+	list(g, 12, w->objectifs_libelles, w->nobjectifs);
+	text(g, 13, w->au);
 	if (!w->has_plan)
 		return;
 	eco_table_row(l->t);
-	text(l, 0, DATA ? w->dir : who(w));
-	num(l, 1, (long long)w->nactions);
-	num(l, 2, (long long)w->late);
-	num(l, 3, (long long)w->silent);
-	money(l, 4, w->budget);
-	money(l, 5, w->depense);
+	text(l, 0, w->dir);
+	text(l, 1, who(w));
+	num(l, 2, (long long)w->nactions);
+	num(l, 3, (long long)w->late);
+	num(l, 4, (long long)w->silent);
+	money(l, 5, w->budget);
+	money(l, 6, w->depense);
 	eco_table_row(x->t);
-	text(x, 0, DATA ? w->dir : who(w));
-	num(x, 1, (long long)w->nindicateurs);
-	num(x, 2, (long long)w->mesures);
-	num(x, 3, (long long)w->atteints);
+	text(x, 0, w->dir);
+	text(x, 1, who(w));
+	num(x, 2, (long long)w->nindicateurs);
+	num(x, 3, (long long)w->mesures);
+	num(x, 4, (long long)w->atteints);
 }
 
 static void
@@ -675,7 +713,8 @@ region_money(struct eco_report *r)
 
 	eco_report_heading(r, 1, _("Budget by funder and by system"));
 	tab_new(&t, r, "region-bailleur", _("By funder"));
-	col(&t, "bailleur", _("Funder"), 0, 34, BOTH);
+	col(&t, "bailleur", _("Funder"), 0, 0, REC);
+	col(&t, "nom", _("Funder"), 0, 34, BOTH);
 	col(&t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "depense", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
@@ -684,36 +723,38 @@ region_money(struct eco_report *r)
 
 		if (i == G->nbailleurs) {
 			eco_table_total(t.t);
-			text(&t, 0, DATA ? NULL : _("Total"));
-			num(&t, 1, (long long)G->avec_plan);
-			money(&t, 2, G->prevu);
-			money(&t, 3, G->depense);
+			text(&t, 1, DATA ? NULL : _("Total"));
+			num(&t, 2, (long long)G->avec_plan);
+			money(&t, 3, G->prevu);
+			money(&t, 4, G->depense);
 			break;
 		}
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? (*b->key ? b->key : NULL) : !*b->key ?
-		    _("(no funder)") : either(b->name, b->key));
-		num(&t, 1, (long long)b->ngroupes);
-		money(&t, 2, b->prevu);
-		money(&t, 3, b->depense);
+		text(&t, 0, *b->key ? b->key : NULL);
+		text(&t, 1, !*b->key ? (JSON ? NULL : _("(no funder)")) :
+		    either(b->name, b->key));
+		num(&t, 2, (long long)b->ngroupes);
+		money(&t, 3, b->prevu);
+		money(&t, 4, b->depense);
 	}
 	tab_new(&t, r, "region-systeme", _("By system"));
-	col(&t, "systeme", _("System"), 0, 0, BOTH);
+	col(&t, "systeme", _("System"), 0, 0, REC);
+	col(&t, "systeme_nom", _("System"), 0, 0, NOJSON);
 	col(&t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "depense", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i < ECO_NSYS; i++) {
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? eco_systemes[i] :
-		    eco_systeme_label(eco_systemes[i]));
-		num(&t, 1, (long long)G->systemes[i].ngroupes);
-		money(&t, 2, G->systemes[i].prevu);
-		money(&t, 3, G->systemes[i].depense);
+		text(&t, 0, eco_systemes[i]);
+		text(&t, 1, eco_systeme_label(eco_systemes[i]));
+		num(&t, 2, (long long)G->systemes[i].ngroupes);
+		money(&t, 3, G->systemes[i].prevu);
+		money(&t, 4, G->systemes[i].depense);
 	}
 	eco_table_total(t.t);
-	text(&t, 0, DATA ? NULL : _("Total"));
-	money(&t, 2, G->prevu);
-	money(&t, 3, G->depense);
+	text(&t, 1, DATA ? NULL : _("Total"));
+	money(&t, 3, G->prevu);
+	money(&t, 4, G->depense);
 	if (!DATA)
 		eco_report_para(r, _("Each group's budget is its plan's, for the "
 		    "plan's whole period; spent is what its follow-ups say on "
@@ -733,17 +774,21 @@ region_factors(struct eco_report *r)
 		return;
 	}
 	tab_new(&t, r, "region-facteur", NULL);
-	col(&t, "facteur", _("Protective factor"), 0, 40, BOTH);
-	col(&t, "systeme", _("System"), 0, 0, BOTH);
+	col(&t, "facteur", _("Protective factor"), 0, 0, REC);
+	col(&t, "nom", _("Protective factor"), 0, 40, BOTH);
+	col(&t, "systeme", _("System"), 0, 0, REC);
+	col(&t, "systeme_nom", _("System"), 0, 0, NOJSON);
 	col(&t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i < G->nfacteurs; i++) {
 		const struct eco_region_total *f = &G->facteurs[i];
 		const char *sys = eco_facteur_systeme(G->catalogue, f->key);
 
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? f->key : either(f->name, f->key));
-		text(&t, 1, DATA ? sys : eco_systeme_label(sys));
-		num(&t, 2, (long long)f->ngroupes);
+		text(&t, 0, f->key);
+		text(&t, 1, either(f->name, f->key));
+		text(&t, 2, sys);
+		text(&t, 3, eco_systeme_label(sys));
+		num(&t, 4, (long long)f->ngroupes);
 	}
 }
 
@@ -762,7 +807,8 @@ region_conditions(struct eco_report *r)
 		return;
 	}
 	tab_new(&t, r, "region-condition", NULL);
-	col(&t, "condition", _("Condition"), 0, 40, BOTH);
+	col(&t, "condition", _("Condition"), 0, 0, REC);
+	col(&t, "nom", _("Condition"), 0, 40, BOTH);
 	col(&t, "moyenne", _("Mean"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "minimum", _("Lowest"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "sous_un", _("Groups below 1"), ECO_COL_RIGHT, 0, BOTH);
@@ -773,14 +819,13 @@ region_conditions(struct eco_report *r)
 		const struct eco_region_condition *x = &G->conditions[order[i]];
 
 		eco_table_row(t.t);
-		text(&t, 0, DATA ? c->id : c->nom);
-		if (t.col[1] >= 0)
-			eco_score_cell(t.t, (size_t)t.col[1],
-			    eco_region_condition_score(x), 0);
-		if (t.col[2] >= 0)
-			eco_score_cell(t.t, (size_t)t.col[2], x->min, 0);
-		num(&t, 3, (long long)x->faibles);
-		num(&t, 4, (long long)x->n);
+		text(&t, 0, c->id);
+		text(&t, 1, c->nom);
+		eco_score_cell(t.t, (size_t)t.col[2],
+		    eco_region_condition_score(x), 0);
+		eco_score_cell(t.t, (size_t)t.col[3], x->min, 0);
+		num(&t, 4, (long long)x->faibles);
+		num(&t, 5, (long long)x->n);
 	}
 	if (!DATA)
 		eco_report_para(r, _("Each group's scores are those of its latest "
@@ -812,16 +857,22 @@ run_region(int argc, char **argv)
 	col(&g, "valide", _("Valid"), 0, 0, REC);
 	col(&g, "valide", _("Valid"), 0, 0, DOC);
 	col(&g, "erreurs", _("Errors"), ECO_COL_RIGHT, 0, REC);
-	col(&g, "etape", _("Stage"), 0, 0, BOTH);
+	col(&g, "etape", _("Stage"), 0, 0, REC);
+	col(&g, "etape_nom", _("Stage"), 0, 0, BOTH);
+	col(&g, "objectifs_faits", _("Objectives done"), ECO_COL_RIGHT, 0, REC);
 	col(&g, "objectifs_faits", _("Objectives of the cycle"), ECO_COL_RIGHT,
-	    0, BOTH);
-	col(&g, "facteurs", _("Factors retained"), ECO_COL_NOTEXTE, 30, BOTH);
-	col(&g, "objectifs", _("Objectives of the plan"), ECO_COL_NOTEXTE, 36,
+	    0, DOC);
+	col(&g, "facteurs", _("Factors retained"), 0, 0, REC);
+	col(&g, "facteurs_noms", _("Factors retained"), ECO_COL_NOTEXTE, 30,
 	    BOTH);
+	col(&g, "objectifs", _("Objectives of the plan"), 0, 0, REC);
+	col(&g, "objectifs_libelles", _("Objectives of the plan"),
+	    ECO_COL_NOTEXTE, 36, BOTH);
 	col(&g, "au", _("On"), ECO_COL_NOWRAP, 0, BOTH);
 	eco_report_heading(r, 1, _("Actions late or silent"));
 	tab_new(&l, r, "region-actions", NULL);
-	col(&l, "dossier", _("Regroupement"), 0, 30, BOTH);
+	col(&l, "dossier", _("Folder"), 0, 0, REC);
+	col(&l, "nom", _("Regroupement"), 0, 30, BOTH);
 	col(&l, "actions", _("Actions"), ECO_COL_RIGHT, 0, BOTH);
 	col(&l, "en_retard", _("Late"), ECO_COL_RIGHT, 0, BOTH);
 	col(&l, "silencieuses", _("Follow-up missing"), ECO_COL_RIGHT, 0, BOTH);
@@ -833,7 +884,8 @@ run_region(int argc, char **argv)
 		    "follow-up."));
 	eco_report_heading(r, 1, _("Indicators reached"));
 	tab_new(&x, r, "region-indicateurs", NULL);
-	col(&x, "dossier", _("Regroupement"), 0, 30, BOTH);
+	col(&x, "dossier", _("Folder"), 0, 0, REC);
+	col(&x, "nom", _("Regroupement"), 0, 30, BOTH);
 	col(&x, "indicateurs", _("Indicators"), ECO_COL_RIGHT, 0, BOTH);
 	col(&x, "mesures", _("Measured"), ECO_COL_RIGHT, 0, BOTH);
 	col(&x, "atteints", _("Reached"), ECO_COL_RIGHT, 0, BOTH);
@@ -848,17 +900,17 @@ run_region(int argc, char **argv)
 		cli_print_diags(&D);
 	}
 	eco_table_total(l.t);
-	text(&l, 0, DATA ? NULL : _("Total"));
-	num(&l, 1, (long long)G->nactions);
-	num(&l, 2, (long long)G->late);
-	num(&l, 3, (long long)G->silent);
-	money(&l, 4, G->prevu);
-	money(&l, 5, G->depense);
+	text(&l, 1, DATA ? NULL : _("Total"));
+	num(&l, 2, (long long)G->nactions);
+	num(&l, 3, (long long)G->late);
+	num(&l, 4, (long long)G->silent);
+	money(&l, 5, G->prevu);
+	money(&l, 6, G->depense);
 	eco_table_total(x.t);
-	text(&x, 0, DATA ? NULL : _("Total"));
-	num(&x, 1, (long long)G->nindicateurs);
-	num(&x, 2, (long long)G->mesures);
-	num(&x, 3, (long long)G->atteints);
+	text(&x, 1, DATA ? NULL : _("Total"));
+	num(&x, 2, (long long)G->nindicateurs);
+	num(&x, 3, (long long)G->mesures);
+	num(&x, 4, (long long)G->atteints);
 	region_factors(r);
 	region_money(r);
 	region_conditions(r);
