@@ -633,6 +633,27 @@ run_annee(int argc, char **argv)
 		eco_report_heading(r, 2, _("Contents"));
 		for (i = 0; i < NPARTS; i++)
 			eco_report_item(r, 1, _(parts[i]));
+	} else {
+		struct tab t;
+
+		tab_new(&t, r, "bilan", NULL);
+		col(&t, "du", "du", 0, 0, REC);
+		col(&t, "au", "au", 0, 0, REC);
+		col(&t, "nom", "nom", 0, 0, REC);
+		col(&t, "etape", "etape", 0, 0, REC);
+		col(&t, "objectifs_faits", "objectifs_faits", 0, 0, REC);
+		col(&t, "rencontres_tenues", "rencontres_tenues", 0, 0, REC);
+		col(&t, "prevu", "prevu", 0, 0, REC);
+		col(&t, "depense_periode", "depense_periode", 0, 0, REC);
+		eco_table_row(t.t);
+		text(&t, 0, A->du);
+		text(&t, 1, A->au);
+		text(&t, 2, name);
+		text(&t, 3, A->state->stage->id);
+		num(&t, 4, (long long)A->state->ndone);
+		num(&t, 5, (long long)held);
+		money(&t, 6, all[n].prevu);
+		money(&t, 7, all[n].periode);
 	}
 	free(all);
 	meetings(r);

@@ -601,8 +601,8 @@ eco_region_add(struct eco_region *g, const char *dir, const char *au,
 	/* a project is judged whole, as eco-validate judges it */
 	r->nerr = eco_project_check(p, eco_project_kinds(), &mine);
 	if (!eco_project_name(p) && !r->nerr) {
-		eco_diag_add(&mine, dir, 0, 0, ECO_SEV_ERROR, NULL,
-		    _("%s is no project: it has no eco.yaml"), dir);
+		eco_diag_add(&mine, dir, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+		    _("no eco.yaml here: this folder is no project"));
 		r->nerr = 1;
 	}
 	r->nom = dup(eco_project_name(p));
