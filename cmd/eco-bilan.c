@@ -889,7 +889,7 @@ run_region(int argc, char **argv)
 	col(&g, "objectifs", _("Objectives of the plan"), 0, 0, REC);
 	col(&g, "objectifs_libelles", _("Objectives of the plan"),
 	    ECO_COL_NOTEXTE, 36, BOTH);
-	col(&g, "au", _("On"), ECO_COL_NOWRAP, 0, BOTH);
+	col(&g, "au", _("Figures on"), ECO_COL_NOWRAP, 0, BOTH);
 	eco_report_heading(r, 1, _("Actions late or silent"));
 	tab_new(&l, r, "region-actions", NULL);
 	col(&l, "dossier", _("Folder"), 0, 0, REC);
@@ -908,8 +908,8 @@ run_region(int argc, char **argv)
 	col(&x, "dossier", _("Folder"), 0, 0, REC);
 	col(&x, "nom", _("Regroupement"), 0, 30, BOTH);
 	col(&x, "indicateurs", _("Indicators"), ECO_COL_RIGHT, 0, BOTH);
-	col(&x, "mesures", _("Measured"), ECO_COL_RIGHT, 0, BOTH);
-	col(&x, "atteints", _("Reached"), ECO_COL_RIGHT, 0, BOTH);
+	col(&x, "mesures", _("Indicators measured"), ECO_COL_RIGHT, 0, BOTH);
+	col(&x, "atteints", _("Targets reached"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i < argc; i++) {
 		if (eco_region_add(G, argv[i], cli.given & CLI_AU ? cli.au : NULL,
 		    &w, &D) < 0)
