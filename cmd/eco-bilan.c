@@ -406,7 +406,8 @@ indicators(struct eco_report *r)
 	col(&t, "libelle", _("Indicator"), 0, 30, BOTH);
 	col(&t, "valeur_depart", _("Baseline"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "cible", _("Target"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "derniere_valeur", _("Latest"), ECO_COL_RIGHT, 0, BOTH);
+	/* a measure may be words: left, so that they wrap */
+	col(&t, "derniere_valeur", _("Latest"), 0, 14, BOTH);
 	col(&t, "date", _("Measured"), ECO_COL_NOWRAP, 0, BOTH);
 	col(&t, "progres", _("Progress"), ECO_COL_RIGHT, 0, BOTH);
 	col(&t, "lecture", _("Reading"), 0, 0, REC);
@@ -623,13 +624,19 @@ run_annee(int argc, char **argv)
 	if (!DATA) {
 		char m1[ECO_MONEY_BUFSZ], m2[ECO_MONEY_BUFSZ];
 
-		eco_report_para(r, cli_text(_("Stage of the cycle: %s (%zu of "
-		    "%zu objectives of the method done). Meetings held: %zu. "
-		    "Spent in the period: %s, of %s planned for the whole "
-		    "plan."), A->state->stage->name, A->state->ndone,
-		    A->cycle->nobjectives, held, eco_money_format(all[n].periode,
-		    ECO_MONEY_PRINT, m1), eco_money_format(all[n].prevu,
-		    ECO_MONEY_PRINT, m2)));
+		if (!A->budget)
+			eco_report_para(r, cli_text(_("Stage of the cycle: %s (%zu "
+			    "of %zu objectives of the method done). Meetings held: "
+			    "%zu. No plan yet."), A->state->stage->name,
+			    A->state->ndone, A->cycle->nobjectives, held));
+		else
+			eco_report_para(r, cli_text(_("Stage of the cycle: %s (%zu "
+			    "of %zu objectives of the method done). Meetings held: "
+			    "%zu. Spent in the period: %s, of %s planned for the "
+			    "whole plan."), A->state->stage->name,
+			    A->state->ndone, A->cycle->nobjectives, held,
+			    eco_money_format(all[n].periode, ECO_MONEY_PRINT, m1),
+			    eco_money_format(all[n].prevu, ECO_MONEY_PRINT, m2)));
 		eco_report_heading(r, 2, _("Contents"));
 		for (i = 0; i < NPARTS; i++)
 			eco_report_item(r, 1, _(parts[i]));

@@ -64,6 +64,8 @@ sed 's/^nom: .*/nom: Regroupement Les Premiers Pas/' $DEMO/eco.yaml \
 cp -R $DEMO/rencontres $DEMO/donnees.yaml "$R/premiers-pas/"
 ALL="erreur/ premiers-pas/ val-des-cedres/"
 
+# a group without a plan yet: its meetings and data, nothing else
+golden bilan-annee-no-plan "cd $R/premiers-pas && eco-bilan annee --au 2026-06-30"
 golden bilan-region-texte "cd $R && eco-bilan region --au 2027-08-31 $ALL"
 golden bilan-region-csv "cd $R && eco-bilan region --au 2027-08-31 -o csv $ALL"
 golden bilan-region-json "cd $R && eco-bilan region --au 2027-08-31 -o json $ALL"
