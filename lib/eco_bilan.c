@@ -12,6 +12,8 @@
  * keeps its row and adds it to the sums, then closes it: memory grows
  * with the distinct factors and funders, not with the projects.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -601,7 +603,11 @@ eco_region_add(struct eco_region *g, const char *dir, const char *au,
 	/* a project is judged whole, as eco-validate judges it */
 	r->nerr = eco_project_check(p, eco_project_kinds(), &mine);
 	if (!eco_project_name(p) && !r->nerr) {
+		struct stat sb;
+
 		eco_diag_add(&mine, dir, 0, 0, ECO_SEV_ERROR, NULL, "%s",
+		    stat(dir, &sb) < 0 ? strerror(errno) : !S_ISDIR(sb.st_mode) ?
+		    _("not a folder: a region's projects are folders") :
 		    _("no eco.yaml here: this folder is no project"));
 		r->nerr = 1;
 	}

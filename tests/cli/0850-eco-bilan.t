@@ -71,7 +71,7 @@ golden bilan-region-csv "cd $R && eco-bilan region --au 2027-08-31 -o csv $ALL"
 golden bilan-region-json "cd $R && eco-bilan region --au 2027-08-31 -o json $ALL"
 golden bilan-region-html "cd $R && eco-bilan region --au 2027-08-31 -o html $ALL"
 golden bilan-region-not-project \
-    "cd $R && eco-bilan region --au 2027-08-31 -o json val-des-cedres ../region/premiers-pas/rencontres"
+    "cd $R && eco-bilan region --au 2027-08-31 -o json val-des-cedres ../region/premiers-pas/rencontres val-des-cedres/plan.yaml absent"
 golden bilan-region-none "eco-bilan region"
 expect 0 'a region of valid projects exits 0' \
     "cd $R && eco-bilan region premiers-pas val-des-cedres"
