@@ -1370,12 +1370,6 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 	cli.format = c->formats ? c->format : prog->format;
 	parse(&t, argc, argv, 1);
 	cli.rformat = rformats[cli.format];
-	/* Machine formats are never translated: what they carry of the
-	 * messages (names of systems, yes and no, diagnostics) is in French,
-	 * the language of the data, under every locale. */
-	if (cli.format == FMT_YAML || cli.format == FMT_JSON ||
-	    cli.format == FMT_CSV)
-		eco_lang_force("fr");
 	if (argc - optind > c->maxops)
 		cli_usage_error(NULL, _("unexpected operand « %s »"),
 		    argv[optind + c->maxops]);
@@ -1388,6 +1382,13 @@ cli_main(const struct cli_cmd *prog, int argc, char **argv)
 		eco_diags_free(&d);
 		return ECO_EXIT_SYS;
 	}
+	/* Machine formats are never translated: what they carry of the
+	 * messages (names of systems, yes and no, diagnostics) is in French,
+	 * the language of the data, under every locale.  Usage errors, above,
+	 * stay in the user's language. */
+	if (cli.format == FMT_YAML || cli.format == FMT_JSON ||
+	    cli.format == FMT_CSV)
+		eco_lang_force("fr");
 	return c->run(argc - optind, argv + optind);
 }
 

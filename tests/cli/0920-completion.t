@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 DEMO=examples/demo
-C="$ECO_BUILD/completion"
+C=$(cd "$ECO_BUILD/completion" && pwd)
 
 golden complete-subs "eco-plan __complete ''"
 golden complete-sub-prefix "eco-plan __complete ver"
