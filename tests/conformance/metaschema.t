@@ -46,7 +46,7 @@ propertyNames items prefixItems contains minContains maxContains minItems
 maxItems uniqueItems minLength maxLength pattern minimum maximum
 exclusiveMinimum exclusiveMaximum multipleOf minProperties maxProperties
 dependentRequired dependentSchemas allOf anyOf oneOf not if then else $ref
-$defs $id $schema title description examples default format
+$defs $id $schema title description examples default format deprecated
 """.split())
 FORMATS = {"date", "date-time", "email", "uri"}
 MAPS = ("properties", "patternProperties", "$defs", "dependentSchemas")
