@@ -70,9 +70,13 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 COMPLETION = $(B)/completion/eco.bash $(B)/completion/_eco
 all: $(COMPLETION)
-$(B)/completion/%: completion/%.in
+$(B)/completion/%: completion/%.in $(B)/commands
 	@mkdir -p $(@D)
 	sed 's/@COMMANDS@/$(CMDS)/' $< >$@
+# The list of commands: rewritten when one is added, so the scripts follow.
+$(B)/commands: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CMDS)' | cmp -s - $@ || echo '$(CMDS)' >$@
 
 deps:
 	@sh tools/deps.sh $(DEPS_BUILD)

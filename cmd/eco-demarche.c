@@ -359,26 +359,8 @@ state_json(const struct eco_state *st, const struct eco_objective **next,
 	puts("]}");
 }
 
-/* The cycle, or with root (etat) where the project there stands. */
-/*
- * The kinds a project may hold: where it stands is judged on all of
- * them, so all are checked first (reports never lie).
- */
-static const char *const *
-every_kind(void)
-{
-	static const char *v[64];
-	const struct eco_kind *k;
-	size_t n, i, m = 0;
-
-	k = eco_kinds(&n);
-	for (i = 0; i < n && m + 1 < sizeof v / sizeof *v; i++)
-		if (k[i].home)
-			v[m++] = k[i].name;
-	v[m] = NULL;
-	return v;
-}
-
+/* The cycle, or with root (etat) where the project there stands, judged
+ * on every kind it holds, all checked first (reports never lie). */
 static int
 with_cycle(const char *root)
 {
@@ -394,7 +376,7 @@ with_cycle(const char *root)
 	if (!(c = eco_cycle_load(&d)))
 		rc = ECO_EXIT_SYS;
 	else if (root && (!(p = eco_project_at(root, &d)) ||
-	    eco_project_check(p, every_kind(), &d) > 0 || d.sys))
+	    eco_project_check(p, eco_project_kinds(), &d) > 0 || d.sys))
 		rc = ECO_EXIT_DATA;	/* the diagnostics, not the report */
 	else if (root && !(st = eco_state_of(c, p, &d)))
 		rc = ECO_EXIT_SYS;
@@ -489,7 +471,7 @@ run_new_cycle(int argc, char **argv)
 	if (!(c = eco_cycle_load(&d)))
 		rc = ECO_EXIT_SYS;
 	else if (!(p = eco_project_at(cli_project(), &d)) ||
-	    eco_project_check(p, every_kind(), &d) > 0 || d.sys)
+	    eco_project_check(p, eco_project_kinds(), &d) > 0 || d.sys)
 		rc = ECO_EXIT_DATA;
 	else if (!(st = eco_state_of(c, p, &d)))
 		rc = ECO_EXIT_SYS;

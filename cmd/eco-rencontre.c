@@ -446,21 +446,6 @@ run_agenda(int argc, char **argv)
 
 /* compte-rendu: the minutes of a held meeting, for people */
 
-/* What people call the thing id names, whatever its kind, or NULL. */
-static const char *
-named_thing(const char *id)
-{
-	static const char *const kinds[] = { "priorite", "objectif", "constat",
-	    "action", "facteur", "organisme", "rencontre", "service" };
-	const char *t;
-	size_t i;
-
-	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if ((t = eco_project_title(P, kinds[i], id)))
-			return t;
-	return NULL;
-}
-
 static void
 minutes_presences(struct eco_report *r, const struct eco_node *m)
 {
@@ -498,32 +483,15 @@ minutes_presences(struct eco_report *r, const struct eco_node *m)
 static size_t
 minutes_decisions(struct eco_report *r, const struct eco_node *m)
 {
-	const struct eco_node *dv = eco_map_seq(m, "decisions"), *refs;
+	const struct eco_node *dv = eco_map_seq(m, "decisions");
 	struct eco_buf b = ECO_BUF_INIT;
-	const char *t;
-	size_t i, j, k, n = 0;
+	size_t i, n = 0;
 
-	for (i = 0; dv && i < dv->len; i++) {
-		const struct eco_node *d = dv->u.items[i];
-
-		eco_buf_clear(&b);
-		eco_buf_adds(&b, d->type == ECO_STR ? d->s :
-		    eco_map_str(d, "description"));
-		refs = eco_map_seq(d, "references");
-		for (j = k = 0; refs && j < refs->len; j++)
-			if (refs->u.items[j]->type == ECO_STR &&
-			    (t = named_thing(refs->u.items[j]->s)))
-				/* a title's own full stop left out */
-				eco_buf_printf(&b, "%s%.*s", k++ ? _("; ") :
-				    _(" About: "), (int)(strlen(t) -
-				    (*t && t[strlen(t) - 1] == '.')), t);
-		if (k)
-			eco_buf_adds(&b, ".");
-		if (b.n) {
+	for (i = 0; dv && i < dv->len; i++)
+		if (eco_decision_text(P, dv->u.items[i], &b)) {
 			eco_report_item(r, 1, b.s);
 			n++;
 		}
-	}
 	if (b.oom)
 		cli_oom(&D);
 	eco_buf_free(&b);

@@ -1967,6 +1967,13 @@ void eco_note_check(const struct eco_rencontres *rs,
  * as a document to append, "---" and a comment first.  0, or -1. */
 int eco_note_render(FILE *, const char *id, void *arg);
 
+/* A decision of a meeting or a note (an item of its decisions: a text,
+ * or a mapping with description and references) for people: its text,
+ * then what its references concern by their names in p (" About: a; b.").
+ * In b, emptied first; b->s, or NULL without a text or memory. */
+const char *eco_decision_text(struct eco_project *p,
+    const struct eco_node *d, struct eco_buf *b);
+
 /* eco_sheet.c: worksheets from the schemas (eco-gabarit). */
 
 /*
@@ -2898,5 +2905,154 @@ size_t eco_project_ids(struct eco_project *, const char *kind,
  * built in), which an editor finds offline.  In buf (cap bytes); buf. */
 #define ECO_MODELINE_BUFSZ 1200
 const char *eco_schema_modeline(const char *kind, char *buf, size_t cap);
+
+/* eco_bilan.c: a regroupement's year for its funders (eco-bilan annee)
+ * and a region's roll-up across regroupements (eco-bilan region). */
+
+/* Every kind a project keeps in its folder (the registry's with a
+ * home), NULL-terminated: what eco-validate checks of a whole project. */
+const char *const *eco_project_kinds(void);
+
+/*
+ * A year of the project: everything the other modules say of it on the
+ * period's last day (au), read from a project checked whole, with the
+ * decisions of its evaluations applied.  Without a plan, plan is empty
+ * and budget, states NULL.  It points into the project, which must
+ * outlive it.
+ */
+struct eco_annee {
+	struct eco_project *project;
+	const char *du, *au;		/* the period, both days included */
+	char dubuf[ECO_DATE_BUFSZ], aubuf[ECO_DATE_BUFSZ];
+	char veille[ECO_DATE_BUFSZ];	/* the day before du */
+	struct eco_plan *plan;
+	struct eco_budget *budget;	/* or NULL */
+	struct eco_suivi_state *states;	/* per action on au, or NULL */
+	const struct eco_doc *const *suivis, *const *evals;
+	size_t nsuivis, nevals;
+	struct eco_cycle *cycle;
+	struct eco_state *state;
+	struct eco_rencontres *rencontres;
+	struct eco_facteurs *facteurs;
+	struct eco_questionnaire *questionnaire;
+	struct eco_sessions *sessions;
+	struct eco_resultats *resultats;
+};
+/* The first day of the year that ends on au: the latest anniversary of
+ * the plan's start on or before au, within its period; without a plan
+ * begun by au, the day after au a year before.  Into buf
+ * (ECO_DATE_BUFSZ), returned; NULL when au is no date. */
+const char *eco_annee_start(const struct eco_plan *, const char *au,
+    char *buf);
+/*
+ * The year of project p from du to au: au NULL is the day of its
+ * records (eco_records_day), du NULL the start of the year that ends
+ * then (eco_annee_start).  NULL when a document of the project fails
+ * validation (reports never lie), when du is after au, or memory runs
+ * out, the reasons in d.
+ */
+struct eco_annee *eco_annee_open(struct eco_project *p, const char *du,
+    const char *au, struct eco_diags *d);
+void eco_annee_free(struct eco_annee *);
+/* 1 when date (may be NULL) is within the period. */
+int eco_annee_in(const struct eco_annee *, const char *date);
+
+/* What was done on action i: its bilan on au (eco_suivi_bilan), what
+ * was spent within the period (on au less on the day before du), its
+ * follow-ups dated within the period and the latest of them. */
+struct eco_annee_fait {
+	struct eco_bilan bilan;
+	long long depense;		/* cents spent within the period */
+	size_t nsuivis;
+	const struct eco_doc *dernier;	/* or NULL */
+};
+void eco_annee_action(const struct eco_annee *, size_t i,
+    struct eco_annee_fait *);
+/* Money by k (as eco_suivi_sums: ECO_BY_BAILLEUR...): planned, spent
+ * before the period, within it, and in all on au: *nout totals, then
+ * the plan's.  To free(); NULL with *nout (size_t)-1 when memory runs
+ * out (without a plan, the plan's total alone, all zero). */
+struct eco_annee_sum {
+	const char *key, *name;
+	long long prevu, avant, periode, depense;
+};
+struct eco_annee_sum *eco_annee_sums(const struct eco_annee *, int k,
+    size_t *nout);
+/* The measures of an indicator dated within the period. */
+size_t eco_annee_mesures(const struct eco_annee *,
+    const struct eco_resultat *);
+
+/* One project of a region, as its own views give it. */
+struct eco_region_row {
+	char *dir;			/* the folder, as given */
+	char *nom;			/* the regroupement's name, or NULL */
+	size_t nerr;			/* > 0: not valid, left out of the sums */
+	char au[ECO_DATE_BUFSZ];	/* the day its figures are taken on */
+	const char *etape, *etape_nom;	/* its stage (the cycle's strings) */
+	size_t etape_index, ndone, ncycle;	/* objectives of the cycle */
+	char **facteurs, **facteurs_noms;	/* factors retained, ids and
+				 * names, as eco_state counts them */
+	size_t nfacteurs;
+	char **objectifs, **objectifs_libelles;	/* the plan's */
+	size_t nobjectifs;
+	int has_plan;
+	long long budget, depense;	/* cents: eco_budget's total, spent */
+	size_t nactions, late, silent;	/* silent: a follow-up missing */
+	size_t nindicateurs, mesures, atteints;	/* measured, reached */
+	int conditions[ECO_NCONDITIONS];	/* latest diagnostic session's
+				 * scores (hundredths), or -1 */
+};
+
+/* A sum across the projects: a factor (ngroupes retaining it) or a
+ * funder (the groups it funds). */
+struct eco_region_total {
+	char *key, *name;		/* name NULL: unknown ("": no funder) */
+	long long prevu, depense;	/* cents */
+	size_t ngroupes;
+};
+struct eco_region_condition {
+	long long sum;			/* of the groups' scores */
+	size_t n;			/* groups with a score */
+	int min;			/* the lowest, or -1 */
+	size_t faibles;			/* groups below 1,00 */
+};
+struct eco_region {
+	struct eco_cycle *cycle;
+	struct eco_questionnaire *questionnaire;
+	struct eco_facteurs *catalogue;
+	size_t nprojets, nvalides, avec_plan, avec_diagnostic;
+	size_t *etapes;			/* valid projects per stage */
+	struct eco_region_total *facteurs;	/* first met first, until
+						 * eco_region_sort */
+	size_t nfacteurs;
+	struct eco_region_total *bailleurs;	/* first met first */
+	size_t nbailleurs;
+	struct eco_region_total systemes[ECO_NSYS];	/* key, name NULL */
+	long long prevu, depense;
+	size_t nobjectifs, nactions, late, silent;
+	size_t nindicateurs, mesures, atteints;
+	struct eco_region_condition conditions[ECO_NCONDITIONS];
+};
+/* Empty sums, the cycle and questionnaire loaded.  NULL, recorded,
+ * when they cannot be. */
+struct eco_region *eco_region_new(struct eco_diags *);
+void eco_region_free(struct eco_region *);
+/*
+ * Open the project in folder dir, check it whole (eco_project_kinds),
+ * fill its row and, when it is valid, add it to the sums; then close
+ * it.  Its figures are taken on au, or the day of its records (NULL).
+ * An invalid project's diagnostics go to d and its row says how many
+ * errors; it adds nothing.  0; -1 when memory runs out (recorded).
+ */
+int eco_region_add(struct eco_region *, const char *dir, const char *au,
+    struct eco_region_row *, struct eco_diags *d);
+void eco_region_row_free(struct eco_region_row *);
+/* The factors by number of groups, most first (ties as first met). */
+void eco_region_sort(struct eco_region *);
+/* The conditions answered, weakest first (lowest mean, then most groups
+ * below 1,00), into order (ECO_NCONDITIONS); how many. */
+size_t eco_region_weakest(const struct eco_region *, int *order);
+/* A condition's mean over the groups, in hundredths, or -1. */
+int eco_region_condition_score(const struct eco_region_condition *);
 
 #endif

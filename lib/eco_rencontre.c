@@ -981,3 +981,41 @@ eco_note_render(FILE *f, const char *id, void *arg)
 	eco_doc_free(doc);
 	return rc;
 }
+
+/* What people call the thing id names, whatever its kind, or NULL. */
+static const char *
+named_thing(struct eco_project *p, const char *id)
+{
+	static const char *const kinds[] = { "priorite", "objectif", "constat",
+	    "action", "facteur", "organisme", "rencontre", "service" };
+	const char *t;
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if ((t = eco_project_title(p, kinds[i], id)))
+			return t;
+	return NULL;
+}
+
+const char *
+eco_decision_text(struct eco_project *p, const struct eco_node *d,
+    struct eco_buf *b)
+{
+	const struct eco_node *refs = eco_map_seq(d, "references");
+	const char *t;
+	size_t j, k;
+
+	eco_buf_clear(b);
+	eco_buf_adds(b, d->type == ECO_STR ? d->s :
+	    eco_map_str(d, "description"));
+	for (j = k = 0; refs && j < refs->len; j++)
+		if (refs->u.items[j]->type == ECO_STR &&
+		    (t = named_thing(p, refs->u.items[j]->s)))
+			/* a title's own full stop left out */
+			eco_buf_printf(b, "%s%.*s", k++ ? _("; ") :
+			    _(" About: "), (int)(strlen(t) -
+			    (*t && t[strlen(t) - 1] == '.')), t);
+	if (k)
+		eco_buf_adds(b, ".");
+	return b->n && !b->oom ? b->s : NULL;
+}

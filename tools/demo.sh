@@ -54,4 +54,6 @@ run eco suivi retards --au 2027-12-15
 run eco suivi bilan --au 2027-12-15
 run eco evaluation mesures
 run eco evaluation revision
+# The demo's first year of the plan, for its funders and partners.
+run eco bilan annee --du 2026-09-01 --au 2027-08-31
 [ "$status" -eq 0 ] || exit "$status"
