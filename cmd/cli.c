@@ -282,6 +282,26 @@ cli_open_records(struct eco_project **p, struct eco_facteurs **f, int argc,
 	return (*f = eco_facteurs_of(*p, d)) ? 0 : -1;
 }
 
+void
+cli_add_docs(struct eco_project *p, const char *kind,
+    const struct eco_doc ***v, size_t *n, struct eco_diags *d)
+{
+	const struct eco_doc *const *docs;
+	const struct eco_doc **w;
+	size_t k, i;
+
+	if (!(docs = eco_project_docs(p, kind, &k)))
+		cli_oom(d);
+	if (!k)
+		return;
+	if (!(w = realloc(*v, (*n + k) * sizeof *w)))
+		cli_oom(d);
+	for (i = 0; i < k; i++)
+		w[*n + i] = docs[i];
+	*v = w;
+	*n += k;
+}
+
 const char *
 cli_factor(const struct eco_facteurs *fiches, const char *id)
 {

@@ -202,6 +202,10 @@ void cli_push_list(const char ***v, size_t *n, const char *arg,
 int cli_open_records(struct eco_project **p, struct eco_facteurs **f,
     int argc, char **argv, const char *const *own, const char *const *ops,
     struct eco_diags *d);
+/* The project's documents of kind (eco_project_docs) appended to the
+ * array *v of *n documents (to free()). */
+void cli_add_docs(struct eco_project *p, const char *kind,
+    const struct eco_doc ***v, size_t *n, struct eco_diags *d);
 /* A factor or sub-factor for people: its name and, briefly, where its
  * fiche comes from; the id and "unknown to the fiches" when none has it. */
 const char *cli_factor(const struct eco_facteurs *, const char *id);

@@ -73,20 +73,7 @@ write_report(struct eco_report *r)
 static void
 add_docs(const char *kind)
 {
-	const struct eco_doc *const *v;
-	const struct eco_doc **w;
-	size_t n, i;
-
-	if (!(v = eco_project_docs(P, kind, &n)))
-		cli_oom(&D);
-	if (!n)
-		return;
-	if (!(w = realloc(OWN, (NIN + n) * sizeof *w)))
-		cli_oom(&D);
-	for (i = 0; i < n; i++)
-		w[NIN + i] = v[i];
-	OWN = w;
-	NIN += n;
+	cli_add_docs(P, kind, &OWN, &NIN, &D);
 	IN = OWN;
 }
 

@@ -71,20 +71,7 @@ write_report(struct eco_report *r)
 static void
 add_docs(const char *kind)
 {
-	const struct eco_doc *const *v;
-	const struct eco_doc **w;
-	size_t n, i;
-
-	if (!(v = eco_project_docs(P, kind, &n)))
-		cli_oom(&D);
-	if (!n)
-		return;
-	if (!(w = realloc(OWN, (NOWN + n) * sizeof *w)))
-		cli_oom(&D);
-	for (i = 0; i < n; i++)
-		w[NOWN + i] = v[i];
-	OWN = w;
-	NOWN += n;
+	cli_add_docs(P, kind, &OWN, &NOWN, &D);
 }
 
 /*
