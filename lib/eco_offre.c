@@ -758,8 +758,8 @@ eco_offre_sheet_yaml(FILE *out, struct eco_schemaset *set,
 
 	for (i = 0; i < n && i < MAXSERV; i++) {
 		fprintf(out, "---\n# ");
-		fprintf(out, _("Service known to the regroupement: correct what "
-		    "changed, or leave it as it is."));
+		fputs(_("Service known to the regroupement: correct what "
+		    "changed, or leave it as it is."), out);
 		fputc('\n', out);
 		if (eco_sheet_yaml(out, o->v[idx[i]].doc->root) < 0)
 			break;
