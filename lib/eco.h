@@ -765,6 +765,11 @@ void eco_rules_doc(struct eco_index *, const struct eco_doc *,
 void eco_index_unread(struct eco_index *, const char *file);
 /* Keep the title of every id indexed from now on (eco_index_title). */
 void eco_index_titles(struct eco_index *);
+/* With titles, the eco's own ids (the catalogue's factors, the cycle's
+ * objectives) are read only for the kinds asked for, each said here
+ * before the project rules run: 1 when kind is new, 0 when it was
+ * asked already. */
+int eco_index_want(struct eco_index *, const char *kind);
 /* Whether the index holds id of kind. */
 int eco_index_has(const struct eco_index *, const char *kind,
     const char *id);

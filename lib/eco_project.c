@@ -1221,6 +1221,7 @@ static struct eco_index *
 names(struct eco_project *p, const char *kind)
 {
 	const char *home = ids_home(kind);
+	const struct eco_kind *k;
 	struct eco_diags quiet;
 
 	if (!p->names) {
@@ -1232,6 +1233,12 @@ names(struct eco_project *p, const char *kind)
 		p->nnamed = 0;
 		p->renamed = 1;
 	}
+	/* eco's own ids (the catalogue, the cycle) only for what is asked */
+	if (eco_index_want(p->names, kind))
+		p->renamed = 1;
+	if ((k = eco_kind_find(kind)) && k->also &&
+	    eco_index_want(p->names, k->also))
+		p->renamed = 1;
 	eco_diags_init(&quiet);
 	if (home && p->root)
 		name_home(p, home, &quiet);

@@ -48,6 +48,10 @@ struct eco_index {
 	int project;			/* a real project: check every ref */
 	int context;			/* files read for their ids only */
 	int titles;			/* keep the ids' titles */
+	const char *want[16];		/* with titles: the kinds asked for
+					 * (none, or want_all: every kind) */
+	size_t nwant;
+	int want_all;
 	int copies;			/* checked ids may repeat context's */
 	int oom;
 	const struct entry **slot;	/* ids by kind and id (project rules) */
@@ -93,6 +97,7 @@ eco_index_copies(struct eco_index *x)
 }
 
 static char *copy(struct eco_index *, const char *);
+static const char *intern_kind(struct eco_index *, const char *);
 
 void
 eco_index_unread(struct eco_index *x, const char *file)
@@ -105,6 +110,28 @@ void
 eco_index_titles(struct eco_index *x)
 {
 	x->titles = 1;
+}
+
+int
+eco_index_want(struct eco_index *x, const char *kind)
+{
+	size_t i;
+
+	if (x->want_all)
+		return 0;
+	for (i = 0; i < x->nwant; i++)
+		if (strcmp(x->want[i], kind) == 0)
+			return 0;
+	if (x->nwant == sizeof x->want / sizeof *x->want) {
+		x->want_all = 1;	/* too many to tell: every kind */
+		return 1;
+	}
+	if (!(x->want[x->nwant] = intern_kind(x, kind))) {
+		x->oom = 1;
+		return 0;
+	}
+	x->nwant++;
+	return 1;
 }
 
 void
@@ -1176,8 +1203,11 @@ wanted(const struct eco_index *x, const char *kind)
 {
 	size_t i;
 
-	if (x->titles)
+	if (x->titles && (!x->nwant || x->want_all))
 		return 1;
+	for (i = 0; x->titles && i < x->nwant; i++)
+		if (strcmp(x->want[i], kind) == 0)
+			return 1;
 	for (i = 0; i < x->nrefs; i++)
 		if (strcmp(x->refs[i].kind, kind) == 0)
 			return 1;
