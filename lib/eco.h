@@ -1564,6 +1564,10 @@ enum eco_rformat {
 				 * wrapped onto more lines */
 #define ECO_COL_NOTEXTE	4	/* not shown in text (kept in md, html...) */
 #define ECO_COL_NOWRAP	8	/* html: never broken over lines (dates) */
+#define ECO_COL_DOC	16	/* for people only: not in csv, json, yaml */
+#define ECO_COL_DATA	32	/* for records only (ids, codes): not in
+				 * texte, md, html */
+#define ECO_COL_NOJSON	64	/* not in json (a translated label) */
 
 struct eco_report;
 struct eco_table;

@@ -480,7 +480,12 @@ cell_str(struct eco_buf *b, const struct cell *c, enum eco_rformat fmt)
 static int
 shown(const struct column *c, enum eco_rformat fmt)
 {
-	return fmt != ECO_R_TEXTE || !(c->flags & ECO_COL_NOTEXTE);
+	int data = fmt == ECO_R_CSV || fmt == ECO_R_JSON || fmt == ECO_R_YAML;
+
+	return !(fmt == ECO_R_TEXTE && (c->flags & ECO_COL_NOTEXTE)) &&
+	    !(data && (c->flags & ECO_COL_DOC)) &&
+	    !(!data && (c->flags & ECO_COL_DATA)) &&
+	    !(fmt == ECO_R_JSON && (c->flags & ECO_COL_NOJSON));
 }
 
 /* Text. */
@@ -989,6 +994,8 @@ md_table(FILE *fp, const struct eco_table *t)
 		fputs("**\n\n", fp);
 	}
 	for (i = 0; i < t->ncols; i++) {
+		if (!shown(&t->cols[i], ECO_R_MD))
+			continue;
 		fputs("| ", fp);
 		eco_md_text(fp, s[i]);
 		putc(' ', fp);
@@ -1001,7 +1008,9 @@ md_table(FILE *fp, const struct eco_table *t)
 	}
 	fputs("|\n", fp);
 	for (i = 0; i < t->ncols; i++)
-		fputs(t->cols[i].flags & ECO_COL_RIGHT ? "| ---: " : "| --- ", fp);
+		if (shown(&t->cols[i], ECO_R_MD))
+			fputs(t->cols[i].flags & ECO_COL_RIGHT ? "| ---: " :
+			    "| --- ", fp);
 	for (m = 0; m < t->nmonths; m++)
 		fputs("| :-: ", fp);
 	fputs("|\n", fp);
@@ -1009,6 +1018,8 @@ md_table(FILE *fp, const struct eco_table *t)
 		for (i = 0; i < t->ncols; i++) {
 			const char *c = s[k * t->ncols + i];
 
+			if (!shown(&t->cols[i], ECO_R_MD))
+				continue;
 			fputs("| ", fp);
 			if (row->total && *c)
 				fputs("**", fp);
@@ -1141,6 +1152,8 @@ html_table(FILE *fp, const struct eco_table *t)
 	}
 	fputs("<thead>\n<tr>", fp);
 	for (i = 0; i < t->ncols; i++) {
+		if (!shown(&t->cols[i], ECO_R_HTML))
+			continue;
 		fprintf(fp, "<th%s%s>", t->nmonths ? " rowspan=\"2\"" : "",
 		    html_class(&t->cols[i]));
 		eco_html_text(fp, s[i], html_flags(&t->cols[i]));
@@ -1152,6 +1165,8 @@ html_table(FILE *fp, const struct eco_table *t)
 	for (row = t->rows, k = 1; row; row = row->next, k++) {
 		fputs(row->total ? "<tr class=\"total\">" : "<tr>", fp);
 		for (i = 0; i < t->ncols; i++) {
+			if (!shown(&t->cols[i], ECO_R_HTML))
+				continue;
 			fprintf(fp, "<td%s>", html_class(&t->cols[i]));
 			eco_html_text(fp, s[k * t->ncols + i],
 			    html_flags(&t->cols[i]));
@@ -1212,13 +1227,15 @@ csv_table(FILE *fp, const struct eco_table *t)
 {
 	char **s = table_strings(t, ECO_R_CSV);
 	const struct row *row;
-	size_t i, k;
+	size_t i, k, n;
 	int m;
 
 	if (!s)
 		return -2;
-	for (i = 0; i < t->ncols; i++) {
-		if (i)
+	for (i = 0, n = 0; i < t->ncols; i++) {
+		if (!shown(&t->cols[i], ECO_R_CSV))
+			continue;
+		if (n++)
 			putc(';', fp);
 		csv_cell(fp, s[i], 1);
 	}
@@ -1230,10 +1247,12 @@ csv_table(FILE *fp, const struct eco_table *t)
 	}
 	fputs("\r\n", fp);
 	for (row = t->rows, k = 1; row; row = row->next, k++) {
-		for (i = 0; i < t->ncols; i++) {
+		for (i = 0, n = 0; i < t->ncols; i++) {
 			enum ctype ty = row->c[i].type;
 
-			if (i)
+			if (!shown(&t->cols[i], ECO_R_CSV))
+				continue;
+			if (n++)
 				putc(';', fp);
 			csv_cell(fp, s[k * t->ncols + i],
 			    ty == C_TEXT || ty == C_LIST);
@@ -1320,7 +1339,8 @@ months_node(struct eco_doc *d, const struct eco_table *t,
 
 /* The record of one row; NULL when out of memory. */
 static struct eco_node *
-row_node(struct eco_doc *d, const struct eco_table *t, const struct row *w)
+row_node(struct eco_doc *d, const struct eco_table *t, const struct row *w,
+    enum eco_rformat fmt)
 {
 	struct eco_node *map = eco_node_map(d);
 	size_t i;
@@ -1330,6 +1350,7 @@ row_node(struct eco_doc *d, const struct eco_table *t, const struct row *w)
 		return NULL;
 	for (i = 0; i < t->ncols; i++)
 		if (w->c[i].type != C_NONE && t->cols[i].key &&
+		    shown(&t->cols[i], fmt) &&
 		    eco_map_put(d, map, t->cols[i].key, cell_node(d, &w->c[i])) < 0)
 			return NULL;
 	if (t->nmonths && w->m0 >= 0 &&
@@ -1350,7 +1371,8 @@ records_write(FILE *fp, const struct eco_report *r, int json,
 			continue;
 		for (w = b->t->rows; w; w = w->next) {
 			struct eco_doc *d = eco_doc_new(NULL);
-			struct eco_node *n = d ? row_node(d, b->t, w) : NULL;
+			struct eco_node *n = d ? row_node(d, b->t, w,
+			    json ? ECO_R_JSON : ECO_R_YAML) : NULL;
 			int rc = 0;
 
 			if (n)
