@@ -29,73 +29,38 @@ static const char *du;
 #define DATA (cli.format == FMT_CSV || cli.format == FMT_JSON)
 #define JSON (cli.format == FMT_JSON)
 
-/* A table whose columns are for every format (names, which people
- * read), for people only, for records only (ids and codes), or for all
- * but json (translated labels): cells are set by the column's place in
- * the declaration, shown or not. */
-enum { BOTH, DOC, REC, NOJSON };
-struct tab {
-	struct eco_table *t;
-	int col[24];
-	int n, shown;
-};
+/* Who a column is for: every format (names, which people read), people
+ * only, records only (ids and codes, headed by their key), all but json
+ * (translated labels); the report's writers leave out the others. */
+enum { BOTH = 0, DOC = ECO_COL_DOC, REC = ECO_COL_DATA, NOJSON = ECO_COL_NOJSON };
 
-static void
-tab_new(struct tab *x, struct eco_report *r, const char *kind,
-    const char *caption)
+static struct eco_table *
+table(struct eco_report *r, const char *kind, const char *caption)
 {
-	memset(x, 0, sizeof *x);
-	x->t = eco_report_table(r, kind, DATA ? NULL : caption,
+	return eco_report_table(r, kind, DATA ? NULL : caption,
 	    DATA ? ECO_SHOW_DATA : ECO_SHOW_DOC);
 }
 
 static void
-col(struct tab *x, const char *key, const char *header, unsigned flags,
+col(struct eco_table *t, const char *key, const char *header, unsigned flags,
     size_t width, int who)
 {
-	if ((who == DOC && DATA) || (who == REC && !DATA) ||
-	    (who == NOJSON && JSON)) {
-		x->col[x->n++] = -1;
-		return;
-	}
-	/* a column for records alone is headed by its key */
-	x->col[x->n++] = x->shown++;
-	eco_table_column(x->t, key, who == REC ? key : header, flags, width);
+	eco_table_column(t, key, who == REC ? key : header,
+	    flags | (unsigned)who, width);
+}
+
+/* A count, left empty when unknown (-1). */
+static void
+num(struct eco_table *t, size_t i, long long v)
+{
+	if (v >= 0)
+		eco_table_int(t, i, v);
 }
 
 static void
-text(struct tab *x, int i, const char *s)
+list(struct eco_table *t, size_t i, char *const *v, size_t n)
 {
-	if (x->col[i] >= 0)
-		eco_table_text(x->t, (size_t)x->col[i], s);
-}
-
-static void
-money(struct tab *x, int i, long long cents)
-{
-	if (x->col[i] >= 0)
-		eco_table_money(x->t, (size_t)x->col[i], cents);
-}
-
-static void
-num(struct tab *x, int i, long long v)
-{
-	if (x->col[i] >= 0 && v >= 0)
-		eco_table_int(x->t, (size_t)x->col[i], v);
-}
-
-static void
-value(struct tab *x, int i, const struct eco_node *v)
-{
-	if (x->col[i] >= 0 && v)
-		eco_table_value(x->t, (size_t)x->col[i], v);
-}
-
-static void
-list(struct tab *x, int i, char *const *v, size_t n)
-{
-	if (x->col[i] >= 0)
-		eco_table_list(x->t, (size_t)x->col[i], (const char *const *)v, n);
+	eco_table_list(t, i, (const char *const *)v, n);
 }
 
 /* Where a figure comes from: "plan.yaml:12", or the file alone. */
@@ -173,18 +138,18 @@ meetings(struct eco_report *r)
 {
 	const struct eco_rencontres *rs = A->rencontres;
 	struct eco_buf b = ECO_BUF_INIT;
-	struct tab m, x;
+	struct eco_table *m, *x;
 	size_t i, j, k, held = 0;
 
 	part(r, 0);
-	tab_new(&m, r, "bilan-rencontre", _("Meetings held"));
-	col(&m, "numero", _("No."), ECO_COL_RIGHT, 0, BOTH);
-	col(&m, "date", _("Date"), ECO_COL_NOWRAP, 0, BOTH);
-	col(&m, "titre", _("Meeting"), 0, 36, BOTH);
-	col(&m, "statut", _("Status"), 0, 0, REC);
-	col(&m, "statut_nom", _("Status"), 0, 0, NOJSON);
-	col(&m, "decisions", _("Decisions"), ECO_COL_RIGHT, 0, BOTH);
-	col(&m, "source", _("Source"), 0, 0, BOTH);
+	m = table(r, "bilan-rencontre", _("Meetings held"));
+	col(m, "numero", _("No."), ECO_COL_RIGHT, 0, BOTH);
+	col(m, "date", _("Date"), ECO_COL_NOWRAP, 0, BOTH);
+	col(m, "titre", _("Meeting"), 0, 36, BOTH);
+	col(m, "statut", _("Status"), 0, 0, REC);
+	col(m, "statut_nom", _("Status"), 0, 0, NOJSON);
+	col(m, "decisions", _("Decisions"), ECO_COL_RIGHT, 0, BOTH);
+	col(m, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i < rs->n; i++) {
 		const struct eco_rencontre *v = &rs->v[i];
 		const char *day = eco_map_date(v->root, "date");
@@ -199,24 +164,24 @@ meetings(struct eco_report *r)
 		for (k = 0; k < v->nnotes; k++)
 			if ((dv = eco_map_seq(v->notes[k], "decisions")))
 				nd += dv->len;
-		eco_table_row(m.t);
-		num(&m, 0, v->numero);
-		text(&m, 1, day);
-		text(&m, 2, eco_map_str(v->root, "titre"));
-		text(&m, 3, eco_map_str(v->root, "statut"));
-		text(&m, 4, eco_rencontre_status(eco_map_str(v->root, "statut")));
-		num(&m, 5, (long long)nd);
-		text(&m, 6, src(v->file, v->root));
+		eco_table_row(m);
+		num(m, 0, v->numero);
+		eco_table_text(m, 1, day);
+		eco_table_text(m, 2, eco_map_str(v->root, "titre"));
+		eco_table_text(m, 3, eco_map_str(v->root, "statut"));
+		eco_table_text(m, 4, eco_rencontre_status(eco_map_str(v->root, "statut")));
+		num(m, 5, (long long)nd);
+		eco_table_text(m, 6, src(v->file, v->root));
 	}
 	if (!held) {
 		eco_report_para(r, _("No meeting was held in the period."));
 		return 0;
 	}
-	tab_new(&x, r, "bilan-decision", _("Decisions"));
-	col(&x, "rencontre", _("No."), ECO_COL_RIGHT, 0, BOTH);
-	col(&x, "id", _("Id"), 0, 0, REC);
-	col(&x, "decision", _("Decision"), 0, 56, BOTH);
-	col(&x, "source", _("Source"), 0, 0, BOTH);
+	x = table(r, "bilan-decision", _("Decisions"));
+	col(x, "rencontre", _("No."), ECO_COL_RIGHT, 0, BOTH);
+	col(x, "id", _("Id"), 0, 0, REC);
+	col(x, "decision", _("Decision"), 0, 56, BOTH);
+	col(x, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i < rs->n; i++) {
 		const struct eco_rencontre *v = &rs->v[i];
 
@@ -230,11 +195,11 @@ meetings(struct eco_report *r)
 			for (j = 0; dv && j < dv->len; j++) {
 				if (!eco_decision_text(P, dv->u.items[j], &b))
 					continue;
-				eco_table_row(x.t);
-				num(&x, 0, v->numero);
-				text(&x, 1, eco_map_str(dv->u.items[j], "id"));
-				text(&x, 2, b.s);
-				text(&x, 3, src(file, dv->u.items[j]));
+				eco_table_row(x);
+				num(x, 0, v->numero);
+				eco_table_text(x, 1, eco_map_str(dv->u.items[j], "id"));
+				eco_table_text(x, 2, b.s);
+				eco_table_text(x, 3, src(file, dv->u.items[j]));
 			}
 		}
 	}
@@ -248,7 +213,7 @@ static void
 plan_part(struct eco_report *r)
 {
 	const struct eco_plan *pl = A->plan;
-	struct tab t;
+	struct eco_table *t;
 	size_t i;
 
 	part(r, 1);
@@ -258,15 +223,15 @@ plan_part(struct eco_report *r)
 	}
 	eco_report_para(r, cli_text(_("%s, from %s to %s."), either(pl->titre,
 	    pl->id), either(pl->debut, "?"), either(pl->fin, "?")));
-	tab_new(&t, r, "bilan-transformation", NULL);
-	col(&t, "objectif", _("Objective"), 0, 0, REC);
-	col(&t, "objectif_libelle", _("Objective"), 0, 30, BOTH);
-	col(&t, "facteur", _("Protective factor"), 0, 0, REC);
-	col(&t, "facteur_nom", _("Protective factor"), 0, 24, BOTH);
-	col(&t, "systeme", _("System"), 0, 0, REC);
-	col(&t, "systeme_nom", _("System"), 0, 0, NOJSON);
-	col(&t, "transformation", _("Desired transformation"), 0, 40, BOTH);
-	col(&t, "source", _("Source"), 0, 0, BOTH);
+	t = table(r, "bilan-transformation", NULL);
+	col(t, "objectif", _("Objective"), 0, 0, REC);
+	col(t, "objectif_libelle", _("Objective"), 0, 30, BOTH);
+	col(t, "facteur", _("Protective factor"), 0, 0, REC);
+	col(t, "facteur_nom", _("Protective factor"), 0, 24, BOTH);
+	col(t, "systeme", _("System"), 0, 0, REC);
+	col(t, "systeme_nom", _("System"), 0, 0, NOJSON);
+	col(t, "transformation", _("Desired transformation"), 0, 40, BOTH);
+	col(t, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i < pl->ntransformations; i++) {
 		const struct eco_transformation_view *x = &pl->transformations[i];
 		const struct eco_objectif_view *o = eco_plan_objectif(pl,
@@ -275,15 +240,15 @@ plan_part(struct eco_report *r)
 		const char *fn = x->facteur ? eco_ct_facteur(A->facteurs,
 		    x->facteur, &fi) : NULL;
 
-		eco_table_row(t.t);
-		text(&t, 0, x->objectif);
-		text(&t, 1, o ? either(o->libelle, o->id) : x->objectif);
-		text(&t, 2, x->facteur);
-		text(&t, 3, either(fn, x->facteur));
-		text(&t, 4, x->systeme);
-		text(&t, 5, eco_systeme_label(x->systeme));
-		text(&t, 6, x->libelle);
-		text(&t, 7, src(x->v.file, x->v.node));
+		eco_table_row(t);
+		eco_table_text(t, 0, x->objectif);
+		eco_table_text(t, 1, o ? either(o->libelle, o->id) : x->objectif);
+		eco_table_text(t, 2, x->facteur);
+		eco_table_text(t, 3, either(fn, x->facteur));
+		eco_table_text(t, 4, x->systeme);
+		eco_table_text(t, 5, eco_systeme_label(x->systeme));
+		eco_table_text(t, 6, x->libelle);
+		eco_table_text(t, 7, src(x->v.file, x->v.node));
 	}
 }
 
@@ -291,7 +256,7 @@ static void
 done_part(struct eco_report *r)
 {
 	const struct eco_plan *pl = A->plan;
-	struct tab t;
+	struct eco_table *t;
 	size_t i;
 
 	part(r, 2);
@@ -299,36 +264,36 @@ done_part(struct eco_report *r)
 		eco_report_para(r, _("The plan has no action yet."));
 		return;
 	}
-	tab_new(&t, r, "bilan-action", NULL);
-	col(&t, "action", _("Action"), 0, 0, REC);
-	col(&t, "titre", _("Action"), 0, 30, BOTH);
-	col(&t, "responsable", _("Lead"), 0, 0, REC);
-	col(&t, "responsable_nom", _("Lead"), 0, 18, BOTH);
-	col(&t, "statut", _("State"), 0, 0, REC);
-	col(&t, "statut_nom", _("State"), 0, 0, NOJSON);
-	col(&t, "suivis", _("Follow-ups"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "dernier_suivi", _("Last"), ECO_COL_NOWRAP, 0, BOTH);
-	col(&t, "depense_periode", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "participants_atteints", _("Reached"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "source", _("Source"), 0, 0, BOTH);
+	t = table(r, "bilan-action", NULL);
+	col(t, "action", _("Action"), 0, 0, REC);
+	col(t, "titre", _("Action"), 0, 30, BOTH);
+	col(t, "responsable", _("Lead"), 0, 0, REC);
+	col(t, "responsable_nom", _("Lead"), 0, 18, BOTH);
+	col(t, "statut", _("State"), 0, 0, REC);
+	col(t, "statut_nom", _("State"), 0, 0, NOJSON);
+	col(t, "suivis", _("Follow-ups"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "dernier_suivi", _("Last"), ECO_COL_NOWRAP, 0, BOTH);
+	col(t, "depense_periode", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "participants_atteints", _("Reached"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i < pl->nactions; i++) {
 		const struct eco_action_view *a = &pl->actions[i];
 		struct eco_annee_fait f;
 
 		eco_annee_action(A, i, &f);
-		eco_table_row(t.t);
-		text(&t, 0, a->id);
-		text(&t, 1, either(a->titre, a->id));
-		text(&t, 2, a->responsable);
-		text(&t, 3, org(a->responsable));
-		text(&t, 4, A->states[i].statut);
-		text(&t, 5, eco_etat_label(A->states[i].etat, 1));
-		num(&t, 6, (long long)f.nsuivis);
-		text(&t, 7, f.dernier ? eco_map_date(f.dernier->root, "date") :
+		eco_table_row(t);
+		eco_table_text(t, 0, a->id);
+		eco_table_text(t, 1, either(a->titre, a->id));
+		eco_table_text(t, 2, a->responsable);
+		eco_table_text(t, 3, org(a->responsable));
+		eco_table_text(t, 4, A->states[i].statut);
+		eco_table_text(t, 5, eco_etat_label(A->states[i].etat, 1));
+		num(t, 6, (long long)f.nsuivis);
+		eco_table_text(t, 7, f.dernier ? eco_map_date(f.dernier->root, "date") :
 		    NULL);
-		money(&t, 8, f.depense);
-		num(&t, 9, f.bilan.atteints);
-		text(&t, 10, f.dernier ? src(f.dernier->file, f.dernier->root) :
+		eco_table_money(t, 8, f.depense);
+		num(t, 9, f.bilan.atteints);
+		eco_table_text(t, 10, f.dernier ? src(f.dernier->file, f.dernier->root) :
 		    src(a->v.file, a->v.node));
 	}
 	if (!DATA)
@@ -342,7 +307,7 @@ static void
 money_part(struct eco_report *r)
 {
 	struct eco_annee_sum *v;
-	struct tab t;
+	struct eco_table *t;
 	size_t i, n;
 
 	part(r, 3);
@@ -352,15 +317,15 @@ money_part(struct eco_report *r)
 	}
 	if (!(v = eco_annee_sums(A, ECO_BY_BAILLEUR, &n)))
 		cli_oom(&D);
-	tab_new(&t, r, "bilan-bailleur", NULL);
-	col(&t, "bailleur", _("Funder"), 0, 0, REC);
-	col(&t, "nom", _("Funder"), 0, 30, BOTH);
-	col(&t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "depense_avant", _("Spent before"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "depense_periode", _("Spent in the period"), ECO_COL_RIGHT, 0,
+	t = table(r, "bilan-bailleur", NULL);
+	col(t, "bailleur", _("Funder"), 0, 0, REC);
+	col(t, "nom", _("Funder"), 0, 30, BOTH);
+	col(t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "depense_avant", _("Spent before"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "depense_periode", _("Spent in the period"), ECO_COL_RIGHT, 0,
 	    BOTH);
-	col(&t, "depense", _("Spent in all"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "source", _("Source"), 0, 0, BOTH);
+	col(t, "depense", _("Spent in all"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i <= n; i++) {
 		const struct eco_bailleur_view *b = i < n ?
 		    eco_plan_bailleur(A->plan, v[i].key) : NULL;
@@ -368,17 +333,17 @@ money_part(struct eco_report *r)
 		if (i < n && !v[i].prevu && !v[i].depense)
 			continue;
 		if (i == n)
-			eco_table_total(t.t);
+			eco_table_total(t);
 		else
-			eco_table_row(t.t);
-		text(&t, 0, i < n && *v[i].key ? v[i].key : NULL);
-		text(&t, 1, i == n ? (DATA ? NULL : _("Total")) :
+			eco_table_row(t);
+		eco_table_text(t, 0, i < n && *v[i].key ? v[i].key : NULL);
+		eco_table_text(t, 1, i == n ? (DATA ? NULL : _("Total")) :
 		    either(v[i].name, v[i].key));
-		money(&t, 2, v[i].prevu);
-		money(&t, 3, v[i].avant);
-		money(&t, 4, v[i].periode);
-		money(&t, 5, v[i].depense);
-		text(&t, 6, b ? src(A->plan->file, b->node) : A->plan->file);
+		eco_table_money(t, 2, v[i].prevu);
+		eco_table_money(t, 3, v[i].avant);
+		eco_table_money(t, 4, v[i].periode);
+		eco_table_money(t, 5, v[i].depense);
+		eco_table_text(t, 6, b ? src(A->plan->file, b->node) : A->plan->file);
 	}
 	free(v);
 	if (!DATA)
@@ -393,7 +358,7 @@ static void
 indicators(struct eco_report *r)
 {
 	const struct eco_resultats *R = A->resultats;
-	struct tab t;
+	struct eco_table *t;
 	size_t i;
 
 	part(r, 4);
@@ -401,39 +366,39 @@ indicators(struct eco_report *r)
 		eco_report_para(r, _("The plan has no indicator yet."));
 		return;
 	}
-	tab_new(&t, r, "bilan-indicateur", NULL);
-	col(&t, "indicateur", _("Indicator"), 0, 0, REC);
-	col(&t, "libelle", _("Indicator"), 0, 30, BOTH);
-	col(&t, "valeur_depart", _("Baseline"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "cible", _("Target"), ECO_COL_RIGHT, 0, BOTH);
+	t = table(r, "bilan-indicateur", NULL);
+	col(t, "indicateur", _("Indicator"), 0, 0, REC);
+	col(t, "libelle", _("Indicator"), 0, 30, BOTH);
+	col(t, "valeur_depart", _("Baseline"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "cible", _("Target"), ECO_COL_RIGHT, 0, BOTH);
 	/* a measure may be words: left, so that they wrap */
-	col(&t, "derniere_valeur", _("Latest"), 0, 14, BOTH);
-	col(&t, "date", _("Measured"), ECO_COL_NOWRAP, 0, BOTH);
-	col(&t, "progres", _("Progress"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "lecture", _("Reading"), 0, 0, REC);
-	col(&t, "lecture_nom", _("Reading"), 0, 0, NOJSON);
-	col(&t, "mesures_periode", _("Measures in the period"), ECO_COL_RIGHT, 0,
+	col(t, "derniere_valeur", _("Latest"), 0, 14, BOTH);
+	col(t, "date", _("Measured"), ECO_COL_NOWRAP, 0, BOTH);
+	col(t, "progres", _("Progress"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "lecture", _("Reading"), 0, 0, REC);
+	col(t, "lecture_nom", _("Reading"), 0, 0, NOJSON);
+	col(t, "mesures_periode", _("Measures in the period"), ECO_COL_RIGHT, 0,
 	    BOTH);
-	col(&t, "source", _("Source"), 0, 0, BOTH);
+	col(t, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i < R->n; i++) {
 		const struct eco_resultat *x = &R->v[i];
 		const struct eco_mesure *m = x->derniere;
 
-		eco_table_row(t.t);
-		text(&t, 0, x->x->id);
-		text(&t, 1, either(x->x->libelle, x->x->id));
-		value(&t, 2, x->x->valeur_depart);
-		value(&t, 3, x->x->cible);
-		value(&t, 4, m ? m->valeur : NULL);
-		text(&t, 5, m ? m->date : NULL);
+		eco_table_row(t);
+		eco_table_text(t, 0, x->x->id);
+		eco_table_text(t, 1, either(x->x->libelle, x->x->id));
+		eco_table_value(t, 2, x->x->valeur_depart);
+		eco_table_value(t, 3, x->x->cible);
+		eco_table_value(t, 4, m ? m->valeur : NULL);
+		eco_table_text(t, 5, m ? m->date : NULL);
 		if (x->has_progres && m && JSON)
-			num(&t, 6, x->progres);
+			num(t, 6, x->progres);
 		else if (x->has_progres && m)
-			text(&t, 6, cli_text("%ld\xc2\xa0%%", x->progres));
-		text(&t, 7, m ? eco_lecture_code(x->lecture) : NULL);
-		text(&t, 8, m ? eco_lecture_label(x->lecture) : NULL);
-		num(&t, 9, (long long)eco_annee_mesures(A, x));
-		text(&t, 10, m ? src(m->eval->file, m->node) :
+			eco_table_text(t, 6, cli_text("%ld\xc2\xa0%%", x->progres));
+		eco_table_text(t, 7, m ? eco_lecture_code(x->lecture) : NULL);
+		eco_table_text(t, 8, m ? eco_lecture_label(x->lecture) : NULL);
+		num(t, 9, (long long)eco_annee_mesures(A, x));
+		eco_table_text(t, 10, m ? src(m->eval->file, m->node) :
 		    src(x->x->v.file, x->x->v.node));
 	}
 	if (!DATA)
@@ -446,36 +411,36 @@ static void
 decisions(struct eco_report *r)
 {
 	struct eco_decision *v;
-	struct tab t;
+	struct eco_table *t;
 	size_t i, n, shown = 0;
 
 	part(r, 5);
 	v = eco_evaluation_decisions(A->plan, A->evals, A->nevals, A->au, &n);
 	if (n == (size_t)-1)
 		cli_oom(&D);
-	tab_new(&t, r, "bilan-decision-evaluation", NULL);
-	col(&t, "action", _("Action"), 0, 0, REC);
-	col(&t, "titre", _("Action"), 0, 36, BOTH);
-	col(&t, "decision", _("Decision"), 0, 0, REC);
-	col(&t, "decision_nom", _("Decision"), 0, 0, NOJSON);
-	col(&t, "date", _("Date"), ECO_COL_NOWRAP, 0, BOTH);
-	col(&t, "motif", _("Why"), 0, 40, BOTH);
-	col(&t, "source", _("Source"), 0, 0, BOTH);
+	t = table(r, "bilan-decision-evaluation", NULL);
+	col(t, "action", _("Action"), 0, 0, REC);
+	col(t, "titre", _("Action"), 0, 36, BOTH);
+	col(t, "decision", _("Decision"), 0, 0, REC);
+	col(t, "decision_nom", _("Decision"), 0, 0, NOJSON);
+	col(t, "date", _("Date"), ECO_COL_NOWRAP, 0, BOTH);
+	col(t, "motif", _("Why"), 0, 40, BOTH);
+	col(t, "source", _("Source"), 0, 0, BOTH);
 	for (i = 0; i < n; i++) {
 		const struct eco_action_view *a = &A->plan->actions[v[i].action];
 
 		if (!eco_annee_in(A, v[i].date))
 			continue;
 		shown++;
-		eco_table_row(t.t);
-		text(&t, 0, a->id);
-		text(&t, 1, either(a->titre, a->id));
-		text(&t, 2, v[i].decision);
-		text(&t, 3, eco_decision_label(v[i].decision));
-		text(&t, 4, v[i].date);
-		text(&t, 5, either(eco_map_str(v[i].node, "justification"),
+		eco_table_row(t);
+		eco_table_text(t, 0, a->id);
+		eco_table_text(t, 1, either(a->titre, a->id));
+		eco_table_text(t, 2, v[i].decision);
+		eco_table_text(t, 3, eco_decision_label(v[i].decision));
+		eco_table_text(t, 4, v[i].date);
+		eco_table_text(t, 5, either(eco_map_str(v[i].node, "justification"),
 		    eco_map_str(v[i].node, "motif")));
-		text(&t, 6, src(v[i].eval->file, v[i].node));
+		eco_table_text(t, 6, src(v[i].eval->file, v[i].node));
 	}
 	free(v);
 	if (!shown && !DATA)
@@ -517,24 +482,24 @@ changes(struct eco_report *r)
 {
 	struct eco_ajustement *aj;
 	struct eco_diags rev;
-	struct tab t;
+	struct eco_table *t;
 	size_t i, n;
 
 	part(r, 7);
-	tab_new(&t, r, "bilan-changement", NULL);
-	col(&t, "sorte", _("What"), 0, 0, REC);
-	col(&t, "sorte_nom", _("What"), 0, 0, NOJSON);
-	col(&t, "texte", _("Change"), 0, 56, BOTH);
-	col(&t, "source", _("Source"), 0, 0, BOTH);
+	t = table(r, "bilan-changement", NULL);
+	col(t, "sorte", _("What"), 0, 0, REC);
+	col(t, "sorte_nom", _("What"), 0, 0, NOJSON);
+	col(t, "texte", _("Change"), 0, 56, BOTH);
+	col(t, "source", _("Source"), 0, 0, BOTH);
 	eco_diags_init(&rev);
 	eco_evaluation_revision(A->plan, A->evals, A->nevals, A->au, &rev);
 	eco_diags_sort(&rev);
 	for (i = 0; i < rev.n; i++) {
-		eco_table_row(t.t);
-		text(&t, 0, "revision");
-		text(&t, 1, _("The plan to revise"));
-		text(&t, 2, rev.v[i].msg);
-		text(&t, 3, rev.v[i].file ? cli_text("%s:%d", rev.v[i].file,
+		eco_table_row(t);
+		eco_table_text(t, 0, "revision");
+		eco_table_text(t, 1, _("The plan to revise"));
+		eco_table_text(t, 2, rev.v[i].msg);
+		eco_table_text(t, 3, rev.v[i].file ? cli_text("%s:%d", rev.v[i].file,
 		    rev.v[i].line) : NULL);
 	}
 	eco_diags_free(&rev);
@@ -546,13 +511,13 @@ changes(struct eco_report *r)
 
 		if (aj[i].etat != ECO_AJ_PROPOSE && aj[i].etat != ECO_AJ_ADOPTE)
 			continue;
-		eco_table_row(t.t);
-		text(&t, 0, cli_text("ajustement-%s", eco_ajust_code(aj[i].etat)));
-		text(&t, 1, cli_text(_("Adjustment %s"),
+		eco_table_row(t);
+		eco_table_text(t, 0, cli_text("ajustement-%s", eco_ajust_code(aj[i].etat)));
+		eco_table_text(t, 1, cli_text(_("Adjustment %s"),
 		    eco_ajust_label(aj[i].etat, 1)));
-		text(&t, 2, cli_text(_("%s: %s"), either(a->titre, a->id),
+		eco_table_text(t, 2, cli_text(_("%s: %s"), either(a->titre, a->id),
 		    aj[i].texte));
-		text(&t, 3, src(doc_file("suivi", aj[i].suivi), aj[i].item));
+		eco_table_text(t, 3, src(doc_file("suivi", aj[i].suivi), aj[i].item));
 	}
 	free(aj);
 	for (i = 0; i < A->rencontres->ntaches; i++) {
@@ -560,11 +525,11 @@ changes(struct eco_report *r)
 
 		if (k->done)
 			continue;
-		eco_table_row(t.t);
-		text(&t, 0, "a-faire");
-		text(&t, 1, _("To do"));
-		text(&t, 2, eco_map_str(k->node, "description"));
-		text(&t, 3, src(k->rencontre->file, k->node));
+		eco_table_row(t);
+		eco_table_text(t, 0, "a-faire");
+		eco_table_text(t, 1, _("To do"));
+		eco_table_text(t, 2, eco_map_str(k->node, "description"));
+		eco_table_text(t, 3, src(k->rencontre->file, k->node));
 	}
 	if (!DATA)
 		eco_report_para(r, _("What the evaluations ask the plan to change "
@@ -575,21 +540,21 @@ changes(struct eco_report *r)
 static void
 sources(struct eco_report *r)
 {
-	struct tab t;
+	struct eco_table *t;
 	size_t i, n = eco_project_nfiles(P);
 
 	part(r, 8);
-	tab_new(&t, r, "bilan-fichier", NULL);
-	col(&t, "fichier", _("File"), 0, 0, BOTH);
-	col(&t, "documents", _("Documents"), ECO_COL_RIGHT, 0, BOTH);
+	t = table(r, "bilan-fichier", NULL);
+	col(t, "fichier", _("File"), 0, 0, BOTH);
+	col(t, "documents", _("Documents"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i < n; i++) {
 		const struct eco_file *f = eco_project_file(P, i);
 
 		if (!f->opened || !f->ndocs)
 			continue;
-		eco_table_row(t.t);
-		text(&t, 0, f->name);
-		num(&t, 1, (long long)f->ndocs);
+		eco_table_row(t);
+		eco_table_text(t, 0, f->name);
+		num(t, 1, (long long)f->ndocs);
 	}
 	if (!DATA)
 		eco_report_para(r, _("Every line of this report names, under "
@@ -641,26 +606,26 @@ run_annee(int argc, char **argv)
 		for (i = 0; i < NPARTS; i++)
 			eco_report_item(r, 1, _(parts[i]));
 	} else {
-		struct tab t;
+		struct eco_table *t;
 
-		tab_new(&t, r, "bilan", NULL);
-		col(&t, "du", "du", 0, 0, REC);
-		col(&t, "au", "au", 0, 0, REC);
-		col(&t, "nom", "nom", 0, 0, REC);
-		col(&t, "etape", "etape", 0, 0, REC);
-		col(&t, "objectifs_faits", "objectifs_faits", 0, 0, REC);
-		col(&t, "rencontres_tenues", "rencontres_tenues", 0, 0, REC);
-		col(&t, "prevu", "prevu", 0, 0, REC);
-		col(&t, "depense_periode", "depense_periode", 0, 0, REC);
-		eco_table_row(t.t);
-		text(&t, 0, A->du);
-		text(&t, 1, A->au);
-		text(&t, 2, name);
-		text(&t, 3, A->state->stage->id);
-		num(&t, 4, (long long)A->state->ndone);
-		num(&t, 5, (long long)held);
-		money(&t, 6, all[n].prevu);
-		money(&t, 7, all[n].periode);
+		t = table(r, "bilan", NULL);
+		col(t, "du", "du", 0, 0, REC);
+		col(t, "au", "au", 0, 0, REC);
+		col(t, "nom", "nom", 0, 0, REC);
+		col(t, "etape", "etape", 0, 0, REC);
+		col(t, "objectifs_faits", "objectifs_faits", 0, 0, REC);
+		col(t, "rencontres_tenues", "rencontres_tenues", 0, 0, REC);
+		col(t, "prevu", "prevu", 0, 0, REC);
+		col(t, "depense_periode", "depense_periode", 0, 0, REC);
+		eco_table_row(t);
+		eco_table_text(t, 0, A->du);
+		eco_table_text(t, 1, A->au);
+		eco_table_text(t, 2, name);
+		eco_table_text(t, 3, A->state->stage->id);
+		num(t, 4, (long long)A->state->ndone);
+		num(t, 5, (long long)held);
+		eco_table_money(t, 6, all[n].prevu);
+		eco_table_money(t, 7, all[n].periode);
 	}
 	free(all);
 	meetings(r);
@@ -694,40 +659,39 @@ who(const struct eco_region_row *w)
 }
 
 static void
-region_rows(struct tab *g, struct tab *l, struct tab *x,
+region_rows(struct eco_table *g, struct eco_table *l, struct eco_table *x,
     const struct eco_region_row *w)
 {
-	eco_table_row(g->t);
-	text(g, 0, w->dir);
-	text(g, 1, w->nom);
-	if (g->col[2] >= 0)
-		eco_table_bool(g->t, (size_t)g->col[2], !w->nerr);
-	text(g, 3, validity(w));
+	eco_table_row(g);
+	eco_table_text(g, 0, w->dir);
+	eco_table_text(g, 1, w->nom);
+	eco_table_bool(g, 2, !w->nerr);
+	eco_table_text(g, 3, validity(w));
 	num(g, 4, (long long)w->nerr);
 	if (w->nerr)
 		return;
-	text(g, 5, w->etape);
-	text(g, 6, w->etape_nom);
+	eco_table_text(g, 5, w->etape);
+	eco_table_text(g, 6, w->etape_nom);
 	num(g, 7, (long long)w->ndone);
-	text(g, 8, cli_text(_("%zu of %zu"), w->ndone, w->ncycle));
+	eco_table_text(g, 8, cli_text(_("%zu of %zu"), w->ndone, w->ncycle));
 	list(g, 9, w->facteurs, w->nfacteurs);
 	list(g, 10, w->facteurs_noms, w->nfacteurs);
 	list(g, 11, w->objectifs, w->nobjectifs);
 	list(g, 12, w->objectifs_libelles, w->nobjectifs);
-	text(g, 13, w->au);
+	eco_table_text(g, 13, w->au);
 	if (!w->has_plan)
 		return;
-	eco_table_row(l->t);
-	text(l, 0, w->dir);
-	text(l, 1, who(w));
+	eco_table_row(l);
+	eco_table_text(l, 0, w->dir);
+	eco_table_text(l, 1, who(w));
 	num(l, 2, (long long)w->nactions);
 	num(l, 3, (long long)w->late);
 	num(l, 4, (long long)w->silent);
-	money(l, 5, w->budget);
-	money(l, 6, w->depense);
-	eco_table_row(x->t);
-	text(x, 0, w->dir);
-	text(x, 1, who(w));
+	eco_table_money(l, 5, w->budget);
+	eco_table_money(l, 6, w->depense);
+	eco_table_row(x);
+	eco_table_text(x, 0, w->dir);
+	eco_table_text(x, 1, who(w));
 	num(x, 2, (long long)w->nindicateurs);
 	num(x, 3, (long long)w->mesures);
 	num(x, 4, (long long)w->atteints);
@@ -736,53 +700,53 @@ region_rows(struct tab *g, struct tab *l, struct tab *x,
 static void
 region_money(struct eco_report *r)
 {
-	struct tab t;
+	struct eco_table *t;
 	size_t i;
 
 	eco_report_heading(r, 1, _("Budget by funder and by system"));
-	tab_new(&t, r, "region-bailleur", _("By funder"));
-	col(&t, "bailleur", _("Funder"), 0, 0, REC);
-	col(&t, "nom", _("Funder"), 0, 34, BOTH);
-	col(&t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "depense", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
+	t = table(r, "region-bailleur", _("By funder"));
+	col(t, "bailleur", _("Funder"), 0, 0, REC);
+	col(t, "nom", _("Funder"), 0, 34, BOTH);
+	col(t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "depense", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i <= G->nbailleurs; i++) {
 		const struct eco_region_total *b = &G->bailleurs[i];
 
 		if (i == G->nbailleurs) {
-			eco_table_total(t.t);
-			text(&t, 1, DATA ? NULL : _("Total"));
-			num(&t, 2, (long long)G->avec_plan);
-			money(&t, 3, G->prevu);
-			money(&t, 4, G->depense);
+			eco_table_total(t);
+			eco_table_text(t, 1, DATA ? NULL : _("Total"));
+			num(t, 2, (long long)G->avec_plan);
+			eco_table_money(t, 3, G->prevu);
+			eco_table_money(t, 4, G->depense);
 			break;
 		}
-		eco_table_row(t.t);
-		text(&t, 0, *b->key ? b->key : NULL);
-		text(&t, 1, !*b->key ? (JSON ? NULL : _("(no funder)")) :
+		eco_table_row(t);
+		eco_table_text(t, 0, *b->key ? b->key : NULL);
+		eco_table_text(t, 1, !*b->key ? (JSON ? NULL : _("(no funder)")) :
 		    either(b->name, b->key));
-		num(&t, 2, (long long)b->ngroupes);
-		money(&t, 3, b->prevu);
-		money(&t, 4, b->depense);
+		num(t, 2, (long long)b->ngroupes);
+		eco_table_money(t, 3, b->prevu);
+		eco_table_money(t, 4, b->depense);
 	}
-	tab_new(&t, r, "region-systeme", _("By system"));
-	col(&t, "systeme", _("System"), 0, 0, REC);
-	col(&t, "systeme_nom", _("System"), 0, 0, NOJSON);
-	col(&t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "depense", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
+	t = table(r, "region-systeme", _("By system"));
+	col(t, "systeme", _("System"), 0, 0, REC);
+	col(t, "systeme_nom", _("System"), 0, 0, NOJSON);
+	col(t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "depense", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i < ECO_NSYS; i++) {
-		eco_table_row(t.t);
-		text(&t, 0, eco_systemes[i]);
-		text(&t, 1, eco_systeme_label(eco_systemes[i]));
-		num(&t, 2, (long long)G->systemes[i].ngroupes);
-		money(&t, 3, G->systemes[i].prevu);
-		money(&t, 4, G->systemes[i].depense);
+		eco_table_row(t);
+		eco_table_text(t, 0, eco_systemes[i]);
+		eco_table_text(t, 1, eco_systeme_label(eco_systemes[i]));
+		num(t, 2, (long long)G->systemes[i].ngroupes);
+		eco_table_money(t, 3, G->systemes[i].prevu);
+		eco_table_money(t, 4, G->systemes[i].depense);
 	}
-	eco_table_total(t.t);
-	text(&t, 1, DATA ? NULL : _("Total"));
-	money(&t, 3, G->prevu);
-	money(&t, 4, G->depense);
+	eco_table_total(t);
+	eco_table_text(t, 1, DATA ? NULL : _("Total"));
+	eco_table_money(t, 3, G->prevu);
+	eco_table_money(t, 4, G->depense);
 	if (!DATA)
 		eco_report_para(r, _("Each group's budget is its plan's, for the "
 		    "plan's whole period; spent is what its follow-ups say on "
@@ -792,7 +756,7 @@ region_money(struct eco_report *r)
 static void
 region_factors(struct eco_report *r)
 {
-	struct tab t;
+	struct eco_table *t;
 	size_t i;
 
 	eco_report_heading(r, 1, _("Factors retained"));
@@ -801,22 +765,22 @@ region_factors(struct eco_report *r)
 		eco_report_para(r, _("No group has retained a factor yet."));
 		return;
 	}
-	tab_new(&t, r, "region-facteur", NULL);
-	col(&t, "facteur", _("Protective factor"), 0, 0, REC);
-	col(&t, "nom", _("Protective factor"), 0, 40, BOTH);
-	col(&t, "systeme", _("System"), 0, 0, REC);
-	col(&t, "systeme_nom", _("System"), 0, 0, NOJSON);
-	col(&t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
+	t = table(r, "region-facteur", NULL);
+	col(t, "facteur", _("Protective factor"), 0, 0, REC);
+	col(t, "nom", _("Protective factor"), 0, 40, BOTH);
+	col(t, "systeme", _("System"), 0, 0, REC);
+	col(t, "systeme_nom", _("System"), 0, 0, NOJSON);
+	col(t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i < G->nfacteurs; i++) {
 		const struct eco_region_total *f = &G->facteurs[i];
 		const char *sys = eco_facteur_systeme(G->catalogue, f->key);
 
-		eco_table_row(t.t);
-		text(&t, 0, f->key);
-		text(&t, 1, either(f->name, f->key));
-		text(&t, 2, sys);
-		text(&t, 3, eco_systeme_label(sys));
-		num(&t, 4, (long long)f->ngroupes);
+		eco_table_row(t);
+		eco_table_text(t, 0, f->key);
+		eco_table_text(t, 1, either(f->name, f->key));
+		eco_table_text(t, 2, sys);
+		eco_table_text(t, 3, eco_systeme_label(sys));
+		num(t, 4, (long long)f->ngroupes);
 	}
 }
 
@@ -824,7 +788,7 @@ static void
 region_conditions(struct eco_report *r)
 {
 	int order[ECO_NCONDITIONS];
-	struct tab t;
+	struct eco_table *t;
 	size_t i, n = eco_region_weakest(G, order);
 
 	eco_report_heading(r, 1, _("Conditions of the partnership, weakest "
@@ -834,26 +798,26 @@ region_conditions(struct eco_report *r)
 		    "diagnostic yet."));
 		return;
 	}
-	tab_new(&t, r, "region-condition", NULL);
-	col(&t, "condition", _("Condition"), 0, 0, REC);
-	col(&t, "nom", _("Condition"), 0, 40, BOTH);
-	col(&t, "moyenne", _("Mean"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "minimum", _("Lowest"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "sous_un", _("Groups below 1"), ECO_COL_RIGHT, 0, BOTH);
-	col(&t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
+	t = table(r, "region-condition", NULL);
+	col(t, "condition", _("Condition"), 0, 0, REC);
+	col(t, "nom", _("Condition"), 0, 40, BOTH);
+	col(t, "moyenne", _("Mean"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "minimum", _("Lowest"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "sous_un", _("Groups below 1"), ECO_COL_RIGHT, 0, BOTH);
+	col(t, "groupes", _("Groups"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i < n; i++) {
 		const struct eco_condition *c =
 		    &G->questionnaire->conditions[order[i]];
 		const struct eco_region_condition *x = &G->conditions[order[i]];
 
-		eco_table_row(t.t);
-		text(&t, 0, c->id);
-		text(&t, 1, c->nom);
-		eco_score_cell(t.t, (size_t)t.col[2],
+		eco_table_row(t);
+		eco_table_text(t, 0, c->id);
+		eco_table_text(t, 1, c->nom);
+		eco_score_cell(t, 2,
 		    eco_region_condition_score(x), 0);
-		eco_score_cell(t.t, (size_t)t.col[3], x->min, 0);
-		num(&t, 4, (long long)x->faibles);
-		num(&t, 5, (long long)x->n);
+		eco_score_cell(t, 3, x->min, 0);
+		num(t, 4, (long long)x->faibles);
+		num(t, 5, (long long)x->n);
 	}
 	if (!DATA)
 		eco_report_para(r, _("Each group's scores are those of its latest "
@@ -866,7 +830,7 @@ run_region(int argc, char **argv)
 {
 	struct eco_region_row w;
 	struct eco_report *r;
-	struct tab g, l, x;
+	struct eco_table *g, *l, *x;
 	size_t bad = 0;
 	int i;
 
@@ -879,66 +843,66 @@ run_region(int argc, char **argv)
 		cli_oom(&D);
 	eco_report_footer(r, NULL, cli.given & CLI_AU ? cli.au : NULL);
 	eco_report_heading(r, 1, _("Regroupements"));
-	tab_new(&g, r, "region-projet", NULL);
-	col(&g, "dossier", _("Folder"), 0, 0, BOTH);
-	col(&g, "nom", _("Regroupement"), 0, 28, BOTH);
-	col(&g, "valide", _("Valid"), 0, 0, REC);
-	col(&g, "valide", _("Valid"), 0, 0, DOC);
-	col(&g, "erreurs", _("Errors"), ECO_COL_RIGHT, 0, REC);
-	col(&g, "etape", _("Stage"), 0, 0, REC);
-	col(&g, "etape_nom", _("Stage"), 0, 0, BOTH);
-	col(&g, "objectifs_faits", _("Objectives done"), ECO_COL_RIGHT, 0, REC);
-	col(&g, "objectifs_faits", _("Objectives of the cycle"), ECO_COL_RIGHT,
+	g = table(r, "region-projet", NULL);
+	col(g, "dossier", _("Folder"), 0, 0, BOTH);
+	col(g, "nom", _("Regroupement"), 0, 28, BOTH);
+	col(g, "valide", _("Valid"), 0, 0, REC);
+	col(g, "valide", _("Valid"), 0, 0, DOC);
+	col(g, "erreurs", _("Errors"), ECO_COL_RIGHT, 0, REC);
+	col(g, "etape", _("Stage"), 0, 0, REC);
+	col(g, "etape_nom", _("Stage"), 0, 0, BOTH);
+	col(g, "objectifs_faits", _("Objectives done"), ECO_COL_RIGHT, 0, REC);
+	col(g, "objectifs_faits", _("Objectives of the cycle"), ECO_COL_RIGHT,
 	    0, DOC);
-	col(&g, "facteurs", _("Factors retained"), 0, 0, REC);
-	col(&g, "facteurs_noms", _("Factors retained"), ECO_COL_NOTEXTE, 30,
+	col(g, "facteurs", _("Factors retained"), 0, 0, REC);
+	col(g, "facteurs_noms", _("Factors retained"), ECO_COL_NOTEXTE, 30,
 	    BOTH);
-	col(&g, "objectifs", _("Objectives of the plan"), 0, 0, REC);
-	col(&g, "objectifs_libelles", _("Objectives of the plan"),
+	col(g, "objectifs", _("Objectives of the plan"), 0, 0, REC);
+	col(g, "objectifs_libelles", _("Objectives of the plan"),
 	    ECO_COL_NOTEXTE, 36, BOTH);
-	col(&g, "au", _("Figures on"), ECO_COL_NOWRAP, 0, BOTH);
+	col(g, "au", _("Figures on"), ECO_COL_NOWRAP, 0, BOTH);
 	eco_report_heading(r, 1, _("Actions late or silent"));
-	tab_new(&l, r, "region-actions", NULL);
-	col(&l, "dossier", _("Folder"), 0, 0, REC);
-	col(&l, "nom", _("Regroupement"), 0, 30, BOTH);
-	col(&l, "actions", _("Actions"), ECO_COL_RIGHT, 0, BOTH);
-	col(&l, "en_retard", _("Late"), ECO_COL_RIGHT, 0, BOTH);
-	col(&l, "silencieuses", _("Follow-up missing"), ECO_COL_RIGHT, 0, BOTH);
-	col(&l, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
-	col(&l, "depense", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
+	l = table(r, "region-actions", NULL);
+	col(l, "dossier", _("Folder"), 0, 0, REC);
+	col(l, "nom", _("Regroupement"), 0, 30, BOTH);
+	col(l, "actions", _("Actions"), ECO_COL_RIGHT, 0, BOTH);
+	col(l, "en_retard", _("Late"), ECO_COL_RIGHT, 0, BOTH);
+	col(l, "silencieuses", _("Follow-up missing"), ECO_COL_RIGHT, 0, BOTH);
+	col(l, "prevu", _("Planned"), ECO_COL_RIGHT, 0, BOTH);
+	col(l, "depense", _("Spent"), ECO_COL_RIGHT, 0, BOTH);
 	if (!DATA)
 		eco_report_para(r, _("Late: planned or in progress after its end. "
 		    "Silent: a date of its follow-up calendar passed without a "
 		    "follow-up."));
 	eco_report_heading(r, 1, _("Indicators reached"));
-	tab_new(&x, r, "region-indicateurs", NULL);
-	col(&x, "dossier", _("Folder"), 0, 0, REC);
-	col(&x, "nom", _("Regroupement"), 0, 30, BOTH);
-	col(&x, "indicateurs", _("Indicators"), ECO_COL_RIGHT, 0, BOTH);
-	col(&x, "mesures", _("Indicators measured"), ECO_COL_RIGHT, 0, BOTH);
-	col(&x, "atteints", _("Targets reached"), ECO_COL_RIGHT, 0, BOTH);
+	x = table(r, "region-indicateurs", NULL);
+	col(x, "dossier", _("Folder"), 0, 0, REC);
+	col(x, "nom", _("Regroupement"), 0, 30, BOTH);
+	col(x, "indicateurs", _("Indicators"), ECO_COL_RIGHT, 0, BOTH);
+	col(x, "mesures", _("Indicators measured"), ECO_COL_RIGHT, 0, BOTH);
+	col(x, "atteints", _("Targets reached"), ECO_COL_RIGHT, 0, BOTH);
 	for (i = 0; i < argc; i++) {
 		if (eco_region_add(G, argv[i], cli.given & CLI_AU ? cli.au : NULL,
 		    &w, &D) < 0)
 			cli_oom(&D);
 		bad += w.nerr > 0;
-		region_rows(&g, &l, &x, &w);
+		region_rows(g, l, x, &w);
 		eco_region_row_free(&w);
 		/* said as they come: nothing of a project is kept */
 		cli_print_diags(&D);
 	}
-	eco_table_total(l.t);
-	text(&l, 1, DATA ? NULL : _("Total"));
-	num(&l, 2, (long long)G->nactions);
-	num(&l, 3, (long long)G->late);
-	num(&l, 4, (long long)G->silent);
-	money(&l, 5, G->prevu);
-	money(&l, 6, G->depense);
-	eco_table_total(x.t);
-	text(&x, 1, DATA ? NULL : _("Total"));
-	num(&x, 2, (long long)G->nindicateurs);
-	num(&x, 3, (long long)G->mesures);
-	num(&x, 4, (long long)G->atteints);
+	eco_table_total(l);
+	eco_table_text(l, 1, DATA ? NULL : _("Total"));
+	num(l, 2, (long long)G->nactions);
+	num(l, 3, (long long)G->late);
+	num(l, 4, (long long)G->silent);
+	eco_table_money(l, 5, G->prevu);
+	eco_table_money(l, 6, G->depense);
+	eco_table_total(x);
+	eco_table_text(x, 1, DATA ? NULL : _("Total"));
+	num(x, 2, (long long)G->nindicateurs);
+	num(x, 3, (long long)G->mesures);
+	num(x, 4, (long long)G->atteints);
 	region_factors(r);
 	region_money(r);
 	region_conditions(r);

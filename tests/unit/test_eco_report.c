@@ -375,6 +375,36 @@ test_csv_neutralises_formulas(void **state)
 	assert_non_null(strstr(t.out, "\r\n\"' =1\"\r\n"));
 }
 
+/* Columns for people only, for records only, or not in json: each
+ * writer leaves out the others, cells and headers alike. */
+static void
+test_columns_by_format(void **state)
+{
+	struct eco_table *tb;
+
+	(void)state;
+	assert_non_null(t.r = eco_report_new("fr-CA", "Titre"));
+	assert_non_null(tb = eco_report_table(t.r, "vue-test", NULL,
+	    ECO_SHOW_DOC | ECO_SHOW_DATA));
+	eco_table_column(tb, "code", "code", ECO_COL_DATA, 0);
+	eco_table_column(tb, "nom", "Nom", ECO_COL_DOC, 0);
+	eco_table_column(tb, "libelle", "Libellé", ECO_COL_NOJSON, 0);
+	eco_table_row(tb);
+	eco_table_text(tb, 0, "cpe");
+	eco_table_text(tb, 1, "CPE Soleil");
+	eco_table_text(tb, 2, "garde");
+	assert_non_null(strstr(render(ECO_R_MD), "| Nom | Libellé |"));
+	assert_null(strstr(t.out, "cpe"));
+	assert_null(strstr(render(ECO_R_TEXTE), "cpe"));
+	assert_non_null(strstr(t.out, "CPE Soleil"));
+	assert_null(strstr(render(ECO_R_HTML), ">cpe<"));
+	assert_non_null(strstr(render(ECO_R_CSV), "code;Libellé\r\ncpe;garde\r\n"));
+	assert_non_null(strstr(render(ECO_R_JSON), "\"code\":\"cpe\""));
+	assert_null(strstr(t.out, "CPE Soleil"));
+	assert_null(strstr(t.out, "garde"));
+	assert_non_null(strstr(render(ECO_R_YAML), "libelle: garde"));
+}
+
 static void
 test_csv_quotes_and_numbers(void **state)
 {
@@ -678,6 +708,7 @@ main(void)
 		T(test_md_escapes),
 		T(test_csv_neutralises_formulas),
 		T(test_csv_quotes_and_numbers),
+		T(test_columns_by_format),
 		T(test_csv_only_data),
 		T(test_json_records),
 		T(test_yaml_records_read_back),
