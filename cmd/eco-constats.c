@@ -180,47 +180,32 @@ sector(const char *s)
 	return !s ? NULL : nom ? nom : s;
 }
 
-/* A number as written, with a decimal comma, then its unit. */
+/* The record's facts for people (lib/eco_constats.c), in the ring of
+ * cli_text. */
 static const char *
 amount(const struct eco_node *v, const char *unite)
 {
-	char num[64];
-	size_t i;
+	char b[256];
+	const char *t = eco_ct_value_text(v, unite, b, sizeof b);
 
-	if (!v || (v->type != ECO_INT && v->type != ECO_FLOAT))
-		return v && v->type == ECO_STR ? v->s : NULL;
-	snprintf(num, sizeof num, "%s", v->s);
-	for (i = 0; num[i]; i++)
-		if (num[i] == '.')
-			num[i] = ',';
-	if (!unite)
-		return cli_text("%s", num);
-	return cli_text(strcmp(unite, "%") == 0 ? "%s\u00a0%s" : "%s %s", num,
-	    unite);
+	return t ? cli_text("%s", t) : NULL;
 }
 
 static const char *
 comparison(const struct eco_ct *c)
 {
-	const struct eco_node *m = eco_map_mapping(c->root, "comparaison");
-	const char *v = m ? amount(eco_map_get(m, "valeur"),
-	    eco_map_str(c->root, "unite")) : NULL;
-	const char *an = m ? eco_map_text(m, "annee") : NULL;
-	const char *ter = m ? eco_map_str(m, "territoire") : NULL;
+	char b[512];
+	const char *t = eco_ct_comparison_text(c, b, sizeof b);
 
-	if (!v)
-		return NULL;
-	return an ? cli_text(_("%s (%s, %s)"), v, ter ? ter : "", an) :
-	    cli_text(_("%s (%s)"), v, ter ? ter : "");
+	return t ? cli_text("%s", t) : NULL;
 }
 
 static const char *
 source_text(const struct eco_ct *c)
 {
-	const char *p = eco_map_str(c->root, "source_precision");
+	char b[512];
 
-	return p ? cli_text(_("%s: %s"), eco_ct_source_label(c->source), p) :
-	    eco_ct_source_label(c->source);
+	return cli_text("%s", eco_ct_source_text(c, b, sizeof b));
 }
 
 /* What the filters keep, for a report's reader; NULL when none is set. */

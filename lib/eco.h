@@ -2626,6 +2626,16 @@ struct eco_doc *eco_ct_new(const struct eco_ct_in *, const char *id,
  * id eco_ct_new_id gives under the lock, "---" and a comment first.  0,
  * or -1. */
 int eco_ct_render(FILE *, const char *fresh, void *arg);
+/* A record's facts for people, in buf (cap bytes) or NULL when it has
+ * none: a number as written with a decimal comma, then its unit (a
+ * string value as it is); a datum's comparison, "value (territory,
+ * year)"; its source and the source's details. */
+const char *eco_ct_value_text(const struct eco_node *v, const char *unite,
+    char *buf, size_t cap);
+const char *eco_ct_comparison_text(const struct eco_ct *c, char *buf,
+    size_t cap);
+const char *eco_ct_source_text(const struct eco_ct *c, char *buf,
+    size_t cap);
 
 /* eco_priorites.c: the priorities, Outil 8 (eco-priorites, eco-plan
  * squelette). */

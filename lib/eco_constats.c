@@ -864,3 +864,54 @@ eco_ct_render(FILE *f, const char *fresh, void *arg)
 	eco_doc_free(keep);
 	return rc;
 }
+
+const char *
+eco_ct_value_text(const struct eco_node *v, const char *unite, char *buf,
+    size_t cap)
+{
+	char num[64];
+	size_t i;
+
+	if (!v || (v->type != ECO_INT && v->type != ECO_FLOAT))
+		return v && v->type == ECO_STR ? v->s : NULL;
+	snprintf(num, sizeof num, "%s", v->s);
+	for (i = 0; num[i]; i++)
+		if (num[i] == '.')
+			num[i] = ',';
+	if (!unite)
+		snprintf(buf, cap, "%s", num);
+	else	/* a non-breaking space before %, a space before a word */
+		snprintf(buf, cap, strcmp(unite, "%") == 0 ? "%s\u00a0%s" :
+		    "%s %s", num, unite);
+	return buf;
+}
+
+const char *
+eco_ct_comparison_text(const struct eco_ct *c, char *buf, size_t cap)
+{
+	const struct eco_node *m = eco_map_mapping(c->root, "comparaison");
+	const char *an = m ? eco_map_text(m, "annee") : NULL;
+	const char *ter = m ? eco_map_str(m, "territoire") : NULL;
+	const char *v;
+	char num[256];
+
+	if (!m || !(v = eco_ct_value_text(eco_map_get(m, "valeur"),
+	    eco_map_str(c->root, "unite"), num, sizeof num)))
+		return NULL;
+	if (an)
+		snprintf(buf, cap, _("%s (%s, %s)"), v, ter ? ter : "", an);
+	else
+		snprintf(buf, cap, _("%s (%s)"), v, ter ? ter : "");
+	return buf;
+}
+
+const char *
+eco_ct_source_text(const struct eco_ct *c, char *buf, size_t cap)
+{
+	const char *p = eco_map_str(c->root, "source_precision");
+
+	if (!p)
+		return eco_ct_source_label(c->source);
+	snprintf(buf, cap, _("%s: %s"), eco_ct_source_label(c->source), p);
+	return buf;
+}

@@ -265,6 +265,26 @@ test_closest_labels(void **state)
 	assert_string_equal(eco_ct_kind_label(ECO_CT_DONNEE, 2), "data records");
 }
 
+/* A record's facts for people: a decimal comma, the unit after a
+ * non-breaking space for %, the source with its details. */
+static void
+test_fact_texts(void **state)
+{
+	const struct eco_ct *d1 = eco_constats_find(t.s, ECO_CT_DONNEE, "d1");
+	char buf[256];
+
+	(void)state;
+	assert_non_null(d1);
+	assert_string_equal(eco_ct_value_text(eco_map_get(d1->root, "valeur"),
+	    "%", buf, sizeof buf), "12,5\u00a0%");
+	assert_string_equal(eco_ct_value_text(eco_map_get(d1->root, "valeur"),
+	    "enfants", buf, sizeof buf), "12,5 enfants");
+	assert_null(eco_ct_value_text(NULL, "%", buf, sizeof buf));
+	assert_null(eco_ct_comparison_text(d1, buf, sizeof buf));
+	assert_string_equal(eco_ct_source_text(d1, buf, sizeof buf),
+	    eco_ct_source_label("eqdem"));
+}
+
 static void
 test_new(void **state)
 {
@@ -313,6 +333,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_factors_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_closest_labels, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fact_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new, setup, teardown),
 	};
 
