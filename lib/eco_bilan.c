@@ -648,7 +648,7 @@ eco_region_add(struct eco_region *g, const char *dir, const char *au,
 	if (b && (i = (size_t)-add_money(g, p, plan, b, r->au)) != 0) {
 		if (i == 1)
 			goto oom;
-		eco_diag_add(d, dir, 0, 0, ECO_SEV_ERROR, "plan",
+		eco_diag_add(d, dir, 0, 0, ECO_SEV_ERROR, "plan", "%s",
 		    _("the region's totals would overflow"));
 		goto done;
 	}

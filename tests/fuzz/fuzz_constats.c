@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "eco.h"
+#include "fuzz_docs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -67,29 +68,14 @@ records(const struct eco_constats *s, const struct eco_doc *const *docs,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct eco_limits lim;
 	struct eco_diags d;
-	struct eco_reader *r;
 	struct eco_doc *docs[64];
 	struct eco_constats *s;
 	struct eco_plan *plan;
 	size_t n = 0, i;
 
 	eco_diags_init(&d);
-	eco_limits_default(&lim);
-	lim.nodes = 20000;
-	lim.expansion = 20000;
-	if (!(r = eco_reader_mem((const char *)data, size, "fuzz", &lim, &d))) {
-		eco_diags_free(&d);
-		return 0;
-	}
-	while (n < 64 && eco_reader_next(r, &docs[n]) > 0) {
-		if (docs[n]->nerr || !docs[n]->root)
-			eco_doc_free(docs[n]);
-		else
-			n++;
-	}
-	eco_reader_close(r);
+	n = fuzz_docs(data, size, docs, 64);
 	plan = eco_plan_new();
 	for (i = 0; plan && i < n; i++)
 		if (eco_plan_add_doc(plan, docs[i]) < 0)

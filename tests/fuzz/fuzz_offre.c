@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "eco.h"
+#include "fuzz_docs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -93,9 +94,7 @@ sheets(const struct eco_doc *const *v, size_t n, const struct eco_offre *o,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct eco_limits lim;
 	struct eco_diags d;
-	struct eco_reader *r;
 	struct eco_doc *docs[64];
 	struct eco_offre *o;
 	const struct eco_node *secteurs = NULL;
@@ -109,20 +108,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    eco_schemaset_add_eco(SET, &d) < 0 ||
 	    eco_schemaset_resolve(SET, &d) < 0))
 		abort();
-	eco_limits_default(&lim);
-	lim.nodes = 20000;
-	lim.expansion = 20000;
-	if (!(r = eco_reader_mem((const char *)data, size, "fuzz", &lim, &d))) {
-		eco_diags_free(&d);
-		return 0;
-	}
-	while (n < 64 && eco_reader_next(r, &docs[n]) > 0) {
-		if (docs[n]->nerr || !docs[n]->root)
-			eco_doc_free(docs[n]);
-		else
-			n++;
-	}
-	eco_reader_close(r);
+	n = fuzz_docs(data, size, docs, 64);
 	for (i = 0; i < n; i++) {
 		const char *org = eco_map_str(docs[i]->root, "organisme");
 		const struct eco_node *s = eco_map_seq(docs[i]->root, "secteurs");

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "eco.h"
+#include "fuzz_docs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -80,9 +81,7 @@ check(const struct eco_constats *cs, const struct eco_pris *pr)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct eco_limits lim;
 	struct eco_diags d;
-	struct eco_reader *r;
 	struct eco_doc *docs[64];
 	struct eco_constats *cs;
 	struct eco_pris *pr;
@@ -99,20 +98,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		eco_diags_clear(&d);
 	}
-	eco_limits_default(&lim);
-	lim.nodes = 20000;
-	lim.expansion = 20000;
-	if (!(r = eco_reader_mem((const char *)data, size, "fuzz", &lim, &d))) {
-		eco_diags_free(&d);
-		return 0;
-	}
-	while (n < 64 && eco_reader_next(r, &docs[n]) > 0) {
-		if (docs[n]->nerr || !docs[n]->root)
-			eco_doc_free(docs[n]);
-		else
-			n++;
-	}
-	eco_reader_close(r);
+	n = fuzz_docs(data, size, docs, 64);
 	cs = eco_constats_new((const struct eco_doc *const *)docs, n);
 	pr = eco_pris_new((const struct eco_doc *const *)docs, n);
 	if (cs && pr)
