@@ -757,60 +757,17 @@ run_revision(int argc, char **argv)
 
 /* ajoute */
 
-struct added {
-	struct eco_doc *doc;
-};
-
-static int
-render(FILE *fp, const char *id, void *arg)
-{
-	struct eco_doc *doc = arg;
-	struct eco_node *root = (struct eco_node *)doc->root;
-	size_t i;
-
-	/* the id goes third, after kind and version */
-	for (i = 0; i < root->len; i++)
-		if (strcmp(root->u.pairs[i].key->s, "id") == 0 &&
-		    !(root->u.pairs[i].val = eco_node_str(doc, id)))
-			return -1;
-	fputs("---\n", fp);
-	return eco_sheet_yaml(fp, root);
-}
-
-/* VALEUR as a number when YAML would read it as one, else as text. */
-static struct eco_node *
-value(struct eco_doc *doc, const char *s)
-{
-	struct eco_node *n = eco_node_str(doc, s);
-	enum eco_type t = eco_resolve(s, strlen(s));
-
-	if (!n || (t != ECO_INT && t != ECO_FLOAT))
-		return n;
-	n->type = t;
-	n->num = n->u.f = strtod(s, NULL);
-	if (t == ECO_INT)
-		n->u.i = (long long)n->num;
-	return n;
-}
-
-static int
-put(struct eco_doc *doc, struct eco_node *m, const char *key, const char *s)
-{
-	return eco_map_put_str(doc, m, key, s) == 0;
-}
-
 static int
 run_ajoute(int argc, char **argv)
 {
 	struct eco_record rec = { .kind = "evaluation" };
 	const struct eco_indicateur_view *x = NULL;
 	const struct eco_action_view *a = NULL;
-	struct eco_node *root, *list, *item, *aj;
+	struct eco_eval_in in = { 0 };
 	struct eco_doc *doc;
-	const char *obj, *sys, *date;
 	char prefix[128], file[160];
 	size_t i;
-	int ok, rc;
+	int rc;
 
 	(void)argc, (void)argv;
 	if (!o.indicateur == !o.action)
@@ -854,45 +811,25 @@ run_ajoute(int argc, char **argv)
 			    o.indicateur : o.action);
 		return finish(0);
 	}
-	obj = x ? x->objectif : a->objectif;
-	sys = x ? x->systeme : a->systeme;
-	date = o.date ? o.date : day;
-	snprintf(prefix, sizeof prefix, "eval-%s-%s-", strncmp(obj, "obj-", 4) ?
-	    obj : obj + 4, date);
-	snprintf(file, sizeof file, "evaluations/%.7s-%s.yaml", date, obj);
-	if (!(doc = eco_doc_new(NULL)) || !(root = eco_node_map(doc)) ||
-	    !(list = eco_node_seq(doc)) || !(item = eco_node_map(doc)))
-		cli_oom(&D);
-	doc->root = root;
-	ok = put(doc, root, "kind", "evaluation") &&
-	    eco_map_put(doc, root, "version", eco_node_int(doc, 1)) == 0 &&
-	    put(doc, root, "id", "") && put(doc, root, "date", date) &&
-	    put(doc, root, "objectif", obj) && put(doc, root, "systeme", sys) &&
-	    put(doc, root, "rencontre", o.rencontre);
-	if (x)
-		ok = ok && put(doc, item, "indicateur", x->id) &&
-		    eco_map_put(doc, item, "valeur", value(doc, o.valeur)) == 0 &&
-		    put(doc, item, "appreciation", o.appreciation) &&
-		    put(doc, item, "commentaire", o.commentaire);
-	else {
-		ok = ok && put(doc, item, "action", a->id) &&
-		    put(doc, item, "decision", o.decision) &&
-		    put(doc, item, "justification", o.justification);
-		if (ok && o.najustements) {
-			ok = (aj = eco_node_seq(doc)) != NULL;
-			for (i = 0; ok && i < o.najustements; i++)
-				ok = eco_seq_push(doc, aj,
-				    eco_node_str(doc, o.ajustements[i])) == 0;
-			ok = ok && eco_map_put(doc, item, "ajustements", aj) == 0;
-		}
-	}
-	ok = ok && eco_seq_push(doc, list, item) == 0 &&
-	    eco_map_put(doc, root, x ? "mesures" : "decisions", list) == 0;
-	if (!ok)
+	in.date = o.date ? o.date : day;
+	in.objectif = x ? x->objectif : a->objectif;
+	in.systeme = x ? x->systeme : a->systeme;
+	in.rencontre = o.rencontre;
+	in.indicateur = x ? x->id : NULL;
+	in.valeur = o.valeur;
+	in.appreciation = o.appreciation;
+	in.commentaire = o.commentaire;
+	in.action = a ? a->id : NULL;
+	in.decision = o.decision;
+	in.justification = o.justification;
+	in.ajustements = (const char *const *)o.ajustements;
+	in.najustements = o.najustements;
+	if (!(doc = eco_evaluation_record(&in, file, sizeof file, prefix,
+	    sizeof prefix)))
 		cli_oom(&D);
 	rec.file = file;
 	rec.prefix = prefix;
-	rec.render = render;
+	rec.render = eco_evaluation_render;
 	rec.arg = doc;
 	rec.flags = o.dry ? ECO_WRITE_DRY : 0;
 	rc = eco_project_has_file(P, file) ?

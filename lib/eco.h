@@ -319,6 +319,9 @@ int eco_seq_has(const struct eco_node *seq, const char *s);
 struct eco_doc *eco_doc_new(const char *file);
 struct eco_node *eco_node_str(struct eco_doc *, const char *s);
 struct eco_node *eco_node_int(struct eco_doc *, long long v);
+/* s as a number when YAML would read it as one (12, 4.5, 1e3), else as
+ * text (a value a person typed on the command line). */
+struct eco_node *eco_node_number(struct eco_doc *, const char *s);
 struct eco_node *eco_node_bool(struct eco_doc *, int b);
 struct eco_node *eco_node_null(struct eco_doc *);
 /* An empty mapping, an empty sequence. */
@@ -2924,6 +2927,25 @@ size_t eco_project_ids(struct eco_project *, const char *kind,
  * built in), which an editor finds offline.  In buf (cap bytes); buf. */
 #define ECO_MODELINE_BUFSZ 1200
 const char *eco_schema_modeline(const char *kind, char *buf, size_t cap);
+
+/* A measure or a decision to add (eco-evaluation ajoute): the
+ * evaluation record of one of them, its id left to the append. */
+struct eco_eval_in {
+	const char *date, *objectif, *systeme, *rencontre;
+	const char *indicateur, *valeur, *appreciation, *commentaire;
+	const char *action, *decision, *justification;	/* or these */
+	const char *const *ajustements;
+	size_t najustements;
+};
+/* The record (kind, version, id, date, objectif, systeme, rencontre,
+ * then mesures or decisions with the one item); NULL when memory runs
+ * out.  The file it goes in, evaluations/AAAA-MM-OBJECTIF.yaml, and the
+ * prefix of its fresh id, eval-OBJECTIF-DATE-, in file and prefix. */
+struct eco_doc *eco_evaluation_record(const struct eco_eval_in *,
+    char *file, size_t fcap, char *prefix, size_t pcap);
+/* An eco_record's render (arg: the record's document): the record with
+ * id given, "---" first.  0, or -1. */
+int eco_evaluation_render(FILE *, const char *id, void *arg);
 
 /* eco_bilan.c: a regroupement's year for its funders (eco-bilan annee)
  * and a region's roll-up across regroupements (eco-bilan region). */

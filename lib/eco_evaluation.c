@@ -588,3 +588,78 @@ eco_evaluation_undecided(const struct eco_plan *p,
 	}
 	return k;
 }
+
+static int
+put(struct eco_doc *doc, struct eco_node *m, const char *key, const char *s)
+{
+	return eco_map_put_str(doc, m, key, s) == 0;
+}
+
+struct eco_doc *
+eco_evaluation_record(const struct eco_eval_in *in, char *file, size_t fcap,
+    char *prefix, size_t pcap)
+{
+	struct eco_doc *doc = eco_doc_new(NULL);
+	struct eco_node *root, *list, *item, *aj;
+	const char *obj = in->objectif;
+	size_t i;
+	int ok;
+
+	snprintf(prefix, pcap, "eval-%s-%s-", strncmp(obj, "obj-", 4) ?
+	    obj : obj + 4, in->date);
+	snprintf(file, fcap, "evaluations/%.7s-%s.yaml", in->date, obj);
+	if (!doc || !(root = eco_node_map(doc)) ||
+	    !(list = eco_node_seq(doc)) || !(item = eco_node_map(doc))) {
+		eco_doc_free(doc);
+		return NULL;
+	}
+	doc->root = root;
+	ok = put(doc, root, "kind", "evaluation") &&
+	    eco_map_put(doc, root, "version", eco_node_int(doc, 1)) == 0 &&
+	    put(doc, root, "id", "") && put(doc, root, "date", in->date) &&
+	    put(doc, root, "objectif", obj) &&
+	    put(doc, root, "systeme", in->systeme) &&
+	    put(doc, root, "rencontre", in->rencontre);
+	if (in->indicateur)
+		ok = ok && put(doc, item, "indicateur", in->indicateur) &&
+		    eco_map_put(doc, item, "valeur",
+		    eco_node_number(doc, in->valeur)) == 0 &&
+		    put(doc, item, "appreciation", in->appreciation) &&
+		    put(doc, item, "commentaire", in->commentaire);
+	else {
+		ok = ok && put(doc, item, "action", in->action) &&
+		    put(doc, item, "decision", in->decision) &&
+		    put(doc, item, "justification", in->justification);
+		if (ok && in->najustements) {
+			ok = (aj = eco_node_seq(doc)) != NULL;
+			for (i = 0; ok && i < in->najustements; i++)
+				ok = eco_seq_push(doc, aj,
+				    eco_node_str(doc, in->ajustements[i])) == 0;
+			ok = ok && eco_map_put(doc, item, "ajustements", aj) == 0;
+		}
+	}
+	ok = ok && eco_seq_push(doc, list, item) == 0 &&
+	    eco_map_put(doc, root, in->indicateur ? "mesures" : "decisions",
+	    list) == 0;
+	if (ok)
+		return doc;
+	eco_doc_free(doc);
+	return NULL;
+}
+
+int
+eco_evaluation_render(FILE *fp, const char *id, void *arg)
+{
+	struct eco_doc *doc = arg;
+	struct eco_node *root = (struct eco_node *)doc->root;
+	size_t i;
+
+	/* the id goes third, after kind and version */
+	for (i = 0; i < root->len; i++)
+		if (strcmp(root->u.pairs[i].key->s, "id") == 0 &&
+		    !(root->u.pairs[i].val = eco_node_str(doc, id)))
+			return -1;
+	fputs("---\n", fp);
+	return eco_sheet_yaml(fp, root);
+}
+

@@ -341,6 +341,17 @@ eco_scalar_matches(const struct eco_node *n, const char *text)
 	return tmp.type != ECO_STR && eco_node_equal(&tmp, n);
 }
 
+struct eco_node *
+eco_node_number(struct eco_doc *d, const char *s)
+{
+	struct eco_node *n = eco_node_str(d, s);
+	enum eco_type t = n ? eco_resolve(s, strlen(s)) : ECO_STR;
+
+	if (t == ECO_INT || t == ECO_FLOAT)
+		set_value(n, t);
+	return n;
+}
+
 /* Reading the input. */
 
 static char *

@@ -270,6 +270,51 @@ test_revision(void **state)
 	    NULL));
 }
 
+/* The record ajoute appends: its file, its id's prefix, a value read
+ * as a number when it is one, a decision with its adjustments. */
+static void
+test_record(void **state)
+{
+	const char *aj[] = { "deux groupes au lieu d'un" };
+	struct eco_eval_in m = { .date = "2027-06-03", .objectif = "obj-lecture",
+	    .systeme = "famille", .indicateur = "ind-x", .valeur = "4.5" };
+	struct eco_eval_in d = { .date = "2027-06-03", .objectif = "lecture",
+	    .systeme = "enfant", .action = "act-y", .decision = "adaptation",
+	    .ajustements = aj, .najustements = 1 };
+	char file[160], prefix[128], *buf = NULL;
+	struct eco_doc *doc;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(doc = eco_evaluation_record(&m, file, sizeof file,
+	    prefix, sizeof prefix));
+	assert_string_equal(file, "evaluations/2027-06-obj-lecture.yaml");
+	assert_string_equal(prefix, "eval-lecture-2027-06-03-");
+	assert_non_null(f = open_memstream(&buf, &len));
+	assert_int_equal(eco_evaluation_render(f, "eval-lecture-2027-06-03-1",
+	    doc), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "---\nkind: evaluation\nversion: 1\n"
+	    "id: eval-lecture-2027-06-03-1\n"));
+	assert_non_null(strstr(buf, "valeur: 4.5\n"));
+	assert_int_equal(eco_map_get(eco_map_seq(doc->root,
+	    "mesures")->u.items[0], "valeur")->type, ECO_FLOAT);
+	free(buf);
+	eco_doc_free(doc);
+	assert_non_null(doc = eco_evaluation_record(&d, file, sizeof file,
+	    prefix, sizeof prefix));
+	assert_string_equal(prefix, "eval-lecture-2027-06-03-");
+	assert_string_equal(eco_map_seq(eco_map_seq(doc->root,
+	    "decisions")->u.items[0], "ajustements")->u.items[0]->s, aj[0]);
+	eco_doc_free(doc);
+	/* a value that is no number stays text */
+	assert_non_null(doc = eco_doc_new(NULL));
+	assert_int_equal(eco_node_number(doc, "trois familles")->type, ECO_STR);
+	assert_int_equal(eco_node_number(doc, "12")->type, ECO_INT);
+	eco_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -278,6 +323,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decisions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_revision, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
